@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// Manifest is locked down from the start: see ../shared/security-checklist.md §A.
+const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms'],
+    externally_connectable: { ids: [], matches: [] },
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'wallet@multichain-wallet.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    build: { sourcemap: false },
+  }),
+});
+export { CONTENT_MATCHES };
