@@ -1,0 +1,11 @@
+import { installEvmProvider } from '../src/inpage/evm';
+
+// MAIN world at document_start: the providers exist before the page's first inline script.
+export default defineContentScript({
+  matches: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+  runAt: 'document_start',
+  world: 'MAIN',
+  main: () => {
+    installEvmProvider();
+  },
+});

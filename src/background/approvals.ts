@@ -1,0 +1,123 @@
+/**
+ * The approvals queue. Each sensitive dApp request becomes a record in storage.session (it
+ * survives a stopped service worker, not a browser restart, when the requesting page is gone
+ * too) and is shown in one approval window. A request re-sent after a worker restart finds its
+ * record by key and waits on the same decision.
+ */
+import { browser } from 'wxt/browser';
+import type { ApprovalDecision, ApprovalKind, ApprovalRecord, RiskWarning } from '../protocol/approvals';
+import type { DappFamily } from '../protocol/dapp';
+import { pendingRequest, userRejected } from './dapp/providerError';
+
+const KEY = 'approvals';
+const WINDOW_KEY = 'approvalWindowId';
+const waiters = new Map<string, Array<(d: ApprovalDecision) => void>>();
+type ChangeListener = () => void;
+const changeListeners: ChangeListener[] = [];
+
+export function onApprovalsChanged(fn: ChangeListener): void {
+  changeListeners.push(fn);
+}
+
+async function load(): Promise<ApprovalRecord[]> {
+  const got = await browser.storage.session.get(KEY);
+  return (got[KEY] as ApprovalRecord[] | undefined) ?? [];
+}
+
+async function save(list: ApprovalRecord[]): Promise<void> {
+  await browser.storage.session.set({ [KEY]: list });
+  for (const fn of changeListeners) fn();
+}
+
+export async function listApprovals(): Promise<ApprovalRecord[]> {
+  return load();
+}
+
+export async function getApproval(id: string): Promise<ApprovalRecord | undefined> {
+  return (await load()).find((a) => a.id === id);
+}
+
+async function openWindow(): Promise<void> {
+  const existing = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
+  if (existing !== undefined) {
+    try {
+      await browser.windows.update(existing, { focused: true });
+      return;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const win = await browser.windows.create({ url: browser.runtime.getURL('/approval.html'), type: 'popup', width: 380, height: 640, focused: true });
+  if (win?.id !== undefined) await browser.storage.session.set({ [WINDOW_KEY]: win.id });
+}
+
+export interface ApprovalRequest {
+  origin: string;
+  requestId: string;
+  family: DappFamily;
+  kind: ApprovalKind;
+  display: Record<string, unknown>;
+  warnings?: RiskWarning[];
+  /** Only one pending request of this kind per origin (connect prompts): a second gets -32002. */
+  exclusive?: boolean;
+}
+
+/** Queues an approval (or joins the existing one for the same request) and waits for the user. */
+export async function requestApproval(req: ApprovalRequest): Promise<ApprovalDecision> {
+  const key = `${req.origin}#${req.requestId}`;
+  const list = await load();
+  let record = list.find((a) => a.key === key);
+  if (!record) {
+    if (req.exclusive && list.some((a) => a.origin === req.origin && a.kind === req.kind)) throw pendingRequest();
+    record = {
+      id: crypto.randomUUID(),
+      key,
+      origin: req.origin,
+      family: req.family,
+      kind: req.kind,
+      display: req.display,
+      warnings: req.warnings ?? [],
+      createdAt: Date.now(),
+    };
+    await save([...list, record]);
+  }
+  const id = record.id;
+  const decision = new Promise<ApprovalDecision>((resolve) => {
+    waiters.set(id, [...(waiters.get(id) ?? []), resolve]);
+  });
+  await openWindow();
+  const d = await decision;
+  if (!d.approved) throw userRejected();
+  return d;
+}
+
+/** The user's answer from the approval window. */
+export async function resolveApproval(id: string, decision: ApprovalDecision): Promise<void> {
+  const list = await load();
+  if (!list.some((a) => a.id === id)) return;
+  await save(list.filter((a) => a.id !== id));
+  for (const w of waiters.get(id) ?? []) w(decision);
+  waiters.delete(id);
+}
+
+/** Rejects everything pending (lock, reset): dApps get 4001 instead of hanging. */
+export async function rejectAll(): Promise<void> {
+  const list = await load();
+  await save([]);
+  for (const a of list) {
+    for (const w of waiters.get(a.id) ?? []) w({ approved: false });
+    waiters.delete(a.id);
+  }
+}
+
+/** Closing the approval window rejects whatever it was showing. */
+export function installApprovalWindowWatch(): void {
+  browser.windows.onRemoved.addListener((windowId) => {
+    void (async () => {
+      const existing = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
+      if (existing !== windowId) return;
+      await browser.storage.session.remove(WINDOW_KEY);
+      await rejectAll();
+    })();
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * The dApp side of the background: accepts ports from our content scripts only, takes each
+ * request's origin from the port's sender (never from the message), and hands the request to
+ * its chain family's handler. Events go back only to ports of the origins they concern.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { DAPP_PORT, isPortRequest, type DappFamily, type PortMessage } from '../../protocol/dapp';
+import { ProviderError, toProviderError, unsupported } from './providerError';
+
+export interface DappContext {
+  origin: string;
+  requestId: string;
+  tabId?: number;
+}
+
+export interface FamilyHandler {
+  family: DappFamily;
+  handle(ctx: DappContext, method: string, params: unknown): Promise<unknown>;
+}
+
+interface Connection {
+  port: Browser.runtime.Port;
+  origin: string;
+  tabId?: number;
+}
+
+const connections = new Set<Connection>();
+const handlers = new Map<DappFamily, FamilyHandler>();
+
+export function registerFamily(h: FamilyHandler): void {
+  handlers.set(h.family, h);
+}
+
+/** The web origin of a content-script port, or null for anything that is not one of ours on a web page. */
+export function originOfSender(sender: Browser.runtime.MessageSender | undefined): string | null {
+  if (!sender || sender.id !== browser.runtime.id || !sender.url) return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const origin = (sender as { origin?: string }).origin ?? url.origin;
+  return origin === 'null' ? null : origin;
+}
+
+export function emitToOrigin(origin: string | null, family: DappFamily, event: string, data: unknown): void {
+  const msg: PortMessage = { type: 'event', family, event, data };
+  for (const c of connections) {
+    if (origin !== null && c.origin !== origin) continue;
+    try {
+      c.port.postMessage(msg);
+    } catch {
+      connections.delete(c);
+    }
+  }
+}
+
+export function connectedOrigins(): string[] {
+  return [...new Set([...connections].map((c) => c.origin))];
+}
+
+async function handle(conn: Connection, raw: unknown): Promise<void> {
+  if (!isPortRequest(raw)) return;
+  const reply = (m: PortMessage): void => {
+    try {
+      conn.port.postMessage(m);
+    } catch {
+      // the page went away
+    }
+  };
+  const handler = handlers.get(raw.family);
+  try {
+    if (!handler) throw unsupported(raw.method);
+    const result = await handler.handle({ origin: conn.origin, requestId: raw.id, ...(conn.tabId !== undefined ? { tabId: conn.tabId } : {}) }, raw.method, raw.params);
+    reply({ type: 'response', id: raw.id, result: result === undefined ? null : result });
+  } catch (err) {
+    reply({ type: 'response', id: raw.id, error: toProviderError(err) });
+  }
+}
+
+export function installDappRouter(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== DAPP_PORT) return;
+    const origin = originOfSender(port.sender);
+    if (!origin) {
+      port.disconnect();
+      return;
+    }
+    const conn: Connection = { port, origin, ...(port.sender?.tab?.id !== undefined ? { tabId: port.sender.tab.id } : {}) };
+    connections.add(conn);
+    port.onMessage.addListener((msg: unknown) => void handle(conn, msg));
+    port.onDisconnect.addListener(() => connections.delete(conn));
+  });
+}
+
+export { ProviderError };

@@ -1,0 +1,65 @@
+/**
+ * Background wiring: restores the session, then routes extension-page requests to the wallet
+ * service. Only our own extension pages are served here; content scripts (web origins) talk
+ * over their own port and never reach these handlers.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { UiEvent, UiMessage, UiMethod, UiResponse } from '../protocol/ui';
+import { toErrorShape, WalletError } from './errors';
+import { handlers } from './walletService';
+import { installAutoLock, onLocked, restoreSession } from './session';
+import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
+import { installDappRouter } from './dapp/router';
+
+/** True only for pages of this extension (popup, onboarding, approval), never a content script. */
+export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const own = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(own) && !sender.tab?.url?.startsWith('http');
+}
+
+function isUiMessage(msg: unknown): msg is UiMessage {
+  return (
+    typeof msg === 'object' &&
+    msg !== null &&
+    (msg as UiMessage).kind === 'ui' &&
+    typeof (msg as UiMessage).method === 'string' &&
+    Object.prototype.hasOwnProperty.call(handlers, (msg as UiMessage).method)
+  );
+}
+
+function broadcast(event: UiEvent['event']): void {
+  const msg: UiEvent = { kind: 'event', event };
+  browser.runtime.sendMessage(msg).catch(() => undefined);
+}
+
+export function startBackground(): void {
+  const ready = restoreSession().catch(() => undefined);
+  installAutoLock();
+  onLocked(() => {
+    broadcast('locked');
+    void rejectAll();
+  });
+  onApprovalsChanged(() => broadcast('stateChanged'));
+  installApprovalWindowWatch();
+  installDappRouter();
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+  });
+
+  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+    if (!isUiMessage(msg)) return false;
+    if (!isExtensionPage(sender)) {
+      sendResponse({ ok: false, error: toErrorShape(new WalletError('FORBIDDEN', 'Not allowed from this context')) } satisfies UiResponse);
+      return false;
+    }
+    const handler = handlers[msg.method] as (p: unknown) => Promise<unknown>;
+    void ready
+      .then(() => handler(msg.params ?? {}))
+      .then(
+        (result) => sendResponse({ ok: true, result } as UiResponse<UiMethod>),
+        (err: unknown) => sendResponse({ ok: false, error: toErrorShape(err) } satisfies UiResponse),
+      );
+    return true;
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * Lock state of the wallet: unlock with the password (Argon2id in the vault module), resume
+ * after a service-worker restart from the data key kept in storage.session, auto-lock on an
+ * alarm at a persisted deadline, and throttled unlock attempts persisted across restarts.
+ */
+import { browser } from 'wxt/browser';
+import { base64 } from '@scure/base';
+import { unlockVault, openVaultWithDek, VaultError } from '../core/vault';
+import { checkThrottle, recordFailure, recordSuccess, type ThrottleState } from '../core/vault/unlockThrottle';
+import { keyring } from './keyring';
+import { WalletError } from './errors';
+import { DEFAULT_SETTINGS, clearSession, getLocal, getSession, setLocal, setSession } from './storage';
+
+const AUTOLOCK_ALARM = 'autolock';
+const FRESH_THROTTLE: ThrottleState = { failures: 0, lockedUntil: 0 };
+type LockListener = () => void;
+const lockListeners: LockListener[] = [];
+
+export function onLocked(fn: LockListener): void {
+  lockListeners.push(fn);
+}
+
+/** The data key of the unlocked vault; needed to rewrite the vault when wallets change. */
+let dek: Uint8Array | null = null;
+
+export function currentDek(): Uint8Array {
+  if (!dek || !keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
+  return dek;
+}
+
+export async function unlockWaitMs(): Promise<number> {
+  const state = (await getLocal('throttle')) ?? FRESH_THROTTLE;
+  return checkThrottle(state, Date.now()).waitMs;
+}
+
+export async function unlock(password: string): Promise<void> {
+  const vault = await getLocal('vault');
+  if (!vault) throw new WalletError('NO_VAULT', 'No wallet has been created yet');
+  const throttle = (await getLocal('throttle')) ?? FRESH_THROTTLE;
+  const gate = checkThrottle(throttle, Date.now());
+  if (!gate.allowed) throw new WalletError('THROTTLED', 'Too many attempts. Wait before trying again.', gate.waitMs);
+  try {
+    const opened = await unlockVault(vault, password);
+    await setLocal({ throttle: recordSuccess(), ...(opened.upgraded ? { vault: opened.upgraded } : {}) });
+    await startSession(opened.payload, opened.dek);
+  } catch (err) {
+    if (err instanceof VaultError && err.code === 'WRONG_PASSWORD') {
+      const next = recordFailure(throttle, Date.now());
+      await setLocal({ throttle: next });
+      const wait = checkThrottle(next, Date.now()).waitMs;
+      throw new WalletError('WRONG_PASSWORD', 'Incorrect password', wait);
+    }
+    throw err;
+  }
+}
+
+export async function startSession(payload: Parameters<typeof keyring.load>[0], key: Uint8Array): Promise<void> {
+  keyring.load(payload);
+  dek = key;
+  await setSession({ dek: base64.encode(key) });
+  await scheduleAutoLock();
+}
+
+export async function lock(): Promise<void> {
+  keyring.clear();
+  dek?.fill(0);
+  dek = null;
+  await clearSession();
+  await browser.alarms.clear(AUTOLOCK_ALARM);
+  for (const fn of lockListeners) fn();
+}
+
+/** Pushes the auto-lock deadline forward; called on unlock and on user activity. */
+export async function scheduleAutoLock(): Promise<number | null> {
+  if (!keyring.unlocked) return null;
+  const minutes = ((await getLocal('settings')) ?? DEFAULT_SETTINGS).autoLockMinutes;
+  const at = Date.now() + minutes * 60_000;
+  await setSession({ autoLockAt: at });
+  await browser.alarms.create(AUTOLOCK_ALARM, { when: at });
+  return at;
+}
+
+/** On service-worker start: resume from the session key unless the deadline passed. */
+export async function restoreSession(): Promise<void> {
+  if (keyring.unlocked) return;
+  const [key, at, vault] = await Promise.all([getSession('dek'), getSession('autoLockAt'), getLocal('vault')]);
+  if (!key || !vault) return;
+  if (!at || at <= Date.now()) {
+    await lock();
+    return;
+  }
+  try {
+    const raw = base64.decode(key);
+    const payload = await openVaultWithDek(vault, raw);
+    keyring.load(payload);
+    dek = raw;
+    await browser.alarms.create(AUTOLOCK_ALARM, { when: at });
+  } catch {
+    await lock();
+  }
+}
+
+export function installAutoLock(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === AUTOLOCK_ALARM) void lock();
+  });
+}

@@ -1,0 +1,293 @@
+/**
+ * Handlers for the extension pages' requests (the UI protocol in src/protocol/ui.ts).
+ * Every handler validates its input and returns public data only, except exportSecret,
+ * which re-checks the password here, in the background, at export time.
+ */
+import { createVault, rewriteVault, changePassword as rewrapVault, verifyPassword, type VaultWallet } from '../core/vault';
+import { checkPasswordStrength } from '../core/password';
+import { accountFromPrivateKey, createDeriver, isValidMnemonic } from '../core';
+import { FAMILIES, type Family } from '../core/types';
+import type { AccountView, NewWalletSecret, Settings, UiRequests, WalletMeta, WalletState } from '../protocol/ui';
+import { WalletError } from './errors';
+import { keyring } from './keyring';
+import { currentDek, lock, scheduleAutoLock, startSession, unlock, unlockWaitMs } from './session';
+import { DEFAULT_SETTINGS, clearAll, getLocal, setLocal } from './storage';
+import { listApprovals, rejectAll, resolveApproval } from './approvals';
+import { allPermissions, revoke, revokeAll } from './permissions';
+import { emitToOrigin } from './dapp/router';
+import type { ConnectedSite } from '../protocol/ui';
+import type { DappFamily } from '../protocol/dapp';
+
+type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
+
+const MAX_WALLETS = 100;
+const MAX_ACCOUNTS = 1000;
+
+function newId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+function str(v: unknown, field: string, max = 1000): string {
+  if (typeof v !== 'string' || v.length === 0 || v.length > max) throw new WalletError('INVALID_INPUT', `${field} is missing or too long`);
+  return v;
+}
+
+/** Normalises and checks a new wallet secret; the error never contains the secret. */
+function checkSecret(secret: NewWalletSecret): NewWalletSecret {
+  if (!secret || typeof secret !== 'object') throw new WalletError('INVALID_INPUT', 'A wallet secret is required');
+  if (secret.kind === 'mnemonic') {
+    const mnemonic = str(secret.mnemonic, 'Mnemonic', 1000).trim().toLowerCase().split(/\s+/).join(' ');
+    const words = mnemonic.split(' ').length;
+    if (![12, 15, 18, 21, 24].includes(words)) throw new WalletError('INVALID_MNEMONIC_LENGTH', 'A recovery phrase has 12, 15, 18, 21 or 24 words');
+    if (!isValidMnemonic(mnemonic)) throw new WalletError('INVALID_MNEMONIC', 'The recovery phrase has an unknown word or a bad checksum');
+    const passphrase = secret.passphrase ? str(secret.passphrase, 'Passphrase', 1000) : undefined;
+    // Derive once so an unusable secret is refused before anything is written.
+    createDeriver(mnemonic, passphrase).account('evm', 0, {});
+    return passphrase ? { kind: 'mnemonic', mnemonic, passphrase } : { kind: 'mnemonic', mnemonic };
+  }
+  if (secret.kind === 'privateKey') {
+    if (!FAMILIES.includes(secret.family)) throw new WalletError('UNKNOWN_FAMILY', 'Unknown chain family');
+    const privateKey = str(secret.privateKey, 'Private key', 300).trim();
+    try {
+      accountFromPrivateKey(secret.family, privateKey, {});
+    } catch {
+      throw new WalletError('INVALID_PRIVATE_KEY', `That is not a valid ${secret.family} private key`);
+    }
+    return { kind: 'privateKey', family: secret.family, privateKey };
+  }
+  throw new WalletError('INVALID_INPUT', 'Unknown wallet kind');
+}
+
+function metaOf(w: VaultWallet, accountCount = 1): WalletMeta {
+  return {
+    id: w.id,
+    name: w.name,
+    kind: w.kind,
+    ...(w.kind === 'privateKey' ? { family: w.family as Family } : {}),
+    accountCount,
+    createdAt: w.createdAt,
+  };
+}
+
+function buildWallet(secret: NewWalletSecret, name: string | undefined, existing: number): VaultWallet {
+  const checked = checkSecret(secret);
+  const fallback = checked.kind === 'mnemonic' ? `Wallet ${existing + 1}` : `Imported ${existing + 1}`;
+  return { id: newId(), name: name ? str(name, 'Name', 40) : fallback, createdAt: Date.now(), ...checked } as VaultWallet;
+}
+
+function assertDistinct(wallet: VaultWallet, others: VaultWallet[]): void {
+  const same = others.some((o) =>
+    o.kind === 'mnemonic' && wallet.kind === 'mnemonic'
+      ? o.mnemonic === wallet.mnemonic && (o.passphrase ?? '') === (wallet.passphrase ?? '')
+      : o.kind === 'privateKey' && wallet.kind === 'privateKey' && o.family === wallet.family && o.privateKey === wallet.privateKey,
+  );
+  if (same) throw new WalletError('DUPLICATE_WALLET', 'This wallet is already in the vault');
+}
+
+async function connectedSites(): Promise<ConnectedSite[]> {
+  const perms = await allPermissions();
+  return Object.entries(perms).flatMap(([origin, fams]) =>
+    Object.entries(fams).map(([family, g]) => ({ origin, family: family as DappFamily, accounts: g?.accounts ?? [], grantedAt: g?.grantedAt ?? 0 })),
+  );
+}
+
+export async function walletState(): Promise<WalletState> {
+  const [vault, wallets, selection, settings, wait] = await Promise.all([
+    getLocal('vault'),
+    getLocal('wallets'),
+    getLocal('selection'),
+    getLocal('settings'),
+    unlockWaitMs(),
+  ]);
+  return {
+    initialized: Boolean(vault),
+    unlocked: keyring.unlocked,
+    wallets: keyring.unlocked ? (wallets ?? []) : [],
+    selectedWalletId: selection?.walletId ?? null,
+    selectedAccountIndex: selection?.accountIndex ?? 0,
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    unlockWaitMs: wait,
+  };
+}
+
+async function walletsMeta(): Promise<WalletMeta[]> {
+  return (await getLocal('wallets')) ?? [];
+}
+
+function requireUnlocked(): void {
+  if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
+}
+
+async function settings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await getLocal('settings')) };
+}
+
+export const handlers: Handlers = {
+  getState: () => walletState(),
+
+  async createVault({ password, secret, name }) {
+    if (await getLocal('vault')) throw new WalletError('VAULT_EXISTS', 'A wallet already exists; reset it first');
+    const strength = checkPasswordStrength(str(password, 'Password', 1000));
+    if (!strength.ok) throw new WalletError('WEAK_PASSWORD', `Password rejected: ${strength.reason ?? 'weak'}`);
+    const wallet = buildWallet(secret, name, 0);
+    const payload = { wallets: [wallet] };
+    const { file, dek } = await createVault(password, payload);
+    const meta = [metaOf(wallet)];
+    await setLocal({ vault: file, wallets: meta, selection: { walletId: wallet.id, accountIndex: 0 }, settings: await settings(), throttle: { failures: 0, lockedUntil: 0 } });
+    await startSession(payload, dek);
+    return walletState();
+  },
+
+  async addWallet({ secret, name }) {
+    requireUnlocked();
+    const current = keyring.snapshot();
+    if (current.wallets.length >= MAX_WALLETS) throw new WalletError('TOO_MANY_WALLETS', 'Too many wallets');
+    const wallet = buildWallet(secret, name, current.wallets.length);
+    assertDistinct(wallet, current.wallets);
+    const payload = { wallets: [...current.wallets, wallet] };
+    const vault = await getLocal('vault');
+    if (!vault) throw new WalletError('NO_VAULT', 'No wallet has been created yet');
+    const file = await rewriteVault(vault, currentDek(), payload);
+    // Vault and metadata in one write: both or neither.
+    await setLocal({ vault: file, wallets: [...(await walletsMeta()), metaOf(wallet)], selection: { walletId: wallet.id, accountIndex: 0 } });
+    keyring.load(payload);
+    return walletState();
+  },
+
+  async unlock({ password }) {
+    await unlock(str(password, 'Password', 1000));
+    return walletState();
+  },
+
+  async lock() {
+    await lock();
+    return walletState();
+  },
+
+  async listAccounts({ walletId, index }) {
+    requireUnlocked();
+    const [metas, selection, s] = await Promise.all([walletsMeta(), getLocal('selection'), settings()]);
+    const id = walletId ?? selection?.walletId ?? metas[0]?.id;
+    const meta = metas.find((m) => m.id === id);
+    if (!meta) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
+    const i = index ?? selection?.accountIndex ?? 0;
+    if (!Number.isInteger(i) || i < 0 || i >= meta.accountCount) throw new WalletError('UNKNOWN_ACCOUNT', 'No account with that number');
+    const out: AccountView[] = keyring.accounts(meta, i, s);
+    return out;
+  },
+
+  async selectWallet({ walletId }) {
+    requireUnlocked();
+    if (!(await walletsMeta()).some((m) => m.id === walletId)) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
+    await setLocal({ selection: { walletId, accountIndex: 0 } });
+    return walletState();
+  },
+
+  async selectAccount({ index }) {
+    requireUnlocked();
+    const selection = await getLocal('selection');
+    const meta = (await walletsMeta()).find((m) => m.id === selection?.walletId);
+    if (!meta || !Number.isInteger(index) || index < 0 || index >= meta.accountCount) throw new WalletError('UNKNOWN_ACCOUNT', 'No account with that number');
+    await setLocal({ selection: { walletId: meta.id, accountIndex: index } });
+    return walletState();
+  },
+
+  async addAccount({ walletId }) {
+    requireUnlocked();
+    const metas = await walletsMeta();
+    const meta = metas.find((m) => m.id === walletId);
+    if (!meta) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
+    if (meta.kind === 'privateKey') throw new WalletError('SINGLE_ACCOUNT', 'An imported key has a single account');
+    if (meta.accountCount >= MAX_ACCOUNTS) throw new WalletError('TOO_MANY_ACCOUNTS', 'Too many accounts');
+    const next = metas.map((m) => (m.id === walletId ? { ...m, accountCount: m.accountCount + 1 } : m));
+    await setLocal({ wallets: next, selection: { walletId, accountIndex: meta.accountCount } });
+    return walletState();
+  },
+
+  async renameWallet({ walletId, name }) {
+    requireUnlocked();
+    const clean = str(name, 'Name', 40).trim();
+    const metas = await walletsMeta();
+    if (!metas.some((m) => m.id === walletId)) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
+    await setLocal({ wallets: metas.map((m) => (m.id === walletId ? { ...m, name: clean } : m)) });
+    return walletState();
+  },
+
+  async updateSettings(patch) {
+    const current = await settings();
+    const next: Settings = { ...current };
+    if (patch.autoLockMinutes !== undefined) {
+      const m = patch.autoLockMinutes;
+      if (!Number.isInteger(m) || m < 1 || m > 24 * 60) throw new WalletError('INVALID_INPUT', 'Auto-lock must be between 1 minute and 24 hours');
+      next.autoLockMinutes = m;
+    }
+    if (patch.language !== undefined) {
+      if (!['auto', 'en', 'zh-CN', 'zh-TW'].includes(patch.language)) throw new WalletError('INVALID_INPUT', 'Unknown language');
+      next.language = patch.language;
+    }
+    if (patch.bitcoinScheme !== undefined) {
+      if (!['p2wpkh', 'p2tr', 'p2sh-p2wpkh', 'p2pkh'].includes(patch.bitcoinScheme)) throw new WalletError('INVALID_INPUT', 'Unknown address type');
+      next.bitcoinScheme = patch.bitcoinScheme;
+    }
+    await setLocal({ settings: next });
+    await scheduleAutoLock();
+    return walletState();
+  },
+
+  async changePassword({ oldPassword, newPassword }) {
+    requireUnlocked();
+    const strength = checkPasswordStrength(str(newPassword, 'New password', 1000));
+    if (!strength.ok) throw new WalletError('WEAK_PASSWORD', `Password rejected: ${strength.reason ?? 'weak'}`);
+    const vault = await getLocal('vault');
+    if (!vault) throw new WalletError('NO_VAULT', 'No wallet has been created yet');
+    // One object replaces the other in a single write: a crash leaves the old or the new vault.
+    const { file } = await rewrapVault(vault, str(oldPassword, 'Current password', 1000), newPassword);
+    await setLocal({ vault: file });
+    return walletState();
+  },
+
+  async exportSecret({ walletId, password }) {
+    requireUnlocked();
+    const vault = await getLocal('vault');
+    if (!vault || !(await verifyPassword(vault, str(password, 'Password', 1000)))) throw new WalletError('WRONG_PASSWORD', 'Incorrect password');
+    const w = keyring.wallet(walletId);
+    return w.kind === 'mnemonic' ? { secret: w.mnemonic, kind: 'mnemonic' } : { secret: w.privateKey, kind: 'privateKey' };
+  },
+
+  async resetWallet({ confirm }) {
+    if (confirm !== 'RESET') throw new WalletError('INVALID_INPUT', 'Reset needs confirmation');
+    await rejectAll();
+    await lock();
+    await clearAll();
+    return walletState();
+  },
+
+  listApprovals: () => listApprovals(),
+
+  async resolveApproval({ id, decision }) {
+    str(id, 'Approval id', 100);
+    if (!decision || typeof decision.approved !== 'boolean') throw new WalletError('INVALID_INPUT', 'A decision is required');
+    if (decision.approved) requireUnlocked();
+    await resolveApproval(id, decision);
+    return { ok: true };
+  },
+
+  listConnections: () => connectedSites(),
+
+  async revokeConnection({ origin, family }) {
+    if (origin === undefined) {
+      const before = await connectedSites();
+      await revokeAll();
+      for (const s of before) emitToOrigin(s.origin, s.family, 'accountsChanged', []);
+    } else {
+      await revoke(str(origin, 'Origin', 300), family);
+      for (const f of family ? [family] : (['evm', 'solana', 'tron', 'bitcoin', 'aptos', 'polkadot', 'eos'] as DappFamily[])) emitToOrigin(origin, f, 'accountsChanged', []);
+    }
+    return connectedSites();
+  },
+
+  async touch() {
+    return { autoLockAt: await scheduleAutoLock() };
+  },
+};

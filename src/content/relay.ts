@@ -1,0 +1,94 @@
+/**
+ * The content script's relay (isolated world): the only bridge between the page and the
+ * background. It accepts only window messages from this very window, on our channel, with a
+ * well-formed shape and bounded size, and forwards them on a port. If the service worker
+ * restarts, the port is re-opened and requests still unanswered are sent again (the background
+ * recognises them by id, so an approval already queued is not duplicated).
+ */
+import { browser, type Browser } from 'wxt/browser';
+import {
+  CONTENT_CHANNEL,
+  DAPP_PORT,
+  INPAGE_CHANNEL,
+  MAX_REQUEST_BYTES,
+  isPortRequest,
+  type ContentToPage,
+  type PortMessage,
+  type PortRequest,
+} from '../protocol/dapp';
+
+export function startRelay(): void {
+  const origin = window.location.origin;
+  const unanswered = new Map<string, PortRequest>();
+  let port: Browser.runtime.Port | null = null;
+
+  const toPage = (msg: ContentToPage): void => window.postMessage(msg, origin);
+
+  const connect = (): Browser.runtime.Port => {
+    const p = browser.runtime.connect({ name: DAPP_PORT });
+    p.onMessage.addListener((raw: unknown) => {
+      const msg = raw as PortMessage;
+      if (msg?.type === 'response' && typeof msg.id === 'string') {
+        unanswered.delete(msg.id);
+        toPage(
+          msg.error
+            ? { channel: CONTENT_CHANNEL, type: 'response', id: msg.id, error: msg.error }
+            : { channel: CONTENT_CHANNEL, type: 'response', id: msg.id, result: msg.result },
+        );
+      } else if (msg?.type === 'event') {
+        toPage({ channel: CONTENT_CHANNEL, type: 'event', family: msg.family, event: msg.event, data: msg.data });
+      }
+    });
+    p.onDisconnect.addListener(() => {
+      port = null;
+      // The worker went away (restart or update): reconnect and replay what is still waiting.
+      if (unanswered.size > 0) setTimeout(() => ensurePort(), 50);
+    });
+    return p;
+  };
+
+  const ensurePort = (): Browser.runtime.Port | null => {
+    if (port) return port;
+    try {
+      port = connect();
+      for (const req of unanswered.values()) port.postMessage(req);
+    } catch {
+      port = null; // extension reloaded: this page's context is gone for good
+    }
+    return port;
+  };
+
+  window.addEventListener('message', (ev: MessageEvent) => {
+    if (ev.source !== window || ev.origin !== origin) return;
+    const data = ev.data as Record<string, unknown> | null;
+    if (!data || typeof data !== 'object' || data.channel !== INPAGE_CHANNEL) return;
+    const req: PortRequest = { id: data.id as string, family: data.family as PortRequest['family'], method: data.method as string, params: data.params };
+    if (!isPortRequest(req)) {
+      if (typeof data.id === 'string' && data.id.length <= 100) {
+        toPage({ channel: CONTENT_CHANNEL, type: 'response', id: data.id, error: { code: -32600, message: 'Invalid request' } });
+      }
+      return;
+    }
+    let size = 0;
+    try {
+      size = JSON.stringify(req.params ?? null).length;
+    } catch {
+      size = Infinity;
+    }
+    if (size > MAX_REQUEST_BYTES) {
+      toPage({ channel: CONTENT_CHANNEL, type: 'response', id: req.id, error: { code: -32602, message: 'Invalid params: request too large' } });
+      return;
+    }
+    unanswered.set(req.id, req);
+    const p = ensurePort();
+    if (!p) {
+      unanswered.delete(req.id);
+      toPage({ channel: CONTENT_CHANNEL, type: 'response', id: req.id, error: { code: 4900, message: 'The wallet is not available' } });
+      return;
+    }
+    p.postMessage(req);
+  });
+
+  // Events (accountsChanged…) need a live port even before the first request.
+  ensurePort();
+}

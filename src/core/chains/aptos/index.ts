@@ -1,0 +1,2 @@
+export { aptosKeys } from './keys.ts';
+export { aptosAddressFromPublicKey, validateAptosAddress } from './address.ts';

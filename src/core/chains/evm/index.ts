@@ -1,0 +1,2 @@
+export { evmKeys } from './keys.ts';
+export { evmAddressFromPublicKey, toChecksumAddress, validateEvmAddress } from './address.ts';

@@ -1,0 +1,2 @@
+export { solanaKeys } from './keys.ts';
+export { solanaAddressFromPublicKey, validateSolanaAddress } from './address.ts';

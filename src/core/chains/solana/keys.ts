@@ -1,0 +1,58 @@
+/**
+ * Solana accounts: SLIP-0010 ed25519 m/44'/501'/i'/0' (Phantom, Solflare and Backpack's numbering).
+ * publicKey is base58, identical to the address, as Solana tools print it.
+ */
+import { base58 } from '@scure/base';
+import { equalBytes } from '../../derive/bytes.ts';
+import { ed25519PublicKey } from '../../derive/curves.ts';
+import { KeyDerivationError, withSecretSafeErrors } from '../../derive/errors.ts';
+import type { DerivedKeypair } from '../../types.ts';
+import { IMPORTED_PATH, type ChainFamilyKeys } from '../types.ts';
+import { solanaAddressFromPublicKey, validateSolanaAddress } from './address.ts';
+
+const derivePath = (index: number): string => `m/44'/501'/${index}'/0'`;
+
+function keypair(seed32: Uint8Array, path: string): DerivedKeypair {
+  const address = solanaAddressFromPublicKey(ed25519PublicKey(seed32));
+  return { address, publicKey: address, path, secretKey: seed32 };
+}
+
+/** base58 of the 64-byte secret (seed || public key, as Phantom exports) or of the 32-byte seed; or a JSON byte array (Solana CLI keyfile). */
+function parseSolanaSecret(secret: string): Uint8Array {
+  const text = secret.trim();
+  let bytes: Uint8Array;
+  if (text.startsWith('[')) {
+    const arr: unknown = JSON.parse(text);
+    if (!Array.isArray(arr) || !arr.every((n) => Number.isInteger(n) && n >= 0 && n <= 255)) {
+      throw new KeyDerivationError('A Solana keyfile must be a JSON array of bytes');
+    }
+    bytes = Uint8Array.from(arr as number[]);
+  } else {
+    bytes = base58.decode(text);
+  }
+  if (bytes.length === 32) return bytes;
+  if (bytes.length !== 64) throw new KeyDerivationError('A Solana private key is 64 bytes (or a 32-byte seed)');
+  const seed = bytes.slice(0, 32);
+  if (!equalBytes(ed25519PublicKey(seed), bytes.subarray(32))) {
+    throw new KeyDerivationError('This Solana private key is corrupt: its public half does not match');
+  }
+  bytes.fill(0);
+  return seed;
+}
+
+export const solanaKeys: ChainFamilyKeys = {
+  family: 'solana',
+  // Devnet and testnet use mainnet's address format.
+  networks: ['mainnet', 'testnet', 'devnet'],
+  schemes: [],
+  derivePath,
+  fromSeed(seed, index) {
+    const path = derivePath(index);
+    return keypair(seed.ed25519(path), path);
+  },
+  fromSecret(secret) {
+    return withSecretSafeErrors('Not a valid Solana private key (expected base58)', () => keypair(parseSolanaSecret(secret), IMPORTED_PATH));
+  },
+  formatAddress: (publicKey) => solanaAddressFromPublicKey(publicKey),
+  validateAddress: (address) => validateSolanaAddress(address),
+};

@@ -1,0 +1,2 @@
+export { tronKeys } from './keys.ts';
+export { tronAddressFromPublicKey, validateTronAddress } from './address.ts';

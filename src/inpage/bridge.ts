@@ -1,0 +1,64 @@
+/**
+ * The page side of the bridge: serializes requests to the content script over postMessage on
+ * our own channel and resolves them from its answers. Native functions are captured at load
+ * (document_start) so a page that later patches window.postMessage or addEventListener cannot
+ * intercept our traffic. Holds no secrets and makes no decisions.
+ */
+import { CONTENT_CHANNEL, INPAGE_CHANNEL, type ContentToPage, type DappFamily, type ProviderErrorShape } from '../protocol/dapp';
+
+const post = window.postMessage.bind(window);
+const listen = window.addEventListener.bind(window);
+const origin = window.location.origin;
+const sourceGetter = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'source')!.get!;
+const originGetter = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'origin')!.get!;
+
+export class ProviderRpcError extends Error {
+  code: number;
+  data?: unknown;
+  constructor(e: ProviderErrorShape) {
+    super(e.message);
+    this.code = e.code;
+    if (e.data !== undefined) this.data = e.data;
+  }
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+const pending = new Map<string, Pending>();
+const eventHandlers = new Map<DappFamily, Array<(event: string, data: unknown) => void>>();
+let counter = 0;
+const prefix = Math.random().toString(36).slice(2, 10);
+
+listen('message', (ev: MessageEvent) => {
+  if (sourceGetter.call(ev) !== window || originGetter.call(ev) !== origin) return;
+  const msg = ev.data as ContentToPage | undefined;
+  if (!msg || typeof msg !== 'object' || msg.channel !== CONTENT_CHANNEL) return;
+  if (msg.type === 'response') {
+    const p = pending.get(msg.id);
+    if (!p) return;
+    pending.delete(msg.id);
+    if ('error' in msg) p.reject(new ProviderRpcError(msg.error));
+    else p.resolve(msg.result);
+  } else if (msg.type === 'event') {
+    for (const h of eventHandlers.get(msg.family) ?? []) h(msg.event, msg.data);
+  }
+});
+
+export function request(family: DappFamily, method: string, params?: unknown): Promise<unknown> {
+  const id = `${prefix}-${++counter}`;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    try {
+      post({ channel: INPAGE_CHANNEL, id, family, method, params }, origin);
+    } catch {
+      // Not structured-cloneable (functions, DOM nodes…): a malformed request.
+      pending.delete(id);
+      reject(new ProviderRpcError({ code: -32602, message: 'Invalid params: not serializable' }));
+    }
+  });
+}
+
+export function onEvent(family: DappFamily, handler: (event: string, data: unknown) => void): void {
+  const list = eventHandlers.get(family) ?? [];
+  list.push(handler);
+  eventHandlers.set(family, list);
+}

@@ -1,0 +1,48 @@
+/** Root of every extension page: loads the state, picks the locale, routes by lock state. */
+import type { ReactNode } from 'react';
+import { browser } from 'wxt/browser';
+import { I18nProvider, useI18n } from './i18n/context';
+import { pickLocale, type Locale } from './i18n';
+import { useWalletState } from './useWallet';
+import { Unlock } from './popup/Unlock';
+import { Home } from './popup/Home';
+import { Onboarding } from './onboarding/Onboarding';
+import { ApprovalScreen } from './approval/Approval';
+
+function localeOf(setting: string | undefined): Locale {
+  if (setting && setting !== 'auto') return setting as Locale;
+  return pickLocale(typeof navigator !== 'undefined' ? navigator.language : 'en');
+}
+
+function Welcome(): ReactNode {
+  const { t } = useI18n();
+  return (
+    <section className="stack">
+      <h1>{t('appName')}</h1>
+      <p>{t('welcomeText')}</p>
+      <button data-testid="start-onboarding" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') })}>
+        {t('createWallet')} / {t('importWallet')}
+      </button>
+    </section>
+  );
+}
+
+export function Root({ page }: { page: 'popup' | 'onboarding' | 'approval' }): ReactNode {
+  const { state, setState } = useWalletState();
+  const locale = localeOf(state?.settings.language);
+  const adding = page === 'onboarding' && new URLSearchParams(location.search).has('add');
+  let body: ReactNode;
+  if (!state) body = <p aria-busy="true">…</p>;
+  else if (page === 'approval') body = state.unlocked ? <ApprovalScreen /> : <Unlock onUnlocked={setState} />;
+  else if (page === 'onboarding') body = !state.initialized || (adding && state.unlocked) ? <Onboarding adding={adding && state.initialized} /> : state.unlocked ? <Home state={state} onState={setState} /> : <Unlock onUnlocked={setState} />;
+  else if (!state.initialized) body = <Welcome />;
+  else if (!state.unlocked) body = <Unlock onUnlocked={setState} />;
+  else body = <Home state={state} onState={setState} />;
+  return (
+    <I18nProvider locale={locale}>
+      <div lang={locale} className={`page page-${page}`}>
+        {body}
+      </div>
+    </I18nProvider>
+  );
+}

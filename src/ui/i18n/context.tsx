@@ -1,0 +1,18 @@
+/** React context giving every screen the active locale and a translate function. */
+import { createContext, useContext, type ReactNode } from 'react';
+import { translate, type Locale, type MessageKey } from './index';
+
+interface I18n {
+  locale: Locale;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+}
+
+const Ctx = createContext<I18n>({ locale: 'en', t: (k, v) => translate('en', k, v) });
+
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }): ReactNode {
+  return <Ctx.Provider value={{ locale, t: (k, v) => translate(locale, k, v) }}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(Ctx);
+}

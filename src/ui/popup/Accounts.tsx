@@ -1,0 +1,60 @@
+/** The selected account on every chain family: address, derivation path, copy. */
+import { useEffect, useState, type ReactNode } from 'react';
+import type { AccountView, WalletState } from '../../protocol/ui';
+import { call } from '../api';
+import { errorText } from '../errors';
+import { useI18n } from '../i18n/context';
+import type { MessageKey } from '../i18n';
+
+function rowLabel(a: AccountView): MessageKey {
+  return (a.family === 'polkadot' && a.network === 'kusama' ? 'family_kusama' : `family_${a.family}`) as MessageKey;
+}
+
+export function Accounts({ state }: { state: WalletState }): ReactNode {
+  const { t } = useI18n();
+  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setAccounts(null);
+    call('listAccounts', {})
+      .then((a) => live && setAccounts(a))
+      .catch((err: unknown) => live && setError(errorText(err, t)));
+    return () => {
+      live = false;
+    };
+  }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, state.wallets, t]);
+
+  const copy = async (text: string): Promise<void> => {
+    await navigator.clipboard.writeText(text).catch(() => undefined);
+    setCopied(text);
+  };
+
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!accounts) return <p>{t('loading')}</p>;
+  return (
+    <ul className="accounts" data-testid="accounts">
+      {accounts.map((a) => (
+        <li key={`${a.family}:${a.network}`} data-testid={`account-${a.family}${a.network === 'kusama' ? '-kusama' : ''}`}>
+          <div className="account-head">
+            <strong>{t(rowLabel(a))}</strong>
+            <span className="path">{a.path}</span>
+          </div>
+          <code className="address" data-testid="address">
+            {a.address}
+          </code>
+          {a.altAddress && (
+            <div className="alt">
+              {t('legacyKey')}: <code data-testid="alt-address">{a.altAddress}</code>
+            </div>
+          )}
+          <button className="small" aria-label={`${t('copy')} ${t(rowLabel(a))}`} onClick={() => void copy(a.address)}>
+            {copied === a.address ? t('copied') : t('copy')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

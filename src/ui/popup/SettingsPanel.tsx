@@ -1,0 +1,54 @@
+/** Settings available in the foundation: language, auto-lock minutes, Bitcoin address type. */
+import { useState, type ReactNode } from 'react';
+import type { Settings, WalletState } from '../../protocol/ui';
+import { call } from '../api';
+import { errorText } from '../errors';
+import { useI18n } from '../i18n/context';
+
+export function SettingsPanel({ state, onState }: { state: WalletState; onState: (s: WalletState) => void }): ReactNode {
+  const { t } = useI18n();
+  const [minutes, setMinutes] = useState(String(state.settings.autoLockMinutes));
+  const [msg, setMsg] = useState<string | null>(null);
+
+  const save = async (patch: Partial<Settings>): Promise<void> => {
+    try {
+      onState(await call('updateSettings', patch));
+      setMsg(t('saved'));
+    } catch (err) {
+      setMsg(errorText(err, t));
+    }
+  };
+
+  return (
+    <section className="stack panel" aria-label={t('settings')}>
+      <label>
+        {t('language')}
+        <select data-testid="language" value={state.settings.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
+          <option value="auto">{t('languageAuto')}</option>
+          <option value="en">English</option>
+          <option value="zh-CN">简体中文</option>
+          <option value="zh-TW">繁體中文</option>
+        </select>
+      </label>
+      <label>
+        {t('bitcoinType')}
+        <select data-testid="bitcoin-scheme" value={state.settings.bitcoinScheme} onChange={(e) => void save({ bitcoinScheme: e.target.value as Settings['bitcoinScheme'] })}>
+          <option value="p2wpkh">Native SegWit (BIP84)</option>
+          <option value="p2tr">Taproot (BIP86)</option>
+          <option value="p2sh-p2wpkh">Nested SegWit (BIP49)</option>
+          <option value="p2pkh">Legacy (BIP44)</option>
+        </select>
+      </label>
+      <form className="row" onSubmit={(e) => { e.preventDefault(); void save({ autoLockMinutes: Number(minutes) }); }}>
+        <label className="grow">
+          {t('autoLock')}
+          <input type="number" min={1} max={1440} data-testid="autolock-minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        </label>
+        <button type="submit" className="small" data-testid="save-autolock">
+          {t('save')}
+        </button>
+      </form>
+      {msg && <p aria-live="polite" data-testid="settings-msg">{msg}</p>}
+    </section>
+  );
+}

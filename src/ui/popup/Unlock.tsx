@@ -1,0 +1,46 @@
+/** The unlock screen: password in, the background verifies it; errors and back-off are shown. */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { WalletState } from '../../protocol/ui';
+import { call } from '../api';
+import { errorText } from '../errors';
+import { useI18n } from '../i18n/context';
+
+export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void }): ReactNode {
+  const { t } = useI18n();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await call('unlock', { password });
+      setPassword('');
+      onUnlocked(s);
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="stack unlock" onSubmit={(e) => void submit(e)}>
+      <h1>{t('unlockTitle')}</h1>
+      <label>
+        {t('passwordLabel')}
+        <input type="password" autoFocus autoComplete="current-password" data-testid="unlock-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      </label>
+      {error && (
+        <p role="alert" className="error" data-testid="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" data-testid="unlock" disabled={busy || !password}>
+        {busy ? t('unlocking') : t('unlock')}
+      </button>
+    </form>
+  );
+}

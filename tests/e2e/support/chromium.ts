@@ -1,0 +1,84 @@
+/**
+ * Launches Debian's Chromium with the built extension loaded (new headless mode), and finds
+ * the extension id from its service worker. Every test gets a fresh profile.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const CHROME_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Wallet {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Opens an extension page (popup.html, onboarding.html…) in a new tab sized like the popup. */
+  openPage: (path: string, size?: { width: number; height: number }) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export async function launchWallet(opts: { locale?: string } = {}): Promise<Wallet> {
+  if (!existsSync(`${CHROME_DIR}/manifest.json`)) throw new Error(`Build the extension first (npm run build): ${CHROME_DIR} is missing`);
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: opts.locale ?? 'en-US',
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${CHROME_DIR}`,
+      `--load-extension=${CHROME_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const openPage = async (path: string, size = { width: 360, height: 600 }): Promise<Page> => {
+    const page = await context.newPage();
+    await page.setViewportSize(size);
+    await page.goto(`chrome-extension://${extensionId}/${path}`);
+    return page;
+  };
+  return { context, extensionId, worker, openPage, close: () => context.close() };
+}
+
+/** Every storage area the extension can write, as text: storage.local/sync/session and IndexedDB. */
+export async function dumpAllStorage(wallet: Wallet): Promise<string> {
+  const fromWorker = await wallet.worker.evaluate(async () => {
+    type Area = { get(k: null): Promise<Record<string, unknown>> };
+    const c = (globalThis as unknown as { chrome: { storage: { local: Area; sync: Area; session: Area } } }).chrome;
+    const [local, sync, session] = await Promise.all([c.storage.local.get(null), c.storage.sync.get(null), c.storage.session.get(null)]);
+    const dbs = (await indexedDB.databases?.()) ?? [];
+    return JSON.stringify({ local, sync, session, indexedDbNames: dbs.map((d) => d.name) });
+  });
+  const page = await wallet.openPage('popup.html');
+  const fromPage = await page.evaluate(async () => {
+    const dbs = (await indexedDB.databases?.()) ?? [];
+    const out: Record<string, unknown> = { localStorage: { ...localStorage }, sessionStorage: { ...sessionStorage } };
+    for (const d of dbs) {
+      if (!d.name) continue;
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open(d.name!);
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        out[`${d.name}/${store}`] = await new Promise((res) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => res(null);
+        });
+      }
+    }
+    return JSON.stringify(out);
+  });
+  await page.close();
+  return `${fromWorker}\n${fromPage}`;
+}
