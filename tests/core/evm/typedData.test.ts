@@ -118,7 +118,10 @@ describe('typed data validation', () => {
     const types: Record<string, { name: string; type: string }[]> = { Node: [{ name: 'child', type: 'Node[]' }] };
     let msg: Record<string, unknown> = { child: [] };
     for (let i = 0; i < 4000; i++) msg = { child: [msg] };
-    expect(refusal(() => validateTypedData({ types, primaryType: 'Node', domain: {}, message: msg }, { activeChainId: 1 })).message).toMatch(/nested deeper than 32/);
+    // As an object it is too deep even to measure; as JSON text it parses and the walk stops it.
+    expect(refusal(() => validateTypedData({ types, primaryType: 'Node', domain: {}, message: msg }, { activeChainId: 1 })).code).toBe(-32602);
+    const text = `{"types":${JSON.stringify(types)},"primaryType":"Node","domain":{},"message":${'{"child":['.repeat(4000)}{"child":[]}${']}'.repeat(4000)}}`;
+    expect(refusal(() => validateTypedData(text, { activeChainId: 1 })).message).toMatch(/nested deeper than 32/);
     const huge = JSON.stringify({ ...MAIL, message: { ...MAIL.message, contents: 'a'.repeat(300_000) } });
     expect(refusal(() => validateTypedData(huge, { activeChainId: 1 })).message).toMatch(/larger than/);
   });
@@ -276,9 +279,10 @@ describe('permits decoded as approvals (R1)', () => {
   it('signs a permit and both viem and ethers recover the signer', async () => {
     const key: Hex = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
     const signer = privateKeyToAddress(key);
+    const { PermitBatch: _unused, ...singleTypes } = permit2Types;
     const td = validateTypedData(
       {
-        types: permit2Types,
+        types: singleTypes,
         primaryType: 'PermitSingle',
         domain: { name: 'Permit2', chainId: 31337, verifyingContract: PERMIT2_ADDRESS },
         message: { details: { token: usdc, amount: '1000', expiration: now + 60, nonce: 3 }, spender, sigDeadline: now + 60 },

@@ -96,7 +96,8 @@ export function parsePersonalSign(params: unknown, ctx: PersonalSignContext): Pe
   const byteLength = (message.length - 2) / 2;
   if (byteLength === 32 && HEX_BYTES_RE.test(messageText)) {
     warnings.push({ code: 'RAW_HASH_SIGNING', severity: 'danger', params: { hash: message } });
-  } else if (looksLikeSerializedTx(message)) {
+  }
+  if (looksLikeSerializedTx(message)) {
     warnings.push({ code: 'SERIALIZED_TRANSACTION', severity: 'danger', params: {} });
   }
   let siwe: SiweMessage | undefined;

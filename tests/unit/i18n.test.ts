@@ -1,0 +1,32 @@
+/** Every UI string exists in all three locales, is non-empty and keeps the same placeholders. */
+import { describe, expect, it } from 'vitest';
+import { LOCALES, pickLocale, translate } from '../../src/ui/i18n';
+import { en } from '../../src/ui/i18n/en';
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+describe('i18n', () => {
+  for (const [locale, dict] of Object.entries(LOCALES)) {
+    it(`${locale} has every key, translated, with the same placeholders`, () => {
+      expect(Object.keys(dict).sort()).toEqual(Object.keys(en).sort());
+      for (const [k, v] of Object.entries(dict)) {
+        expect(v.trim().length, `${locale}.${k}`).toBeGreaterThan(0);
+        expect(placeholders(v), `${locale}.${k}`).toEqual(placeholders(en[k as keyof typeof en]));
+      }
+    });
+  }
+  it('Chinese locales are really translated (not copies of English)', () => {
+    const same = Object.keys(en).filter((k) => LOCALES['zh-CN'][k as keyof typeof en] === en[k as keyof typeof en]);
+    // Only proper names may stay identical (Solana, Aptos, Kusama, EOS).
+    expect(same.every((k) => /^family_(solana|aptos|kusama|eos)$/.test(k))).toBe(true);
+  });
+  it('picks the locale from the browser language', () => {
+    expect(pickLocale('zh-CN')).toBe('zh-CN');
+    expect(pickLocale('zh')).toBe('zh-CN');
+    expect(pickLocale('zh-TW')).toBe('zh-TW');
+    expect(pickLocale('zh-HK')).toBe('zh-TW');
+    expect(pickLocale('zh-Hant-TW')).toBe('zh-TW');
+    expect(pickLocale('fr-FR')).toBe('en');
+    expect(translate('zh-CN', 'err_THROTTLED', { s: 4 })).toBe('尝试次数过多，请在 4 秒后重试。');
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Manifest and bundle lint (security checklist §A): least privilege, no external messaging,
+ * strict CSP that forbids framing, content scripts only on secure origins (plus localhost),
+ * no web-accessible HTML, no eval in the built code, no source maps shipped.
+ * Runs on the built output, so `npm test` builds before the e2e project runs these checks too.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ALLOWED_PERMISSIONS = ['storage', 'alarms'];
+const MATCHES = ['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*'];
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+for (const target of ['chrome-mv3', 'firefox-mv3']) {
+  describe(`built ${target}`, () => {
+    const dir = join(ROOT, '.output', target);
+    if (!existsSync(join(dir, 'manifest.json'))) {
+      execFileSync('npx', ['wxt', 'build', ...(target.startsWith('firefox') ? ['-b', 'firefox', '--mv3'] : [])], { cwd: ROOT, stdio: 'ignore' });
+    }
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+      permissions?: string[];
+      host_permissions?: string[];
+      content_scripts: Array<{ matches: string[]; world?: string; run_at?: string }>;
+      content_security_policy: { extension_pages: string };
+      externally_connectable?: { ids: string[]; matches: string[] };
+      web_accessible_resources?: unknown[];
+    };
+
+    it('requests only the permissions it uses', () => {
+      expect(manifest.manifest_version).toBe(3);
+      expect([...(manifest.permissions ?? [])].sort()).toEqual([...ALLOWED_PERMISSIONS].sort());
+      expect(manifest.host_permissions ?? []).toEqual([]);
+    });
+
+    it('accepts no messages from other extensions or sites', () => {
+      expect(manifest.externally_connectable).toEqual({ ids: [], matches: [] });
+      const bg = readFileSync(join(dir, 'background.js'), 'utf8');
+      expect(bg).not.toMatch(/onMessageExternal|onConnectExternal/);
+    });
+
+    it('has a strict extension-page CSP that forbids framing', () => {
+      const csp = manifest.content_security_policy.extension_pages;
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:/);
+    });
+
+    it('injects only on https, localhost and 127.0.0.1, the provider in the MAIN world at document_start', () => {
+      for (const cs of manifest.content_scripts) {
+        expect([...cs.matches].sort()).toEqual(MATCHES);
+        expect(cs.run_at).toBe('document_start');
+      }
+      expect(manifest.content_scripts.some((cs) => cs.world === 'MAIN')).toBe(true);
+      expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    });
+
+    it('ships no eval, no remote script and no source maps', () => {
+      const files = walk(dir);
+      expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+      for (const f of files.filter((x) => x.endsWith('.js'))) {
+        const code = readFileSync(f, 'utf8');
+        expect(code, f).not.toMatch(/\beval\(|new Function\(|setTimeout\(\s*["'`]/);
+        expect(code, f).not.toMatch(/import\(\s*["'`]https?:/);
+      }
+      for (const f of files.filter((x) => x.endsWith('.html'))) expect(readFileSync(f, 'utf8')).not.toMatch(/<script[^>]+src=["']?https?:/);
+    });
+  });
+}
+
+describe('source rules', () => {
+  it('src/core imports no browser extension API', () => {
+    for (const f of walk(join(ROOT, 'src/core')).filter((x) => x.endsWith('.ts'))) {
+      const code = readFileSync(f, 'utf8');
+      expect(code, f).not.toMatch(/\b(chrome|browser)\.(runtime|storage|tabs|windows|alarms)\b|from ['"]wxt/);
+    }
+  });
+  it('no Math.random in key or vault code, and storage.session is never widened', () => {
+    for (const f of walk(join(ROOT, 'src')).filter((x) => /\.tsx?$/.test(x))) {
+      const code = readFileSync(f, 'utf8');
+      if (f.includes('/core/') || f.includes('/background/')) expect(code, f).not.toContain('Math.random');
+      expect(code, f).not.toContain('TRUSTED_AND_UNTRUSTED_CONTEXTS');
+    }
+  });
+});
