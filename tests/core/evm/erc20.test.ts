@@ -4,6 +4,7 @@ import { decodeCalldata } from '../../../src/core/chains/evm/decode.ts';
 import {
   encodeErc20Approve,
   formatTokenAmount,
+  isContractAddress,
   parseTokenAmount,
   readAllowance,
   readTokenBalances,
@@ -70,6 +71,11 @@ describe('a tiny ERC-20 deployed on anvil', () => {
     const meta = await readTokenMetadata(rpc, token);
     expect(httpRequests - before).toBe(1);
     expect(meta).toEqual({ address: token, name: 'Test Token', symbol: 'TT', decimals: 6, totalSupply: SUPPLY });
+  });
+
+  it('tells contracts from EOAs (spender-is-EOA rule)', async () => {
+    expect(await isContractAddress(rpc, token)).toBe(true);
+    expect(await isContractAddress(rpc, spender.address)).toBe(false);
   });
 
   it('reads several balances in one batched request, marking non-tokens as failures', async () => {

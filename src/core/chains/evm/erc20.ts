@@ -142,6 +142,12 @@ export async function readAllowance(rpc: RpcClient, token: Address, owner: Addre
   return decodeFunctionResult({ abi: erc20Abi, functionName: 'allowance', data });
 }
 
+/** True when the address has code (a contract, or an EIP-7702-delegated account). R2/R18 use it. */
+export async function isContractAddress(rpc: RpcClient, address: Address): Promise<boolean> {
+  const code = await rpc.request<string>('eth_getCode', [address, 'latest']);
+  return typeof code === 'string' && code !== '0x' && code !== '0x0';
+}
+
 export function encodeErc20Transfer(to: Address, amount: bigint): Hex {
   return encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] });
 }
