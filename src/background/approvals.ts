@@ -37,7 +37,25 @@ export async function getApproval(id: string): Promise<ApprovalRecord | undefine
   return (await load()).find((a) => a.id === id);
 }
 
-async function openWindow(): Promise<void> {
+const unlockWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
+
+/** Called by the session when the wallet unlocks: requests waiting for it go on. */
+export function notifyUnlocked(): void {
+  for (const w of unlockWaiters.splice(0)) w.resolve();
+}
+
+/**
+ * For a dApp request that needs keys while the wallet is locked: opens the approval window
+ * (which shows the unlock screen) and waits. Closing the window rejects with 4001.
+ */
+export async function awaitUnlock(isUnlocked: () => boolean): Promise<void> {
+  if (isUnlocked()) return;
+  const done = new Promise<void>((resolve, reject) => unlockWaiters.push({ resolve, reject }));
+  await openWindow();
+  await done;
+}
+
+export async function openWindow(): Promise<void> {
   const existing = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
   if (existing !== undefined) {
     try {
@@ -117,6 +135,7 @@ export function installApprovalWindowWatch(): void {
       const existing = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
       if (existing !== windowId) return;
       await browser.storage.session.remove(WINDOW_KEY);
+      for (const w of unlockWaiters.splice(0)) w.reject(userRejected());
       await rejectAll();
     })();
   });

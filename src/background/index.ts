@@ -9,7 +9,8 @@ import { toErrorShape, WalletError } from './errors';
 import { handlers } from './walletService';
 import { installAutoLock, onLocked, restoreSession } from './session';
 import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
-import { installDappRouter } from './dapp/router';
+import { installDappRouter, registerFamily } from './dapp/router';
+import { evmHandler } from './dapp/evm';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -42,6 +43,7 @@ export function startBackground(): void {
   });
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
+  registerFamily(evmHandler);
   installDappRouter();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

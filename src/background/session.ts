@@ -8,6 +8,7 @@ import { base64 } from '@scure/base';
 import { unlockVault, openVaultWithDek, VaultError } from '../core/vault';
 import { checkThrottle, recordFailure, recordSuccess, type ThrottleState } from '../core/vault/unlockThrottle';
 import { keyring } from './keyring';
+import { notifyUnlocked } from './approvals';
 import { WalletError } from './errors';
 import { DEFAULT_SETTINGS, clearSession, getLocal, getSession, setLocal, setSession } from './storage';
 
@@ -59,6 +60,7 @@ export async function startSession(payload: Parameters<typeof keyring.load>[0], 
   dek = key;
   await setSession({ dek: base64.encode(key) });
   await scheduleAutoLock();
+  notifyUnlocked();
 }
 
 export async function lock(): Promise<void> {

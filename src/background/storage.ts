@@ -22,7 +22,12 @@ export interface SessionState {
   autoLockAt: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, language: 'auto', bitcoinScheme: 'p2wpkh' };
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 15,
+  language: 'auto',
+  bitcoinScheme: 'p2wpkh',
+  risk: { maxTransfersPerHour: 10, singleTransferLimit: { ETH: '1', BNB: '5', POL: '5000', AVAX: '50', BTC: '0.05', SOL: '20', TRX: '10000', USDT: '2000', USDC: '2000' } },
+};
 
 export async function getLocal<K extends keyof LocalState>(key: K): Promise<LocalState[K] | undefined> {
   const got = await browser.storage.local.get(key);

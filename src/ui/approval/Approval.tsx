@@ -4,11 +4,28 @@
  * Requests queue: the window works through them in order and closes when none is left.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { ApprovalRecord } from '../../protocol/approvals';
+import type { ApprovalEdits, ApprovalRecord } from '../../protocol/approvals';
 import { call, onWalletEvent } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
+
+/** gwei text → wei decimal string; empty stays unset. */
+function gweiToWei(text: string): string | undefined {
+  const m = /^(\d+)(?:\.(\d{0,9}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  return (BigInt(m[1]!) * 10n ** 9n + BigInt((m[2] ?? '').padEnd(9, '0') || '0')).toString();
+}
+
+function feeEdits(f: { gas: string; maxFee: string; priority: string }): ApprovalEdits | undefined {
+  const e: ApprovalEdits = {};
+  if (/^\d+$/.test(f.gas.trim())) e.gas = f.gas.trim();
+  const max = gweiToWei(f.maxFee);
+  const prio = gweiToWei(f.priority);
+  if (max) e.maxFeePerGas = max;
+  if (prio) e.maxPriorityFeePerGas = prio;
+  return Object.keys(e).length ? e : undefined;
+}
 
 function DetailValue({ value }: { value: unknown }): ReactNode {
   if (value === null || value === undefined) return <span>—</span>;
@@ -21,11 +38,13 @@ export function ApprovalScreen(): ReactNode {
   const [queue, setQueue] = useState<ApprovalRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fees, setFees] = useState({ gas: '', maxFee: '', priority: '' });
 
   const load = useCallback(async () => {
     const list = await call('listApprovals', {});
     setQueue(list);
-    if (list.length === 0) window.close();
+    // A request that waited for the unlock is queued a moment after it: close only if still empty.
+    if (list.length === 0) setTimeout(() => void call('listApprovals', {}).then((l) => (l.length === 0 ? window.close() : setQueue(l))), 1500);
   }, []);
 
   useEffect(() => {
@@ -39,7 +58,9 @@ export function ApprovalScreen(): ReactNode {
     setBusy(true);
     setError(null);
     try {
-      await call('resolveApproval', { id: current.id, decision: { approved } });
+      const edits = approved && current.kind === 'sendTransaction' ? feeEdits(fees) : undefined;
+      await call('resolveApproval', { id: current.id, decision: { approved, ...(edits ? { edits } : {}) } });
+      setFees({ gas: '', maxFee: '', priority: '' });
       await load();
     } catch (err) {
       setError(errorText(err, t));
@@ -78,6 +99,25 @@ export function ApprovalScreen(): ReactNode {
           </div>
         ))}
       </dl>
+      {current.kind === 'sendTransaction' && (
+        <details className="panel">
+          <summary>{t('editFees')}</summary>
+          <div className="stack">
+            <label>
+              {t('gasLimit')}
+              <input inputMode="numeric" data-testid="edit-gas" value={fees.gas} onChange={(e) => setFees({ ...fees, gas: e.target.value })} />
+            </label>
+            <label>
+              {t('maxFeeGwei')}
+              <input inputMode="decimal" data-testid="edit-max-fee" value={fees.maxFee} onChange={(e) => setFees({ ...fees, maxFee: e.target.value })} />
+            </label>
+            <label>
+              {t('priorityFeeGwei')}
+              <input inputMode="decimal" data-testid="edit-priority-fee" value={fees.priority} onChange={(e) => setFees({ ...fees, priority: e.target.value })} />
+            </label>
+          </div>
+        </details>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

@@ -108,6 +108,10 @@ export const en = {
   risk_SIWE_EXPIRED: "This sign-in message has expired.",
   risk_SIWE_CHAIN_MISMATCH: "This sign-in message names another chain.",
   risk_PERMIT: "This signature gives {spender} permission to spend your tokens.",
+  editFees: "Edit network fee",
+  gasLimit: "Gas limit",
+  maxFeeGwei: "Max fee (gwei)",
+  priorityFeeGwei: "Priority fee (gwei)",
 } as const;
 
 export type MessageKey = keyof typeof en;

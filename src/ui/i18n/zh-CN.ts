@@ -105,4 +105,8 @@ export const zhCN: Dictionary = {
   risk_SIWE_EXPIRED: "此登录消息已过期。",
   risk_SIWE_CHAIN_MISMATCH: "此登录消息指向另一条链。",
   risk_PERMIT: "此签名允许 {spender} 花费您的代币。",
+  editFees: "编辑网络费用",
+  gasLimit: "Gas 上限",
+  maxFeeGwei: "最高费用（gwei）",
+  priorityFeeGwei: "优先费（gwei）",
 };

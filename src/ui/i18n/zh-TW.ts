@@ -105,4 +105,8 @@ export const zhTW: Dictionary = {
   risk_SIWE_EXPIRED: "此登入訊息已過期。",
   risk_SIWE_CHAIN_MISMATCH: "此登入訊息指向另一條鏈。",
   risk_PERMIT: "此簽章允許 {spender} 花費您的代幣。",
+  editFees: "編輯網路費用",
+  gasLimit: "Gas 上限",
+  maxFeeGwei: "最高費用（gwei）",
+  priorityFeeGwei: "優先費（gwei）",
 };

@@ -1,0 +1,139 @@
+/**
+ * EVM wallet state in the background: the active network, networks added by the user or dApps,
+ * watched tokens, RPC clients, the pending-nonce tracker, and which account a site sees.
+ */
+import { browser } from 'wxt/browser';
+import { BUILTIN_EVM_NETWORKS, LOCAL_DEVNET_CHAIN_ID, findNetwork, type EvmNetwork } from '../../core/chains/evm/networks';
+import { createRpcClient, type RpcClient } from '../../core/chains/evm/rpc';
+import { createNonceTracker } from '../../core/chains/evm/nonce';
+import type { Address } from 'viem';
+import { keyring } from '../keyring';
+import { getLocal } from '../storage';
+import { WalletError } from '../errors';
+import { emitToOrigin } from '../dapp/router';
+import { allPermissions } from '../permissions';
+
+export interface WatchedToken {
+  address: Address;
+  symbol: string;
+  decimals: number;
+  image?: string;
+}
+
+export interface EvmState {
+  activeChainId: number;
+  customNetworks: EvmNetwork[];
+  /** chainId → tokens the user (or a dApp, with approval) asked to watch. */
+  tokens: Record<string, WatchedToken[]>;
+}
+
+const DEFAULT_STATE: EvmState = { activeChainId: 1, customNetworks: [], tokens: {} };
+
+export async function evmState(): Promise<EvmState> {
+  const got = await browser.storage.local.get('evm');
+  return { ...DEFAULT_STATE, ...(got.evm as Partial<EvmState> | undefined) };
+}
+
+async function saveEvmState(s: EvmState): Promise<void> {
+  await browser.storage.local.set({ evm: s });
+}
+
+export async function allNetworks(): Promise<EvmNetwork[]> {
+  const s = await evmState();
+  const customIds = new Set(s.customNetworks.map((n) => n.chainId));
+  return [...BUILTIN_EVM_NETWORKS.filter((n) => !customIds.has(n.chainId)), ...s.customNetworks];
+}
+
+export async function activeNetwork(): Promise<EvmNetwork> {
+  const s = await evmState();
+  return findNetwork(s.activeChainId, s.customNetworks) ?? findNetwork(LOCAL_DEVNET_CHAIN_ID)!;
+}
+
+export async function networkById(chainId: number): Promise<EvmNetwork | undefined> {
+  return findNetwork(chainId, (await evmState()).customNetworks);
+}
+
+/** Switches the wallet's EVM network and tells every connected site (EIP-1193 chainChanged). */
+export async function setActiveChain(chainId: number): Promise<void> {
+  const s = await evmState();
+  if (!findNetwork(chainId, s.customNetworks)) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
+  if (s.activeChainId === chainId) return;
+  await saveEvmState({ ...s, activeChainId: chainId });
+  emitToOrigin(null, 'evm', 'chainChanged', `0x${chainId.toString(16)}`);
+}
+
+/** Adds (or replaces) a custom network; built-ins are replaced only by their own chain id. */
+export async function addCustomNetwork(n: EvmNetwork): Promise<void> {
+  const s = await evmState();
+  await saveEvmState({ ...s, customNetworks: [...s.customNetworks.filter((x) => x.chainId !== n.chainId), { ...n, custom: true }] });
+}
+
+export async function watchToken(chainId: number, token: WatchedToken): Promise<void> {
+  const s = await evmState();
+  const key = String(chainId);
+  const list = (s.tokens[key] ?? []).filter((t) => t.address.toLowerCase() !== token.address.toLowerCase());
+  await saveEvmState({ ...s, tokens: { ...s.tokens, [key]: [...list, token] } });
+}
+
+const clients = new Map<string, RpcClient>();
+export function rpcFor(network: EvmNetwork): RpcClient {
+  const url = network.rpcUrls[0];
+  if (!url) throw new WalletError('NO_RPC', 'This network has no RPC URL');
+  let c = clients.get(url);
+  if (!c) {
+    c = createRpcClient({ url });
+    clients.set(url, c);
+  }
+  return c;
+}
+
+export const nonceTracker = createNonceTracker();
+
+interface AccountRef {
+  walletId: string;
+  index: number;
+  address: Address;
+}
+
+/** The EVM account selected in the wallet (what a site is offered on connect). */
+export async function selectedEvmAccount(): Promise<AccountRef> {
+  const [selection, metas] = await Promise.all([getLocal('selection'), getLocal('wallets')]);
+  const meta = metas?.find((m) => m.id === selection?.walletId) ?? metas?.[0];
+  if (!meta) throw new WalletError('NO_VAULT', 'No wallet');
+  if (meta.kind === 'privateKey' && meta.family !== 'evm') throw new WalletError('NO_EVM_ACCOUNT', 'The selected wallet has no EVM account');
+  const index = meta.kind === 'privateKey' ? 0 : (selection?.accountIndex ?? 0);
+  const kp = keyring.keypair(meta.id, 'evm', index);
+  kp.secretKey.fill(0);
+  return { walletId: meta.id, index, address: kp.address as Address };
+}
+
+/** Finds the wallet account that owns an EVM address (for signing). */
+export async function findEvmAccount(address: string): Promise<AccountRef> {
+  const metas = (await getLocal('wallets')) ?? [];
+  const want = address.toLowerCase();
+  for (const m of metas) {
+    if (m.kind === 'privateKey' && m.family !== 'evm') continue;
+    for (let i = 0; i < m.accountCount; i++) {
+      const kp = keyring.keypair(m.id, 'evm', i);
+      kp.secretKey.fill(0);
+      if (kp.address.toLowerCase() === want) return { walletId: m.id, index: i, address: kp.address as Address };
+    }
+  }
+  throw new WalletError('UNKNOWN_ACCOUNT', 'That account is not in this wallet');
+}
+
+/** Runs fn with the account's private key and wipes the key afterwards. */
+export async function withEvmKey<T>(ref: AccountRef, fn: (key: Uint8Array) => Promise<T>): Promise<T> {
+  const kp = keyring.keypair(ref.walletId, 'evm', ref.index);
+  try {
+    return await fn(kp.secretKey);
+  } finally {
+    kp.secretKey.fill(0);
+  }
+}
+
+/** Origins that may see EVM accounts, for events. */
+export async function evmConnectedOrigins(): Promise<string[]> {
+  const p = await allPermissions();
+  return Object.keys(p).filter((o) => p[o]?.evm);
+}
