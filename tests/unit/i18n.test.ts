@@ -30,3 +30,19 @@ describe('i18n', () => {
     expect(translate('zh-CN', 'err_THROTTLED', { s: 4 })).toBe('尝试次数过多，请在 4 秒后重试。');
   });
 });
+
+describe('risk warnings are translated', () => {
+  it('every warning code the core can emit has a message', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    const codes = new Set<string>();
+    for (const f of walk('src/core').filter((x) => x.endsWith('.ts'))) {
+      const src = readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/code: '([A-Z_]+)',\s*severity/g)) codes.add(m[1]!);
+      for (const block of src.matchAll(/export type (?:RiskCode|SiweCode)\s*=([^;]+);/g)) for (const m of block[1]!.matchAll(/'([A-Z_]+)'/g)) codes.add(m[1]!);
+    }
+    expect(codes.size).toBeGreaterThan(15);
+    for (const c of codes) expect(Object.keys(en), c).toContain(`risk_${c}`);
+  });
+});

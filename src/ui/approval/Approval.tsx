@@ -8,7 +8,7 @@ import type { ApprovalEdits, ApprovalRecord } from '../../protocol/approvals';
 import { call, onWalletEvent } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
-import type { MessageKey } from '../i18n';
+import { isMessageKey, type MessageKey } from '../i18n';
 
 /** gwei text → wei decimal string; empty stays unset. */
 function gweiToWei(text: string): string | undefined {
@@ -84,7 +84,7 @@ export function ApprovalScreen(): ReactNode {
         <ul className="warnings" data-testid="approval-warnings">
           {current.warnings.map((w, i) => (
             <li key={i} className={w.severity === 'danger' ? 'error' : 'warning'} data-code={w.code}>
-              {t(`risk_${w.code}` as MessageKey, w.params)}
+              {isMessageKey(`risk_${w.code}`) ? t(`risk_${w.code}` as MessageKey, w.params) : w.code}
             </li>
           ))}
         </ul>

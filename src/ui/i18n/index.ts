@@ -15,7 +15,8 @@ export function pickLocale(tag: string | undefined): Locale {
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = LOCALES[locale][key] ?? en[key];
+  // An unknown key (a new risk code) shows the key itself rather than breaking the screen.
+  const text: string = LOCALES[locale][key] ?? en[key] ?? String(key);
   return vars ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : text;
 }
 
