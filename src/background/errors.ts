@@ -4,6 +4,7 @@ export class WalletError extends Error {
     readonly code: string,
     message: string,
     readonly waitMs?: number,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'WalletError';
@@ -11,8 +12,8 @@ export class WalletError extends Error {
 }
 
 /** Turns anything thrown into a safe error shape; unknown errors never echo their text (it could hold input). */
-export function toErrorShape(err: unknown): { code: string; message: string; waitMs?: number } {
-  if (err instanceof WalletError) return { code: err.code, message: err.message, ...(err.waitMs ? { waitMs: err.waitMs } : {}) };
+export function toErrorShape(err: unknown): { code: string; message: string; waitMs?: number; params?: Record<string, string | number> } {
+  if (err instanceof WalletError) return { code: err.code, message: err.message, ...(err.waitMs ? { waitMs: err.waitMs } : {}), ...(err.params ? { params: err.params } : {}) };
   const code = (err as { code?: unknown })?.code;
   if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) {
     return { code, message: (err as Error).message };

@@ -44,7 +44,7 @@ export function startBackground(): void {
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
   registerFamily(evmHandler);
-  installDappRouter();
+  installDappRouter(ready);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
   });

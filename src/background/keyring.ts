@@ -30,6 +30,8 @@ export interface KeyOptions {
 class Keyring {
   private payload: VaultPayload | null = null;
   private derivers = new Map<string, Deriver>();
+  /** Public account views already derived this session (sr25519 and BIP39 seeds are not free). */
+  private views = new Map<string, AccountView[]>();
 
   get unlocked(): boolean {
     return this.payload !== null;
@@ -38,12 +40,14 @@ class Keyring {
   load(payload: VaultPayload): void {
     this.payload = payload;
     this.derivers.clear();
+    this.views.clear();
   }
 
   /** Drops every reference to decrypted material (JS cannot wipe strings; references go). */
   clear(): void {
     this.payload = null;
     this.derivers.clear();
+    this.views.clear();
   }
 
   snapshot(): VaultPayload {
@@ -73,6 +77,15 @@ class Keyring {
 
   /** Public views of one account index across all families (or the single family of an imported key). */
   accounts(meta: WalletMeta, index: number, settings: Settings): AccountView[] {
+    const key = `${meta.id}:${index}:${settings.bitcoinScheme}`;
+    const cached = this.views.get(key);
+    if (cached) return cached.map((v) => ({ ...v }));
+    const views = this.deriveViews(meta, index, settings);
+    this.views.set(key, views);
+    return views.map((v) => ({ ...v }));
+  }
+
+  private deriveViews(meta: WalletMeta, index: number, settings: Settings): AccountView[] {
     const rows = meta.kind === 'privateKey' ? ACCOUNT_ROWS.filter((r) => r.family === meta.family).slice(0, 1) : ACCOUNT_ROWS;
     return rows.map(({ family, network }) => {
       const opts: KeyOptions = family === 'bitcoin' ? { network, scheme: settings.bitcoinScheme } : { network };

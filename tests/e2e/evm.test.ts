@@ -26,17 +26,20 @@ describe('EVM provider end to end', () => {
   const dapp = <T = CallResult>(fn: string, ...args: unknown[]): Promise<T> =>
     page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
 
+  /** The approval window showing a request: a fresh one or the previous one reused. */
+  async function approvalWindow(): Promise<Page> {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      for (const p of wallet.context.pages().filter((x) => x.url().includes('/approval.html'))) {
+        if (await p.getByTestId('approval').isVisible().catch(() => false)) return p;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no approval window showed a request (open: ${wallet.context.pages().map((p) => p.url()).join(', ')})`);
+  }
+
   /** Waits for the approval window, checks it names the requesting origin, clicks approve or reject. */
   async function decide(approve: boolean, expectOrigin: string, check?: (w: Page) => Promise<void>): Promise<void> {
-    // The window may be a fresh one or the previous one reused; take whichever shows a request.
-    let win: Page | undefined;
-    for (const deadline = Date.now() + 30_000; !win && Date.now() < deadline; ) {
-      for (const p of wallet.context.pages().filter((x) => x.url().includes('/approval.html'))) {
-        if (await p.getByTestId('approval').isVisible().catch(() => false)) win = p;
-      }
-      if (!win) await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!win) throw new Error(`no approval window showed a request (open: ${wallet.context.pages().map((p) => p.url()).join(', ')})`);
+    const win = await approvalWindow();
     expect(await win.getByTestId('approval-origin').textContent()).toContain(expectOrigin);
     if (check) await check(win);
     await win.getByTestId(approve ? 'approve' : 'reject').click();
@@ -166,6 +169,19 @@ describe('EVM provider end to end', () => {
     await decide(false, `127.0.0.1:${server.port}`);
     expect((await pending).error?.code).toBe(4001);
     expect(await client.getTransactionCount({ address: account as Hex })).toBe(nonce);
+  });
+
+  it('a pending request survives the service worker being stopped', async () => {
+    const pending = dapp('call', 'personal_sign', ['0x7265737461727421', account]);
+    await approvalWindow();
+    const cdp = await wallet.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The relay reconnects and re-sends; the background finds the queued approval by request id.
+    await page.waitForTimeout(500);
+    await decide(true, `127.0.0.1:${server.port}`);
+    const sig = (await pending).result as Hex;
+    expect(await verifyMessage({ address: account as Hex, message: 'restart!', signature: sig })).toBe(true);
   });
 
   it('a second origin sees no accounts until it connects', async () => {

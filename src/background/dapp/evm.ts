@@ -30,7 +30,8 @@ import { grant, grantOf, revoke } from '../permissions';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
 import { unauthorized } from './providerError';
 import { activeNetwork, addCustomNetwork, findEvmAccount, networkById, nonceTracker, rpcFor, selectedEvmAccount, setActiveChain, watchToken, withEvmKey, evmState } from '../evm/state';
-import { recordActivity, updateActivity, recentTransferTimes, riskSettings } from '../activity';
+import { recentTransferTimes, riskSettings } from '../activity';
+import { signAndBroadcast } from '../evm/broadcast';
 
 const hexChain = (id: number): Hex => `0x${id.toString(16)}`;
 
@@ -170,15 +171,8 @@ async function approveAndSend(ctx: DappContext, network: EvmNetwork, req: TxRequ
   const { display, warnings } = await describeTx(ctx, network, prepared);
   const decision = await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'evm', kind, display: { ...display, ...feeDisplay(prepared, network) }, warnings });
   const final = applyOverrides(prepared, overridesFrom(decision.edits));
-  const account = await findEvmAccount(final.from);
   try {
-    const sent = await withEvmKey(account, (key) => sendTransaction(rpc, final, key, nonceTracker));
-    await recordActivity({ hash: sent.hash, family: 'evm', chainId: network.chainId, from: final.from, to: final.to ?? null, value: final.value.toString(), symbol: network.nativeCurrency.symbol, decimals: network.nativeCurrency.decimals, origin: ctx.origin, explorer: explorerUrl(network, 'tx', sent.hash) ?? null });
-    void waitForReceipt(rpc, sent.hash, { timeoutMs: 10 * 60_000 }).then(
-      (r) => updateActivity(sent.hash, r.status === 'success' ? 'confirmed' : 'failed'),
-      () => undefined,
-    );
-    return sent.hash;
+    return (await signAndBroadcast(network, final, ctx.origin)).hash;
   } catch (err) {
     throw asProviderError(err);
   }

@@ -80,7 +80,8 @@ async function handle(conn: Connection, raw: unknown): Promise<void> {
   }
 }
 
-export function installDappRouter(): void {
+/** `ready` settles when the worker has restored its session: requests wait for it. */
+export function installDappRouter(ready: Promise<unknown>): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DAPP_PORT) return;
     const origin = originOfSender(port.sender);
@@ -90,7 +91,7 @@ export function installDappRouter(): void {
     }
     const conn: Connection = { port, origin, ...(port.sender?.tab?.id !== undefined ? { tabId: port.sender.tab.id } : {}) };
     connections.add(conn);
-    port.onMessage.addListener((msg: unknown) => void handle(conn, msg));
+    port.onMessage.addListener((msg: unknown) => void ready.then(() => handle(conn, msg)));
     port.onDisconnect.addListener(() => connections.delete(conn));
   });
 }

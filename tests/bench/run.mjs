@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: size and speed budgets, measured in real Chromium (not timed tests).
+ *  1. Gzipped weight of everything the extension injects into a page (budget 25 KiB).
+ *  2. Page → wallet round trip of eth_chainId, median of 1,000, against a bare port echo
+ *     (a throwaway extension: content script relays to a service worker that echoes) measured
+ *     in the same run (budget: within 2×).
+ *  3. Popup: median time to first meaningful render (accounts on screen) over 20 opens, against a
+ *     blank extension page, and the popup's initial JS (gzipped, budget 150 kB).
+ */
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXT = join(ROOT, '.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+const PASSWORD = 'benchmark password 123';
+const results = [];
+const report = (name, value, budget, ok) => {
+  results.push({ name, value, budget, ok });
+  console.log(`${ok ? 'PASS' : 'OVER'}  ${name}: ${value}  (budget ${budget})`);
+};
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+if (!existsSync(join(EXT, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+
+// 1. Injected weight: every content script the manifest declares.
+const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
+const injected = manifest.content_scripts.flatMap((c) => c.js);
+const injectedGz = injected.reduce((n, f) => n + gz(join(EXT, f)), 0);
+report(`injected scripts gzipped (${injected.join(' + ')})`, `${(injectedGz / 1024).toFixed(2)} KiB`, '25 KiB', injectedGz <= 25 * 1024);
+
+// Popup initial JS: the scripts popup.html loads and their static imports.
+const popupHtml = readFileSync(join(EXT, 'popup.html'), 'utf8');
+const entry = [...popupHtml.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+const preloads = [...popupHtml.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+const popupFiles = [...new Set([...entry, ...preloads])].map((p) => join(EXT, p.replace(/^\//, '')));
+const popupGz = popupFiles.reduce((n, f) => n + gz(f), 0);
+report(`popup initial JS gzipped (${popupFiles.length} files)`, `${(popupGz / 1000).toFixed(1)} kB`, '150 kB', popupGz <= 150_000);
+
+// A bare echo extension for the baseline, and a blank extension page.
+const echoDir = mkdtempSync(join(tmpdir(), 'echo-ext-'));
+writeFileSync(join(echoDir, 'manifest.json'), JSON.stringify({
+  manifest_version: 3, name: 'echo', version: '1.0',
+  background: { service_worker: 'sw.js' },
+  content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['cs.js'], run_at: 'document_start' }],
+}));
+writeFileSync(join(echoDir, 'sw.js'), "chrome.runtime.onConnect.addListener((p) => p.onMessage.addListener((m) => p.postMessage(m)));");
+writeFileSync(join(echoDir, 'cs.js'), `const port = chrome.runtime.connect({ name: 'echo' });
+port.onMessage.addListener((m) => window.postMessage({ ch: 'echo-out', id: m.id }, location.origin));
+window.addEventListener('message', (e) => { if (e.source === window && e.data && e.data.ch === 'echo-in') port.postMessage({ id: e.data.id }); });`);
+writeFileSync(join(echoDir, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p id="x">blank</p></body></html>');
+
+const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title><p>bench</p>'));
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const pageUrl = `http://127.0.0.1:${server.address().port}/`;
+
+const launch = async (dirs) => {
+  const ctx = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM, headless: true,
+    args: ['--headless=new', `--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const workers = [];
+  while (workers.length < dirs.length) {
+    workers.splice(0, workers.length, ...ctx.serviceWorkers());
+    if (workers.length < dirs.length) await ctx.waitForEvent('serviceworker', { timeout: 30_000 }).catch(() => undefined);
+  }
+  return { ctx, workers };
+};
+
+const { ctx, workers } = await launch([EXT, echoDir]);
+const idOf = (needle) => new URL(workers.find((w) => w.url().endsWith(needle)).url()).host;
+const walletId = idOf('/background.js');
+const echoId = idOf('/sw.js');
+
+// Set up a wallet (so the popup has accounts to render).
+const ob = await ctx.newPage();
+await ob.goto(`chrome-extension://${walletId}/onboarding.html`);
+await ob.getByTestId('import').click();
+await ob.getByTestId('import-mnemonic').fill(MNEMONIC);
+await ob.getByTestId('import-next').click();
+await ob.getByTestId('new-password').fill(PASSWORD);
+await ob.getByTestId('confirm-password').fill(PASSWORD);
+await ob.getByTestId('finish').click();
+await ob.getByTestId('onboarding-done').waitFor({ timeout: 60_000 });
+await ob.close();
+
+// 2. Round trips.
+const page = await ctx.newPage();
+await page.goto(pageUrl);
+await page.waitForFunction(() => typeof window.ethereum === 'object');
+const times = await page.evaluate(async (n) => {
+  const echo = () => new Promise((res) => {
+    const id = Math.random();
+    const h = (e) => { if (e.data && e.data.ch === 'echo-out' && e.data.id === id) { window.removeEventListener('message', h); res(); } };
+    window.addEventListener('message', h);
+    window.postMessage({ ch: 'echo-in', id }, location.origin);
+  });
+  for (let i = 0; i < 50; i++) { await echo(); await window.ethereum.request({ method: 'eth_chainId' }); }
+  const a = [], b = [];
+  for (let i = 0; i < n; i++) {
+    let t = performance.now(); await echo(); a.push(performance.now() - t);
+    t = performance.now(); await window.ethereum.request({ method: 'eth_chainId' }); b.push(performance.now() - t);
+  }
+  return { echo: a, wallet: b };
+}, 1000);
+const mEcho = median(times.echo);
+const mWallet = median(times.wallet);
+report('eth_chainId round trip, median of 1,000', `${mWallet.toFixed(3)} ms vs bare echo ${mEcho.toFixed(3)} ms (${(mWallet / mEcho).toFixed(2)}×)`, '≤ 2× echo', mWallet <= 2 * mEcho);
+
+// 3. Popup first meaningful render vs a blank extension page, 20 opens each.
+const popupTimes = [];
+const blankTimes = [];
+for (let i = 0; i < 20; i++) {
+  const p = await ctx.newPage();
+  await p.setViewportSize({ width: 360, height: 600 });
+  await p.goto(`chrome-extension://${echoId}/blank.html`);
+  blankTimes.push(await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now())))));
+  await p.close();
+  const q = await ctx.newPage();
+  await q.setViewportSize({ width: 360, height: 600 });
+  await q.goto(`chrome-extension://${walletId}/popup.html`, { waitUntil: 'commit' });
+  await q.getByTestId('account-evm').getByTestId('address').waitFor({ timeout: 30_000 });
+  popupTimes.push(await q.evaluate(() => performance.now()));
+  await q.close();
+}
+const mPopup = median(popupTimes);
+const mBlank = median(blankTimes);
+report('popup first meaningful render, median of 20', `${mPopup.toFixed(1)} ms vs blank page ${mBlank.toFixed(1)} ms (${(mPopup / mBlank).toFixed(2)}×)`, '≤ 2× blank', mPopup <= 2 * mBlank);
+
+await ctx.close();
+server.close();
+mkdirSync(join(ROOT, '.bench'), { recursive: true });
+writeFileSync(join(ROOT, '.bench/results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+console.log(`\n${results.filter((r) => r.ok).length} within budget, ${results.filter((r) => !r.ok).length} over budget (written to .bench/results.json)`);
