@@ -115,6 +115,25 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
     await popup.close();
   });
 
+  it('locks at start-up when the auto-lock deadline passed while the worker was stopped', async () => {
+    const popup = await wallet.openPage('popup.html');
+    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    type Session = { set(v: Record<string, unknown>): Promise<void> };
+    // The deadline passes while the worker is away (set it in the past, then stop the worker).
+    const sw = wallet.context.serviceWorkers()[0]!;
+    await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: Session } } }).chrome.storage.session.set({ autoLockAt: Date.now() - 1000 }));
+    const cdp = await wallet.context.newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const again = await wallet.openPage('popup.html');
+    await again.getByTestId('unlock-password').waitFor({ timeout: 30_000 });
+    await again.getByTestId('unlock-password').fill(PASSWORD);
+    await again.getByTestId('unlock').click();
+    await again.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await popup.close();
+    await again.close();
+  });
+
   it('keeps no secret in any storage area', async () => {
     const dump = await dumpAllStorage(wallet);
     expect(dump).toContain('argon2id'); // the vault is there, encrypted
