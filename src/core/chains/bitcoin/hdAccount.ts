@@ -168,7 +168,6 @@ export function bitcoinAccountFromSeed(seed: Uint8Array, opts: BitcoinAccountOpt
   let wiped = false;
   return {
     ...pub,
-    address: pub.address,
     secretKey(chain: AddressChain, index: number): Uint8Array {
       if (wiped) throw new BitcoinError('KEY_MISMATCH', 'This Bitcoin account was wiped');
       checkChainIndex(chain, index);

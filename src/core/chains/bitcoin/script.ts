@@ -26,13 +26,13 @@ export function isBitcoinNetwork(network: string): network is BitcoinNetworkName
 /** Classifies a scriptPubKey. */
 export function outputTypeOfScript(script: Uint8Array): OutputType {
   if (script.length > 0 && script[0] === 0x6a) return 'op_return';
-  let decoded: ReturnType<typeof OutScript.decode>;
+  let kind: string;
   try {
-    decoded = OutScript.decode(script);
+    kind = OutScript.decode(script).type;
   } catch {
     return 'unknown';
   }
-  switch (decoded.type) {
+  switch (kind) {
     case 'pkh':
       return 'p2pkh';
     case 'sh':
