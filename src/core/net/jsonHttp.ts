@@ -1,7 +1,7 @@
 /**
- * JSON over HTTP POST for the Solana RPC client: a timeout per request, typed transport failures
- * (unreachable, timeout, 429, HTTP, malformed), and a JSON parse that keeps integers above 2^53
- * exact (lamports and token amounts are u64) by turning them into bigint.
+ * JSON over HTTP POST for the chain clients that need it (Solana RPC, TRON HTTP API): a timeout
+ * per request, typed transport failures (unreachable, timeout, 429, HTTP, malformed), and a JSON
+ * parse that keeps integers above 2^53 exact (lamports, token amounts, sun) by turning them into bigint.
  */
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
