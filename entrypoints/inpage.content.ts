@@ -1,4 +1,5 @@
 import { installEvmProvider } from '../src/inpage/evm';
+import { installBitcoinProvider } from '../src/inpage/bitcoin';
 
 // MAIN world at document_start: the providers exist before the page's first inline script.
 export default defineContentScript({
@@ -7,5 +8,6 @@ export default defineContentScript({
   world: 'MAIN',
   main: () => {
     installEvmProvider();
+    installBitcoinProvider();
   },
 });

@@ -11,6 +11,7 @@ import { installAutoLock, onLocked, restoreSession } from './session';
 import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
 import { installDappRouter, registerFamily } from './dapp/router';
 import { evmHandler } from './dapp/evm';
+import { bitcoinHandler } from './dapp/bitcoin';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -44,6 +45,7 @@ export function startBackground(): void {
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
   registerFamily(evmHandler);
+  registerFamily(bitcoinHandler);
   installDappRouter(ready);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -17,6 +17,11 @@ import { allPermissions, revoke, revokeAll } from './permissions';
 import { emitToOrigin } from './dapp/router';
 import type { ConnectedSite } from '../protocol/ui';
 import type { DappFamily } from '../protocol/dapp';
+import { addNetwork, listNetworks, removeNetwork, switchNetwork } from './wallet/networks';
+import { addToken, cachedBalances, refreshBalances } from './wallet/balances';
+import { activityView, confirmSend, prepareSend } from './wallet/send';
+import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
+import { validateAddress } from '../core';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -121,6 +126,21 @@ function requireUnlocked(): void {
 
 async function settings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await getLocal('settings')) };
+}
+
+/** Risk thresholds: a whole number of transfers per hour, and per-symbol decimal limits. */
+function checkRisk(r: unknown): Settings['risk'] {
+  const v = r as Settings['risk'] | undefined;
+  if (!v || typeof v !== 'object') throw new WalletError('INVALID_INPUT', 'Risk settings are required');
+  if (!Number.isInteger(v.maxTransfersPerHour) || v.maxTransfersPerHour < 1 || v.maxTransfersPerHour > 10_000) throw new WalletError('INVALID_RISK_LIMIT', 'Transfers per hour must be between 1 and 10000');
+  const limits = v.singleTransferLimit;
+  if (!limits || typeof limits !== 'object' || Object.keys(limits).length > 100) throw new WalletError('INVALID_RISK_LIMIT', 'Invalid transfer limits');
+  const out: Record<string, string> = {};
+  for (const [sym, amount] of Object.entries(limits)) {
+    if (!/^[A-Za-z0-9.$_-]{1,11}$/.test(sym) || typeof amount !== 'string' || !/^\d{1,30}(\.\d{1,18})?$/.test(amount)) throw new WalletError('INVALID_RISK_LIMIT', 'A limit must be a positive number');
+    out[sym] = amount;
+  }
+  return { maxTransfersPerHour: v.maxTransfersPerHour, singleTransferLimit: out };
 }
 
 export const handlers: Handlers = {
@@ -230,6 +250,7 @@ export const handlers: Handlers = {
       if (!['p2wpkh', 'p2tr', 'p2sh-p2wpkh', 'p2pkh'].includes(patch.bitcoinScheme)) throw new WalletError('INVALID_INPUT', 'Unknown address type');
       next.bitcoinScheme = patch.bitcoinScheme;
     }
+    if (patch.risk !== undefined) next.risk = checkRisk(patch.risk);
     await setLocal({ settings: next });
     await scheduleAutoLock();
     return walletState();
@@ -289,5 +310,47 @@ export const handlers: Handlers = {
 
   async touch() {
     return { autoLockAt: await scheduleAutoLock() };
+  },
+
+  listNetworks: () => listNetworks(),
+  setActiveNetwork: ({ chainId }) => switchNetwork(chainId),
+  async addNetwork(p) {
+    requireUnlocked();
+    return addNetwork(p);
+  },
+  async removeNetwork({ chainId }) {
+    requireUnlocked();
+    return removeNetwork(chainId);
+  },
+  async addToken({ address }) {
+    requireUnlocked();
+    return addToken(address);
+  },
+  async getCachedBalances() {
+    requireUnlocked();
+    return cachedBalances();
+  },
+  async refreshBalances() {
+    requireUnlocked();
+    return refreshBalances();
+  },
+  async checkAddress({ family, address, network }) {
+    if (!FAMILIES.includes(family)) throw new WalletError('UNKNOWN_FAMILY', 'Unknown chain family');
+    return validateAddress(family, str(address, 'Address', 200), network);
+  },
+  prepareSend: (req) => prepareSend(req),
+  confirmSend: ({ id }) => confirmSend(id),
+  listActivity: () => activityView(),
+  async listAddressBook() {
+    requireUnlocked();
+    return listAddressBook();
+  },
+  async saveAddressBookEntry(p) {
+    requireUnlocked();
+    return saveEntry(p);
+  },
+  async removeAddressBookEntry(p) {
+    requireUnlocked();
+    return removeEntry(p);
   },
 };

@@ -9,7 +9,9 @@ export type ApprovalKind =
   | 'sendCalls'
   | 'switchChain'
   | 'addChain'
-  | 'watchAsset';
+  | 'watchAsset'
+  | 'signPsbt'
+  | 'sendBitcoin';
 
 export interface RiskWarning {
   code: string;

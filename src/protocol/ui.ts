@@ -81,6 +81,122 @@ export interface UiRequests {
   revokeConnection: { params: { origin?: string; family?: DappFamily }; result: ConnectedSite[] };
   /** Keeps the auto-lock timer fresh while the user is active. */
   touch: { params: Record<string, never>; result: { autoLockAt: number | null } };
+  // EVM networks
+  listNetworks: { params: Record<string, never>; result: { networks: NetworkView[]; activeChainId: number } };
+  setActiveNetwork: { params: { chainId: number }; result: { networks: NetworkView[]; activeChainId: number } };
+  /** Adds a custom network after checking that the RPC serves the declared chain id (eth_chainId). */
+  addNetwork: { params: { name: string; chainId: number; rpcUrl: string; symbol: string; explorer?: string }; result: { networks: NetworkView[]; activeChainId: number } };
+  removeNetwork: { params: { chainId: number }; result: { networks: NetworkView[]; activeChainId: number } };
+  /** Adds an ERC-20 to the active network's watched tokens (metadata read from the chain). */
+  addToken: { params: { address: string }; result: BalancesView };
+  // Balances of the selected EVM account on the active network
+  /** From storage only (no RPC): what the popup paints at once. Null when nothing was cached yet. */
+  getCachedBalances: { params: Record<string, never>; result: BalancesView | null };
+  /** One batched RPC request (native + every watched token); refreshes the cache. */
+  refreshBalances: { params: Record<string, never>; result: BalancesView };
+  // Send
+  checkAddress: { params: { family: Family; address: string; network?: string }; result: { ok: true } | { ok: false; reason: 'format' | 'checksum' | 'network'; message: string } };
+  /** Builds, estimates and checks funds; nothing is signed. */
+  prepareSend: { params: SendRequest; result: SendPreview };
+  /** Signs and broadcasts a prepared send (by id), records it in the activity. */
+  confirmSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
+  listActivity: { params: Record<string, never>; result: ActivityView[] };
+  // Address book (MAC'd with a vault-derived key)
+  listAddressBook: { params: Record<string, never>; result: AddressBookView };
+  saveAddressBookEntry: { params: { name: string; address: string; family: Family }; result: AddressBookView };
+  removeAddressBookEntry: { params: { address: string; family: Family }; result: AddressBookView };
+}
+
+export interface NetworkView {
+  chainId: number;
+  name: string;
+  symbol: string;
+  rpcUrl: string;
+  explorer: string | null;
+  testnet: boolean;
+  custom: boolean;
+}
+
+export interface AssetBalance {
+  /** null for the native currency. */
+  token: string | null;
+  symbol: string;
+  decimals: number;
+  /** Smallest units, decimal string; null when this asset could not be read. */
+  balance: string | null;
+  /** Whole units, exact. */
+  formatted: string | null;
+}
+
+export interface BalancesView {
+  chainId: number;
+  networkName: string;
+  address: string;
+  assets: AssetBalance[];
+  updatedAt: number;
+}
+
+export interface SendFees {
+  /** Decimal strings: gas units and wei per gas. */
+  gas?: string;
+  maxFeePerGas?: string;
+  maxPriorityFeePerGas?: string;
+  gasPrice?: string;
+}
+
+export interface SendRequest {
+  to: string;
+  /** Whole units as typed ("1.5"), or 'max'. */
+  amount: string;
+  /** ERC-20 contract; absent for the native currency. */
+  token?: string;
+  fees?: SendFees;
+}
+
+export interface SendPreview {
+  id: string;
+  chainId: number;
+  networkName: string;
+  from: string;
+  to: string;
+  amount: string;
+  symbol: string;
+  feeType: 'eip1559' | 'legacy';
+  gas: string;
+  maxFeePerGas?: string;
+  maxPriorityFeePerGas?: string;
+  gasPrice?: string;
+  /** gas × max fee, whole units of the native currency. */
+  maxNetworkFee: string;
+  nativeSymbol: string;
+  warnings: Array<{ code: string; severity: 'info' | 'warning' | 'danger'; params: Record<string, string | number | boolean> }>;
+}
+
+export interface ActivityView {
+  hash: string;
+  family: Family;
+  chainId: number | string;
+  networkName: string;
+  from: string;
+  to: string | null;
+  amount: string;
+  symbol: string;
+  origin: string | null;
+  explorer: string | null;
+  status: 'pending' | 'confirmed' | 'failed';
+  time: number;
+}
+
+export interface AddressBookEntry {
+  name: string;
+  address: string;
+  family: Family;
+}
+
+export interface AddressBookView {
+  entries: AddressBookEntry[];
+  /** True when the stored list failed its integrity check (it was changed outside the wallet). */
+  tampered: boolean;
 }
 
 export type UiMethod = keyof UiRequests;
@@ -97,6 +213,8 @@ export interface UiErrorShape {
   message: string;
   /** For throttled unlocks. */
   waitMs?: number;
+  /** Values for the translated message (e.g. the shortfall of an insufficient-funds error). */
+  params?: Record<string, string | number>;
 }
 
 export type UiResponse<M extends UiMethod = UiMethod> =

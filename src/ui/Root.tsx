@@ -1,13 +1,15 @@
 /** Root of every extension page: loads the state, picks the locale, routes by lock state. */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { I18nProvider, useI18n } from './i18n/context';
 import { pickLocale, type Locale } from './i18n';
 import { useWalletState } from './useWallet';
 import { Unlock } from './popup/Unlock';
 import { Home } from './popup/Home';
-import { Onboarding } from './onboarding/Onboarding';
-import { ApprovalScreen } from './approval/Approval';
+
+// Onboarding and approval are separate pages: kept out of the popup's initial bundle.
+const Onboarding = lazy(() => import('./onboarding/Onboarding').then((m) => ({ default: m.Onboarding })));
+const ApprovalScreen = lazy(() => import('./approval/Approval').then((m) => ({ default: m.ApprovalScreen })));
 
 function localeOf(setting: string | undefined): Locale {
   if (setting && setting !== 'auto') return setting as Locale;
@@ -41,7 +43,7 @@ export function Root({ page }: { page: 'popup' | 'onboarding' | 'approval' }): R
   return (
     <I18nProvider locale={locale}>
       <div lang={locale} className={`page page-${page}`}>
-        {body}
+        <Suspense fallback={<p aria-busy="true">…</p>}>{body}</Suspense>
       </div>
     </I18nProvider>
   );

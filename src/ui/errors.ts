@@ -10,7 +10,7 @@ export function errorText(err: unknown, t: (k: MessageKey, v?: Record<string, st
       if (err.code === 'THROTTLED') return t('err_THROTTLED', { s });
       return `${t('err_WRONG_PASSWORD')} ${t('err_THROTTLED', { s })}`;
     }
-    if (isMessageKey(key)) return t(key);
+    if (isMessageKey(key)) return t(key, err.shape.params);
     return err.message;
   }
   return t('err_INTERNAL');

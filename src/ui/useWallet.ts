@@ -1,14 +1,28 @@
-/** Loads the wallet state from the background and keeps it fresh on lock/unlock events. */
+/**
+ * Loads the wallet state from the background and keeps it fresh on lock/unlock events. While
+ * the service worker is starting (browser start, worker restart) a request can go unanswered:
+ * it is retried instead of leaving the page blank.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { WalletState } from '../protocol/ui';
 import { call, onWalletEvent } from './api';
 
 export function useWalletState(): { state: WalletState | null; refresh: () => Promise<void>; setState: (s: WalletState) => void } {
   const [state, setState] = useState<WalletState | null>(null);
-  const refresh = useCallback(async () => setState(await call('getState', {})), []);
+  const refresh = useCallback(async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        setState(await call('getState', {}));
+        return;
+      } catch (err) {
+        if (attempt >= 20) throw err;
+        await new Promise((r) => setTimeout(r, 100 * Math.min(attempt + 1, 5)));
+      }
+    }
+  }, []);
   useEffect(() => {
-    void refresh();
-    return onWalletEvent(() => void refresh());
+    void refresh().catch(() => undefined);
+    return onWalletEvent(() => void refresh().catch(() => undefined));
   }, [refresh]);
   return { state, refresh, setState };
 }

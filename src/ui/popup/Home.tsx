@@ -1,34 +1,71 @@
-/** Home: wallet and account switcher, the accounts on every family, lock and settings. */
-import { useState, type ReactNode } from 'react';
+/**
+ * Home: wallet, EVM network and lock in the header; a tab bar; the Assets tab (account switcher,
+ * balances, every family's address) renders at once, other tabs load on demand (React.lazy) so
+ * the popup's first paint stays small. The tab follows the URL hash (#/send), behind the lock.
+ */
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
-import type { WalletState } from '../../protocol/ui';
+import type { NetworkView, WalletState } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
+import type { MessageKey } from '../i18n';
 import { Accounts } from './Accounts';
-import { SettingsPanel } from './SettingsPanel';
+import { Balances } from './Balances';
+
+const Receive = lazy(() => import('./Receive'));
+const Send = lazy(() => import('./Send'));
+const Activity = lazy(() => import('./Activity'));
+const Sites = lazy(() => import('./Sites'));
+const Settings = lazy(() => import('./settings/Settings'));
+
+const TABS = ['assets', 'receive', 'send', 'activity', 'sites', 'settings'] as const;
+export type Tab = (typeof TABS)[number];
+
+function tabFromHash(): Tab {
+  const h = typeof location !== 'undefined' ? location.hash.replace(/^#\/?/, '') : '';
+  return (TABS as readonly string[]).includes(h) ? (h as Tab) : 'assets';
+}
 
 export function Home({ state, onState }: { state: WalletState; onState: (s: WalletState) => void }): ReactNode {
   const { t } = useI18n();
-  const [showSettings, setShowSettings] = useState(false);
+  const [tab, setTabState] = useState<Tab>(tabFromHash);
+  // Choosing the open tab again starts it afresh (e.g. a new transfer after a send).
+  const [visit, setVisit] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [networks, setNetworks] = useState<{ networks: NetworkView[]; activeChainId: number } | null>(null);
   const wallet = state.wallets.find((w) => w.id === state.selectedWalletId) ?? state.wallets[0];
 
-  const run = async (p: Promise<WalletState>): Promise<void> => {
+  const setTab = useCallback((next: Tab) => {
+    setTabState(next);
+    setVisit((v) => v + 1);
+    history.replaceState(null, '', next === 'assets' ? location.pathname : `#/${next}`);
+  }, []);
+
+  const reloadNetworks = useCallback(() => {
+    call('listNetworks', {}).then(setNetworks, (err: unknown) => setError(errorText(err, t)));
+  }, [t]);
+  useEffect(reloadNetworks, [reloadNetworks]);
+
+  const run = async <T,>(p: Promise<T>, then?: (v: T) => void): Promise<void> => {
     setError(null);
     try {
-      onState(await p);
+      const v = await p;
+      then?.(v);
     } catch (err) {
       setError(errorText(err, t));
     }
   };
 
+  const network = networks?.networks.find((n) => n.chainId === networks.activeChainId);
+  const evmCapable = !wallet || wallet.kind === 'mnemonic' || wallet.family === 'evm';
+
   return (
     <div className="home">
-      <header className="row">
+      <header className="row header">
         <label className="grow">
           <span className="sr-only">{t('wallet')}</span>
-          <select data-testid="wallet-select" value={wallet?.id ?? ''} onChange={(e) => void run(call('selectWallet', { walletId: e.target.value }))}>
+          <select data-testid="wallet-select" value={wallet?.id ?? ''} onChange={(e) => void run(call('selectWallet', { walletId: e.target.value }), onState)}>
             {state.wallets.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name}
@@ -36,42 +73,70 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
             ))}
           </select>
         </label>
-        <button className="small secondary" data-testid="open-settings" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)}>
-          {t('settings')}
-        </button>
-        <button className="small" data-testid="lock" onClick={() => void run(call('lock', {}))}>
+        <label className="grow">
+          <span className="sr-only">{t('network')}</span>
+          <select data-testid="network-select" value={networks?.activeChainId ?? ''} disabled={!networks} onChange={(e) => void run(call('setActiveNetwork', { chainId: Number(e.target.value) }), setNetworks)}>
+            {networks?.networks.map((n) => (
+              <option key={n.chainId} value={n.chainId}>
+                {n.name}
+                {n.custom ? ` (${t('custom')})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="small" data-testid="lock" onClick={() => void run(call('lock', {}), onState)}>
           {t('lock')}
         </button>
       </header>
+      <nav className="tabs" aria-label={t('menu')}>
+        {TABS.map((x) => (
+          <button key={x} className="tab" data-testid={`tab-${x}`} aria-current={tab === x ? 'page' : undefined} onClick={() => setTab(x)}>
+            {t(`tab_${x}` as MessageKey)}
+          </button>
+        ))}
+      </nav>
       {error && (
-        <p role="alert" className="error">
+        <p role="alert" className="error" data-testid="home-error">
           {error}
         </p>
       )}
-      {showSettings && <SettingsPanel state={state} onState={onState} />}
-      {wallet && (
-        <div className="row">
-          <label className="grow">
-            <span className="sr-only">{t('accounts')}</span>
-            <select data-testid="account-select" value={state.selectedAccountIndex} onChange={(e) => void run(call('selectAccount', { index: Number(e.target.value) }))}>
-              {Array.from({ length: wallet.accountCount }, (_, i) => (
-                <option key={i} value={i}>
-                  {t('account', { n: i + 1 })}
-                </option>
-              ))}
-            </select>
-          </label>
-          {wallet.kind === 'mnemonic' && (
-            <button className="small secondary" data-testid="add-account" onClick={() => void run(call('addAccount', { walletId: wallet.id }))}>
-              {t('addAccount')}
-            </button>
-          )}
-          <button className="small secondary" data-testid="add-wallet" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html?add=1') })}>
-            {t('addWallet')}
-          </button>
-        </div>
-      )}
-      <Accounts state={state} />
+      <main className="stack">
+        {tab === 'assets' && (
+          <>
+            {wallet && (
+              <div className="row">
+                <label className="grow">
+                  <span className="sr-only">{t('accounts')}</span>
+                  <select data-testid="account-select" value={state.selectedAccountIndex} onChange={(e) => void run(call('selectAccount', { index: Number(e.target.value) }), onState)}>
+                    {Array.from({ length: wallet.accountCount }, (_, i) => (
+                      <option key={i} value={i}>
+                        {t('account', { n: i + 1 })}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {wallet.kind === 'mnemonic' && (
+                  <button className="small secondary" data-testid="add-account" onClick={() => void run(call('addAccount', { walletId: wallet.id }), onState)}>
+                    {t('addAccount')}
+                  </button>
+                )}
+                <button className="small secondary" data-testid="add-wallet" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html?add=1') })}>
+                  {t('addWallet')}
+                </button>
+              </div>
+            )}
+            {evmCapable && networks && <Balances key={`${networks.activeChainId}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={network?.name ?? ''} />}
+            <Accounts state={state} />
+          </>
+        )}
+        <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
+          {tab === 'receive' && <Receive state={state} />}
+          {tab === 'send' && networks && <Send key={`${networks.activeChainId}:${visit}`} onDone={() => setTab('activity')} />}
+          {tab === 'activity' && <Activity />}
+          {tab === 'sites' && <Sites />}
+          {tab === 'settings' && <Settings state={state} onState={onState} onNetworksChanged={reloadNetworks} />}
+        </Suspense>
+      </main>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Launches Debian's Chromium with the built extension loaded (new headless mode), and finds
- * the extension id from its service worker. Every test gets a fresh profile.
+ * the extension id from its service worker. Every test gets a fresh profile unless it passes
+ * `userDataDir` (a directory it owns) to relaunch the same profile, e.g. to test a browser restart.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { existsSync } from 'node:fs';
@@ -18,9 +19,9 @@ export interface Wallet {
   close: () => Promise<void>;
 }
 
-export async function launchWallet(opts: { locale?: string } = {}): Promise<Wallet> {
+export async function launchWallet(opts: { locale?: string; userDataDir?: string } = {}): Promise<Wallet> {
   if (!existsSync(`${CHROME_DIR}/manifest.json`)) throw new Error(`Build the extension first (npm run build): ${CHROME_DIR} is missing`);
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: CHROMIUM,
     headless: true,
     locale: opts.locale ?? 'en-US',

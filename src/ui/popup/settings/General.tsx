@@ -1,14 +1,25 @@
-/** Settings available in the foundation: language, auto-lock minutes, Bitcoin address type. */
+/** General settings: language, auto-lock minutes, Bitcoin address type, pre-sign risk thresholds. */
 import { useState, type ReactNode } from 'react';
-import type { Settings, WalletState } from '../../protocol/ui';
-import { call } from '../api';
-import { errorText } from '../errors';
-import { useI18n } from '../i18n/context';
+import type { Settings, WalletState } from '../../../protocol/ui';
+import { call } from '../../api';
+import { errorText } from '../../errors';
+import { useI18n } from '../../i18n/context';
 
-export function SettingsPanel({ state, onState }: { state: WalletState; onState: (s: WalletState) => void }): ReactNode {
+export function General({ state, onState }: { state: WalletState; onState: (s: WalletState) => void }): ReactNode {
   const { t } = useI18n();
   const [minutes, setMinutes] = useState(String(state.settings.autoLockMinutes));
   const [msg, setMsg] = useState<string | null>(null);
+  const [perHour, setPerHour] = useState(String(state.settings.risk.maxTransfersPerHour));
+  const [limits, setLimits] = useState(Object.entries(state.settings.risk.singleTransferLimit).map(([k, v]) => `${k}=${v}`).join(', '));
+
+  const saveRisk = (): void => {
+    const singleTransferLimit: Record<string, string> = {};
+    for (const part of limits.split(/[,\n]/)) {
+      const [sym, amount] = part.split('=').map((x) => x.trim());
+      if (sym && amount !== undefined) singleTransferLimit[sym] = amount;
+    }
+    void save({ risk: { maxTransfersPerHour: Number(perHour), singleTransferLimit } });
+  };
 
   const save = async (patch: Partial<Settings>): Promise<void> => {
     try {
@@ -20,7 +31,7 @@ export function SettingsPanel({ state, onState }: { state: WalletState; onState:
   };
 
   return (
-    <section className="stack panel" aria-label={t('settings')}>
+    <section className="stack" aria-label={t('general')}>
       <label>
         {t('language')}
         <select data-testid="language" value={state.settings.language} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
@@ -45,6 +56,20 @@ export function SettingsPanel({ state, onState }: { state: WalletState; onState:
           <input type="number" min={1} max={1440} data-testid="autolock-minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
         </label>
         <button type="submit" className="small" data-testid="save-autolock">
+          {t('save')}
+        </button>
+      </form>
+      <form className="stack" onSubmit={(e) => { e.preventDefault(); saveRisk(); }}>
+        <strong>{t('riskThresholds')}</strong>
+        <label>
+          {t('riskLimits')}
+          <input data-testid="risk-limits" value={limits} onChange={(e) => setLimits(e.target.value)} spellCheck={false} />
+        </label>
+        <label>
+          {t('riskPerHour')}
+          <input type="number" min={1} max={10000} data-testid="risk-per-hour" value={perHour} onChange={(e) => setPerHour(e.target.value)} />
+        </label>
+        <button type="submit" className="small" data-testid="save-risk">
           {t('save')}
         </button>
       </form>

@@ -1,0 +1,91 @@
+/**
+ * Receive: the selected account's address for one chain family, large, with a copy button. The
+ * address always comes from the unlocked keyring (re-derived in the background), never from storage.
+ * For Bitcoin the address type chosen in Settings is named.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import type { AccountView, WalletState } from '../../protocol/ui';
+import { call } from '../api';
+import { errorText } from '../errors';
+import { useI18n } from '../i18n/context';
+import type { MessageKey } from '../i18n';
+
+const SCHEME_LABEL: Record<string, string> = {
+  p2wpkh: 'Native SegWit (BIP84)',
+  p2tr: 'Taproot (BIP86)',
+  'p2sh-p2wpkh': 'Nested SegWit (BIP49)',
+  p2pkh: 'Legacy (BIP44)',
+};
+
+const rowKey = (a: AccountView): string => `${a.family}:${a.network}`;
+const rowLabel = (a: AccountView): MessageKey => (a.family === 'polkadot' && a.network === 'kusama' ? 'family_kusama' : `family_${a.family}`) as MessageKey;
+
+export default function Receive({ state }: { state: WalletState }): ReactNode {
+  const { t } = useI18n();
+  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+  const [chosen, setChosen] = useState('evm:mainnet');
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState<boolean | 'failed'>(false);
+
+  useEffect(() => {
+    call('listAccounts', {}).then(
+      (a) => {
+        setAccounts(a);
+        setChosen((c) => (a.some((x) => rowKey(x) === c) ? c : a[0] ? rowKey(a[0]) : c));
+      },
+      (err: unknown) => setError(errorText(err, t)),
+    );
+  }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, t]);
+
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (!accounts) return <p aria-busy="true">{t('loading')}</p>;
+  const account = accounts.find((a) => rowKey(a) === chosen) ?? accounts[0];
+  if (!account) return null;
+
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(account.address);
+      setCopied(true);
+    } catch {
+      setCopied('failed');
+    }
+    setTimeout(() => setCopied(false), 2000);
+  };
+
+  return (
+    <section className="stack" aria-labelledby="receive-title" data-testid="receive">
+      <h2 id="receive-title" className="h2">
+        {t('tab_receive')}
+      </h2>
+      <label>
+        {t('chain')}
+        <select data-testid="receive-family" value={rowKey(account)} onChange={(e) => { setChosen(e.target.value); setCopied(false); }}>
+          {accounts.map((a) => (
+            <option key={rowKey(a)} value={rowKey(a)}>
+              {t(rowLabel(a))}
+            </option>
+          ))}
+        </select>
+      </label>
+      {account.family === 'bitcoin' && (
+        <p className="hint" data-testid="receive-scheme">
+          {t('addressType')}: {SCHEME_LABEL[state.settings.bitcoinScheme] ?? state.settings.bitcoinScheme}
+        </p>
+      )}
+      <code className="receive-address" data-testid="receive-address">
+        {account.address}
+      </code>
+      <button data-testid="receive-copy" onClick={() => void copy()}>
+        {copied === true ? t('copied') : t('copyAddress')}
+      </button>
+      {copied === 'failed' && (
+        <p role="alert" className="error">
+          {t('copyFailed')}
+        </p>
+      )}
+      <p className="hint" aria-live="polite">
+        {t('receiveHint', { chain: t(rowLabel(account)) })}
+      </p>
+    </section>
+  );
+}
