@@ -179,6 +179,9 @@ describe('popup wallet (English), against anvil', () => {
   it('receive: shows the keyring-derived address with a copy button; Bitcoin names its address type', async () => {
     await popup.getByTestId('tab-receive').click();
     await expect.poll(() => popup.getByTestId('receive-address').textContent()).toBe(anvil.accounts[0]!.address);
+    // The QR code encodes that address (qrcode-generator's matrix, drawn as SVG).
+    expect(await popup.getByTestId('receive-qr').getAttribute('aria-label')).toContain(anvil.accounts[0]!.address);
+    expect((await popup.getByTestId('receive-qr').locator('path').getAttribute('d'))!.length).toBeGreaterThan(500);
     await popup.getByTestId('receive-copy').click();
     await expect.poll(() => popup.getByTestId('receive-copy').textContent()).toBe('Copied');
     // The copy really reached the clipboard: paste it into a field.

@@ -294,6 +294,7 @@ export const en = {
   risk_RECIPIENT_IS_CONTRACT: "The recipient is a contract, not a wallet address.",
   risk_ENERGY_ESTIMATED: "The energy cost is an estimate; the fee may differ.",
   risk_RECIPIENT_IS_TOKEN_CONTRACT: "You are sending tokens to the token contract itself; they would be lost.",
+  qrOf: "QR code of",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -291,4 +291,5 @@ export const zhCN: Dictionary = {
   risk_RECIPIENT_IS_CONTRACT: "收款方是合约，而不是钱包地址。",
   risk_ENERGY_ESTIMATED: "能量消耗为估算值，实际费用可能不同。",
   risk_RECIPIENT_IS_TOKEN_CONTRACT: "你正在把代币发送到代币合约本身，代币将会丢失。",
+  qrOf: "二维码：",
 };

@@ -291,4 +291,5 @@ export const zhTW: Dictionary = {
   risk_RECIPIENT_IS_CONTRACT: "收款方是合約，而不是錢包地址。",
   risk_ENERGY_ESTIMATED: "能量消耗為估算值，實際費用可能不同。",
   risk_RECIPIENT_IS_TOKEN_CONTRACT: "你正在把代幣傳送到代幣合約本身，代幣將會遺失。",
+  qrOf: "QR 碼：",
 };

@@ -3,6 +3,7 @@
  * address always comes from the unlocked keyring (re-derived in the background), never from storage.
  * For Bitcoin the address type chosen in Settings is named.
  */
+import { QrCode } from '../components/QrCode';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AccountView, WalletState } from '../../protocol/ui';
 import { call } from '../api';
@@ -72,6 +73,7 @@ export default function Receive({ state }: { state: WalletState }): ReactNode {
           {t('addressType')}: {SCHEME_LABEL[state.settings.bitcoinScheme] ?? state.settings.bitcoinScheme}
         </p>
       )}
+      <QrCode text={account.address} label={`${t('qrOf')} ${account.address}`} />
       <code className="receive-address" data-testid="receive-address">
         {account.address}
       </code>
