@@ -83,6 +83,13 @@ export interface ApprovalRequest {
 /** Queues an approval (or joins the existing one for the same request) and waits for the user. */
 export async function requestApproval(req: ApprovalRequest): Promise<ApprovalDecision> {
   const key = `${req.origin}#${req.requestId}`;
+  // Decided while this worker was away (the user answered before the request was re-sent).
+  const earlier = (await loadDecided()).find((d) => d.key === key);
+  if (earlier) {
+    await saveDecided((await loadDecided()).filter((d) => d.key !== key));
+    if (!earlier.decision.approved) throw userRejected();
+    return earlier.decision;
+  }
   const list = await load();
   let record = list.find((a) => a.key === key);
   if (!record) {
@@ -112,10 +119,31 @@ export async function requestApproval(req: ApprovalRequest): Promise<ApprovalDec
 /** The user's answer from the approval window. */
 export async function resolveApproval(id: string, decision: ApprovalDecision): Promise<void> {
   const list = await load();
-  if (!list.some((a) => a.id === id)) return;
+  const record = list.find((a) => a.id === id);
+  if (!record) return;
   await save(list.filter((a) => a.id !== id));
-  for (const w of waiters.get(id) ?? []) w(decision);
+  const w = waiters.get(id) ?? [];
+  // No one waiting: the worker restarted and the page has not re-sent yet. Keep the answer briefly.
+  if (w.length === 0) await saveDecided([...(await loadDecided()).filter((d) => Date.now() - d.at < DECIDED_TTL_MS), { key: record.key, decision, at: Date.now() }]);
+  for (const fn of w) fn(decision);
   waiters.delete(id);
+}
+
+const DECIDED_KEY = 'approvalsDecided';
+const DECIDED_TTL_MS = 60_000;
+interface Decided {
+  key: string;
+  decision: ApprovalDecision;
+  at: number;
+}
+
+async function loadDecided(): Promise<Decided[]> {
+  const list = ((await browser.storage.session.get(DECIDED_KEY))[DECIDED_KEY] as Decided[] | undefined) ?? [];
+  return list.filter((d) => Date.now() - d.at < DECIDED_TTL_MS);
+}
+
+async function saveDecided(list: Decided[]): Promise<void> {
+  await browser.storage.session.set({ [DECIDED_KEY]: list });
 }
 
 /** Rejects everything pending (lock, reset): dApps get 4001 instead of hanging. */
