@@ -5,6 +5,8 @@ const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/
 
 export default defineConfig({
   srcDir: '.',
+  // A developer (or a parallel helper) can build into another directory: MCW_OUT_DIR=.output-x npm run build
+  outDir: process.env.MCW_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({

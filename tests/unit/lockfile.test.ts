@@ -11,7 +11,7 @@ describe('package-lock.json is what `npm ci` accepts', () => {
   });
 
   it('fixLock adds a platform-only entry for a missing binary package and nothing else', () => {
-    const sample = {
+    const sample: { packages: Record<string, Record<string, unknown>> } = {
       packages: {
         '': { name: 'x' },
         'node_modules/tool': { version: '1.0.0', dev: true, optionalDependencies: { 'tool-darwin-arm64': '1.0.0', 'tool-linux-x64-musl': '1.0.0', 'tool-linux-x64-gnu': '1.0.0' } },

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const CHROME_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+export const CHROME_DIR = resolve(process.cwd(), process.env.MCW_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Wallet {
