@@ -5,14 +5,15 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { WalletState } from '../protocol/ui';
-import { call, onWalletEvent } from './api';
+import { onWalletEvent } from './api';
+import { callOnce } from './prefetch';
 
 export function useWalletState(): { state: WalletState | null; refresh: () => Promise<void>; setState: (s: WalletState) => void } {
   const [state, setState] = useState<WalletState | null>(null);
   const refresh = useCallback(async () => {
     for (let attempt = 0; ; attempt++) {
       try {
-        setState(await call('getState', {}));
+        setState(await callOnce('getState', {}));
         return;
       } catch (err) {
         if (attempt >= 20) throw err;

@@ -1,7 +1,8 @@
 /** The selected account on every chain family: address, derivation path, copy. */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AccountView, WalletState } from '../../protocol/ui';
-import { call } from '../api';
+import { callOnce } from '../prefetch';
+import { markPainted } from '../perf';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
@@ -19,13 +20,17 @@ export function Accounts({ state }: { state: WalletState }): ReactNode {
   useEffect(() => {
     let live = true;
     setAccounts(null);
-    call('listAccounts', {})
+    callOnce('listAccounts', {})
       .then((a) => live && setAccounts(a))
       .catch((err: unknown) => live && setError(errorText(err, t)));
     return () => {
       live = false;
     };
   }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, state.wallets, t]);
+
+  useEffect(() => {
+    if (accounts) markPainted('mcw:accounts');
+  }, [accounts]);
 
   const copy = async (text: string): Promise<void> => {
     await navigator.clipboard.writeText(text).catch(() => undefined);

@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { BalancesView } from '../../protocol/ui';
 import { call } from '../api';
+import { callOnce } from '../prefetch';
+import { markPainted } from '../perf';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import { shortAmount } from '../format';
@@ -33,7 +35,7 @@ export function Balances({ networkName }: { networkName: string }): ReactNode {
 
   useEffect(() => {
     let live = true;
-    call('getCachedBalances', {})
+    callOnce('getCachedBalances', {})
       .then((cached) => live && cached && setView((v) => v ?? cached))
       .catch(() => undefined)
       .finally(() => live && void refresh());
@@ -41,6 +43,10 @@ export function Balances({ networkName }: { networkName: string }): ReactNode {
       live = false;
     };
   }, [refresh]);
+
+  useEffect(() => {
+    if (view) markPainted('mcw:balances');
+  }, [view]);
 
   const addToken = async (e: FormEvent): Promise<void> => {
     e.preventDefault();

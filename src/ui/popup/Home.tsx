@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import { browser } from 'wxt/browser';
 import type { NetworkView, WalletState } from '../../protocol/ui';
 import { call } from '../api';
+import { callOnce } from '../prefetch';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
@@ -43,7 +44,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   }, []);
 
   const reloadNetworks = useCallback(() => {
-    call('listNetworks', {}).then(setNetworks, (err: unknown) => setError(errorText(err, t)));
+    callOnce('listNetworks', {}).then(setNetworks, (err: unknown) => setError(errorText(err, t)));
   }, [t]);
   useEffect(reloadNetworks, [reloadNetworks]);
 

@@ -267,7 +267,11 @@ describe('several pending transactions (anvil --no-mining)', () => {
     // All three ask the node for its pending nonce at the same time: the tracker keeps them apart.
     const sent = await Promise.all(prepared.map((p) => sendTransaction(rpc, p, sender.privateKey, tracker)));
     expect(sent.map((s) => s.nonce).sort()).toEqual([0, 1, 2]);
-    expect(pendingNonces(tracker, 31337, sender.address)).toEqual([0, 1, 2]);
+    // The tracker still holds the last reservation; earlier ones may already be pruned, once a
+    // later send saw the node count them (timing-dependent, both correct).
+    const held = pendingNonces(tracker, 31337, sender.address);
+    expect(held).toContain(2);
+    expect(held.every((n) => n === 0 || n === 1 || n === 2)).toBe(true);
     expect(BigInt(await rpc.request<string>('eth_getTransactionCount', [sender.address, 'pending']))).toBe(3n);
     expect(await rpc.request('eth_getTransactionReceipt', [sent[0]!.hash])).toBeNull();
 
