@@ -15,6 +15,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
     externally_connectable: { ids: [], matches: [] },
+    // The lazily loaded TronWeb for window.tronWeb (entrypoints/tronweb.ts): http(s) pages only.
+    web_accessible_resources: [{ resources: ['tronweb.js'], matches: CONTENT_MATCHES }],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     },

@@ -1,5 +1,7 @@
 import { installEvmProvider } from '../src/inpage/evm';
 import { installBitcoinProvider } from '../src/inpage/bitcoin';
+import { installTronProvider } from '../src/inpage/tron';
+import { installSolanaProvider } from '../src/inpage/solana';
 
 // MAIN world at document_start: the providers exist before the page's first inline script.
 export default defineContentScript({
@@ -9,5 +11,7 @@ export default defineContentScript({
   main: () => {
     installEvmProvider();
     installBitcoinProvider();
+    installTronProvider();
+    installSolanaProvider();
   },
 });

@@ -12,6 +12,8 @@ import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './app
 import { installDappRouter, registerFamily } from './dapp/router';
 import { evmHandler } from './dapp/evm';
 import { bitcoinHandler } from './dapp/bitcoin';
+import { solanaHandler } from './dapp/solana';
+import { tronHandler } from './dapp/tron';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -46,6 +48,8 @@ export function startBackground(): void {
   installApprovalWindowWatch();
   registerFamily(evmHandler);
   registerFamily(bitcoinHandler);
+  registerFamily(solanaHandler);
+  registerFamily(tronHandler);
   installDappRouter(ready);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -22,6 +22,8 @@ import { addToken, cachedBalances, refreshBalances } from './wallet/balances';
 import { activityView, confirmSend, prepareSend } from './wallet/send';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
+import { selectionChanged } from './selection';
+import { bitcoinReceiveAddress, confirmChainSend, getChainEndpoints, listChains, prepareChainSend, refreshChainBalances, cachedChainBalances, setActiveChainOption, setChainEndpoint } from './wallet/chains';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -201,6 +203,7 @@ export const handlers: Handlers = {
     requireUnlocked();
     if (!(await walletsMeta()).some((m) => m.id === walletId)) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
     await setLocal({ selection: { walletId, accountIndex: 0 } });
+    selectionChanged();
     return walletState();
   },
 
@@ -210,6 +213,7 @@ export const handlers: Handlers = {
     const meta = (await walletsMeta()).find((m) => m.id === selection?.walletId);
     if (!meta || !Number.isInteger(index) || index < 0 || index >= meta.accountCount) throw new WalletError('UNKNOWN_ACCOUNT', 'No account with that number');
     await setLocal({ selection: { walletId: meta.id, accountIndex: index } });
+    selectionChanged();
     return walletState();
   },
 
@@ -222,6 +226,7 @@ export const handlers: Handlers = {
     if (meta.accountCount >= MAX_ACCOUNTS) throw new WalletError('TOO_MANY_ACCOUNTS', 'Too many accounts');
     const next = metas.map((m) => (m.id === walletId ? { ...m, accountCount: m.accountCount + 1 } : m));
     await setLocal({ wallets: next, selection: { walletId, accountIndex: meta.accountCount } });
+    selectionChanged();
     return walletState();
   },
 
@@ -353,4 +358,25 @@ export const handlers: Handlers = {
     requireUnlocked();
     return removeEntry(p);
   },
+  listChains: () => listChains(),
+  setActiveChain: ({ id }) => setActiveChainOption(id),
+  async setChainEndpoint({ family, network, url }) {
+    requireUnlocked();
+    return setChainEndpoint(family, network, url);
+  },
+  getChainEndpoints: () => getChainEndpoints(),
+  async getCachedChainBalances() {
+    requireUnlocked();
+    return cachedChainBalances();
+  },
+  async refreshChainBalances() {
+    requireUnlocked();
+    return refreshChainBalances();
+  },
+  async bitcoinReceiveAddress() {
+    requireUnlocked();
+    return bitcoinReceiveAddress();
+  },
+  prepareChainSend: (req) => prepareChainSend(req),
+  confirmChainSend: ({ id }) => confirmChainSend(id),
 };

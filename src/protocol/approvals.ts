@@ -11,7 +11,11 @@ export type ApprovalKind =
   | 'addChain'
   | 'watchAsset'
   | 'signPsbt'
-  | 'sendBitcoin';
+  | 'sendBitcoin'
+  | 'signTronTransaction'
+  | 'signSolanaTransaction'
+  | 'sendSolanaTransaction'
+  | 'signInSolana';
 
 export interface RiskWarning {
   code: string;

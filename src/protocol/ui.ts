@@ -105,6 +105,77 @@ export interface UiRequests {
   listAddressBook: { params: Record<string, never>; result: AddressBookView };
   saveAddressBookEntry: { params: { name: string; address: string; family: Family }; result: AddressBookView };
   removeAddressBookEntry: { params: { address: string; family: Family }; result: AddressBookView };
+  // Chains of every family in the popup's selector; Bitcoin, Solana and TRON home/send
+  listChains: { params: Record<string, never>; result: ChainsView };
+  setActiveChain: { params: { id: string }; result: ChainsView };
+  /** Bitcoin Esplora URL, Solana RPC or TRON full node of one network (http(s) only). */
+  setChainEndpoint: { params: { family: 'bitcoin' | 'solana' | 'tron'; network: string; url: string }; result: ChainEndpoints };
+  getChainEndpoints: { params: Record<string, never>; result: ChainEndpoints };
+  getCachedChainBalances: { params: Record<string, never>; result: ChainBalancesView | null };
+  refreshChainBalances: { params: Record<string, never>; result: ChainBalancesView };
+  /** The first unused receive address of the Bitcoin account (gap-limit scan). */
+  bitcoinReceiveAddress: { params: Record<string, never>; result: { address: string; path: string; network: string } };
+  prepareChainSend: { params: ChainSendRequest; result: ChainSendPreview };
+  confirmChainSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
+}
+
+export type PopupFamily = 'evm' | 'bitcoin' | 'solana' | 'tron';
+
+export interface ChainOption {
+  /** 'evm:1', 'bitcoin:mainnet', 'solana:devnet', 'tron:nile'… */
+  id: string;
+  family: PopupFamily;
+  name: string;
+  testnet: boolean;
+}
+
+export interface ChainsView {
+  chains: ChainOption[];
+  active: string;
+  family: PopupFamily;
+}
+
+export interface ChainEndpoints {
+  bitcoin: Record<string, string>;
+  solana: Record<string, string>;
+  tron: Record<string, string>;
+}
+
+export interface ChainBalancesView {
+  family: Exclude<PopupFamily, 'evm'>;
+  chain: string;
+  networkName: string;
+  address: string;
+  assets: AssetBalance[];
+  /** Family extras shown under the assets: TRON bandwidth/energy, Bitcoin confirmed/unconfirmed and receive address. */
+  details: Record<string, string>;
+  updatedAt: number;
+}
+
+export interface ChainSendRequest {
+  to: string;
+  /** Whole units ("0.5") or 'max'. */
+  amount: string;
+  /** SPL mint or TRC-20 contract; absent for the native coin. */
+  token?: string;
+  /** Bitcoin: a fee level from the API's estimates, or a custom sat/vB. */
+  feeLevel?: 'slow' | 'normal' | 'fast';
+  feeRate?: number;
+}
+
+export interface ChainSendPreview {
+  id: string;
+  family: Exclude<PopupFamily, 'evm'>;
+  networkName: string;
+  from: string;
+  to: string;
+  amount: string;
+  symbol: string;
+  /** Total network fee (TRON: expected burn; Solana: fee + new token account rent), whole units. */
+  fee: string;
+  feeSymbol: string;
+  details: Record<string, string>;
+  warnings: Array<{ code: string; severity: 'info' | 'warning' | 'danger'; params: Record<string, string | number | boolean> }>;
 }
 
 export interface NetworkView {

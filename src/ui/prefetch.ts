@@ -7,7 +7,7 @@
 import type { UiMethod, UiRequests } from '../protocol/ui';
 import { call } from './api';
 
-const PREFETCHED: UiMethod[] = ['getState', 'listAccounts', 'getCachedBalances', 'listNetworks'];
+const PREFETCHED: UiMethod[] = ['getState', 'listAccounts', 'listChains', 'getCachedBalances', 'getCachedChainBalances'];
 const pending = new Map<UiMethod, Promise<unknown>>();
 
 export function startPrefetch(): void {

@@ -5,10 +5,10 @@
  * verifier and independently with bitcoinjs-lib / @bitcoinerlab/secp256k1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { launchWallet, type Wallet } from './support/chromium';
+import { corsProxy } from './support/corsProxy';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, ecc, foreignAddress, fromHex, fundingTx, MNEMONIC, REGTEST, regtestWallet, verifyTx } from '../core/bitcoin/helpers';
@@ -22,22 +22,6 @@ type ScResult = { status: 'success' | 'error' | 'thrown'; result?: unknown; erro
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
-/** The extension fetches cross-origin: a CORS front for the fake Esplora (mempool.space sends these headers too). */
-async function corsProxy(target: string): Promise<{ url: string; server: Server }> {
-  const t = new URL(target);
-  const server = createServer((req, res) => {
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type' };
-    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
-    const up = httpRequest({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'text/plain' } }, (r) => {
-      res.writeHead(r.statusCode ?? 502, { ...cors, 'content-type': r.headers['content-type'] ?? 'text/plain' });
-      r.pipe(res);
-    });
-    up.on('error', () => res.writeHead(502, cors).end('upstream error'));
-    req.pipe(up);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
 
 /** Independent legacy message check: recover the key from the compact signature with @bitcoinerlab/secp256k1. */
 function independentEcdsaCheck(message: string, signatureB64: string, expectedPubHex: string): boolean {

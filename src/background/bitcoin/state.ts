@@ -38,6 +38,11 @@ export async function setBitcoinNetwork(network: DappBitcoinNetwork): Promise<vo
   await browser.storage.local.set({ [KEY]: { ...s, network } });
 }
 
+export async function setEsploraUrl(network: DappBitcoinNetwork, url: string): Promise<void> {
+  const s = await bitcoinState();
+  await browser.storage.local.set({ [KEY]: { ...s, esploraUrl: { ...s.esploraUrl, [network]: url } } });
+}
+
 export function esploraFor(s: BitcoinState): EsploraClient {
   return createEsploraClient({ baseUrl: s.esploraUrl[s.network] });
 }

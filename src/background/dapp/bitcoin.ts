@@ -23,6 +23,7 @@ import { keyring } from '../keyring';
 import { allPermissions, grant, grantOf, revoke } from '../permissions';
 import { bitcoinState, currentAddress, esploraFor, setBitcoinNetwork, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
+import { onSelectionChanged } from '../selection';
 import { invalidParams, ProviderError, unauthorized, unsupported } from './providerError';
 
 const MAX_MESSAGE_CHARS = 64 * 1024;
@@ -161,7 +162,7 @@ async function disconnect(origin: string): Promise<void> {
 }
 
 /** After a network switch: every connected origin learns its (new) address. */
-async function announceNetwork(network: DappBitcoinNetwork): Promise<void> {
+export async function announceNetwork(network: DappBitcoinNetwork): Promise<void> {
   emitToOrigin(null, 'bitcoin', 'networkChanged', UNISAT_NETWORK[network]);
   emitToOrigin(null, 'bitcoin', 'chainChanged', CHAIN_INFO[network]);
   const perms = await allPermissions();
@@ -170,6 +171,14 @@ async function announceNetwork(network: DappBitcoinNetwork): Promise<void> {
     if (site.bitcoin && address) emitToOrigin(origin, 'bitcoin', 'accountsChanged', [address]);
   }
 }
+
+// The dApp account follows the popup's selected account: connected sites learn the new address.
+onSelectionChanged(async () => {
+  if (!keyring.unlocked) return;
+  const { network } = await bitcoinState();
+  const address = (await currentAddress(network)).address;
+  for (const [origin, site] of Object.entries(await allPermissions())) if (site.bitcoin) emitToOrigin(origin, 'bitcoin', 'accountsChanged', [address]);
+});
 
 async function switchNetwork(ctx: DappContext, target: DappBitcoinNetwork): Promise<void> {
   await requirePermitted(ctx.origin);

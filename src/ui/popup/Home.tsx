@@ -1,11 +1,11 @@
 /**
- * Home: wallet, EVM network and lock in the header; a tab bar; the Assets tab (account switcher,
+ * Home: wallet, chain (any family's network: EVM, Bitcoin, Solana, TRON) and lock in the header; a tab bar; the Assets tab (account switcher,
  * balances, every family's address) renders at once, other tabs load on demand (React.lazy) so
  * the popup's first paint stays small. The tab follows the URL hash (#/send), behind the lock.
  */
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
-import type { NetworkView, WalletState } from '../../protocol/ui';
+import type { ChainsView, PopupFamily, WalletState } from '../../protocol/ui';
 import { call } from '../api';
 import { callOnce } from '../prefetch';
 import { errorText } from '../errors';
@@ -13,9 +13,11 @@ import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { Accounts } from './Accounts';
 import { Balances } from './Balances';
+import { ChainBalances } from './ChainBalances';
 
 const Receive = lazy(() => import('./Receive'));
 const Send = lazy(() => import('./Send'));
+const ChainSend = lazy(() => import('./ChainSend'));
 const Activity = lazy(() => import('./Activity'));
 const Sites = lazy(() => import('./Sites'));
 const Settings = lazy(() => import('./settings/Settings'));
@@ -34,7 +36,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   // Choosing the open tab again starts it afresh (e.g. a new transfer after a send).
   const [visit, setVisit] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [networks, setNetworks] = useState<{ networks: NetworkView[]; activeChainId: number } | null>(null);
+  const [chains, setChains] = useState<ChainsView | null>(null);
   const wallet = state.wallets.find((w) => w.id === state.selectedWalletId) ?? state.wallets[0];
 
   const setTab = useCallback((next: Tab) => {
@@ -44,7 +46,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   }, []);
 
   const reloadNetworks = useCallback(() => {
-    callOnce('listNetworks', {}).then(setNetworks, (err: unknown) => setError(errorText(err, t)));
+    callOnce('listChains', {}).then(setChains, (err: unknown) => setError(errorText(err, t)));
   }, [t]);
   useEffect(reloadNetworks, [reloadNetworks]);
 
@@ -58,8 +60,11 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
     }
   };
 
-  const network = networks?.networks.find((n) => n.chainId === networks.activeChainId);
-  const evmCapable = !wallet || wallet.kind === 'mnemonic' || wallet.family === 'evm';
+  const active = chains?.chains.find((c) => c.id === chains.active);
+  const family: PopupFamily = chains?.family ?? 'evm';
+  // An imported key has one family: the other families' screens have nothing to show.
+  const capable = !wallet || wallet.kind === 'mnemonic' || wallet.family === family;
+  const groups: PopupFamily[] = ['evm', 'bitcoin', 'solana', 'tron'];
 
   return (
     <div className="home">
@@ -76,12 +81,17 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
         </label>
         <label className="grow">
           <span className="sr-only">{t('network')}</span>
-          <select data-testid="network-select" value={networks?.activeChainId ?? ''} disabled={!networks} onChange={(e) => void run(call('setActiveNetwork', { chainId: Number(e.target.value) }), setNetworks)}>
-            {networks?.networks.map((n) => (
-              <option key={n.chainId} value={n.chainId}>
-                {n.name}
-                {n.custom ? ` (${t('custom')})` : ''}
-              </option>
+          <select data-testid="network-select" value={chains?.active ?? ''} disabled={!chains} onChange={(e) => void run(call('setActiveChain', { id: e.target.value }), setChains)}>
+            {groups.map((g) => (
+              <optgroup key={g} label={t(`family_${g}` as MessageKey)}>
+                {chains?.chains
+                  .filter((c) => c.family === g)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+              </optgroup>
             ))}
           </select>
         </label>
@@ -126,13 +136,15 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
                 </button>
               </div>
             )}
-            {evmCapable && networks && <Balances key={`${networks.activeChainId}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={network?.name ?? ''} />}
+            {capable && chains && family === 'evm' && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={active?.name ?? ''} />}
+            {capable && chains && family !== 'evm' && <ChainBalances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} networkName={active?.name ?? ''} />}
             <Accounts state={state} />
           </>
         )}
         <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
-          {tab === 'receive' && <Receive state={state} />}
-          {tab === 'send' && networks && <Send key={`${networks.activeChainId}:${visit}`} onDone={() => setTab('activity')} />}
+          {tab === 'receive' && <Receive state={state} family={family} />}
+          {tab === 'send' && chains && family === 'evm' && <Send key={`${chains.active}:${visit}`} onDone={() => setTab('activity')} />}
+          {tab === 'send' && chains && family !== 'evm' && <ChainSend key={`${chains.active}:${visit}`} family={family} network={chains.active.slice(chains.active.indexOf(':') + 1)} onDone={() => setTab('activity')} />}
           {tab === 'activity' && <Activity />}
           {tab === 'sites' && <Sites />}
           {tab === 'settings' && <Settings state={state} onState={onState} onNetworksChanged={reloadNetworks} />}

@@ -1,11 +1,12 @@
 /**
  * Receive: the selected account's address for one chain family, large, with a copy button. The
  * address always comes from the unlocked keyring (re-derived in the background), never from storage.
- * For Bitcoin the address type chosen in Settings is named.
+ * For Bitcoin the address type chosen in Settings is named, and the address shown is the account's
+ * first unused receive address (gap-limit scan of the Esplora API): a fresh one after each payment.
  */
 import { QrCode } from '../components/QrCode';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { AccountView, WalletState } from '../../protocol/ui';
+import type { AccountView, PopupFamily, WalletState } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
@@ -21,10 +22,11 @@ const SCHEME_LABEL: Record<string, string> = {
 const rowKey = (a: AccountView): string => `${a.family}:${a.network}`;
 const rowLabel = (a: AccountView): MessageKey => (a.family === 'polkadot' && a.network === 'kusama' ? 'family_kusama' : `family_${a.family}`) as MessageKey;
 
-export default function Receive({ state }: { state: WalletState }): ReactNode {
+export default function Receive({ state, family = 'evm' }: { state: WalletState; family?: PopupFamily }): ReactNode {
   const { t } = useI18n();
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
-  const [chosen, setChosen] = useState('evm:mainnet');
+  const [chosen, setChosen] = useState(`${family}:mainnet`);
+  const [fresh, setFresh] = useState<{ address: string; path: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | 'failed'>(false);
 
@@ -38,10 +40,23 @@ export default function Receive({ state }: { state: WalletState }): ReactNode {
     );
   }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, t]);
 
+  const isBitcoin = chosen.startsWith('bitcoin:');
+  useEffect(() => {
+    setFresh(null);
+    if (!isBitcoin) return;
+    let live = true;
+    call('bitcoinReceiveAddress', {}).then((r) => live && setFresh(r), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [isBitcoin, state.selectedWalletId, state.settings.bitcoinScheme]);
+
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!accounts) return <p aria-busy="true">{t('loading')}</p>;
-  const account = accounts.find((a) => rowKey(a) === chosen) ?? accounts[0];
-  if (!account) return null;
+  const found = accounts.find((a) => rowKey(a) === chosen) ?? accounts[0];
+  if (!found) return null;
+  // Bitcoin: the fresh receive address when the API answered, else the account's first address.
+  const account = found.family === 'bitcoin' && fresh ? { ...found, address: fresh.address, path: fresh.path } : found;
 
   const copy = async (): Promise<void> => {
     try {
@@ -71,6 +86,11 @@ export default function Receive({ state }: { state: WalletState }): ReactNode {
       {account.family === 'bitcoin' && (
         <p className="hint" data-testid="receive-scheme">
           {t('addressType')}: {SCHEME_LABEL[state.settings.bitcoinScheme] ?? state.settings.bitcoinScheme}
+        </p>
+      )}
+      {account.family === 'bitcoin' && (
+        <p className="hint" data-testid="receive-path">
+          {account.path} {fresh ? `· ${t('freshAddress')}` : ''}
         </p>
       )}
       <QrCode text={account.address} label={`${t('qrOf')} ${account.address}`} />

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
 import { General } from './General';
 import { Networks } from './Networks';
+import { Endpoints } from './Endpoints';
 import { AddressBook } from './AddressBook';
 import { Secrets } from './Secrets';
 import { ChangePassword, ResetWallet } from './Security';
@@ -31,6 +32,9 @@ export default function Settings({ state, onState, onNetworksChanged }: { state:
       </Section>
       <Section id="networks" title="networks">
         <Networks onChanged={onNetworksChanged} />
+      </Section>
+      <Section id="endpoints" title="endpoints">
+        <Endpoints onChanged={onNetworksChanged} />
       </Section>
       <Section id="addressbook" title="addressBook">
         <AddressBook />

@@ -1,0 +1,494 @@
+/**
+ * The TRON family's dApp handler, behind window.tron (TIP-1193), window.tronLink and
+ * window.tronWeb (TronLink-compatible). Methods:
+ *   tron_requestAccounts            legacy TronLink connect; never rejects: null when locked (or no
+ *                                   TRON key), {code:200} whitelisted/allowed, 4000 pending, 4001 rejected
+ *   eth_requestAccounts (TIP-1102)  [base58] after approval; eth_accounts / tron_accounts; eth_chainId
+ *   wallet_switchEthereumChain      TIP-3326; 4902 for a chain id the wallet does not know
+ *   tron_signTransaction            trx.sign(tx): txID = sha256(raw_data_hex), JSON = bytes, one
+ *                                   contract, owner = the connected account, not expired, reference
+ *                                   block on the selected network (src/core/chains/tron/message.ts)
+ *   tron_multiSign                  trx.multiSign(tx, _, permissionId): same integrity checks; the
+ *                                   account must be a key of that permission of the owner (read from the node)
+ *   tron_signMessageV2 / tron_signMessage   TIP-191 V2 and the legacy hex-string trx.sign
+ *   tron_signTypedData              4200: the core has no TIP-712 encoder yet
+ *   tron_node                       allow-listed full-node calls the page's tronWeb needs, sent to
+ *                                   the wallet's selected node (reads, unsigned builders, broadcast)
+ *   mcw_tronState / mcw_tronLibraryUrl   what the inpage facade needs to build window.tronWeb
+ * Every refusal of a malformed, tampered, foreign or oversized request happens before an approval
+ * window opens. Keys come from src/background/tron/state.ts and are wiped after each signature.
+ */
+import { browser } from 'wxt/browser';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import type { SignedTronTransaction, TronApi, TronTransaction } from '../../core/chains/tron/api';
+import { formatSun, formatUnits, TronApiError, TronWalletError } from '../../core/chains/tron/errors';
+import { prepareDappTransaction, prepareMessageV2, signDappTransaction, signMessageV1Hex, signMessageV2, type DappTransactionWarning, type TronMessageDisplay } from '../../core/chains/tron/message';
+import { TRON_CHAIN_IDS } from '../../core/chains/tron/networks';
+import type { TronRawData } from '../../core/chains/tron/rawData';
+import { checkTransactionIntegrity, signDigest } from '../../core/chains/tron/transaction';
+import { decodeAbiString, decodeUint256 } from '../../core/chains/tron/abi';
+import { assessRisk } from '../../core/risk';
+import type { RiskWarning } from '../../protocol/approvals';
+import { recordActivity } from '../activity';
+import { awaitUnlock, requestApproval } from '../approvals';
+import { keyring } from '../keyring';
+import { allPermissions, grant, grantOf } from '../permissions';
+import { onSelectionChanged } from '../selection';
+import { currentTronAddress, resolvedTronState, setTronNetwork, tronApiFor, tronChainIdOf, tronNodeInfo, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
+import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
+import { invalidParams, ProviderError, unauthorized, unsupported } from './providerError';
+
+const NETWORK_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON Mainnet', nile: 'TRON Nile Testnet', shasta: 'TRON Shasta Testnet', custom: 'TRON custom node' };
+
+/** TronLink's legacy tron_requestAccounts answers. */
+const LEGACY = {
+  whitelisted: { code: 200, message: 'The site is already in the whitelist' },
+  allowed: { code: 200, message: 'User allowed the request.' },
+  pending: { code: 4000, message: 'Authorization requests are being processed, please do not resubmit' },
+  rejected: { code: 4001, message: 'User rejected the request' },
+} as const;
+
+/**
+ * Full-node paths the page's tronWeb may reach through the wallet (reads, unsigned transaction
+ * builders, broadcast of already signed transactions). Nothing that takes a private key
+ * (easytransferbyprivate, gettransactionsign, …) or changes the node.
+ */
+const NODE_PATHS: ReadonlySet<string> = new Set(
+  [
+    'getnowblock', 'getblockbynum', 'getblockbyid', 'getblock', 'getblockbylatestnum', 'getblockbylimitnext', 'getnodeinfo',
+    'getaccount', 'getaccountresource', 'getaccountnet', 'getchainparameters', 'getenergyprices', 'getbandwidthprices',
+    'gettransactionbyid', 'gettransactioninfobyid', 'gettransactioninfobyblocknum', 'getcontract', 'getcontractinfo',
+    'triggerconstantcontract', 'estimateenergy', 'getassetissuebyid', 'getassetissuebyaccount', 'getassetissuelist',
+    'getdelegatedresourcev2', 'getdelegatedresourceaccountindexv2', 'getcandelegatedmaxsize', 'getavailableunfreezecount',
+    'getcanwithdrawunfreezeamount', 'listwitnesses', 'getbrokerage', 'getreward', 'listproposals', 'getsignweight', 'getapprovedlist',
+    'createtransaction', 'triggersmartcontract', 'transferasset', 'freezebalancev2', 'unfreezebalancev2', 'delegateresource',
+    'undelegateresource', 'withdrawexpireunfreeze', 'votewitnessaccount', 'withdrawbalance', 'cancelallunfreezev2', 'deploycontract',
+    'accountpermissionupdate', 'updatesetting', 'updateenergylimit', 'clearabi',
+    'broadcasttransaction', 'broadcasthex',
+  ].flatMap((p) => [`/wallet/${p}`, `/walletsolidity/${p}`]),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Errors and params
+
+/** Core and node failures become dApp errors with their (key-free) message. */
+function asProviderError(err: unknown): unknown {
+  if (err instanceof TronWalletError) return new ProviderError(err.providerCode, err.message, { reason: err.code, ...err.details });
+  if (err instanceof TronApiError) return new ProviderError(-32603, `TRON node error: ${err.message.slice(0, 300)}`, err.code ? { reason: err.code } : undefined);
+  const code = (err as { code?: unknown })?.code;
+  if (code === 'WRONG_FAMILY' || code === 'UNKNOWN_WALLET') return new ProviderError(4100, 'The selected wallet has no TRON account');
+  return err;
+}
+
+async function guard<T>(fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw asProviderError(err);
+  }
+}
+
+function args(params: unknown): unknown[] {
+  if (params === undefined || params === null) return [];
+  return Array.isArray(params) ? params : [params];
+}
+
+function obj(v: unknown, what: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw invalidParams(`${what} must be an object`);
+  return v as Record<string, unknown>;
+}
+
+function insecureWarnings(origin: string): RiskWarning[] {
+  return assessRisk({ origin, chainFamily: 'tron', kind: 'sign' }).filter((w) => w.code === 'INSECURE_ORIGIN') as RiskWarning[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts and permissions
+
+async function accountsFor(origin: string): Promise<string[]> {
+  if (!keyring.unlocked || !(await grantOf(origin, 'tron'))) return [];
+  try {
+    return [await currentTronAddress()];
+  } catch {
+    return [];
+  }
+}
+
+/** The connected account, unlocking first when the site is connected but the wallet locked. */
+async function requirePermitted(origin: string): Promise<{ state: TronState; address: string }> {
+  if (!(await grantOf(origin, 'tron'))) throw unauthorized();
+  await awaitUnlock(() => keyring.unlocked);
+  const state = await resolvedTronState();
+  return { state, address: await guard(() => currentTronAddress()) };
+}
+
+/** Asks the user (unless already granted); resolves to 'whitelisted' or 'allowed'. */
+async function connect(ctx: DappContext, siteName?: string): Promise<{ address: string; how: 'whitelisted' | 'allowed' }> {
+  const state = await resolvedTronState();
+  const address = await guard(() => currentTronAddress());
+  if (await grantOf(ctx.origin, 'tron')) return { address, how: 'whitelisted' };
+  await requestApproval({
+    origin: ctx.origin,
+    requestId: ctx.requestId,
+    family: 'tron',
+    kind: 'connect',
+    exclusive: true,
+    display: {
+      account: address,
+      network: `${NETWORK_NAMES[state.network]} (${tronChainIdOf(state)})`,
+      permissions: 'See your TRON address and request approval for signatures and transactions',
+      ...(siteName ? { 'site says it is': siteName.slice(0, 80) } : {}),
+    },
+    warnings: insecureWarnings(ctx.origin),
+  });
+  await grant(ctx.origin, 'tron', [address]);
+  emitToOrigin(ctx.origin, 'tron', 'accountsChanged', [address]);
+  return { address, how: 'allowed' };
+}
+
+// The dApp account follows the popup's selected account: connected sites learn the new address.
+onSelectionChanged(async () => {
+  if (!keyring.unlocked) return;
+  let address: string;
+  try {
+    address = await currentTronAddress();
+  } catch {
+    return; // the selected wallet has no TRON key
+  }
+  for (const [origin, site] of Object.entries(await allPermissions())) if (site.tron) emitToOrigin(origin, 'tron', 'accountsChanged', [address]);
+});
+
+/** Legacy tron_requestAccounts: resolves with TronLink's codes and never rejects. */
+async function legacyRequestAccounts(ctx: DappContext, params: unknown): Promise<unknown> {
+  if (!keyring.unlocked) return null;
+  const p = typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : {};
+  const siteName = typeof p.websiteName === 'string' ? p.websiteName : undefined;
+  try {
+    const { how } = await connect(ctx, siteName);
+    return LEGACY[how];
+  } catch (err) {
+    const code = (err as { code?: unknown })?.code;
+    if (code === 4001) return LEGACY.rejected;
+    if (code === -32002) return LEGACY.pending;
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Networks
+
+function targetNetwork(state: TronState, chainId: string): TronNetworkId | undefined {
+  const id = chainId.toLowerCase();
+  const builtin = (Object.keys(TRON_CHAIN_IDS) as Array<keyof typeof TRON_CHAIN_IDS>).find((k) => TRON_CHAIN_IDS[k] === id);
+  if (builtin) return builtin;
+  const custom = tronChainIdOf({ ...state, network: 'custom' });
+  return custom === id && custom !== '0x0' ? 'custom' : undefined;
+}
+
+async function switchChain(ctx: DappContext, params: unknown): Promise<null> {
+  const p = obj(args(params)[0], 'params[0]');
+  if (typeof p.chainId !== 'string' || !/^0x[0-9a-fA-F]{1,8}$/.test(p.chainId)) throw invalidParams('chainId must be a 0x-prefixed hex string');
+  await requirePermitted(ctx.origin);
+  const state = await resolvedTronState();
+  const target = targetNetwork(state, p.chainId);
+  if (!target) throw new ProviderError(4902, `Unrecognized chain ID "${p.chainId}". The wallet knows TRON Mainnet, Nile and Shasta.`);
+  if (target === state.network) return null;
+  await requestApproval({
+    origin: ctx.origin,
+    requestId: ctx.requestId,
+    family: 'tron',
+    kind: 'switchChain',
+    exclusive: true,
+    display: { from: `${NETWORK_NAMES[state.network]} (${tronChainIdOf(state)})`, to: `${NETWORK_NAMES[target]} (${p.chainId.toLowerCase()})` },
+  });
+  await setTronNetwork(target);
+  return null;
+}
+
+async function providerState(origin: string): Promise<unknown> {
+  const state = await resolvedTronState();
+  const accounts = await accountsFor(origin);
+  return { address: accounts[0] ?? null, ...tronNodeInfo(state) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transactions
+
+/** Symbol and decimals of a TRC-20 contract: the user's token list, else the contract itself (best effort). */
+async function tokenInfo(api: TronApi, state: TronState, contract: string, owner: string): Promise<{ symbol: string; decimals: number } | undefined> {
+  const known = state.tokens[state.network].find((t) => t.address === contract);
+  if (known) return { symbol: known.symbol, decimals: known.decimals };
+  try {
+    const call = (sig: string) => api.triggerConstantContract({ owner, contract, functionSelector: sig, parameter: '' });
+    const [d, s] = await Promise.all([call('decimals()'), call('symbol()')]);
+    const decimals = Number(decodeUint256(d.constantResult[0] ?? ''));
+    if (d.reverted || !Number.isInteger(decimals) || decimals > 36) return undefined;
+    let symbol = '';
+    try {
+      symbol = decodeAbiString(s.constantResult[0] ?? '').slice(0, 12);
+    } catch {
+      symbol = '';
+    }
+    return { symbol: symbol || 'tokens', decimals };
+  } catch {
+    return undefined;
+  }
+}
+
+interface TxSummary {
+  display: Record<string, unknown>;
+  activity?: { to: string; value: string; symbol: string; decimals: number };
+}
+
+async function describeTransaction(api: TronApi, state: TronState, account: string, decoded: TronRawData, txID: string): Promise<TxSummary> {
+  const c = decoded.contracts[0]!;
+  const v = c.value;
+  const display: Record<string, unknown> = { account, network: `${NETWORK_NAMES[state.network]} (${tronChainIdOf(state)})`, type: c.typeName };
+  let activity: TxSummary['activity'];
+  if (v.type === 'TransferContract') {
+    display.to = v.to;
+    display.amount = `${formatSun(v.amount)} TRX`;
+    activity = { to: v.to, value: v.amount.toString(), symbol: 'TRX', decimals: 6 };
+  } else if (v.type === 'TransferAssetContract') {
+    display.to = v.to;
+    display.amount = `${v.amount} (TRC-10 token ${v.assetName})`;
+  } else if (v.type === 'TriggerSmartContract') {
+    display.contract = v.contract;
+    if (v.call.method === 'transfer' || v.call.method === 'transferFrom') {
+      const token = await tokenInfo(api, state, v.contract, account);
+      display.method = `TRC-20 ${v.call.method}`;
+      if (v.call.method === 'transferFrom') display.from = v.call.from;
+      display.to = v.call.to;
+      display.amount = token ? `${formatUnits(v.call.amount, token.decimals)} ${token.symbol}` : `${v.call.amount} (base units, unknown token)`;
+      if (v.call.method === 'transfer') activity = { to: v.call.to, value: v.call.amount.toString(), symbol: token?.symbol ?? 'TRC20', decimals: token?.decimals ?? 0 };
+    } else if (v.call.method === 'approve' || v.call.method === 'increaseApproval') {
+      const token = await tokenInfo(api, state, v.contract, account);
+      display.method = `TRC-20 ${v.call.method}`;
+      display.spender = v.call.spender;
+      display.amount = v.call.unlimited ? 'unlimited' : token ? `${formatUnits(v.call.amount, token.decimals)} ${token.symbol}` : `${v.call.amount} (base units)`;
+    } else {
+      display.method = `contract call (selector 0x${'selector' in v.call ? v.call.selector : v.data.slice(0, 8)})`;
+      display.data = v.data.length > 600 ? `${v.data.slice(0, 600)}… (${v.data.length / 2} bytes)` : v.data;
+    }
+    if (v.callValue > 0n) display['TRX sent with the call'] = `${formatSun(v.callValue)} TRX`;
+  } else if ('amount' in v) {
+    display.amount = `${formatSun(v.amount)} TRX`;
+    if ('resource' in v) display.resource = v.resource;
+    if ('receiver' in v) display.receiver = v.receiver;
+  } else if (v.type === 'VoteWitnessContract') {
+    display.votes = v.votes.map((x) => `${x.address}: ${x.count}`);
+  }
+  if (decoded.feeLimit !== undefined) display['fee limit'] = `${formatSun(decoded.feeLimit)} TRX (at most)`;
+  if (decoded.data !== undefined) display.memo = decoded.data;
+  display.expires = new Date(Number(decoded.expiration)).toISOString();
+  display.txID = txID;
+  return { display, ...(activity ? { activity } : {}) };
+}
+
+function txWarnings(ws: readonly DappTransactionWarning[]): RiskWarning[] {
+  return ws.map((w) => ({
+    code: `TRON_${w.code}`,
+    severity: w.severity,
+    ...(w.params ? { params: Object.fromEntries(Object.entries(w.params).map(([k, x]) => [k, typeof x === 'number' ? x : String(x)])) } : {}),
+  }));
+}
+
+/** Signed in this worker, for the activity record when the page broadcasts it through us. */
+const signedByUs = new Map<string, { origin: string; from: string; chainId: string; to: string; value: string; symbol: string; decimals: number }>();
+
+function remember(txID: string, origin: string, from: string, chainId: string, activity: TxSummary['activity']): void {
+  if (!activity) return;
+  signedByUs.set(txID.toLowerCase(), { origin, from, chainId, ...activity });
+  if (signedByUs.size > 50) signedByUs.delete(signedByUs.keys().next().value as string);
+}
+
+async function signTransaction(ctx: DappContext, params: unknown): Promise<SignedTronTransaction> {
+  const tx = args(params)[0];
+  // Structure first: garbage and tampered transactions are refused before anything else.
+  await guard(() => checkTransactionIntegrity(tx));
+  const { state, address } = await requirePermitted(ctx.origin);
+  const api = tronApiFor(state);
+  const prepared = await guard(() => prepareDappTransaction(tx, { address, api }));
+  const summary = await describeTransaction(api, state, address, prepared.decoded, prepared.transaction.txID);
+  await requestApproval({
+    origin: ctx.origin,
+    requestId: ctx.requestId,
+    family: 'tron',
+    kind: 'signTronTransaction',
+    display: summary.display,
+    warnings: [...txWarnings(prepared.warnings), ...insecureWarnings(ctx.origin)],
+  });
+  const signed = await guard(() =>
+    withTronSigner((s) => {
+      if (s.address !== address) throw new ProviderError(4100, 'The selected account changed; ask the site to create the transaction again');
+      return signDappTransaction(prepared.transaction, s.secretKey);
+    }),
+  );
+  remember(signed.txID, ctx.origin, address, tronChainIdOf(state), summary.activity);
+  return signed;
+}
+
+interface NodePermission {
+  id?: number;
+  threshold?: number;
+  keys?: Array<{ address?: string; weight?: number }>;
+}
+
+/** Whether `address` holds a key of the owner's permission `id` (0 = owner, ≥ 2 = active). */
+async function isPermissionKey(api: TronApi, owner: string, id: number, address: string): Promise<boolean> {
+  const account = (await api.post('/wallet/getaccount', { address: owner })) as { owner_permission?: NodePermission; active_permission?: NodePermission[] };
+  if (id === 0) {
+    const p = account.owner_permission;
+    if (!p?.keys) return owner === address;
+    return p.keys.some((k) => k.address === address);
+  }
+  const p = (account.active_permission ?? []).find((x) => (x.id ?? 0) === id);
+  return !!p?.keys?.some((k) => k.address === address);
+}
+
+async function multiSign(ctx: DappContext, params: unknown): Promise<SignedTronTransaction> {
+  const a = args(params);
+  const { transaction, decoded } = await guard(() => checkTransactionIntegrity(a[0]));
+  if (decoded.contracts.length !== 1) throw invalidParams('a TRON transaction carries exactly one contract');
+  const c = decoded.contracts[0]!;
+  const requested = a[1] === undefined || a[1] === null ? c.permissionId : a[1];
+  if (typeof requested !== 'number' || !Number.isInteger(requested) || requested < 0 || requested > 255) throw invalidParams('permissionId must be a small integer');
+  if (requested !== c.permissionId) {
+    throw invalidParams(`the transaction uses Permission_id ${c.permissionId}, not ${requested}; build it with the permission id (the wallet does not rewrite transactions)`);
+  }
+  const owner = 'owner' in c.value ? c.value.owner : undefined;
+  if (!owner) throw invalidParams('the transaction names no owner');
+  if (BigInt(Date.now()) >= decoded.expiration) throw asProviderError(new TronWalletError('TRANSACTION_EXPIRED', 'The transaction has expired; ask the site to create it again'));
+  const { state, address } = await requirePermitted(ctx.origin);
+  const api = tronApiFor(state);
+  const allowed = await guard(() => isPermissionKey(api, owner, requested, address));
+  if (!allowed) throw new ProviderError(4100, `The connected account ${address} is not a key of permission ${requested} of ${owner}`, { reason: 'WRONG_OWNER' });
+  const summary = await describeTransaction(api, state, address, decoded, transaction.txID);
+  const warnings: RiskWarning[] = [...insecureWarnings(ctx.origin)];
+  if (owner !== address) warnings.push({ code: 'TRON_MULTISIG_OTHER_OWNER', severity: 'warning', params: { owner, permission: requested } });
+  await requestApproval({
+    origin: ctx.origin,
+    requestId: ctx.requestId,
+    family: 'tron',
+    kind: 'signTronTransaction',
+    display: { ...summary.display, owner, permission: requested, 'signatures already present': transaction.signature?.length ?? 0 },
+    warnings,
+  });
+  const signature = await guard(() =>
+    withTronSigner((s) => {
+      if (s.address !== address) throw new ProviderError(4100, 'The selected account changed; ask the site to create the transaction again');
+      return signDigest(hexToBytes(transaction.txID), s.secretKey);
+    }),
+  );
+  return { ...(transaction as TronTransaction), txID: transaction.txID.toLowerCase(), signature: [...(transaction.signature ?? []), signature] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+function messageDisplay(d: TronMessageDisplay): Record<string, unknown> {
+  return d.kind === 'text' ? { message: d.text } : { message: `0x${d.hex}`, bytes: d.byteLength };
+}
+
+async function signV2(ctx: DappContext, params: unknown): Promise<string> {
+  const message = args(params)[0];
+  const prepared = await guard(() => prepareMessageV2(message));
+  const { state, address } = await requirePermitted(ctx.origin);
+  await requestApproval({
+    origin: ctx.origin,
+    requestId: ctx.requestId,
+    family: 'tron',
+    kind: 'signMessage',
+    display: { account: address, network: NETWORK_NAMES[state.network], standard: 'TIP-191 signMessageV2', ...messageDisplay(prepared.display) },
+    warnings: [...(prepared.warnings as RiskWarning[]), ...insecureWarnings(ctx.origin)],
+  });
+  return guard(() => withTronSigner((s) => signMessageV2(prepared.bytes, s.secretKey)));
+}
+
+async function signLegacy(ctx: DappContext, params: unknown): Promise<string> {
+  const hex = args(params)[0];
+  if (typeof hex !== 'string') throw invalidParams('trx.sign expects a transaction object or a hex string');
+  const h = hex.replace(/^0x/, '');
+  if (!/^(?:[0-9a-fA-F]{2})+$/.test(h)) throw invalidParams('trx.sign expects a hex string message');
+  // Same bounds as V2 (and the same refusal text) before any window.
+  await guard(() => prepareMessageV2(hexToBytes(h)));
+  const { state, address } = await requirePermitted(ctx.origin);
+  await requestApproval({
+    origin: ctx.origin,
+    requestId: ctx.requestId,
+    family: 'tron',
+    kind: 'signMessage',
+    display: { account: address, network: NETWORK_NAMES[state.network], standard: 'TRON legacy message (trx.sign of a hex string)', message: `0x${h.length > 2000 ? `${h.slice(0, 2000)}…` : h}`, bytes: h.length / 2 },
+    warnings: [{ code: 'TRON_LEGACY_MESSAGE', severity: 'warning' }, ...insecureWarnings(ctx.origin)],
+  });
+  return guard(() => withTronSigner((s) => signMessageV1Hex(h, s.secretKey)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node passthrough
+
+async function nodeCall(ctx: DappContext, params: unknown): Promise<unknown> {
+  const a = args(params);
+  const path = typeof a[0] === 'string' ? a[0].replace(/^\/+/, '/').split('?')[0]!.toLowerCase() : '';
+  if (!NODE_PATHS.has(path)) throw new ProviderError(4200, `The wallet does not forward "${String(a[0]).slice(0, 60)}" to the node`);
+  const body = a[1] === undefined || a[1] === null ? {} : obj(a[1], 'body');
+  const state = await resolvedTronState();
+  const api = tronApiFor(state);
+  if (path.endsWith('/broadcasttransaction') || path.endsWith('/broadcasthex')) {
+    if (!(await grantOf(ctx.origin, 'tron'))) throw unauthorized();
+    const result = await guard(() => api.post(path, body));
+    const txID = typeof body.txID === 'string' ? body.txID.toLowerCase() : '';
+    const mine = signedByUs.get(txID);
+    if (mine && (result as { result?: unknown })?.result === true) {
+      signedByUs.delete(txID);
+      await recordActivity({ hash: txID, family: 'tron', chainId: mine.chainId, from: mine.from, to: mine.to, value: mine.value, symbol: mine.symbol, decimals: mine.decimals, origin: mine.origin, explorer: null });
+    }
+    return result;
+  }
+  // tronweb posts visible:false unless told otherwise: keep what the page asked for.
+  return guard(() => api.post(path, { visible: false, ...body }));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const tronHandler: FamilyHandler = {
+  family: 'tron',
+  async handle(ctx, method, params) {
+    switch (method) {
+      case 'tron_requestAccounts':
+        return legacyRequestAccounts(ctx, args(params)[0]);
+      case 'eth_requestAccounts': {
+        await awaitUnlock(() => keyring.unlocked);
+        return [(await connect(ctx)).address];
+      }
+      case 'eth_accounts':
+      case 'tron_accounts':
+        return accountsFor(ctx.origin);
+      case 'eth_chainId':
+      case 'tron_chainId':
+        return tronChainIdOf(await resolvedTronState());
+      case 'wallet_switchEthereumChain':
+        return switchChain(ctx, params);
+      case 'mcw_tronState':
+        return providerState(ctx.origin);
+      case 'mcw_tronLibraryUrl':
+        // The lazily loaded TronWeb bundle (entrypoints/tronweb.ts, web-accessible on http(s) pages).
+        return (browser.runtime.getURL as (path: string) => string)('/tronweb.js');
+      case 'tron_signTransaction':
+        return signTransaction(ctx, params);
+      case 'tron_multiSign':
+        return multiSign(ctx, params);
+      case 'tron_signMessageV2':
+        return signV2(ctx, params);
+      case 'tron_signMessage':
+        return signLegacy(ctx, params);
+      case 'tron_signTypedData':
+        throw new ProviderError(4200, 'TIP-712 typed data signing (_signTypedData) is not supported by this wallet yet');
+      case 'tron_node':
+        return nodeCall(ctx, params);
+      default:
+        throw unsupported(method);
+    }
+  },
+};
+

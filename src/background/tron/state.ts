@@ -1,0 +1,208 @@
+/**
+ * The TRON state kept by the background (storage.local 'tron', public data only): the active
+ * network, the full-node HTTP API base URL of each network, the TRC-20 tokens shown per network
+ * (USDT preset on mainnet) and, for the custom node, the chain id derived from its genesis block.
+ * Also the dApp-facing account: the selected wallet (storage 'selection') at the selected account
+ * index, m/44'/195'/0'/0/index (an imported TRON key has a single account). Keys are derived on
+ * demand from the unlocked keyring and wiped after use; only the base58 address is cached.
+ *
+ * Chain id of the custom network: TronLink/tronwallet-adapter chain ids are "0x" + the last 8 hex
+ * digits of the genesis block id, so when the custom node is selected or its URL changes the
+ * wallet asks it for block 0 and stores the derived id in `customChainId` (keyed by the URL it
+ * came from). Until that succeeds `tronChainIdOf` answers '0x0' (unknown) for custom.
+ */
+import { browser } from 'wxt/browser';
+import { createTronApi, type TronApi } from '../../core/chains/tron/api';
+import { chainIdFromGenesisBlockId, TRON_CHAIN_IDS, trc20Presets } from '../../core/chains/tron/networks';
+import { tronAddressOfSecret } from '../../core/chains/tron/transaction';
+import { keyring } from '../keyring';
+import { getLocal } from '../storage';
+import { WalletError } from '../errors';
+import { emitToOrigin } from '../dapp/router';
+
+export type TronNetworkId = 'mainnet' | 'nile' | 'shasta' | 'custom';
+
+export const TRON_NETWORK_IDS: readonly TronNetworkId[] = ['mainnet', 'nile', 'shasta', 'custom'];
+
+export interface TronToken {
+  address: string;
+  symbol: string;
+  decimals: number;
+}
+
+export interface TronState {
+  network: TronNetworkId;
+  fullNode: Record<TronNetworkId, string>;
+  tokens: Record<TronNetworkId, TronToken[]>;
+  /** Chain id derived from the custom node's genesis block, with the URL it was read from. */
+  customChainId?: { url: string; chainId: string };
+}
+
+/** Chain id reported for the custom network while its genesis block is unknown. */
+export const UNKNOWN_TRON_CHAIN_ID = '0x0';
+
+export const DEFAULT_TRON_STATE: TronState = Object.freeze({
+  network: 'mainnet',
+  fullNode: { mainnet: 'https://api.trongrid.io', nile: 'https://nile.trongrid.io', shasta: 'https://api.shasta.trongrid.io', custom: 'http://127.0.0.1:8090' },
+  tokens: {
+    mainnet: trc20Presets('mainnet').map((t) => ({ address: t.contract, symbol: t.symbol, decimals: t.decimals })),
+    nile: [],
+    shasta: [],
+    custom: [],
+  },
+}) as TronState;
+
+const KEY = 'tron';
+
+function isNetworkId(v: unknown): v is TronNetworkId {
+  return typeof v === 'string' && (TRON_NETWORK_IDS as readonly string[]).includes(v);
+}
+
+function cloneDefault(): TronState {
+  return {
+    network: DEFAULT_TRON_STATE.network,
+    fullNode: { ...DEFAULT_TRON_STATE.fullNode },
+    tokens: { mainnet: [...DEFAULT_TRON_STATE.tokens.mainnet], nile: [], shasta: [], custom: [] },
+  };
+}
+
+export async function tronState(): Promise<TronState> {
+  const got = (await browser.storage.local.get(KEY))[KEY] as Partial<TronState> | undefined;
+  const s = cloneDefault();
+  if (!got || typeof got !== 'object') return s;
+  if (isNetworkId(got.network)) s.network = got.network;
+  for (const id of TRON_NETWORK_IDS) {
+    const url = got.fullNode?.[id];
+    if (typeof url === 'string' && url !== '') s.fullNode[id] = url;
+    const tokens = got.tokens?.[id];
+    if (Array.isArray(tokens)) s.tokens[id] = tokens.filter((t) => t && typeof t.address === 'string' && typeof t.symbol === 'string' && Number.isInteger(t.decimals)).map((t) => ({ address: t.address, symbol: t.symbol, decimals: t.decimals }));
+  }
+  const c = got.customChainId;
+  if (c && typeof c.url === 'string' && typeof c.chainId === 'string' && c.url === s.fullNode.custom) s.customChainId = { url: c.url, chainId: c.chainId };
+  return s;
+}
+
+async function save(s: TronState): Promise<TronState> {
+  await browser.storage.local.set({ [KEY]: s });
+  return s;
+}
+
+/** Public node info for dApps (TronLink's setNode event shape). */
+export function tronNodeInfo(s: TronState): { fullNode: string; solidityNode: string; eventServer: string; chainId: string; network: TronNetworkId } {
+  const url = s.fullNode[s.network];
+  return { fullNode: url, solidityNode: url, eventServer: url, chainId: tronChainIdOf(s), network: s.network };
+}
+
+function announce(s: TronState): void {
+  emitToOrigin(null, 'tron', 'chainChanged', { chainId: tronChainIdOf(s) });
+  emitToOrigin(null, 'tron', 'setNode', tronNodeInfo(s));
+}
+
+/** Asks the custom node for its genesis block (best effort, short timeout) and stores the chain id. */
+async function refreshCustomChainId(s: TronState): Promise<TronState> {
+  const url = s.fullNode.custom;
+  if (s.customChainId?.url === url) return s;
+  delete s.customChainId;
+  try {
+    const api = createTronApi({ url, timeoutMs: 5_000 });
+    const genesis = await api.getBlockByNum(0n);
+    if (genesis) s.customChainId = { url, chainId: chainIdFromGenesisBlockId(genesis.blockID) };
+  } catch {
+    // unknown until the node answers: tronChainIdOf reports UNKNOWN_TRON_CHAIN_ID
+  }
+  return s;
+}
+
+export async function setTronNetwork(network: TronNetworkId): Promise<TronState> {
+  if (!isNetworkId(network)) throw new WalletError('UNKNOWN_NETWORK', 'Unknown TRON network');
+  let s = await tronState();
+  const changed = s.network !== network;
+  s.network = network;
+  if (network === 'custom') s = await refreshCustomChainId(s);
+  await save(s);
+  if (changed) announce(s);
+  return s;
+}
+
+/** Validates a node URL: http(s), no credentials; returns it without trailing slashes. */
+export function normalizeNodeUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(String(input).trim());
+  } catch {
+    throw new WalletError('INVALID_URL', 'The full-node URL is not a valid URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WalletError('INVALID_URL', 'The full-node URL must use http or https');
+  if (url.username !== '' || url.password !== '') throw new WalletError('INVALID_URL', 'Node URLs with credentials are not accepted');
+  return url.href.replace(/\/+$/, '');
+}
+
+export async function setTronFullNode(network: TronNetworkId, url: string): Promise<TronState> {
+  if (!isNetworkId(network)) throw new WalletError('UNKNOWN_NETWORK', 'Unknown TRON network');
+  const normalized = normalizeNodeUrl(url);
+  let s = await tronState();
+  const changed = s.fullNode[network] !== normalized;
+  s.fullNode[network] = normalized;
+  if (network === 'custom' && s.network === 'custom') s = await refreshCustomChainId(s);
+  await save(s);
+  if (changed && s.network === network) announce(s);
+  return s;
+}
+
+/** The state with the custom node's chain id looked up (and saved) when it is selected but still unknown. */
+export async function resolvedTronState(): Promise<TronState> {
+  const s = await tronState();
+  if (s.network !== 'custom' || s.customChainId) return s;
+  const refreshed = await refreshCustomChainId(s);
+  if (refreshed.customChainId) await save(refreshed);
+  return refreshed;
+}
+
+export function tronApiFor(s: TronState): TronApi {
+  return createTronApi({ url: s.fullNode[s.network] });
+}
+
+/** TRON_CHAIN_IDS for the built-in networks; custom: the genesis-derived id, else '0x0'. */
+export function tronChainIdOf(s: TronState): string {
+  if (s.network !== 'custom') return TRON_CHAIN_IDS[s.network];
+  return s.customChainId && s.customChainId.url === s.fullNode.custom ? s.customChainId.chainId : UNKNOWN_TRON_CHAIN_ID;
+}
+
+async function selectedWalletAndIndex(): Promise<{ walletId: string; index: number }> {
+  const sel = await getLocal('selection');
+  if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
+  const w = keyring.wallet(sel.walletId);
+  if (w.kind === 'privateKey') {
+    if (w.family !== 'tron') throw new WalletError('WRONG_FAMILY', 'The selected wallet has no TRON key');
+    return { walletId: sel.walletId, index: 0 };
+  }
+  return { walletId: sel.walletId, index: sel.accountIndex };
+}
+
+const addressCache = new Map<string, string>();
+
+/** The selected account's base58 address (public only; cached per wallet and index while the worker lives). */
+export async function currentTronAddress(): Promise<string> {
+  const { walletId, index } = await selectedWalletAndIndex();
+  const key = `${walletId}:${index}`;
+  const hit = addressCache.get(key);
+  if (hit) return hit;
+  const kp = keyring.keypair(walletId, 'tron', index);
+  kp.secretKey.fill(0);
+  addressCache.set(key, kp.address);
+  return kp.address;
+}
+
+/** Runs `fn` with the selected account's key; the key bytes are zeroed afterwards, whatever happens. */
+export async function withTronSigner<T>(fn: (s: { address: string; secretKey: Uint8Array }) => T | Promise<T>): Promise<T> {
+  const { walletId, index } = await selectedWalletAndIndex();
+  const kp = keyring.keypair(walletId, 'tron', index);
+  const secretKey = kp.secretKey.slice();
+  kp.secretKey.fill(0);
+  try {
+    const address = tronAddressOfSecret(secretKey);
+    return await fn({ address, secretKey });
+  } finally {
+    secretKey.fill(0);
+  }
+}

@@ -1,0 +1,567 @@
+/**
+ * The popup's chain selector across families, and the Home / Send / Receive data of the non-EVM
+ * families (Bitcoin, Solana, TRON). EVM keeps its own modules (balances.ts, send.ts); this one
+ * reuses each family's background state (bitcoin/state.ts, solana/state.ts, tron/state.ts: the
+ * same network the family's dApps see) and the chain cores for every byte that is built, priced,
+ * checked and signed.
+ *
+ * Bitcoin in the popup is the wallet's HD account m/purpose'/coin'/0' of the chosen address type,
+ * scanned with the BIP44 gap limit on the receive and change chains (a restored wallet finds its
+ * coins); Receive shows the first unused receive address, change goes to the first unused change
+ * address. An imported key is its single address. dApps see address i of the same account.
+ *
+ * Balances are cached in storage.local per (chain, address): public data only; the popup paints
+ * them at once and refreshes after. Prepared sends wait in memory for the review screen.
+ */
+import { browser } from 'wxt/browser';
+import { formatUnits } from 'viem';
+import { parseTokenAmount } from '../../core/chains/evm/erc20';
+import { EsploraError, type EsploraClient } from '../../core/chains/bitcoin/esplora';
+import { fetchFeeRates, resolveFeeRate, type FeeLevel } from '../../core/chains/bitcoin/fees';
+import { bitcoinAccountFromMnemonic, bitcoinAccountFromXpub, secretKeyProvider, type BitcoinAccount, type WalletAddress } from '../../core/chains/bitcoin/hdAccount';
+import { validateBitcoinAddress } from '../../core/chains/bitcoin/address';
+import { fetchWalletUtxos, scanAccount, type WalletUtxo } from '../../core/chains/bitcoin/scan';
+import { broadcastTransaction, getTransactionState, planSend, signPlan, type SendPlan } from '../../core/chains/bitcoin/send';
+import { getSolBalance, getSolanaTokenBalances } from '../../core/chains/solana/balances';
+import { getSolanaNetwork, solanaExplorerUrl } from '../../core/chains/solana/networks';
+import { confirmSolanaTransaction, sendSolanaTransaction } from '../../core/chains/solana/send';
+import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer, type PreparedSolanaTransfer } from '../../core/chains/solana/transfer';
+import { getTronBalances } from '../../core/chains/tron/balances';
+import { getTronNetwork, tronExplorerUrl } from '../../core/chains/tron/networks';
+import { broadcastTronTransaction, prepareTrc20Transfer, prepareTrxTransfer, signTronTransaction, waitForTronTransaction, type PreparedTronTransfer } from '../../core/chains/tron/transaction';
+import { assessRisk } from '../../core/risk';
+import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, ChainSendPreview, ChainSendRequest, ChainsView, PopupFamily } from '../../protocol/ui';
+import { recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
+import { bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
+import { WalletError } from '../errors';
+import { announceNetwork } from '../dapp/bitcoin';
+import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/state';
+import { keyring } from '../keyring';
+import { onLocked } from '../session';
+import { currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
+import { DEFAULT_SETTINGS, getLocal } from '../storage';
+import { currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
+
+const FAMILY_KEY = 'popupFamily';
+const CACHE_KEY = 'chainBalanceCache';
+const MAX_CACHE_ENTRIES = 200;
+const BTC_NETWORKS: readonly DappBitcoinNetwork[] = ['mainnet', 'testnet', 'regtest'];
+const BTC_NAMES: Record<DappBitcoinNetwork, string> = { mainnet: 'Bitcoin', testnet: 'Bitcoin Testnet', regtest: 'Bitcoin Regtest' };
+const TRON_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON', nile: 'TRON Nile', shasta: 'TRON Shasta', custom: 'TRON (custom node)' };
+
+// ---------------------------------------------------------------------------------------------
+// The chain selector
+
+export async function activeFamily(): Promise<PopupFamily> {
+  const v = (await browser.storage.local.get(FAMILY_KEY))[FAMILY_KEY];
+  return v === 'bitcoin' || v === 'solana' || v === 'tron' ? v : 'evm';
+}
+
+export async function listChains(): Promise<ChainsView> {
+  const [family, evm, networks, btc, sol, tron] = await Promise.all([activeFamily(), evmState(), allNetworks(), bitcoinState(), solanaState(), resolvedTronState()]);
+  const chains: ChainOption[] = [
+    ...networks.map((n) => ({ id: `evm:${n.chainId}`, family: 'evm' as const, name: n.name, testnet: !!n.testnet })),
+    ...BTC_NETWORKS.map((n) => ({ id: `bitcoin:${n}`, family: 'bitcoin' as const, name: BTC_NAMES[n], testnet: n !== 'mainnet' })),
+    ...(['mainnet-beta', 'devnet', 'testnet', 'localnet'] as const).map((c) => ({ id: `solana:${c}`, family: 'solana' as const, name: getSolanaNetwork(c)?.name ?? c, testnet: c !== 'mainnet-beta' })),
+    ...TRON_NETWORK_IDS.map((n) => ({ id: `tron:${n}`, family: 'tron' as const, name: TRON_NAMES[n], testnet: n !== 'mainnet' })),
+  ];
+  const activeOf: Record<PopupFamily, string> = { evm: `evm:${evm.activeChainId}`, bitcoin: `bitcoin:${btc.network}`, solana: `solana:${sol.cluster}`, tron: `tron:${tron.network}` };
+  return { chains, active: activeOf[family], family };
+}
+
+/** Selects a chain of any family; the family's dApps see the same network. */
+export async function setActiveChainOption(id: unknown): Promise<ChainsView> {
+  if (typeof id !== 'string') throw new WalletError('UNKNOWN_CHAIN', 'Unknown chain');
+  const [family, rest] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  if (family === 'evm' && /^\d{1,15}$/.test(rest)) {
+    const chainId = Number(rest);
+    if (!(await allNetworks()).some((n) => n.chainId === chainId)) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
+    await setEvmChain(chainId);
+  } else if (family === 'bitcoin' && (BTC_NETWORKS as readonly string[]).includes(rest)) {
+    if ((await bitcoinState()).network !== rest) {
+      await setBitcoinNetwork(rest as DappBitcoinNetwork);
+      await announceNetwork(rest as DappBitcoinNetwork);
+    }
+  }
+  else if (family === 'solana' && isSolanaClusterId(rest)) await setSolanaCluster(rest);
+  else if (family === 'tron' && (TRON_NETWORK_IDS as readonly string[]).includes(rest)) await setTronNetwork(rest as TronNetworkId);
+  else throw new WalletError('UNKNOWN_CHAIN', 'Unknown chain');
+  await browser.storage.local.set({ [FAMILY_KEY]: family });
+  return listChains();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors from the cores and the nodes, as the UI shows them
+
+function uiError(err: unknown): unknown {
+  if (err instanceof WalletError) return err;
+  if (err instanceof EsploraError) {
+    if (err.kind === 'rate_limited') return new WalletError('RPC_RATE_LIMITED', 'The Bitcoin API is rate-limiting requests');
+    if (err.kind === 'unreachable' || err.kind === 'timeout') return new WalletError('RPC_UNREACHABLE', 'The Bitcoin API cannot be reached');
+    return new WalletError('RPC_ERROR', `Bitcoin API error: ${(err.body ?? err.message).slice(0, 200)}`);
+  }
+  const code = (err as { code?: unknown })?.code;
+  const message = err instanceof Error ? err.message : '';
+  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) {
+    const details = (err as { details?: Record<string, unknown> }).details ?? {};
+    const params: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(details)) if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+    return new WalletError(code, message, undefined, params);
+  }
+  if (err instanceof TypeError || /fetch|network|ECONNREFUSED/i.test(message)) return new WalletError('RPC_UNREACHABLE', 'The node cannot be reached');
+  return new WalletError('RPC_ERROR', message.slice(0, 200) || 'The node answered with an error');
+}
+
+async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw uiError(err);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bitcoin account of the popup
+
+const xpubCache = new Map<string, string>();
+
+async function bitcoinWallet(network: DappBitcoinNetwork): Promise<{ kind: 'hd'; account: BitcoinAccount } | { kind: 'single'; address: WalletAddress }> {
+  const sel = await getLocal('selection');
+  if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
+  const scheme = { ...DEFAULT_SETTINGS, ...(await getLocal('settings')) }.bitcoinScheme;
+  const w = keyring.wallet(sel.walletId);
+  if (w.kind === 'privateKey') {
+    if (w.family !== 'bitcoin') throw new WalletError('WRONG_FAMILY', 'The selected wallet has no Bitcoin key');
+    const address = await withBitcoinSigner(network, (s) => s.address);
+    return { kind: 'single', address };
+  }
+  const key = `${sel.walletId}:${scheme}:${network}`;
+  let xpub = xpubCache.get(key);
+  if (!xpub) {
+    const acc = bitcoinAccountFromMnemonic(w.mnemonic, w.passphrase, { network, scheme, account: 0 });
+    xpub = acc.xpub;
+    acc.wipe();
+    xpubCache.set(key, xpub);
+  }
+  return { kind: 'hd', account: bitcoinAccountFromXpub(xpub, { network, scheme, account: 0 }) };
+}
+
+interface BitcoinView {
+  receive: WalletAddress;
+  change: WalletAddress;
+  utxos: WalletUtxo[];
+  confirmed: number;
+  unconfirmed: number;
+}
+
+async function scanBitcoin(state: BitcoinState, client: EsploraClient): Promise<BitcoinView> {
+  const w = await bitcoinWallet(state.network);
+  if (w.kind === 'single') {
+    const utxos = await fetchWalletUtxos(client, [w.address]);
+    const confirmed = utxos.filter((u) => u.confirmed).reduce((s, u) => s + u.value, 0);
+    return { receive: w.address, change: w.address, utxos, confirmed, unconfirmed: utxos.reduce((s, u) => s + u.value, 0) - confirmed };
+  }
+  const r = await scanAccount(w.account, client);
+  return { receive: r.receiveAddress, change: r.changeAddress, utxos: r.utxos, confirmed: r.balance.confirmed, unconfirmed: r.balance.unconfirmed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Balances
+
+type Cache = Record<string, ChainBalancesView>;
+
+async function readCache(): Promise<Cache> {
+  return ((await browser.storage.local.get(CACHE_KEY))[CACHE_KEY] as Cache | undefined) ?? {};
+}
+
+async function writeCache(view: ChainBalancesView): Promise<void> {
+  const cache = await readCache();
+  const key = `${view.chain}:${view.address}`;
+  delete cache[key];
+  const entries = Object.entries(cache).slice(-(MAX_CACHE_ENTRIES - 1));
+  await browser.storage.local.set({ [CACHE_KEY]: { ...Object.fromEntries(entries), [key]: view } });
+}
+
+const asset = (token: string | null, symbol: string, decimals: number, amount: bigint | null): AssetBalance => ({
+  token,
+  symbol,
+  decimals,
+  balance: amount === null ? null : amount.toString(),
+  formatted: amount === null ? null : formatUnits(amount, decimals),
+});
+
+const shortMint = (m: string): string => `${m.slice(0, 4)}…${m.slice(-4)}`;
+
+/** The address the popup shows for the active non-EVM chain (public; no RPC). */
+async function addressOf(family: Exclude<PopupFamily, 'evm'>): Promise<{ chain: string; address: string; networkName: string }> {
+  if (family === 'solana') {
+    const s = await solanaState();
+    return { chain: `solana:${s.cluster}`, address: await currentSolanaAddress(), networkName: getSolanaNetwork(s.cluster)?.name ?? s.cluster };
+  }
+  if (family === 'tron') {
+    const s = await resolvedTronState();
+    return { chain: `tron:${s.network}`, address: await currentTronAddress(), networkName: TRON_NAMES[s.network] };
+  }
+  const s = await bitcoinState();
+  const w = await bitcoinWallet(s.network);
+  return { chain: `bitcoin:${s.network}`, address: w.kind === 'single' ? w.address.address : w.account.address(0, 0).address, networkName: BTC_NAMES[s.network] };
+}
+
+function requireOther(family: PopupFamily): Exclude<PopupFamily, 'evm'> {
+  if (family === 'evm') throw new WalletError('UNKNOWN_CHAIN', 'The EVM balances have their own request');
+  return family;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints (Esplora / Solana RPC / TRON full node) per network
+
+function httpUrl(url: unknown): string {
+  if (typeof url !== 'string' || url.length > 500) throw new WalletError('INVALID_URL', 'Enter an http(s) URL');
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    throw new WalletError('INVALID_URL', 'Enter an http(s) URL');
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) throw new WalletError('INVALID_URL', 'Enter an http(s) URL');
+  return u.toString().replace(/\/$/, '');
+}
+
+export async function getChainEndpoints(): Promise<ChainEndpoints> {
+  const [btc, sol, tron] = await Promise.all([bitcoinState(), solanaState(), tronState()]);
+  return { bitcoin: { ...btc.esploraUrl }, solana: { ...sol.rpcUrl }, tron: { ...tron.fullNode } };
+}
+
+export async function setChainEndpoint(family: unknown, network: unknown, url: unknown): Promise<ChainEndpoints> {
+  const clean = httpUrl(url);
+  if (family === 'bitcoin' && (BTC_NETWORKS as readonly unknown[]).includes(network)) await setEsploraUrl(network as DappBitcoinNetwork, clean);
+  else if (family === 'solana' && isSolanaClusterId(network)) await setSolanaRpcUrl(network, clean);
+  else if (family === 'tron' && (TRON_NETWORK_IDS as readonly unknown[]).includes(network)) await setTronFullNode(network as TronNetworkId, clean);
+  else throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
+  return getChainEndpoints();
+}
+
+export async function cachedChainBalances(): Promise<ChainBalancesView | null> {
+  const family = requireOther(await activeFamily());
+  const { chain, address } = await addressOf(family);
+  return (await readCache())[`${chain}:${address}`] ?? null;
+}
+
+export async function refreshChainBalances(): Promise<ChainBalancesView> {
+  const family = requireOther(await activeFamily());
+  const { chain, address, networkName } = await addressOf(family);
+  const view = await guard(async (): Promise<ChainBalancesView> => {
+    if (family === 'solana') {
+      const rpc = solanaRpcFor(await solanaState());
+      const [lamports, tokens] = await Promise.all([getSolBalance(rpc, address), getSolanaTokenBalances(rpc, address)]);
+      return { family, chain, networkName, address, assets: [asset(null, 'SOL', 9, lamports), ...tokens.map((t) => asset(t.mint, shortMint(t.mint), t.decimals, t.amount))], details: {}, updatedAt: Date.now() };
+    }
+    if (family === 'tron') {
+      const s = await resolvedTronState();
+      const tokens = s.tokens[s.network].map((t) => ({ contract: t.address, symbol: t.symbol, decimals: t.decimals, name: t.symbol, network: 'mainnet' as const }));
+      const b = await getTronBalances(tronApiFor(s), address, tokens);
+      return {
+        family,
+        chain,
+        networkName,
+        address,
+        assets: [asset(null, 'TRX', 6, b.trxSun), ...tokens.map((t) => asset(t.contract, t.symbol, t.decimals, b.tokens.find((x) => x.token.contract === t.contract)?.amount ?? null))],
+        details: {
+          activated: b.activated ? 'yes' : 'no',
+          bandwidth: `${b.resources.freeBandwidthAvailable + b.resources.stakedBandwidthAvailable} / ${b.resources.freeBandwidthLimit + b.resources.stakedBandwidthLimit}`,
+          energy: `${b.resources.energyAvailable} / ${b.resources.energyLimit}`,
+        },
+        updatedAt: Date.now(),
+      };
+    }
+    const s = await bitcoinState();
+    const v = await scanBitcoin(s, esploraFor(s));
+    return {
+      family,
+      chain,
+      networkName,
+      address,
+      assets: [asset(null, 'BTC', 8, BigInt(v.confirmed + v.unconfirmed))],
+      details: { confirmed: formatUnits(BigInt(v.confirmed), 8), unconfirmed: formatUnits(BigInt(v.unconfirmed), 8), receiveAddress: v.receive.address, receivePath: v.receive.path, utxos: String(v.utxos.length) },
+      updatedAt: Date.now(),
+    };
+  });
+  await writeCache(view);
+  return view;
+}
+
+/** Bitcoin's fresh receive address (gap-limit scan), for the Receive screen. */
+export async function bitcoinReceiveAddress(): Promise<{ address: string; path: string; network: string }> {
+  const s = await bitcoinState();
+  const w = await bitcoinWallet(s.network);
+  if (w.kind === 'single') return { address: w.address.address, path: w.address.path, network: s.network };
+  const v = await guard(() => scanBitcoin(s, esploraFor(s)));
+  return { address: v.receive.address, path: v.receive.path, network: s.network };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Send
+
+type PendingChainSend =
+  | { family: 'bitcoin'; state: BitcoinState; plan: SendPlan; view: BitcoinView; preview: ChainSendPreview; expires: number }
+  | { family: 'solana'; state: SolanaState; prepared: PreparedSolanaTransfer; preview: ChainSendPreview; expires: number }
+  | { family: 'tron'; state: TronState; prepared: PreparedTronTransfer; preview: ChainSendPreview; expires: number };
+
+const PENDING_TTL_MS = 10 * 60_000;
+const pending = new Map<string, PendingChainSend>();
+onLocked(() => pending.clear());
+
+function newId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function parseAmount(text: unknown, decimals: number): bigint {
+  if (typeof text !== 'string' || text.trim() === '') throw new WalletError('INVALID_AMOUNT', 'An amount is required');
+  let v: bigint;
+  try {
+    v = parseTokenAmount(text, decimals);
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith('Too many decimal')) throw new WalletError('TOO_MANY_DECIMALS', err.message, undefined, { decimals });
+    throw new WalletError('INVALID_AMOUNT', 'Not a valid amount');
+  }
+  if (v <= 0n) throw new WalletError('INVALID_AMOUNT', 'The amount must be greater than zero');
+  return v;
+}
+
+async function riskWarnings(family: Exclude<PopupFamily, 'evm'>, from: string, to: string, amount: bigint, symbol: string, decimals: number, tokenContract?: string): Promise<ChainSendPreview['warnings']> {
+  const settings = await riskSettings();
+  return assessRisk({
+    origin: null,
+    chainFamily: family,
+    kind: 'transfer',
+    recipient: to,
+    ...(tokenContract ? { tokenContract } : {}),
+    amount: { value: formatUnits(amount, decimals), symbol },
+    userThresholds: settings.thresholds,
+    recentTransfers: await recentTransferTimes(from),
+    knownAddresses: settings.knownAddresses,
+  }).map((w) => ({ code: w.code, severity: w.severity, params: (w.params ?? {}) as Record<string, string | number | boolean> }));
+}
+
+const coreWarnings = (ws: ReadonlyArray<{ code: string; severity: 'info' | 'warning' | 'danger'; params?: Record<string, unknown> }>): ChainSendPreview['warnings'] =>
+  ws.map((w) => ({ code: w.code, severity: w.severity, params: Object.fromEntries(Object.entries(w.params ?? {}).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))) as Record<string, string | number | boolean> }));
+
+export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSendPreview> {
+  if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
+  if (!req || typeof req !== 'object' || typeof req.to !== 'string' || req.to.trim() === '') throw new WalletError('INVALID_ADDRESS', 'A recipient is required');
+  const family = requireOther(await activeFamily());
+  const to = req.to.trim();
+  const id = newId();
+  for (const [k, p] of pending) if (p.expires < Date.now()) pending.delete(k);
+
+  if (family === 'bitcoin') {
+    const state = await bitcoinState();
+    const check = validateBitcoinAddress(to, state.network);
+    if (!check.ok) throw new WalletError(check.reason === 'network' ? 'ADDRESS_NETWORK' : check.reason === 'checksum' ? 'ADDRESS_CHECKSUM' : 'INVALID_ADDRESS', check.message);
+    const client = esploraFor(state);
+    const isMax = req.amount === 'max';
+    const sats = isMax ? 0 : Number(parseAmount(req.amount, 8));
+    if (!Number.isSafeInteger(sats)) throw new WalletError('INVALID_AMOUNT', 'Not a valid amount');
+    const { plan, view, rates } = await guard(async () => {
+      const [view, rates] = await Promise.all([scanBitcoin(state, client), fetchFeeRates(client).catch(() => undefined)]);
+      const level: FeeLevel = req.feeLevel === 'slow' || req.feeLevel === 'fast' ? req.feeLevel : 'normal';
+      const feeRate = resolveFeeRate(req.feeRate !== undefined ? { custom: Number(req.feeRate) } : { level }, rates);
+      const plan = planSend({ network: state.network, recipients: [{ address: to, amount: sats }], sendMax: isMax, utxos: view.utxos, changeAddress: view.change, feeRate });
+      return { plan, view, rates };
+    });
+    const preview: ChainSendPreview = {
+      id,
+      family,
+      networkName: BTC_NAMES[state.network],
+      from: view.receive.address,
+      to,
+      amount: formatUnits(BigInt(plan.amount), 8),
+      symbol: 'BTC',
+      fee: formatUnits(BigInt(plan.fee), 8),
+      feeSymbol: 'BTC',
+      details: {
+        feeRate: `${plan.feeRate} sat/vB`,
+        vsize: `${plan.vsize} vB`,
+        inputs: String(plan.inputs.length),
+        change: formatUnits(BigInt(plan.change), 8),
+        rbf: plan.rbf ? 'yes' : 'no',
+        ...(rates ? { rates: `${rates.slow} / ${rates.normal} / ${rates.fast} sat/vB` } : {}),
+      },
+      warnings: await riskWarnings('bitcoin', view.receive.address, to, BigInt(plan.amount), 'BTC', 8),
+    };
+    pending.set(id, { family, state, plan, view, preview, expires: Date.now() + PENDING_TTL_MS });
+    return preview;
+  }
+
+  if (family === 'solana') {
+    const state = await solanaState();
+    const rpc = solanaRpcFor(state);
+    const from = await currentSolanaAddress();
+    const prepared = await guard(async () => {
+      if (req.token) {
+        const tokens = await getSolanaTokenBalances(rpc, from);
+        const t = tokens.find((x) => x.mint === req.token);
+        if (!t) throw new WalletError('UNKNOWN_TOKEN', 'This account holds no such token');
+        const amount = req.amount === 'max' ? t.amount : parseAmount(req.amount, t.decimals);
+        return prepareSplTransfer(rpc, { from, to, mint: t.mint, amount });
+      }
+      if (req.amount === 'max') {
+        // Everything but the network fee (the account is closed to 0, never left below rent).
+        const balance = await getSolBalance(rpc, from);
+        const probe = await prepareSolTransfer(rpc, { from, to, lamports: 1n });
+        const lamports = balance - probe.fee.networkFeeLamports;
+        if (lamports <= 0n) throw new WalletError('INSUFFICIENT_FUNDS', 'The balance does not cover the network fee');
+        return prepareSolTransfer(rpc, { from, to, lamports });
+      }
+      return prepareSolTransfer(rpc, { from, to, lamports: parseAmount(req.amount, 9) });
+    });
+    const decimals = prepared.decimals ?? 9;
+    const symbol = prepared.kind === 'sol' ? 'SOL' : shortMint(prepared.mint ?? '');
+    const preview: ChainSendPreview = {
+      id,
+      family,
+      networkName: getSolanaNetwork(state.cluster)?.name ?? state.cluster,
+      from,
+      to,
+      amount: formatUnits(prepared.amount, decimals),
+      symbol,
+      fee: formatUnits(prepared.fee.totalLamports, 9),
+      feeSymbol: 'SOL',
+      details: {
+        networkFee: `${formatUnits(prepared.fee.networkFeeLamports, 9)} SOL`,
+        ...(prepared.createsRecipientTokenAccount ? { newTokenAccountRent: `${formatUnits(prepared.fee.rentLamports, 9)} SOL` } : {}),
+        ...(prepared.mint ? { mint: prepared.mint } : {}),
+      },
+      warnings: [...coreWarnings(prepared.warnings), ...(await riskWarnings('solana', from, to, prepared.amount, symbol, decimals, prepared.mint))],
+    };
+    pending.set(id, { family, state, prepared, preview, expires: Date.now() + PENDING_TTL_MS });
+    return preview;
+  }
+
+  const state = await resolvedTronState();
+  const api = tronApiFor(state);
+  const from = await currentTronAddress();
+  const token = req.token ? state.tokens[state.network].find((t) => t.address === req.token) : undefined;
+  if (req.token && !token) throw new WalletError('UNKNOWN_TOKEN', 'That token is not watched on this network');
+  const prepared = await guard(async () => {
+    if (token) {
+      const amount = req.amount === 'max' ? (await getTronBalances(api, from, [{ contract: token.address, symbol: token.symbol, decimals: token.decimals, name: token.symbol, network: 'mainnet' }])).tokens[0]?.amount ?? 0n : parseAmount(req.amount, token.decimals);
+      if (amount <= 0n) throw new WalletError('NOTHING_TO_SEND', 'The balance is zero');
+      return prepareTrc20Transfer(api, { from, to, contract: token.address, amount, decimals: token.decimals });
+    }
+    if (req.amount === 'max') {
+      const probe = await prepareTrxTransfer(api, { from, to, amountSun: 1n });
+      const amountSun = probe.balanceSun - probe.fee.totalSun;
+      if (amountSun <= 0n) throw new WalletError('INSUFFICIENT_FUNDS', 'The balance does not cover the network fee');
+      return prepareTrxTransfer(api, { from, to, amountSun });
+    }
+    return prepareTrxTransfer(api, { from, to, amountSun: parseAmount(req.amount, 6) });
+  });
+  const decimals = prepared.decimals ?? 6;
+  const symbol = token?.symbol ?? 'TRX';
+  const preview: ChainSendPreview = {
+    id,
+    family,
+    networkName: TRON_NAMES[state.network],
+    from,
+    to: prepared.to,
+    amount: formatUnits(prepared.amount, decimals),
+    symbol,
+    fee: formatUnits(prepared.fee.totalSun, 6),
+    feeSymbol: 'TRX',
+    details: {
+      bandwidth: `${prepared.fee.bandwidthBytes} bytes (${formatUnits(prepared.fee.bandwidthBurnSun, 6)} TRX burned)`,
+      energy: `${prepared.fee.energy} (${formatUnits(prepared.fee.energyBurnSun, 6)} TRX burned)`,
+      ...(prepared.fee.activationFeeSun > 0n ? { activation: `${formatUnits(prepared.fee.activationFeeSun, 6)} TRX` } : {}),
+      ...(prepared.fee.feeLimitSun !== undefined ? { feeLimit: `${formatUnits(prepared.fee.feeLimitSun, 6)} TRX` } : {}),
+    },
+    warnings: [...coreWarnings(prepared.warnings), ...(await riskWarnings('tron', from, prepared.to, prepared.amount, symbol, decimals, token?.address))],
+  };
+  pending.set(id, { family: 'tron', state, prepared, preview, expires: Date.now() + PENDING_TTL_MS });
+  return preview;
+}
+
+function follow(hash: string, wait: () => Promise<'confirmed' | 'failed' | 'unknown'>): void {
+  void wait()
+    .then((s) => (s === 'unknown' ? undefined : updateActivity(hash, s)))
+    .catch(() => undefined);
+}
+
+export async function confirmChainSend(id: unknown): Promise<{ hash: string; explorer: string | null }> {
+  if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
+  const p = typeof id === 'string' ? pending.get(id) : undefined;
+  if (!p || p.expires < Date.now()) throw new WalletError('SEND_EXPIRED', 'This transfer was not prepared or has expired: review it again');
+  pending.delete(id as string);
+  const { preview } = p;
+
+  if (p.family === 'bitcoin') {
+    const client = esploraFor(p.state);
+    const hash = await guard(async () => {
+      const w = await bitcoinWallet(p.state.network);
+      const signed =
+        w.kind === 'single'
+          ? await withBitcoinSigner(p.state.network, (s) => signPlan(p.plan, s.keys))
+          : await (async () => {
+              const sel = await getLocal('selection');
+              if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
+              const wallet = keyring.wallet(sel.walletId);
+              if (wallet.kind !== 'mnemonic') throw new WalletError('WRONG_FAMILY', 'No Bitcoin key');
+              const acc = bitcoinAccountFromMnemonic(wallet.mnemonic, wallet.passphrase, { network: p.state.network, scheme: w.account.scheme, account: 0 });
+              try {
+                return signPlan(p.plan, secretKeyProvider([acc]));
+              } finally {
+                acc.wipe();
+              }
+            })();
+      return broadcastTransaction(client, signed);
+    });
+    const explorer = p.state.network === 'mainnet' ? `https://mempool.space/tx/${hash}` : p.state.network === 'testnet' ? `https://mempool.space/testnet/tx/${hash}` : null;
+    await recordActivity({ hash, family: 'bitcoin', chainId: p.state.network, from: preview.from, to: preview.to, value: String(p.plan.amount), symbol: 'BTC', decimals: 8, origin: null, explorer });
+    follow(hash, async () => {
+      for (let i = 0; i < 60; i++) {
+        const st = await getTransactionState(client, hash).catch(() => ({ state: 'pending' as const }));
+        if (st.state === 'confirmed') return 'confirmed';
+        await new Promise((r) => setTimeout(r, 10_000));
+      }
+      return 'unknown';
+    });
+    return { hash, explorer };
+  }
+
+  if (p.family === 'solana') {
+    const rpc = solanaRpcFor(p.state);
+    const hash = await guard(async () => {
+      const signed = await withSolanaSigner((s) => {
+        if (s.address !== p.prepared.from) throw new WalletError('ACCOUNT_CHANGED', 'The selected account changed: prepare the transfer again');
+        return signPreparedTransfer(p.prepared, s.secretKey);
+      });
+      return sendSolanaTransaction(rpc, signed.signedTransaction);
+    });
+    const network = getSolanaNetwork(p.state.cluster);
+    const explorer = network ? solanaExplorerUrl(network, 'tx', hash) : null;
+    await recordActivity({ hash, family: 'solana', chainId: p.state.cluster, from: preview.from, to: preview.to, value: p.prepared.amount.toString(), symbol: preview.symbol, decimals: p.prepared.decimals ?? 9, origin: null, explorer });
+    follow(hash, async () => {
+      const r = await confirmSolanaTransaction(rpc, hash, { lastValidBlockHeight: p.prepared.lastValidBlockHeight });
+      return r.status === 'confirmed' ? 'confirmed' : r.status === 'failed' || r.status === 'expired' ? 'failed' : 'unknown';
+    });
+    return { hash, explorer };
+  }
+
+  const api = tronApiFor(p.state);
+  const hash = await guard(async () => {
+    const signed = await withTronSigner((s) => {
+      if (s.address !== p.prepared.from) throw new WalletError('ACCOUNT_CHANGED', 'The selected account changed: prepare the transfer again');
+      return signTronTransaction(p.prepared.transaction, s.secretKey);
+    });
+    return broadcastTronTransaction(api, signed);
+  });
+  const network = p.state.network === 'custom' ? undefined : getTronNetwork(p.state.network);
+  const explorer = network ? (tronExplorerUrl(network, 'tx', hash) ?? null) : null;
+  await recordActivity({ hash, family: 'tron', chainId: p.state.network, from: preview.from, to: preview.to, value: p.prepared.amount.toString(), symbol: preview.symbol, decimals: p.prepared.decimals ?? 6, origin: null, explorer });
+  follow(hash, async () => {
+    const r = await waitForTronTransaction(api, hash);
+    return r.status === 'timeout' ? 'unknown' : r.status;
+  });
+  return { hash, explorer };
+}
+

@@ -1,0 +1,111 @@
+/**
+ * Balances of the selected account on a Bitcoin, Solana or TRON network: the cached values paint
+ * at once, then the node is asked again. Errors say what happened and offer Retry; the family's
+ * extras (Bitcoin confirmed/unconfirmed and the fresh receive address, TRON bandwidth and energy)
+ * are listed under the assets.
+ */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { ChainBalancesView } from '../../protocol/ui';
+import { call } from '../api';
+import { errorText } from '../errors';
+import { useI18n } from '../i18n/context';
+import { isMessageKey } from '../i18n';
+import { shortAmount } from '../format';
+import { callOnce } from '../prefetch';
+import { markPainted } from '../perf';
+
+export function DetailList({ details, testid }: { details: Record<string, string>; testid: string }): ReactNode {
+  const { t } = useI18n();
+  const entries = Object.entries(details);
+  if (!entries.length) return null;
+  return (
+    <dl className="details" data-testid={testid}>
+      {entries.map(([k, v]) => {
+        const key = `detail_${k}`;
+        return (
+          <div className="detail" key={k} data-testid={`${testid}-${k}`}>
+            <dt>{isMessageKey(key) ? t(key) : k}</dt>
+            <dd className={/address|mint/i.test(k) ? 'address' : ''}>{v}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+export function ChainBalances({ networkName }: { networkName: string }): ReactNode {
+  const { t } = useI18n();
+  const [view, setView] = useState<ChainBalancesView | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      setView(await call('refreshChainBalances', {}));
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setLoading(false);
+    }
+  }, [t]);
+
+  useEffect(() => {
+    let live = true;
+    callOnce('getCachedChainBalances', {})
+      .then((cached) => live && cached && setView((v) => v ?? cached))
+      .catch(() => undefined)
+      .finally(() => live && void refresh());
+    return () => {
+      live = false;
+    };
+  }, [refresh]);
+
+  useEffect(() => {
+    if (view) markPainted('mcw:balances');
+  }, [view]);
+
+  return (
+    <section className="panel stack" aria-labelledby="balances-title" data-testid="balances" aria-busy={loading}>
+      <div className="row">
+        <h2 id="balances-title" className="grow h2">
+          {t('balancesOn', { network: networkName })}
+        </h2>
+        <span className="hint" data-testid="balances-status" aria-live="polite">
+          {loading ? t('refreshing') : view && !error ? t('upToDate') : ''}
+        </span>
+      </div>
+      {view && (
+        <>
+          <code className="address" data-testid="balances-address">
+            {view.address}
+          </code>
+          <ul className="assets">
+            {view.assets.map((a) => (
+              <li key={a.token ?? 'native'} className="row" data-testid={`balance-${a.symbol}`}>
+                <span className="grow symbol" title={a.token ?? ''}>
+                  {a.symbol}
+                </span>
+                <span className="amount" data-testid="amount" title={a.formatted ?? ''}>
+                  {a.formatted === null ? t('unavailable') : shortAmount(a.formatted)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <DetailList details={view.details} testid="balance-details" />
+        </>
+      )}
+      {!view && !error && <p className="hint">{t('loading')}</p>}
+      {error && (
+        <div role="alert" className="stack" data-testid="balances-error">
+          <p className="error">{error}</p>
+          {view && <p className="hint">{t('showingCached', { time: new Date(view.updatedAt).toLocaleTimeString() })}</p>}
+          <button className="small" data-testid="balances-retry" onClick={() => void refresh()} disabled={loading}>
+            {t('retry')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

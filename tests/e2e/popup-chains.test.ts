@@ -1,0 +1,208 @@
+/**
+ * The popup on Bitcoin, Solana and TRON, as a user drives it in real Chromium: node endpoints set
+ * in Settings, the chain picked in the header, balances, the fresh Bitcoin receive address, and a
+ * transfer on each chain from the Send tab through the review screen to its status. The nodes are
+ * loopback ones: a fake Esplora (Bitcoin regtest; every transaction checked by bitcoinjs-lib),
+ * LiteSVM behind a JSON-RPC server (the transfer really executes), and a TRON HTTP API whose
+ * broadcast verifies signatures with tronweb.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWallet, type Wallet } from './support/chromium';
+import { corsProxy, type CorsProxy } from './support/corsProxy';
+import { FakeEsplora } from '../core/bitcoin/esploraServer';
+import { fundingTx, foreignAddress, MNEMONIC, prevoutMap, regtestWallet, verifyTx } from '../core/bitcoin/helpers';
+import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
+import { startTronNode, type TronTestNode } from '../support/tronNode';
+import { deriveAccount } from '../../src/core';
+
+const PASSWORD = 'popup chains password 2024';
+
+describe('popup on Bitcoin, Solana and TRON', () => {
+  let wallet: Wallet;
+  let popup: Page;
+  let esplora: FakeEsplora;
+  let btcProxy: CorsProxy;
+  let svm: LiteSvmRpc;
+  let solProxy: CorsProxy;
+  let tron: TronTestNode;
+  let tronProxy: CorsProxy;
+  const btc = regtestWallet('regtest').accounts.p2wpkh;
+  const btcCoins: Array<{ txid: string; vout: number; value: number; address: { script: string } }> = [];
+  let solAddress = '';
+  let solRecipient = '';
+  let tronAddress = '';
+  let tronRecipient = '';
+
+  async function selectChain(label: RegExp): Promise<void> {
+    const select = popup.getByTestId('network-select');
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const opt = options.find((o) => label.test(o.text));
+    if (!opt) throw new Error(`no chain matching ${label}: ${options.map((o) => o.text).join(', ')}`);
+    await select.selectOption(opt.value);
+    await popup.getByTestId('balances').waitFor();
+  }
+
+  async function setEndpoint(family: string, network: string, url: string): Promise<void> {
+    await popup.getByTestId('tab-settings').click();
+    const section = popup.getByTestId('section-endpoints');
+    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
+    await popup.getByTestId('endpoint-family').selectOption(family);
+    await popup.getByTestId('endpoint-network').selectOption(network);
+    await popup.getByTestId('endpoint-url').fill(url);
+    await popup.getByTestId('endpoint-save').click();
+    await popup.getByTestId('endpoint-saved').waitFor();
+  }
+
+  const balance = (symbol: string): Promise<string | null> => popup.getByTestId(`balance-${symbol}`).getByTestId('amount').getAttribute('title');
+
+  async function sendFlow(to: string, amount: string, extra?: () => Promise<void>): Promise<{ fee: string; hash: string }> {
+    await popup.getByTestId('tab-send').click();
+    await popup.getByTestId('send-to').fill(to);
+    await popup.getByTestId('send-amount').fill(amount);
+    if (extra) await extra();
+    await popup.getByTestId('send-review').click();
+    await popup.getByTestId('review').waitFor({ timeout: 30_000 });
+    const fee = (await popup.getByTestId('review-fee').textContent()) ?? '';
+    expect(await popup.getByTestId('review-to').textContent()).toBe(to);
+    await popup.getByTestId('send-confirm').click();
+    await popup.getByTestId('send-status-screen').waitFor({ timeout: 30_000 });
+    return { fee, hash: (await popup.getByTestId('send-hash').textContent()) ?? '' };
+  }
+
+  beforeAll(async () => {
+    esplora = new FakeEsplora();
+    await esplora.start();
+    // Receive addresses 0 and 1 were used: the fresh receive address is index 2.
+    const funding = fundingTx([
+      { script: btc.address(0, 0).script, value: 100_000 },
+      { script: btc.address(0, 1).script, value: 50_000 },
+    ]);
+    esplora.addTx(funding.hex, true);
+    btcCoins.push({ txid: funding.txid, vout: 0, value: 100_000, address: btc.address(0, 0) }, { txid: funding.txid, vout: 1, value: 50_000, address: btc.address(0, 1) });
+
+    svm = await startLiteSvmRpc();
+    solAddress = deriveAccount({ mnemonic: MNEMONIC, family: 'solana', index: 0 }).address;
+    solRecipient = deriveAccount({ mnemonic: MNEMONIC, family: 'solana', index: 5 }).address;
+    svm.airdrop(solAddress, 2_000_000_000n);
+
+    tron = await startTronNode();
+    tronAddress = deriveAccount({ mnemonic: MNEMONIC, family: 'tron', index: 0 }).address;
+    tronRecipient = deriveAccount({ mnemonic: MNEMONIC, family: 'tron', index: 5 }).address;
+    tron.setBalance(tronAddress, 100_000_000n);
+    tron.setBalance(tronRecipient, 1_000_000n);
+
+    [btcProxy, solProxy, tronProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), corsProxy(svm.url), corsProxy(tron.url), launchWallet()]);
+    const onboarding = await wallet.openPage('onboarding.html', { width: 800, height: 900 });
+    await onboarding.getByTestId('import').click();
+    await onboarding.getByTestId('import-mnemonic').fill(MNEMONIC);
+    await onboarding.getByTestId('import-next').click();
+    await onboarding.getByTestId('new-password').fill(PASSWORD);
+    await onboarding.getByTestId('confirm-password').fill(PASSWORD);
+    await onboarding.getByTestId('finish').click();
+    await onboarding.getByTestId('onboarding-done').waitFor({ timeout: 30_000 });
+    await onboarding.close();
+    popup = await wallet.openPage('popup.html');
+    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await wallet?.close();
+    await Promise.all([btcProxy?.close(), solProxy?.close(), tronProxy?.close()]);
+    await esplora?.stop();
+    await svm?.stop();
+    await tron?.stop();
+  });
+
+  it('sets each family’s node endpoint in Settings, refusing a non-http URL', async () => {
+    await popup.getByTestId('tab-settings').click();
+    await popup.getByTestId('open-endpoints').click();
+    await popup.getByTestId('endpoint-family').selectOption('bitcoin');
+    await popup.getByTestId('endpoint-network').selectOption('regtest');
+    await popup.getByTestId('endpoint-url').fill('javascript:alert(1)');
+    await popup.getByTestId('endpoint-save').click();
+    await expect.poll(() => popup.getByTestId('endpoint-error').textContent()).toMatch(/URL/i);
+    await setEndpoint('bitcoin', 'regtest', btcProxy.url);
+    await setEndpoint('solana', 'localnet', solProxy.url);
+    await setEndpoint('tron', 'custom', tronProxy.url);
+    await popup.getByTestId('tab-assets').click();
+  });
+
+  it('Bitcoin regtest: balance of the gap-limit-scanned account and a fresh receive address', async () => {
+    await selectChain(/Bitcoin Regtest/);
+    await expect.poll(() => balance('BTC'), { timeout: 20_000 }).toBe('0.0015');
+    expect(await popup.getByTestId('balance-details-receiveAddress').locator('dd').textContent()).toBe(btc.address(0, 2).address);
+    await popup.getByTestId('tab-receive').click();
+    // Receive opens on the active chain's family.
+    expect(await popup.getByTestId('receive-family').inputValue()).toMatch(/^bitcoin:/);
+    await expect.poll(() => popup.getByTestId('receive-address').textContent(), { timeout: 20_000 }).toBe(btc.address(0, 2).address);
+    expect(await popup.getByTestId('receive-path').textContent()).toContain("m/84'/1'/0'/0/2");
+  });
+
+  it('Bitcoin: a wrong-network recipient and an unaffordable amount are explained before anything is signed', async () => {
+    await popup.getByTestId('tab-send').click();
+    await popup.getByTestId('send-to').fill('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq');
+    await expect.poll(() => popup.getByTestId('send-to-check').textContent()).toMatch(/network/i);
+    await popup.getByTestId('send-to').fill(foreignAddress('p2wpkh'));
+    await popup.getByTestId('send-amount').fill('0.5');
+    await popup.getByTestId('send-review').click();
+    await expect.poll(() => popup.getByTestId('send-error').textContent(), { timeout: 20_000 }).toMatch(/insufficient|not enough|enough/i);
+    expect([...esplora.txs.values()].length).toBe(1);
+    await popup.getByTestId('tab-assets').click();
+  });
+
+  it('Bitcoin: sends with a custom fee rate; the signed transaction verifies and its fee is the one shown', async () => {
+    const to = foreignAddress('p2wpkh');
+    const before = new Set(esplora.txs.keys());
+    const { fee, hash } = await sendFlow(to, '0.0007', async () => {
+      await popup.getByTestId('fee-custom').check();
+      await popup.getByTestId('fee-custom-rate').fill('5');
+    });
+    const newTx = [...esplora.txs.keys()].find((k) => !before.has(k));
+    expect(newTx).toBe(hash);
+    const hex = (esplora.txs.get(hash!) as unknown as { hex: string }).hex;
+    const verified = verifyTx(hex, prevoutMap(btcCoins));
+    expect(verified.outputs.find((o) => o.address === to)?.value).toBe(70_000n);
+    expect(fee).toBe(`${Number(verified.fee) / 1e8} BTC`);
+    expect(Number(verified.fee) / verified.vsize).toBeGreaterThanOrEqual(5);
+    expect(verified.sequences.every((s) => s < 0xfffffffe)).toBe(true); // RBF signalled
+    await popup.getByTestId('send-done').click();
+    await expect.poll(() => popup.getByTestId('activity').textContent()).toContain('0.0007');
+  });
+
+  it('Solana localnet: SOL balance, then a transfer that executes in the SVM', async () => {
+    await popup.getByTestId('tab-assets').click();
+    await selectChain(/Solana Localnet/);
+    await expect.poll(() => balance('SOL'), { timeout: 20_000 }).toBe('2');
+    expect(await popup.getByTestId('balances-address').textContent()).toBe(solAddress);
+    const { fee, hash } = await sendFlow(solRecipient, '0.5');
+    expect(fee).toBe('0.000005 SOL');
+    expect(hash.length).toBeGreaterThan(80);
+    await expect.poll(() => popup.getByTestId('send-status').textContent(), { timeout: 30_000 }).toMatch(/confirmed/i);
+    expect(svm.balance(solRecipient)).toBe(500_000_000n);
+    expect(svm.balance(solAddress)).toBe(2_000_000_000n - 500_000_000n - 5000n);
+  });
+
+  it('TRON custom node: TRX balance and resources, then a transfer the node verifies and applies', async () => {
+    await popup.getByTestId('tab-assets').click();
+    await selectChain(/TRON \(custom node\)/);
+    await expect.poll(() => balance('TRX'), { timeout: 20_000 }).toBe('100');
+    expect(await popup.getByTestId('balance-details-bandwidth').isVisible()).toBe(true);
+    await sendFlow(tronRecipient, '12.5');
+    expect(tron.balance(tronRecipient)).toBe(13_500_000n);
+    expect(tron.balance(tronAddress)).toBeLessThanOrEqual(100_000_000n - 12_500_000n);
+    await expect.poll(() => popup.getByTestId('send-status').textContent(), { timeout: 30_000 }).toMatch(/confirmed/i);
+  });
+
+  it('TRON: a malformed recipient is explained and nothing reaches the node', async () => {
+    await popup.getByTestId('tab-assets').click();
+    await popup.getByTestId('tab-send').click();
+    const calls = tron.calls.filter((c) => c.includes('broadcast')).length;
+    await popup.getByTestId('send-to').fill(`${tronRecipient.slice(0, -1)}${tronRecipient.endsWith('a') ? 'b' : 'a'}`);
+    await expect.poll(() => popup.getByTestId('send-to-check').textContent()).not.toBe('');
+    await popup.getByTestId('send-amount').fill('1');
+    await popup.getByTestId('send-review').click();
+    await expect.poll(() => popup.getByTestId('send-error').textContent(), { timeout: 20_000 }).not.toBe('');
+    expect(tron.calls.filter((c) => c.includes('broadcast')).length).toBe(calls);
+  });
+});
