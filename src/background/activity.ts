@@ -20,7 +20,7 @@ export interface ActivityItem {
   decimals: number;
   origin: string | null;
   explorer: string | null;
-  status: 'pending' | 'confirmed' | 'failed';
+  status: 'pending' | 'confirmed' | 'failed' | 'replaced';
   time: number;
 }
 

@@ -23,7 +23,7 @@ import { activityView, confirmSend, prepareSend } from './wallet/send';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
-import { bitcoinReceiveAddress, confirmChainSend, getChainEndpoints, listChains, prepareChainSend, refreshChainBalances, cachedChainBalances, setActiveChainOption, setChainEndpoint } from './wallet/chains';
+import { bitcoinReceiveAddress, prepareSpeedUp, confirmChainSend, getChainEndpoints, listChains, prepareChainSend, refreshChainBalances, cachedChainBalances, setActiveChainOption, setChainEndpoint } from './wallet/chains';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -378,5 +378,6 @@ export const handlers: Handlers = {
     return bitcoinReceiveAddress();
   },
   prepareChainSend: (req) => prepareChainSend(req),
+  prepareSpeedUp: ({ hash, feeRate }) => prepareSpeedUp(hash, feeRate),
   confirmChainSend: ({ id }) => confirmChainSend(id),
 };

@@ -116,6 +116,8 @@ export interface UiRequests {
   /** The first unused receive address of the Bitcoin account (gap-limit scan). */
   bitcoinReceiveAddress: { params: Record<string, never>; result: { address: string; path: string; network: string } };
   prepareChainSend: { params: ChainSendRequest; result: ChainSendPreview };
+  /** Bitcoin replace-by-fee of a pending send of this wallet at a higher fee rate (confirmed with confirmChainSend). */
+  prepareSpeedUp: { params: { hash: string; feeRate: number }; result: ChainSendPreview };
   confirmChainSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
 }
 
@@ -254,7 +256,8 @@ export interface ActivityView {
   symbol: string;
   origin: string | null;
   explorer: string | null;
-  status: 'pending' | 'confirmed' | 'failed';
+  /** 'replaced': a Bitcoin transaction superseded by its speed-up (RBF). */
+  status: 'pending' | 'confirmed' | 'failed' | 'replaced';
   time: number;
 }
 

@@ -170,6 +170,27 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     await expect.poll(() => popup.getByTestId('activity').textContent()).toContain('0.0007');
   });
 
+  it('Bitcoin: speeds up the pending send (RBF): same coins, higher fee, the old entry marked replaced', async () => {
+    const pendingItem = popup.getByTestId('activity-item').filter({ has: popup.getByTestId('speedup') }).first();
+    const oldHash = [...esplora.txs.values()].find((r) => !r.external && !r.confirmed)!.txid;
+    await pendingItem.getByTestId('speedup').click();
+    await popup.getByTestId('speedup-rate').fill('0');
+    await popup.getByTestId('speedup-review').click();
+    // Not a fee rate: refused with the reason, nothing broadcast.
+    await expect.poll(() => popup.getByTestId('speedup-error').textContent(), { timeout: 20_000 }).not.toBe('');
+    await popup.getByTestId('speedup-rate').fill('20');
+    await popup.getByTestId('speedup-review').click();
+    await expect.poll(() => popup.getByTestId('speedup-fee').textContent(), { timeout: 20_000 }).toContain('20 sat/vB');
+    await popup.getByTestId('speedup-confirm').click();
+    await popup.getByTestId('speedup-done').waitFor({ timeout: 20_000 });
+    expect(esplora.txs.has(oldHash)).toBe(false); // evicted by the replacement
+    const replacement = [...esplora.txs.values()].find((r) => !r.external && !r.confirmed)!;
+    const verified = verifyTx(replacement.hex, prevoutMap(btcCoins));
+    expect(Number(verified.fee) / verified.vsize).toBeGreaterThanOrEqual(20);
+    expect(verified.outputs.some((o) => o.value === 70_000n)).toBe(true); // the recipient still gets the same amount
+    await expect.poll(() => popup.locator('[data-status="replaced"]').count(), { timeout: 10_000 }).toBe(1);
+  });
+
   it('Solana localnet: SOL balance, then a transfer that executes in the SVM', async () => {
     await popup.getByTestId('tab-assets').click();
     await selectChain(/Solana Localnet/);

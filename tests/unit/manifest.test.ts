@@ -61,7 +61,12 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
         expect(cs.run_at).toBe('document_start');
       }
       expect(manifest.content_scripts.some((cs) => cs.world === 'MAIN')).toBe(true);
-      expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    });
+
+    it('makes no HTML page web-accessible: only the lazily loaded tronweb.js, and only to the pages we inject into', () => {
+      const war = (manifest.web_accessible_resources ?? []) as Array<{ resources: string[]; matches: string[] }>;
+      expect(war.flatMap((w) => w.resources)).toEqual(['tronweb.js']);
+      for (const w of war) expect([...w.matches].sort()).toEqual(MATCHES);
     });
 
     it('ships no eval, no remote script and no source maps', () => {

@@ -21,7 +21,7 @@ import { fetchFeeRates, resolveFeeRate, type FeeLevel } from '../../core/chains/
 import { bitcoinAccountFromMnemonic, bitcoinAccountFromXpub, secretKeyProvider, type BitcoinAccount, type WalletAddress } from '../../core/chains/bitcoin/hdAccount';
 import { validateBitcoinAddress } from '../../core/chains/bitcoin/address';
 import { fetchWalletUtxos, scanAccount, type WalletUtxo } from '../../core/chains/bitcoin/scan';
-import { broadcastTransaction, getTransactionState, planSend, signPlan, type SendPlan } from '../../core/chains/bitcoin/send';
+import { broadcastTransaction, getTransactionState, planSend, planSpeedUp, resolveSpentCoins, signPlan, type SendPlan } from '../../core/chains/bitcoin/send';
 import { getSolBalance, getSolanaTokenBalances } from '../../core/chains/solana/balances';
 import { getSolanaNetwork, solanaExplorerUrl } from '../../core/chains/solana/networks';
 import { confirmSolanaTransaction, sendSolanaTransaction } from '../../core/chains/solana/send';
@@ -31,7 +31,7 @@ import { getTronNetwork, tronExplorerUrl } from '../../core/chains/tron/networks
 import { broadcastTronTransaction, prepareTrc20Transfer, prepareTrxTransfer, signTronTransaction, waitForTronTransaction, type PreparedTronTransfer } from '../../core/chains/tron/transaction';
 import { assessRisk } from '../../core/risk';
 import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, ChainSendPreview, ChainSendRequest, ChainsView, PopupFamily } from '../../protocol/ui';
-import { recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
+import { listActivity, recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
 import { bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { WalletError } from '../errors';
 import { announceNetwork } from '../dapp/bitcoin';
@@ -149,6 +149,8 @@ async function bitcoinWallet(network: DappBitcoinNetwork): Promise<{ kind: 'hd';
 interface BitcoinView {
   receive: WalletAddress;
   change: WalletAddress;
+  /** Every address the scan looked at (used and the gap after them). */
+  addresses: WalletAddress[];
   utxos: WalletUtxo[];
   confirmed: number;
   unconfirmed: number;
@@ -159,10 +161,10 @@ async function scanBitcoin(state: BitcoinState, client: EsploraClient): Promise<
   if (w.kind === 'single') {
     const utxos = await fetchWalletUtxos(client, [w.address]);
     const confirmed = utxos.filter((u) => u.confirmed).reduce((s, u) => s + u.value, 0);
-    return { receive: w.address, change: w.address, utxos, confirmed, unconfirmed: utxos.reduce((s, u) => s + u.value, 0) - confirmed };
+    return { receive: w.address, change: w.address, addresses: [w.address], utxos, confirmed, unconfirmed: utxos.reduce((s, u) => s + u.value, 0) - confirmed };
   }
   const r = await scanAccount(w.account, client);
-  return { receive: r.receiveAddress, change: r.changeAddress, utxos: r.utxos, confirmed: r.balance.confirmed, unconfirmed: r.balance.unconfirmed };
+  return { receive: r.receiveAddress, change: r.changeAddress, addresses: r.scanned, utxos: r.utxos, confirmed: r.balance.confirmed, unconfirmed: r.balance.unconfirmed };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,7 +305,7 @@ export async function bitcoinReceiveAddress(): Promise<{ address: string; path: 
 // Send
 
 type PendingChainSend =
-  | { family: 'bitcoin'; state: BitcoinState; plan: SendPlan; view: BitcoinView; preview: ChainSendPreview; expires: number }
+  | { family: 'bitcoin'; state: BitcoinState; plan: SendPlan; view: BitcoinView; preview: ChainSendPreview; expires: number; replaces?: string }
   | { family: 'solana'; state: SolanaState; prepared: PreparedSolanaTransfer; preview: ChainSendPreview; expires: number }
   | { family: 'tron'; state: TronState; prepared: PreparedTronTransfer; preview: ChainSendPreview; expires: number };
 
@@ -481,6 +483,49 @@ export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSend
   return preview;
 }
 
+/** Plans a BIP125 replacement of one of this wallet's pending Bitcoin sends at `feeRate` sat/vB. */
+export async function prepareSpeedUp(hash: unknown, feeRate: unknown): Promise<ChainSendPreview> {
+  if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
+  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) throw new WalletError('INVALID_INPUT', 'Not a transaction id');
+  if (typeof feeRate !== 'number' || !Number.isFinite(feeRate) || feeRate <= 0) throw new WalletError('INVALID_FEE', 'Enter a fee rate in sat/vB');
+  const item = (await listActivity()).find((a) => a.hash === hash);
+  if (!item || item.family !== 'bitcoin' || item.status !== 'pending') throw new WalletError('NOT_REPLACEABLE', 'Only a pending Bitcoin transfer of this wallet can be sped up');
+  const state = await bitcoinState();
+  if (item.chainId !== state.network) throw new WalletError('WRONG_NETWORK', 'Switch to the network of this transaction first');
+  const client = esploraFor(state);
+  const { plan, view } = await guard(async () => {
+    const [view, txHex] = await Promise.all([scanBitcoin(state, client), client.getTxHex(hash)]);
+    const spentCoins = await resolveSpentCoins(client, txHex, view.addresses);
+    const extraUtxos = view.utxos.filter((u) => u.confirmed && !spentCoins.some((c) => c.txid === u.txid && c.vout === u.vout));
+    const plan = planSpeedUp({ network: state.network, txHex, spentCoins, walletAddresses: view.addresses, feeRate, extraUtxos, changeAddress: view.change });
+    return { plan, view };
+  });
+  const id = newId();
+  const to = plan.outputs.find((o) => !o.isChange)?.address ?? item.to ?? '';
+  const preview: ChainSendPreview = {
+    id,
+    family: 'bitcoin',
+    networkName: BTC_NAMES[state.network],
+    from: view.receive.address,
+    to,
+    amount: formatUnits(BigInt(plan.amount), 8),
+    symbol: 'BTC',
+    fee: formatUnits(BigInt(plan.fee), 8),
+    feeSymbol: 'BTC',
+    details: {
+      replaces: hash,
+      feeRate: `${plan.feeRate} sat/vB`,
+      vsize: `${plan.vsize} vB`,
+      inputs: String(plan.inputs.length),
+      change: formatUnits(BigInt(plan.change), 8),
+      ...(plan.replaces ? { previousFee: formatUnits(BigInt(plan.replaces.fee), 8) } : {}),
+    },
+    warnings: [],
+  };
+  pending.set(id, { family: 'bitcoin', state, plan, view, preview, expires: Date.now() + PENDING_TTL_MS, replaces: hash });
+  return preview;
+}
+
 function follow(hash: string, wait: () => Promise<'confirmed' | 'failed' | 'unknown'>): void {
   void wait()
     .then((s) => (s === 'unknown' ? undefined : updateActivity(hash, s)))
@@ -517,6 +562,7 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
     });
     const explorer = p.state.network === 'mainnet' ? `https://mempool.space/tx/${hash}` : p.state.network === 'testnet' ? `https://mempool.space/testnet/tx/${hash}` : null;
     await recordActivity({ hash, family: 'bitcoin', chainId: p.state.network, from: preview.from, to: preview.to, value: String(p.plan.amount), symbol: 'BTC', decimals: 8, origin: null, explorer });
+    if (p.replaces) await updateActivity(p.replaces, 'replaced');
     follow(hash, async () => {
       for (let i = 0; i < 60; i++) {
         const st = await getTransactionState(client, hash).catch(() => ({ state: 'pending' as const }));

@@ -1,11 +1,74 @@
-/** Activity: every transaction sent from the wallet, newest first, with status, time, amount and network. */
+/**
+ * Activity: every transaction sent from the wallet, newest first, with status, time, amount and
+ * network. A pending Bitcoin transfer can be sped up (replace-by-fee): the user enters a higher
+ * fee rate, reviews the new fee, and confirms; the old entry is then marked replaced.
+ */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ActivityView } from '../../protocol/ui';
+import type { ActivityView, ChainSendPreview } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { shortAddress, shortAmount } from '../format';
+
+function SpeedUp({ hash }: { hash: string }): ReactNode {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [rate, setRate] = useState('');
+  const [preview, setPreview] = useState<ChainSendPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const run = async (fn: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) return <p className="hint" data-testid="speedup-done">{t('spedUp')}</p>;
+  if (!open)
+    return (
+      <button className="small secondary" data-testid="speedup" onClick={() => setOpen(true)}>
+        {t('speedUp')}
+      </button>
+    );
+  return (
+    <div className="stack panel" data-testid="speedup-panel">
+      {preview ? (
+        <>
+          <p data-testid="speedup-fee">
+            {t('networkFee')}: {preview.fee} BTC ({preview.details.feeRate})
+          </p>
+          <button className="small" data-testid="speedup-confirm" disabled={busy} onClick={() => void run(async () => setDone((await call('confirmChainSend', { id: preview.id })).hash))}>
+            {t('confirmSend')}
+          </button>
+        </>
+      ) : (
+        <form className="row" onSubmit={(e) => { e.preventDefault(); void run(async () => setPreview(await call('prepareSpeedUp', { hash, feeRate: Number(rate) }))); }}>
+          <label className="grow">
+            {t('customFeeRate')}
+            <input inputMode="decimal" data-testid="speedup-rate" value={rate} onChange={(e) => setRate(e.target.value)} />
+          </label>
+          <button type="submit" className="small" data-testid="speedup-review" disabled={busy || !rate.trim()}>
+            {t('review')}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="error" data-testid="speedup-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export default function Activity(): ReactNode {
   const { t, locale } = useI18n();
@@ -62,6 +125,7 @@ export default function Activity(): ReactNode {
                 </a>
               )}
             </div>
+            {i.family === 'bitcoin' && i.status === 'pending' && <SpeedUp hash={i.hash} />}
           </li>
         ))}
       </ul>
