@@ -4,6 +4,8 @@
  * too) and is shown in one approval window. A request re-sent after a worker restart finds its
  * record by key and waits on the same decision.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { browser } from 'wxt/browser';
 import type { ApprovalDecision, ApprovalKind, ApprovalRecord, RiskWarning } from '../protocol/approvals';
 import type { DappFamily } from '../protocol/dapp';
@@ -69,6 +71,10 @@ export async function openWindow(): Promise<void> {
   if (win?.id !== undefined) await browser.storage.session.set({ [WINDOW_KEY]: win.id });
 }
 
+function contentDigest(req: ApprovalRequest): string {
+  return bytesToHex(sha256(new TextEncoder().encode(JSON.stringify([req.family, req.kind, req.display, req.warnings ?? []])))).slice(0, 32);
+}
+
 export interface ApprovalRequest {
   origin: string;
   requestId: string;
@@ -82,7 +88,10 @@ export interface ApprovalRequest {
 
 /** Queues an approval (or joins the existing one for the same request) and waits for the user. */
 export async function requestApproval(req: ApprovalRequest): Promise<ApprovalDecision> {
-  const key = `${req.origin}#${req.requestId}`;
+  // The page chooses its request ids: the key also binds WHAT is asked, so a second request reusing
+  // an id (e.g. a drain posted under the id of a harmless message the user is looking at) never
+  // joins the first one's record or decision; it queues as its own approval.
+  const key = `${req.origin}#${req.requestId}#${contentDigest(req)}`;
   // Decided while this worker was away (the user answered before the request was re-sent).
   const earlier = (await loadDecided()).find((d) => d.key === key);
   if (earlier) {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Server } from 'node:http';
 import type { Page } from 'playwright-core';
-import { launchWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { corsProxy } from './support/corsProxy';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
@@ -123,15 +123,7 @@ describe('Bitcoin provider end to end', () => {
       const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
       await c.storage.local.set({ bitcoin: { network: 'regtest', esploraUrl: { regtest: url } } });
     }, proxy.url);
-    const onboarding = await wallet.openPage('onboarding.html', { width: 800, height: 900 });
-    await onboarding.getByTestId('import').click();
-    await onboarding.getByTestId('import-mnemonic').fill(MNEMONIC);
-    await onboarding.getByTestId('import-next').click();
-    await onboarding.getByTestId('new-password').fill(PASSWORD);
-    await onboarding.getByTestId('confirm-password').fill(PASSWORD);
-    await onboarding.getByTestId('finish').click();
-    await onboarding.getByTestId('onboarding-done').waitFor({ timeout: 30_000 });
-    await onboarding.close();
+    await importWallet(wallet, MNEMONIC, PASSWORD);
     page = await wallet.context.newPage();
     await page.goto(server.url('btc-dapp'));
     await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);

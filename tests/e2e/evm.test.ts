@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createPublicClient, http, verifyMessage, verifyTypedData, parseEther, type Hex } from 'viem';
-import { launchWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 
@@ -47,15 +47,7 @@ describe('EVM provider end to end', () => {
 
   beforeAll(async () => {
     [anvil, server, wallet] = await Promise.all([startAnvil({ chainId: CHAIN_ID }), startDappServer(['evm-dapp']), launchWallet()]);
-    const onboarding = await wallet.openPage('onboarding.html', { width: 800, height: 900 });
-    await onboarding.getByTestId('import').click();
-    await onboarding.getByTestId('import-mnemonic').fill(DEV_MNEMONIC);
-    await onboarding.getByTestId('import-next').click();
-    await onboarding.getByTestId('new-password').fill(PASSWORD);
-    await onboarding.getByTestId('confirm-password').fill(PASSWORD);
-    await onboarding.getByTestId('finish').click();
-    await onboarding.getByTestId('onboarding-done').waitFor({ timeout: 30_000 });
-    await onboarding.close();
+    await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
     account = anvil.accounts[0]!.address;
     page = await wallet.context.newPage();
     await page.goto(server.url('evm-dapp'));
@@ -182,6 +174,29 @@ describe('EVM provider end to end', () => {
     await decide(true, `127.0.0.1:${server.port}`);
     const sig = (await pending).result as Hex;
     expect(await verifyMessage({ address: account as Hex, message: 'restart!', signature: sig })).toBe(true);
+  });
+
+  it('a second request reusing a pending request id gets its own approval, never the first one’s decision', async () => {
+    const harmless = `0x${Buffer.from('harmless hello').toString('hex')}`;
+    const other = `0x${Buffer.from('something else entirely').toString('hex')}`;
+    const answers = dapp<Array<{ result?: Hex; error?: { code: number } }>>('rawCollect', [{ channel: 'mcw:inpage', id: 'dup-1', family: 'evm', method: 'personal_sign', params: [harmless, account] }], 'dup-1', 2);
+    const first = await approvalWindow();
+    await expect.poll(() => first.getByTestId('approval-details').textContent()).toContain('harmless hello');
+    // Same page, same id, different content, while the first is on screen.
+    await dapp('spoof', [{ channel: 'mcw:inpage', id: 'dup-1', family: 'evm', method: 'personal_sign', params: [other, account] }]);
+    await new Promise((r) => setTimeout(r, 500));
+    await decide(true, `127.0.0.1:${server.port}`, async (w) => {
+      expect(await w.getByTestId('approval-details').textContent()).toContain('harmless hello');
+    });
+    // The second is a separate approval showing its own content: reject it.
+    await decide(false, `127.0.0.1:${server.port}`, async (w) => {
+      expect(await w.getByTestId('approval-details').textContent()).toContain('something else entirely');
+    });
+    const got = await answers;
+    const sigs = got.filter((a) => a.result).map((a) => a.result!);
+    expect(sigs).toHaveLength(1);
+    expect(await verifyMessage({ address: account as Hex, message: 'harmless hello', signature: sigs[0]! })).toBe(true);
+    expect(got.find((a) => a.error)?.error?.code).toBe(4001);
   });
 
   it('a second origin sees no accounts until it connects', async () => {

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { fundingTx, foreignAddress, MNEMONIC, prevoutMap, regtestWallet, verifyTx } from '../core/bitcoin/helpers';
@@ -93,15 +93,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     tron.setBalance(tronRecipient, 1_000_000n);
 
     [btcProxy, solProxy, tronProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), corsProxy(svm.url), corsProxy(tron.url), launchWallet()]);
-    const onboarding = await wallet.openPage('onboarding.html', { width: 800, height: 900 });
-    await onboarding.getByTestId('import').click();
-    await onboarding.getByTestId('import-mnemonic').fill(MNEMONIC);
-    await onboarding.getByTestId('import-next').click();
-    await onboarding.getByTestId('new-password').fill(PASSWORD);
-    await onboarding.getByTestId('confirm-password').fill(PASSWORD);
-    await onboarding.getByTestId('finish').click();
-    await onboarding.getByTestId('onboarding-done').waitFor({ timeout: 30_000 });
-    await onboarding.close();
+    await importWallet(wallet, MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
     await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
   });
@@ -122,6 +114,10 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     await popup.getByTestId('endpoint-url').fill('javascript:alert(1)');
     await popup.getByTestId('endpoint-save').click();
     await expect.poll(() => popup.getByTestId('endpoint-error').textContent()).toMatch(/URL/i);
+    // Plain http only to this computer: a remote node could lie about balances and transactions.
+    await popup.getByTestId('endpoint-url').fill('http://node.example.com/api');
+    await popup.getByTestId('endpoint-save').click();
+    await expect.poll(() => popup.getByTestId('endpoint-error').textContent()).toMatch(/https/i);
     await setEndpoint('bitcoin', 'regtest', btcProxy.url);
     await setEndpoint('solana', 'localnet', solProxy.url);
     await setEndpoint('tron', 'custom', tronProxy.url);

@@ -5,7 +5,7 @@
  */
 import { formatUnits, type Address, type Hex } from 'viem';
 import { validateEvmParams, unsupportedMethodError, providerError, type EvmRequest, type SendCallsParams } from '../../core/chains/evm/methods';
-import { checkRpcChainId, validateAddEthereumChain, explorerUrl, type EvmNetwork } from '../../core/chains/evm/networks';
+import { checkRpcChainId, validateAddEthereumChain, type EvmNetwork } from '../../core/chains/evm/networks';
 import { rpcErrorToProviderError } from '../../core/chains/evm/rpc';
 import {
   applyOverrides,

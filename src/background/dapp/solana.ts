@@ -259,7 +259,7 @@ async function signTransactions(ctx: DappContext, params: unknown): Promise<{ si
   const inputs = list.map((v, i) => readTxInput(v, i, address, solanaChainOf(state)));
   const previews = await previewAll(state, address, inputs);
   await approvalFor(ctx, state, address, previews, false);
-  const signed = await guard(() => withSolanaSigner((s) => inputs.map((t) => signSolanaTransaction(t.bytes, s.secretKey).signedTransaction)));
+  const signed = await guard(() => withSolanaSigner((s) => inputs.map((t) => signSolanaTransaction(t.bytes, s.secretKey).signedTransaction), address));
   return { signedTransactions: signed.map((b) => base64.encode(b)) };
 }
 
@@ -274,7 +274,7 @@ async function signAndSendTransaction(ctx: DappContext, params: unknown): Promis
   if (missing) throw invalidParams('the transaction needs signatures from other accounts before it can be sent; use signTransaction instead');
   const [preview] = await previewAll(state, address, [input]);
   await approvalFor(ctx, state, address, [preview!], true);
-  const signed = await guard(() => withSolanaSigner((s) => signSolanaTransaction(input.bytes, s.secretKey)));
+  const signed = await guard(() => withSolanaSigner((s) => signSolanaTransaction(input.bytes, s.secretKey), address));
   const rpc = solanaRpcFor(state);
   const signature = await guard(() => sendSolanaTransaction(rpc, signed.signedTransaction, options));
   const transfers = outgoingTransfers(preview!.instructions, address);
@@ -315,7 +315,7 @@ async function signMessage(ctx: DappContext, params: unknown): Promise<{ signedM
   if (req.display.kind === 'text') display.message = req.display.text;
   else display['message (hex)'] = `${req.display.hex} (${req.display.byteLength} bytes)`;
   await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'solana', kind: 'signMessage', display, warnings: [...toApprovalWarnings(req.warnings), ...originWarnings(ctx.origin)] });
-  const r = await guard(() => withSolanaSigner((s) => signSolanaMessage(req.message, s.secretKey)));
+  const r = await guard(() => withSolanaSigner((s) => signSolanaMessage(req.message, s.secretKey), address));
   return { signedMessage: base64.encode(r.signedMessage), signature: base64.encode(r.signature) };
 }
 
@@ -341,7 +341,7 @@ async function signIn(ctx: DappContext, params: unknown): Promise<{ account: Sol
     display: { account: address, network: networkName(state), domain: prepared.fields.domain, message: prepared.text, ...(connected ? {} : { connects: 'Approving also connects this site to your Solana account' }) },
     warnings: [...toApprovalWarnings(prepared.warnings), ...(prepared.warnings.some((w) => w.code === 'INSECURE_ORIGIN') ? [] : originWarnings(ctx.origin))],
   });
-  const r = await guard(() => withSolanaSigner((s) => signInWithSolana(input, ctxSiws, s.secretKey)));
+  const r = await guard(() => withSolanaSigner((s) => signInWithSolana(input, ctxSiws, s.secretKey), address));
   if (!connected) {
     await grant(ctx.origin, 'solana', [address]);
     emitToOrigin(ctx.origin, 'solana', 'accountsChanged', [address]);

@@ -22,7 +22,7 @@ import { browser } from 'wxt/browser';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import type { SignedTronTransaction, TronApi, TronTransaction } from '../../core/chains/tron/api';
 import { formatSun, formatUnits, TronApiError, TronWalletError } from '../../core/chains/tron/errors';
-import { prepareDappTransaction, prepareMessageV2, signDappTransaction, signMessageV1Hex, signMessageV2, type DappTransactionWarning, type TronMessageDisplay } from '../../core/chains/tron/message';
+import { networkWarnings, prepareDappTransaction, prepareMessageV2, transactionWarnings, signDappTransaction, signMessageV1Hex, signMessageV2, type DappTransactionWarning, type TronMessageDisplay } from '../../core/chains/tron/message';
 import { TRON_CHAIN_IDS } from '../../core/chains/tron/networks';
 import type { TronRawData } from '../../core/chains/tron/rawData';
 import { checkTransactionIntegrity, signDigest } from '../../core/chains/tron/transaction';
@@ -363,8 +363,11 @@ async function multiSign(ctx: DappContext, params: unknown): Promise<SignedTronT
   const api = tronApiFor(state);
   const allowed = await guard(() => isPermissionKey(api, owner, requested, address));
   if (!allowed) throw new ProviderError(4100, `The connected account ${address} is not a key of permission ${requested} of ${owner}`, { reason: 'WRONG_OWNER' });
+  // The same content and network checks as trx.sign: a transaction for another network is refused,
+  // permission updates, approvals, TRC-10 sent with a call… are warned about.
+  const contentWarnings = [...transactionWarnings(decoded, BigInt(Date.now())), ...(await guard(() => networkWarnings(api, decoded)))];
   const summary = await describeTransaction(api, state, address, decoded, transaction.txID);
-  const warnings: RiskWarning[] = [...insecureWarnings(ctx.origin)];
+  const warnings: RiskWarning[] = [...txWarnings(contentWarnings), ...insecureWarnings(ctx.origin)];
   if (owner !== address) warnings.push({ code: 'TRON_MULTISIG_OTHER_OWNER', severity: 'warning', params: { owner, permission: requested } });
   await requestApproval({
     origin: ctx.origin,
@@ -402,7 +405,7 @@ async function signV2(ctx: DappContext, params: unknown): Promise<string> {
     display: { account: address, network: NETWORK_NAMES[state.network], standard: 'TIP-191 signMessageV2', ...messageDisplay(prepared.display) },
     warnings: [...(prepared.warnings as RiskWarning[]), ...insecureWarnings(ctx.origin)],
   });
-  return guard(() => withTronSigner((s) => signMessageV2(prepared.bytes, s.secretKey)));
+  return guard(() => withTronSigner((s) => signMessageV2(prepared.bytes, s.secretKey), address));
 }
 
 async function signLegacy(ctx: DappContext, params: unknown): Promise<string> {
@@ -421,7 +424,7 @@ async function signLegacy(ctx: DappContext, params: unknown): Promise<string> {
     display: { account: address, network: NETWORK_NAMES[state.network], standard: 'TRON legacy message (trx.sign of a hex string)', message: `0x${h.length > 2000 ? `${h.slice(0, 2000)}…` : h}`, bytes: h.length / 2 },
     warnings: [{ code: 'TRON_LEGACY_MESSAGE', severity: 'warning' }, ...insecureWarnings(ctx.origin)],
   });
-  return guard(() => withTronSigner((s) => signMessageV1Hex(h, s.secretKey)));
+  return guard(() => withTronSigner((s) => signMessageV1Hex(h, s.secretKey), address));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -143,12 +143,17 @@ export function clearSolanaAddressCache(): void {
 }
 
 /** Runs `fn` with the selected account's 32-byte ed25519 seed and always wipes it afterwards. */
-export async function withSolanaSigner<T>(fn: (s: { address: string; secretKey: Uint8Array }) => T | Promise<T>): Promise<T> {
+/**
+ * `expected`: the address the user saw in the approval; if the selected account changed while the
+ * window was open, nothing is signed (the site must ask again).
+ */
+export async function withSolanaSigner<T>(fn: (s: { address: string; secretKey: Uint8Array }) => T | Promise<T>, expected?: string): Promise<T> {
   const { walletId, index } = await selectedWalletAndIndex();
   const secretKey = secretOf(walletId, index);
   try {
     const address = solanaAddressOfSecret(secretKey);
     addressCache.set(`${walletId}:${index}`, address);
+    if (expected !== undefined && address !== expected) throw new WalletError('ACCOUNT_CHANGED', 'The selected account changed after the request was shown; nothing was signed');
     return await fn({ address, secretKey });
   } finally {
     secretKey.fill(0);

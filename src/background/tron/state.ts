@@ -194,13 +194,18 @@ export async function currentTronAddress(): Promise<string> {
 }
 
 /** Runs `fn` with the selected account's key; the key bytes are zeroed afterwards, whatever happens. */
-export async function withTronSigner<T>(fn: (s: { address: string; secretKey: Uint8Array }) => T | Promise<T>): Promise<T> {
+/**
+ * `expected`: the address the user saw in the approval; if the selected account changed while the
+ * window was open, nothing is signed (the site must ask again).
+ */
+export async function withTronSigner<T>(fn: (s: { address: string; secretKey: Uint8Array }) => T | Promise<T>, expected?: string): Promise<T> {
   const { walletId, index } = await selectedWalletAndIndex();
   const kp = keyring.keypair(walletId, 'tron', index);
   const secretKey = kp.secretKey.slice();
   kp.secretKey.fill(0);
   try {
     const address = tronAddressOfSecret(secretKey);
+    if (expected !== undefined && address !== expected) throw new WalletError('ACCOUNT_CHANGED', 'The selected account changed after the request was shown; nothing was signed');
     return await fn({ address, secretKey });
   } finally {
     secretKey.fill(0);

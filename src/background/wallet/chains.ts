@@ -14,6 +14,8 @@
  * them at once and refreshes after. Prepared sends wait in memory for the review screen.
  */
 import { browser } from 'wxt/browser';
+import { Transaction as BtcTransaction } from '@scure/btc-signer';
+import { hexToBytes } from '@noble/hashes/utils.js';
 import { formatUnits } from 'viem';
 import { parseTokenAmount } from '../../core/chains/evm/erc20';
 import { EsploraError, type EsploraClient } from '../../core/chains/bitcoin/esplora';
@@ -217,6 +219,16 @@ function requireOther(family: PopupFamily): Exclude<PopupFamily, 'evm'> {
 // ---------------------------------------------------------------------------------------------
 // Endpoints (Esplora / Solana RPC / TRON full node) per network
 
+function txidOfHex(hex: string): string {
+  try {
+    return BtcTransaction.fromRaw(hexToBytes(hex.trim()), { allowUnknownOutputs: true, allowUnknownInputs: true, disableScriptCheck: true }).id;
+  } catch {
+    return '';
+  }
+}
+
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+
 function httpUrl(url: unknown): string {
   if (typeof url !== 'string' || url.length > 500) throw new WalletError('INVALID_URL', 'Enter an http(s) URL');
   let u: URL;
@@ -226,6 +238,8 @@ function httpUrl(url: unknown): string {
     throw new WalletError('INVALID_URL', 'Enter an http(s) URL');
   }
   if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) throw new WalletError('INVALID_URL', 'Enter an http(s) URL');
+  // Plain http only to this machine (a local node): elsewhere anyone on the path could lie about balances and transactions.
+  if (u.protocol === 'http:' && !isLoopback(u.hostname)) throw new WalletError('INSECURE_RPC', 'Use https (plain http only for a node on this computer)');
   return u.toString().replace(/\/$/, '');
 }
 
@@ -495,9 +509,16 @@ export async function prepareSpeedUp(hash: unknown, feeRate: unknown): Promise<C
   const client = esploraFor(state);
   const { plan, view } = await guard(async () => {
     const [view, txHex] = await Promise.all([scanBitcoin(state, client), client.getTxHex(hash)]);
+    // The API could answer another transaction than the one asked for: only ours is replaced.
+    if (txidOfHex(txHex) !== hash) throw new WalletError('INVALID_TRANSACTION', 'The Bitcoin API answered a different transaction than the one to speed up');
     const spentCoins = await resolveSpentCoins(client, txHex, view.addresses);
     const extraUtxos = view.utxos.filter((u) => u.confirmed && !spentCoins.some((c) => c.txid === u.txid && c.vout === u.vout));
     const plan = planSpeedUp({ network: state.network, txHex, spentCoins, walletAddresses: view.addresses, feeRate, extraUtxos, changeAddress: view.change });
+    // The replacement pays exactly what the recorded transfer paid, to the same recipient.
+    const paid = plan.outputs.filter((o) => !o.isChange);
+    if (paid.length !== 1 || paid[0]!.address !== item.to || String(paid[0]!.value) !== item.value) {
+      throw new WalletError('NOT_REPLACEABLE', 'This transaction does not match the transfer in the activity list; it is not replaced');
+    }
     return { plan, view };
   });
   const id = newId();
@@ -514,6 +535,7 @@ export async function prepareSpeedUp(hash: unknown, feeRate: unknown): Promise<C
     feeSymbol: 'BTC',
     details: {
       replaces: hash,
+      inputsSpent: plan.inputs.map((i) => `${i.address} ${formatUnits(BigInt(i.value), 8)}`).join(', '),
       feeRate: `${plan.feeRate} sat/vB`,
       vsize: `${plan.vsize} vB`,
       inputs: String(plan.inputs.length),

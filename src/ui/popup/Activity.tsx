@@ -10,6 +10,8 @@ import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { shortAddress, shortAmount } from '../format';
+import { ReviewSummary } from './sendParts';
+import { DetailList } from './ChainBalances';
 
 function SpeedUp({ hash }: { hash: string }): ReactNode {
   const { t } = useI18n();
@@ -43,9 +45,10 @@ function SpeedUp({ hash }: { hash: string }): ReactNode {
     <div className="stack panel" data-testid="speedup-panel">
       {preview ? (
         <>
-          <p data-testid="speedup-fee">
-            {t('networkFee')}: {preview.fee} BTC ({preview.details.feeRate})
-          </p>
+          <ReviewSummary networkName={preview.networkName} from={preview.from} to={preview.to} amount={preview.amount} symbol={preview.symbol} feeLabel="networkFee" fee={`${preview.fee} ${preview.feeSymbol}`} />
+          <div data-testid="speedup-fee">
+            <DetailList details={preview.details} testid="speedup-details" />
+          </div>
           <button className="small" data-testid="speedup-confirm" disabled={busy} onClick={() => void run(async () => setDone((await call('confirmChainSend', { id: preview.id })).hash))}>
             {t('confirmSend')}
           </button>

@@ -3,50 +3,24 @@
  * then one batched RPC request refreshes them. A failure says what happened (node unreachable,
  * rate limited…) and offers Retry; cached values stay visible, marked as such.
  */
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { BalancesView } from '../../protocol/ui';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { call } from '../api';
-import { callOnce } from '../prefetch';
-import { markPainted } from '../perf';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
+import { useCachedBalances } from './useCachedBalances';
 import { shortAmount } from '../format';
+
+const METHODS = { cached: 'getCachedBalances', refresh: 'refreshBalances' } as const;
 
 export function Balances({ networkName }: { networkName: string }): ReactNode {
   const { t } = useI18n();
-  const [view, setView] = useState<BalancesView | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const { view, setView, loading, error, refresh } = useCachedBalances(METHODS);
   const [adding, setAdding] = useState(false);
   const [token, setToken] = useState('');
   const [tokenError, setTokenError] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      setView(await call('refreshBalances', {}));
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setLoading(false);
-    }
-  }, [t]);
 
-  useEffect(() => {
-    let live = true;
-    callOnce('getCachedBalances', {})
-      .then((cached) => live && cached && setView((v) => v ?? cached))
-      .catch(() => undefined)
-      .finally(() => live && void refresh());
-    return () => {
-      live = false;
-    };
-  }, [refresh]);
 
-  useEffect(() => {
-    if (view) markPainted('mcw:balances');
-  }, [view]);
 
   const addToken = async (e: FormEvent): Promise<void> => {
     e.preventDefault();

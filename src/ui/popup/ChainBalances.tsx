@@ -4,15 +4,11 @@
  * extras (Bitcoin confirmed/unconfirmed and the fresh receive address, TRON bandwidth and energy)
  * are listed under the assets.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { ChainBalancesView } from '../../protocol/ui';
-import { call } from '../api';
-import { errorText } from '../errors';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/context';
+import { useCachedBalances } from './useCachedBalances';
 import { isMessageKey } from '../i18n';
 import { shortAmount } from '../format';
-import { callOnce } from '../prefetch';
-import { markPainted } from '../perf';
 
 export function DetailList({ details, testid }: { details: Record<string, string>; testid: string }): ReactNode {
   const { t } = useI18n();
@@ -33,38 +29,14 @@ export function DetailList({ details, testid }: { details: Record<string, string
   );
 }
 
+const METHODS = { cached: 'getCachedChainBalances', refresh: 'refreshChainBalances' } as const;
+
 export function ChainBalances({ networkName }: { networkName: string }): ReactNode {
   const { t } = useI18n();
-  const [view, setView] = useState<ChainBalancesView | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const { view, loading, error, refresh } = useCachedBalances(METHODS);
 
-  const refresh = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      setView(await call('refreshChainBalances', {}));
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setLoading(false);
-    }
-  }, [t]);
 
-  useEffect(() => {
-    let live = true;
-    callOnce('getCachedChainBalances', {})
-      .then((cached) => live && cached && setView((v) => v ?? cached))
-      .catch(() => undefined)
-      .finally(() => live && void refresh());
-    return () => {
-      live = false;
-    };
-  }, [refresh]);
 
-  useEffect(() => {
-    if (view) markPainted('mcw:balances');
-  }, [view]);
 
   return (
     <section className="panel stack" aria-labelledby="balances-title" data-testid="balances" aria-busy={loading}>

@@ -6,12 +6,12 @@
  * its parts, and the risk warnings; the status then follows the activity until confirmed/failed.
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { ActivityView, AddressBookEntry, ChainBalancesView, ChainSendPreview, PopupFamily } from '../../protocol/ui';
+import type { AddressBookEntry, ChainBalancesView, ChainSendPreview, PopupFamily } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
-import { isMessageKey, type MessageKey } from '../i18n';
-import { shortAmount } from '../format';
+import { AmountField, AssetPicker, RecipientField, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
+import type { MessageKey } from '../i18n';
 import { DetailList } from './ChainBalances';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: ChainSendPreview } | { kind: 'status'; hash: string; explorer: string | null };
@@ -32,7 +32,6 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<ActivityView['status']>('pending');
 
   useEffect(() => {
     call('getCachedChainBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);
@@ -55,18 +54,7 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
     return () => clearTimeout(timer);
   }, [to, family, network, t]);
 
-  useEffect(() => {
-    if (step.kind !== 'status' || status !== 'pending') return;
-    const timer = setInterval(() => {
-      call('listActivity', {}).then((items) => {
-        const item = items.find((i) => i.hash === step.hash);
-        if (item && item.status !== 'pending') setStatus(item.status);
-      }, () => undefined);
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [step, status]);
 
-  const selected = balances?.assets.find((a) => (a.token ?? '') === asset) ?? balances?.assets[0];
 
   const prepare = async (): Promise<void> => {
     setBusy(true);
@@ -93,7 +81,6 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
     setError(null);
     try {
       const r = await call('confirmChainSend', { id: preview.id });
-      setStatus('pending');
       setStep({ kind: 'status', hash: r.hash, explorer: r.explorer });
     } catch (err) {
       setError(errorText(err, t));
@@ -108,29 +95,7 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
     </p>
   );
 
-  if (step.kind === 'status') {
-    return (
-      <section className="stack" aria-labelledby="send-title" data-testid="send-status-screen">
-        <h2 id="send-title" className="h2">
-          {t('sendStatus')}
-        </h2>
-        <p data-testid="send-status" aria-live="polite" className={status === 'failed' ? 'error' : ''}>
-          {t(`status_${status}` as MessageKey)}
-        </p>
-        <code className="address" data-testid="send-hash">
-          {step.hash}
-        </code>
-        {step.explorer && (
-          <a className="button secondary" href={step.explorer} target="_blank" rel="noreferrer noopener" data-testid="send-explorer">
-            {t('viewOnExplorer')}
-          </a>
-        )}
-        <button data-testid="send-done" onClick={onDone}>
-          {t('tab_activity')}
-        </button>
-      </section>
-    );
-  }
+  if (step.kind === 'status') return <SendStatus hash={step.hash} explorer={step.explorer} onDone={onDone} />;
 
   if (step.kind === 'review') {
     const p = step.preview;
@@ -139,56 +104,11 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
         <h2 id="send-title" className="h2">
           {t('reviewTitle')}
         </h2>
-        <dl className="details">
-          <div className="detail">
-            <dt>{t('network')}</dt>
-            <dd>{p.networkName}</dd>
-          </div>
-          <div className="detail">
-            <dt>{t('from')}</dt>
-            <dd className="address">{p.from}</dd>
-          </div>
-          <div className="detail">
-            <dt>{t('to')}</dt>
-            <dd className="address" data-testid="review-to">
-              {p.to}
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>{t('amount')}</dt>
-            <dd data-testid="review-amount">
-              {p.amount} {p.symbol}
-            </dd>
-          </div>
-          <div className="detail">
-            <dt>{t('networkFee')}</dt>
-            <dd data-testid="review-fee">
-              {p.fee} {p.feeSymbol}
-            </dd>
-          </div>
-        </dl>
+        <ReviewSummary networkName={p.networkName} from={p.from} to={p.to} amount={p.amount} symbol={p.symbol} feeLabel="networkFee" fee={`${p.fee} ${p.feeSymbol}`} />
         <DetailList details={p.details} testid="review-details" />
-        {p.warnings.length > 0 && (
-          <ul className="warnings" data-testid="review-warnings" aria-label={t('warnings')}>
-            {p.warnings.map((w, i) => {
-              const key = `risk_${w.code}`;
-              return (
-                <li key={i} className={w.severity === 'info' ? 'hint' : 'warning'} data-testid={`warning-${w.code}`}>
-                  {isMessageKey(key) ? t(key, w.params as Record<string, string | number>) : w.code}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <WarningList warnings={p.warnings} />
         {errorBox}
-        <div className="row">
-          <button className="secondary grow" data-testid="send-back" onClick={() => { setError(null); setStep({ kind: 'form' }); }}>
-            {t('back')}
-          </button>
-          <button className="grow" data-testid="send-confirm" disabled={busy} onClick={() => void confirm(p)}>
-            {busy ? t('sending') : t('confirmSend')}
-          </button>
-        </div>
+        <ReviewButtons busy={busy} onBack={() => { setError(null); setStep({ kind: 'form' }); }} onConfirm={() => void confirm(p)} />
       </section>
     );
   }
@@ -203,50 +123,9 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
       <h2 id="send-title" className="h2">
         {t('tab_send')}
       </h2>
-      <label>
-        {t('asset')}
-        <select data-testid="send-asset" value={asset} onChange={(e) => setAsset(e.target.value)}>
-          {(balances?.assets ?? []).map((a) => (
-            <option key={a.token ?? ''} value={a.token ?? ''}>
-              {a.symbol}
-            </option>
-          ))}
-        </select>
-      </label>
-      {selected && (
-        <p className="hint" data-testid="send-balance">
-          {t('available')}: {shortAmount(selected.formatted)} {selected.symbol}
-        </p>
-      )}
-      <label>
-        {t('recipient')}
-        <input data-testid="send-to" value={to} onChange={(e) => setTo(e.target.value)} spellCheck={false} autoComplete="off" placeholder={PLACEHOLDER[family]} aria-invalid={toCheck ? true : undefined} aria-describedby="send-to-check" />
-      </label>
-      <p id="send-to-check" className="error" data-testid="send-to-check" aria-live="polite">
-        {toCheck ?? ''}
-      </p>
-      {book.length > 0 && (
-        <label>
-          {t('addressBook')}
-          <select data-testid="send-book" value="" onChange={(e) => e.target.value && setTo(e.target.value)}>
-            <option value="">{t('pickContact')}</option>
-            {book.map((b) => (
-              <option key={b.address} value={b.address}>
-                {b.name} ({b.address.slice(0, 8)}…)
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <div className="row">
-        <label className="grow">
-          {t('amount')}
-          <input inputMode="decimal" data-testid="send-amount" value={max ? t('maxAmount') : amount} readOnly={max} onChange={(e) => setAmount(e.target.value)} autoComplete="off" />
-        </label>
-        <button type="button" className="small secondary" data-testid="send-max" aria-pressed={max} onClick={() => setMax(!max)}>
-          {t('max')}
-        </button>
-      </div>
+      <AssetPicker assets={balances?.assets ?? []} asset={asset} onAsset={setAsset} />
+      <RecipientField to={to} onTo={setTo} problem={toCheck} book={book} placeholder={PLACEHOLDER[family]} />
+      <AmountField amount={amount} onAmount={setAmount} max={max} onMax={setMax} />
       {family === 'bitcoin' && (
         <fieldset className="stack">
           <legend>{t('feeRate')}</legend>

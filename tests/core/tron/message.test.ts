@@ -146,6 +146,19 @@ describe('trx.sign(transaction) from a dApp', () => {
     expect(tronwebSigner(limited.transaction.txID, sig)).toBe(alice.hexAddress);
   });
 
+  it('TRC-10 tokens sent along with a contract call are warned about (tokenValue / tokenId)', async () => {
+    const api = createTronApi({ url: node.url });
+    const tw = dappTronWeb(node, alice.address);
+    const tx = (
+      await tw.transactionBuilder.triggerSmartContract(USDT_MAINNET.contract, 'transfer(address,uint256)', { txLocal: true, feeLimit: 100_000_000, tokenValue: 777, tokenId: 1002000 }, [
+        { type: 'address', value: bob.address },
+        { type: 'uint256', value: '1' },
+      ], alice.address)
+    ).transaction as unknown as TronTransaction;
+    const req = await prepareDappTransaction(tx, { address: alice.address, api });
+    expect(req.warnings).toContainEqual({ code: 'CALL_TOKEN_VALUE', severity: 'warning', params: { amount: '777', tokenId: '1002000' } });
+  });
+
   it('an account permission update (the classic TRON account takeover) is a danger warning', async () => {
     const tw = dappTronWeb(node, alice.address);
     const tx = (await tw.transactionBuilder.updateAccountPermissions(

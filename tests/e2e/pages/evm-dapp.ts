@@ -43,6 +43,18 @@ const api = {
       return { error: { code: err.code ?? err.cause?.code ?? -1, message: err.message } };
     }
   },
+  /** Posts raw requests on the bridge channel and resolves with the first `count` answers carrying `id`. */
+  rawCollect: (payloads: unknown[], id: string, count: number) =>
+    new Promise<unknown[]>((resolve) => {
+      const got: unknown[] = [];
+      window.addEventListener('message', (e: MessageEvent) => {
+        const d = e.data as { channel?: string; type?: string; id?: string } | undefined;
+        if (e.source !== window || d?.channel !== 'mcw:content' || d.type !== 'response' || d.id !== id) return;
+        got.push(d);
+        if (got.length === count) resolve(got);
+      });
+      for (const p of payloads) window.postMessage(p, location.origin);
+    }),
   /** Raw postMessage garbage straight onto the bridge channel, bypassing the provider. */
   spoof: (payloads: unknown[]) => {
     for (const p of payloads) window.postMessage(p, '*');

@@ -83,3 +83,16 @@ export async function dumpAllStorage(wallet: Wallet): Promise<string> {
   await page.close();
   return `${fromWorker}\n${fromPage}`;
 }
+
+/** Imports a mnemonic through the onboarding page, as a user does, and closes the page. */
+export async function importWallet(wallet: Wallet, mnemonic: string, password: string): Promise<void> {
+  const onboarding = await wallet.openPage('onboarding.html', { width: 800, height: 900 });
+  await onboarding.getByTestId('import').click();
+  await onboarding.getByTestId('import-mnemonic').fill(mnemonic);
+  await onboarding.getByTestId('import-next').click();
+  await onboarding.getByTestId('new-password').fill(password);
+  await onboarding.getByTestId('confirm-password').fill(password);
+  await onboarding.getByTestId('finish').click();
+  await onboarding.getByTestId('onboarding-done').waitFor({ timeout: 30_000 });
+  await onboarding.close();
+}

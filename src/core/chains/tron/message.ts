@@ -101,6 +101,7 @@ export type DappTransactionWarningCode =
   | 'UNLIMITED_APPROVAL'
   | 'TOKEN_APPROVAL'
   | 'CALL_VALUE'
+  | 'CALL_TOKEN_VALUE'
   | 'HIGH_FEE_LIMIT'
   | 'LONG_EXPIRATION'
   | 'NETWORK_UNVERIFIED'
@@ -116,6 +117,42 @@ export interface DappTransactionRequest {
 }
 
 const KNOWN_TYPES = new Set(['TransferContract', 'TransferAssetContract', 'TriggerSmartContract', 'FreezeBalanceV2Contract', 'UnfreezeBalanceV2Contract', 'DelegateResourceContract', 'UnDelegateResourceContract', 'VoteWitnessContract', 'WithdrawExpireUnfreezeContract', 'WithdrawBalanceContract', 'CancelAllUnfreezeV2Contract']);
+
+/** What a signer must be warned about in any TRON transaction (its content, not who signs it). */
+export function transactionWarnings(decoded: TronRawData, now: bigint): DappTransactionWarning[] {
+  const warnings: DappTransactionWarning[] = [];
+  if (decoded.expiration > now + 24n * 3600_000n) warnings.push({ code: 'LONG_EXPIRATION', severity: 'warning', params: { expiration: new Date(Number(decoded.expiration)).toISOString() } });
+  if (decoded.data !== undefined) warnings.push({ code: 'MEMO', severity: 'info', params: { hex: decoded.data } });
+  for (const c of decoded.contracts) {
+    const v = c.value;
+    if (v.type === 'AccountPermissionUpdateContract') warnings.push({ code: 'PERMISSION_UPDATE', severity: 'danger', params: { owner: v.owner } });
+    if (v.type === 'other' && !KNOWN_TYPES.has(v.typeName)) warnings.push({ code: 'UNKNOWN_CONTRACT_TYPE', severity: 'warning', params: { type: v.typeName } });
+    if (v.type === 'TriggerSmartContract') {
+      if (v.call.method === 'approve' || v.call.method === 'increaseApproval') {
+        warnings.push(
+          v.call.unlimited
+            ? { code: 'UNLIMITED_APPROVAL', severity: 'danger', params: { spender: v.call.spender, token: v.contract } }
+            : { code: 'TOKEN_APPROVAL', severity: 'warning', params: { spender: v.call.spender, token: v.contract, amount: v.call.amount.toString() } },
+        );
+      }
+      if (v.callValue > 0n) warnings.push({ code: 'CALL_VALUE', severity: 'info', params: { trx: formatSun(v.callValue) } });
+      // TRC-10 tokens sent along with the call (e.g. BTT): easy to miss, so always said.
+      if (v.callTokenValue > 0n) warnings.push({ code: 'CALL_TOKEN_VALUE', severity: 'warning', params: { amount: v.callTokenValue.toString(), tokenId: v.tokenId.toString() } });
+    }
+  }
+  if ((decoded.feeLimit ?? 0n) > HIGH_FEE_LIMIT_SUN) warnings.push({ code: 'HIGH_FEE_LIMIT', severity: 'warning', params: { trx: formatSun(decoded.feeLimit ?? 0n) } });
+  return warnings;
+}
+
+/** The reference block must exist on the wallet's node: a transaction for another network is refused. */
+export async function networkWarnings(api: TronApi | undefined, decoded: TronRawData): Promise<DappTransactionWarning[]> {
+  if (!api) return [{ code: 'NETWORK_UNVERIFIED', severity: 'info', params: { reason: 'no node' } }];
+  const check = await checkRefBlock(api, decoded);
+  if (check.status === 'mismatch') {
+    throw new TronWalletError('WRONG_NETWORK', 'This transaction was created for another TRON network than the one the wallet is connected to', { refBlock: check.blockNumber.toString() }, 4901);
+  }
+  return check.status === 'unknown' ? [{ code: 'NETWORK_UNVERIFIED', severity: 'warning', params: { reason: check.reason } }] : [];
+}
 
 /**
  * Checks a transaction a dApp passed to tronWeb.trx.sign before it is shown. `api` (the connected
@@ -136,33 +173,7 @@ export async function prepareDappTransaction(tx: unknown, ctx: { address: string
   const now = BigInt(ctx.now ?? Date.now());
   if (decoded.expiration <= now) throw new TronWalletError('TRANSACTION_EXPIRED', 'The transaction has expired; ask the site to create it again');
 
-  const warnings: DappTransactionWarning[] = [];
-  if (decoded.expiration > now + 24n * 3600_000n) warnings.push({ code: 'LONG_EXPIRATION', severity: 'warning', params: { expiration: new Date(Number(decoded.expiration)).toISOString() } });
-  if (decoded.data !== undefined) warnings.push({ code: 'MEMO', severity: 'info', params: { hex: decoded.data } });
-  const v = c.value;
-  if (v.type === 'AccountPermissionUpdateContract') warnings.push({ code: 'PERMISSION_UPDATE', severity: 'danger', params: { owner: v.owner } });
-  if (v.type === 'other' && !KNOWN_TYPES.has(v.typeName)) warnings.push({ code: 'UNKNOWN_CONTRACT_TYPE', severity: 'warning', params: { type: v.typeName } });
-  if (v.type === 'TriggerSmartContract') {
-    if (v.call.method === 'approve' || v.call.method === 'increaseApproval') {
-      warnings.push(
-        v.call.unlimited
-          ? { code: 'UNLIMITED_APPROVAL', severity: 'danger', params: { spender: v.call.spender, token: v.contract } }
-          : { code: 'TOKEN_APPROVAL', severity: 'warning', params: { spender: v.call.spender, token: v.contract, amount: v.call.amount.toString() } },
-      );
-    }
-    if (v.callValue > 0n) warnings.push({ code: 'CALL_VALUE', severity: 'info', params: { trx: formatSun(v.callValue) } });
-  }
-  if ((decoded.feeLimit ?? 0n) > HIGH_FEE_LIMIT_SUN) warnings.push({ code: 'HIGH_FEE_LIMIT', severity: 'warning', params: { trx: formatSun(decoded.feeLimit ?? 0n) } });
-
-  if (ctx.api) {
-    const check = await checkRefBlock(ctx.api, decoded);
-    if (check.status === 'mismatch') {
-      throw new TronWalletError('WRONG_NETWORK', 'This transaction was created for another TRON network than the one the wallet is connected to', { refBlock: check.blockNumber.toString() }, 4901);
-    }
-    if (check.status === 'unknown') warnings.push({ code: 'NETWORK_UNVERIFIED', severity: 'warning', params: { reason: check.reason } });
-  } else {
-    warnings.push({ code: 'NETWORK_UNVERIFIED', severity: 'info', params: { reason: 'no node' } });
-  }
+  const warnings = [...transactionWarnings(decoded, now), ...(await networkWarnings(ctx.api, decoded))];
   return { transaction, decoded, warnings };
 }
 
