@@ -87,9 +87,17 @@ async function save(s: TronState): Promise<TronState> {
   return s;
 }
 
-/** Public node info for dApps (TronLink's setNode event shape). */
+/**
+ * Public node info for dApps (TronLink's setNode event shape). Only the node's origin: a path or
+ * query often carries the user's API key, and pages reach the node through the wallet anyway.
+ */
 export function tronNodeInfo(s: TronState): { fullNode: string; solidityNode: string; eventServer: string; chainId: string; network: TronNetworkId } {
-  const url = s.fullNode[s.network];
+  let url = s.fullNode[s.network];
+  try {
+    url = new URL(url).origin;
+  } catch {
+    // stored URLs are validated; keep as is
+  }
   return { fullNode: url, solidityNode: url, eventServer: url, chainId: tronChainIdOf(s), network: s.network };
 }
 

@@ -150,7 +150,7 @@ describe('trx.sign(transaction) from a dApp', () => {
     const api = createTronApi({ url: node.url });
     const tw = dappTronWeb(node, alice.address);
     const tx = (
-      await tw.transactionBuilder.triggerSmartContract(USDT_MAINNET.contract, 'transfer(address,uint256)', { txLocal: true, feeLimit: 100_000_000, tokenValue: 777, tokenId: 1002000 }, [
+      await tw.transactionBuilder.triggerSmartContract(USDT_MAINNET.contract, 'transfer(address,uint256)', { txLocal: true, feeLimit: 100_000_000, tokenValue: 777, tokenId: '1002000' }, [
         { type: 'address', value: bob.address },
         { type: 'uint256', value: '1' },
       ], alice.address)
