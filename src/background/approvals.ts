@@ -165,13 +165,29 @@ export async function rejectAll(): Promise<void> {
   }
 }
 
-/** Closing the approval window rejects whatever it was showing. */
+const SELF_CLOSE_KEY = 'approvalWindowSelfClose';
+
+/**
+ * The approval window is about to close itself because its queue is empty. A request can be
+ * queued in that instant (and find the dying window "open"): such a close must not reject it, and
+ * a new window is opened for it.
+ */
+export async function approvalWindowClosing(): Promise<void> {
+  const existing = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
+  if (existing !== undefined) await browser.storage.session.set({ [SELF_CLOSE_KEY]: existing });
+}
+
+/** Closing the approval window (by the user) rejects whatever it was showing. */
 export function installApprovalWindowWatch(): void {
   browser.windows.onRemoved.addListener((windowId) => {
     void (async () => {
-      const existing = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
-      if (existing !== windowId) return;
-      await browser.storage.session.remove(WINDOW_KEY);
+      const got = await browser.storage.session.get([WINDOW_KEY, SELF_CLOSE_KEY]);
+      if (got[WINDOW_KEY] !== windowId) return;
+      await browser.storage.session.remove([WINDOW_KEY, SELF_CLOSE_KEY]);
+      if (got[SELF_CLOSE_KEY] === windowId) {
+        if ((await load()).length > 0 || unlockWaiters.length > 0) await openWindow();
+        return;
+      }
       for (const w of unlockWaiters.splice(0)) w.reject(userRejected());
       await rejectAll();
     })();

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { base64 } from '@scure/base';
-import { unlockVault, openVaultWithDek, VaultError } from '../core/vault';
+import { unlockVault, openVaultWithDek, verifyPassword, VaultError } from '../core/vault';
 import { checkThrottle, recordFailure, recordSuccess, type ThrottleState } from '../core/vault/unlockThrottle';
 import { keyring } from './keyring';
 import { notifyUnlocked } from './approvals';
@@ -32,6 +32,25 @@ export function currentDek(): Uint8Array {
 export async function unlockWaitMs(): Promise<number> {
   const state = (await getLocal('throttle')) ?? FRESH_THROTTLE;
   return checkThrottle(state, Date.now()).waitMs;
+}
+
+/**
+ * Re-checks the password for a sensitive action while unlocked (export of a secret), under the
+ * same persisted back-off as unlocking: a stolen unlocked session cannot guess it quickly.
+ */
+export async function verifyPasswordThrottled(password: string): Promise<void> {
+  const vault = await getLocal('vault');
+  if (!vault) throw new WalletError('NO_VAULT', 'No wallet has been created yet');
+  const throttle = (await getLocal('throttle')) ?? FRESH_THROTTLE;
+  const gate = checkThrottle(throttle, Date.now());
+  if (!gate.allowed) throw new WalletError('THROTTLED', 'Too many attempts. Wait before trying again.', gate.waitMs);
+  if (await verifyPassword(vault, password)) {
+    await setLocal({ throttle: recordSuccess() });
+    return;
+  }
+  const next = recordFailure(throttle, Date.now());
+  await setLocal({ throttle: next });
+  throw new WalletError('WRONG_PASSWORD', 'Incorrect password', checkThrottle(next, Date.now()).waitMs);
 }
 
 export async function unlock(password: string): Promise<void> {

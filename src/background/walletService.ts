@@ -3,16 +3,16 @@
  * Every handler validates its input and returns public data only, except exportSecret,
  * which re-checks the password here, in the background, at export time.
  */
-import { createVault, rewriteVault, changePassword as rewrapVault, verifyPassword, type VaultWallet } from '../core/vault';
+import { createVault, rewriteVault, changePassword as rewrapVault, type VaultWallet } from '../core/vault';
 import { checkPasswordStrength } from '../core/password';
 import { accountFromPrivateKey, createDeriver, isValidMnemonic } from '../core';
 import { FAMILIES, type Family } from '../core/types';
 import type { AccountView, NewWalletSecret, Settings, UiRequests, WalletMeta, WalletState } from '../protocol/ui';
 import { WalletError } from './errors';
 import { keyring } from './keyring';
-import { currentDek, lock, scheduleAutoLock, startSession, unlock, unlockWaitMs } from './session';
+import { currentDek, lock, scheduleAutoLock, startSession, unlock, unlockWaitMs, verifyPasswordThrottled } from './session';
 import { DEFAULT_SETTINGS, clearAll, getLocal, setLocal } from './storage';
-import { listApprovals, rejectAll, resolveApproval } from './approvals';
+import { approvalWindowClosing, listApprovals, rejectAll, resolveApproval } from './approvals';
 import { allPermissions, revoke, revokeAll } from './permissions';
 import { emitToOrigin } from './dapp/router';
 import type { ConnectedSite } from '../protocol/ui';
@@ -275,8 +275,7 @@ export const handlers: Handlers = {
 
   async exportSecret({ walletId, password }) {
     requireUnlocked();
-    const vault = await getLocal('vault');
-    if (!vault || !(await verifyPassword(vault, str(password, 'Password', 1000)))) throw new WalletError('WRONG_PASSWORD', 'Incorrect password');
+    await verifyPasswordThrottled(str(password, 'Password', 1000));
     const w = keyring.wallet(walletId);
     return w.kind === 'mnemonic' ? { secret: w.mnemonic, kind: 'mnemonic' } : { secret: w.privateKey, kind: 'privateKey' };
   },
@@ -289,6 +288,10 @@ export const handlers: Handlers = {
     return walletState();
   },
 
+  async approvalWindowClosing() {
+    await approvalWindowClosing();
+    return { ok: true as const };
+  },
   listApprovals: () => listApprovals(),
 
   async resolveApproval({ id, decision }) {

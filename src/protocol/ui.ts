@@ -77,6 +77,8 @@ export interface UiRequests {
   resetWallet: { params: { confirm: 'RESET' }; result: WalletState };
   listApprovals: { params: Record<string, never>; result: ApprovalRecord[] };
   resolveApproval: { params: { id: string; decision: ApprovalDecision }; result: { ok: true } };
+  /** The approval window closes itself (empty queue): not a rejection. */
+  approvalWindowClosing: { params: Record<string, never>; result: { ok: true } };
   listConnections: { params: Record<string, never>; result: ConnectedSite[] };
   revokeConnection: { params: { origin?: string; family?: DappFamily }; result: ConnectedSite[] };
   /** Keeps the auto-lock timer fresh while the user is active. */

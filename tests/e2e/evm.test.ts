@@ -180,8 +180,14 @@ describe('EVM provider end to end', () => {
     const harmless = `0x${Buffer.from('harmless hello').toString('hex')}`;
     const other = `0x${Buffer.from('something else entirely').toString('hex')}`;
     const answers = dapp<Array<{ result?: Hex; error?: { code: number } }>>('rawCollect', [{ channel: 'mcw:inpage', id: 'dup-1', family: 'evm', method: 'personal_sign', params: [harmless, account] }], 'dup-1', 2);
-    const first = await approvalWindow();
-    await expect.poll(() => first.getByTestId('approval-details').textContent()).toContain('harmless hello');
+    // Wait until an approval window shows it (an earlier window may still be closing itself).
+    const showing = async (text: string): Promise<boolean> => {
+      for (const p of wallet.context.pages().filter((x) => x.url().includes('/approval.html'))) {
+        if ((await p.getByTestId('approval-details').textContent({ timeout: 500 }).catch(() => ''))?.includes(text)) return true;
+      }
+      return false;
+    };
+    await expect.poll(() => showing('harmless hello'), { timeout: 30_000 }).toBe(true);
     // Same page, same id, different content, while the first is on screen.
     await dapp('spoof', [{ channel: 'mcw:inpage', id: 'dup-1', family: 'evm', method: 'personal_sign', params: [other, account] }]);
     await new Promise((r) => setTimeout(r, 500));
@@ -189,6 +195,7 @@ describe('EVM provider end to end', () => {
       expect(await w.getByTestId('approval-details').textContent()).toContain('harmless hello');
     });
     // The second is a separate approval showing its own content: reject it.
+    await expect.poll(() => showing('something else entirely'), { timeout: 30_000 }).toBe(true);
     await decide(false, `127.0.0.1:${server.port}`, async (w) => {
       expect(await w.getByTestId('approval-details').textContent()).toContain('something else entirely');
     });

@@ -44,7 +44,17 @@ export function ApprovalScreen(): ReactNode {
     const list = await call('listApprovals', {});
     setQueue(list);
     // A request that waited for the unlock is queued a moment after it: close only if still empty.
-    if (list.length === 0) setTimeout(() => void call('listApprovals', {}).then((l) => (l.length === 0 ? window.close() : setQueue(l))), 1500);
+    if (list.length === 0)
+      setTimeout(
+        () =>
+          void call('listApprovals', {}).then(async (l) => {
+            if (l.length > 0) return setQueue(l);
+            // Tell the background first: a request queued in this instant is not rejected by the close.
+            await call('approvalWindowClosing', {}).catch(() => undefined);
+            window.close();
+          }),
+        1500,
+      );
   }, []);
 
   useEffect(() => {
