@@ -23,7 +23,7 @@ import { activityView, confirmSend, prepareSend } from './wallet/send';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
-import { bitcoinReceiveAddress, prepareSpeedUp, confirmChainSend, getChainEndpoints, listChains, prepareChainSend, refreshChainBalances, cachedChainBalances, setActiveChainOption, setChainEndpoint } from './wallet/chains';
+import { addChainToken, bitcoinReceiveAddress, prepareSpeedUp, confirmChainSend, getChainEndpoints, listChains, prepareChainSend, refreshChainBalances, cachedChainBalances, setActiveChainOption, setChainEndpoint } from './wallet/chains';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -375,6 +375,10 @@ export const handlers: Handlers = {
   async refreshChainBalances() {
     requireUnlocked();
     return refreshChainBalances();
+  },
+  async addChainToken({ address }) {
+    requireUnlocked();
+    return addChainToken(address);
   },
   async bitcoinReceiveAddress() {
     requireUnlocked();

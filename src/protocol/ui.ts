@@ -115,6 +115,8 @@ export interface UiRequests {
   getChainEndpoints: { params: Record<string, never>; result: ChainEndpoints };
   getCachedChainBalances: { params: Record<string, never>; result: ChainBalancesView | null };
   refreshChainBalances: { params: Record<string, never>; result: ChainBalancesView };
+  /** Watches a TRC-20 on the active TRON network (symbol and decimals read from the contract). */
+  addChainToken: { params: { address: string }; result: ChainBalancesView };
   /** The first unused receive address of the Bitcoin account (gap-limit scan). */
   bitcoinReceiveAddress: { params: Record<string, never>; result: { address: string; path: string; network: string } };
   prepareChainSend: { params: ChainSendRequest; result: ChainSendPreview };

@@ -211,6 +211,25 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     await expect.poll(() => popup.getByTestId('send-status').textContent(), { timeout: 30_000 }).toMatch(/confirmed/i);
   });
 
+  it('TRON: watches a TRC-20 by its contract (symbol and decimals read from it) and sends it', async () => {
+    const contract = tron.deployTrc20('TUSD', 6);
+    tron.setTokenBalance(contract, tronAddress, 1_000_000_000n);
+    await popup.getByTestId('tab-assets').click();
+    await popup.getByTestId('add-token').click();
+    await popup.getByTestId('token-address').fill(tronRecipient); // a wallet, not a token contract
+    await popup.getByTestId('add-token-submit').click();
+    await expect.poll(() => popup.getByTestId('token-error').textContent(), { timeout: 20_000 }).not.toBe('');
+    await popup.getByTestId('token-address').fill(contract);
+    await popup.getByTestId('add-token-submit').click();
+    await expect.poll(() => balance('TUSD'), { timeout: 20_000 }).toBe('1000');
+    const { fee } = await sendFlow(tronRecipient, '25', async () => {
+      await popup.getByTestId('send-asset').selectOption({ label: 'TUSD' });
+    });
+    expect(fee).toMatch(/TRX$/);
+    expect(tron.tokenBalance(contract, tronRecipient)).toBe(25_000_000n);
+    expect(tron.tokenBalance(contract, tronAddress)).toBe(975_000_000n);
+  });
+
   it('TRON: a malformed recipient is explained and nothing reaches the node', async () => {
     await popup.getByTestId('tab-assets').click();
     await popup.getByTestId('tab-send').click();

@@ -157,6 +157,16 @@ export async function setTronFullNode(network: TronNetworkId, url: string): Prom
   return s;
 }
 
+/** Adds a TRC-20 to the network's watched tokens (at most 50; the same contract once). */
+export async function watchTronToken(network: TronNetworkId, token: TronToken): Promise<TronState> {
+  const s = await tronState();
+  const list = s.tokens[network].filter((t) => t.address !== token.address);
+  if (list.length >= 50) throw new WalletError('TOO_MANY_ENTRIES', 'Too many tokens on this network');
+  s.tokens[network] = [...list, token];
+  await save(s);
+  return s;
+}
+
 /** The state with the custom node's chain id looked up (and saved) when it is selected but still unknown. */
 export async function resolvedTronState(): Promise<TronState> {
   const s = await tronState();

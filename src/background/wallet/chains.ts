@@ -30,7 +30,8 @@ import { confirmSolanaTransaction, sendSolanaTransaction } from '../../core/chai
 import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer, type PreparedSolanaTransfer } from '../../core/chains/solana/transfer';
 import { getTronBalances } from '../../core/chains/tron/balances';
 import { getTronNetwork, tronExplorerUrl } from '../../core/chains/tron/networks';
-import { broadcastTronTransaction, prepareTrc20Transfer, prepareTrxTransfer, signTronTransaction, waitForTronTransaction, type PreparedTronTransfer } from '../../core/chains/tron/transaction';
+import { validateTronAddress } from '../../core/chains/tron/address';
+import { broadcastTronTransaction, prepareTrc20Transfer, readTrc20Metadata, prepareTrxTransfer, signTronTransaction, waitForTronTransaction, type PreparedTronTransfer } from '../../core/chains/tron/transaction';
 import { assessRisk } from '../../core/risk';
 import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, ChainSendPreview, ChainSendRequest, ChainsView, PopupFamily } from '../../protocol/ui';
 import { listActivity, recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
@@ -42,7 +43,7 @@ import { keyring } from '../keyring';
 import { onLocked } from '../session';
 import { currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
 import { DEFAULT_SETTINGS, getLocal } from '../storage';
-import { currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
+import { currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, watchTronToken, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
 
 const FAMILY_KEY = 'popupFamily';
 const CACHE_KEY = 'chainBalanceCache';
@@ -304,6 +305,18 @@ export async function refreshChainBalances(): Promise<ChainBalancesView> {
   });
   await writeCache(view);
   return view;
+}
+
+/** Watches a TRC-20 on the active TRON network after reading its symbol and decimals from the contract. */
+export async function addChainToken(address: unknown): Promise<ChainBalancesView> {
+  if ((await activeFamily()) !== 'tron') throw new WalletError('UNKNOWN_CHAIN', 'Tokens are added on a TRON network (Solana shows every token the account holds)');
+  if (typeof address !== 'string' || !validateTronAddress(address.trim()).ok) throw new WalletError('INVALID_ADDRESS', 'Not a TRON contract address');
+  const state = await resolvedTronState();
+  const contract = address.trim();
+  const owner = await currentTronAddress();
+  const meta = await guard(() => readTrc20Metadata(tronApiFor(state), owner, contract));
+  await watchTronToken(state.network, { address: contract, symbol: meta.symbol, decimals: meta.decimals });
+  return refreshChainBalances();
 }
 
 /** Bitcoin's fresh receive address (gap-limit scan), for the Receive screen. */

@@ -3,11 +3,11 @@
  * then one batched RPC request refreshes them. A failure says what happened (node unreachable,
  * rate limited…) and offers Retry; cached values stay visible, marked as such.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { call } from '../api';
-import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import { useCachedBalances } from './useCachedBalances';
+import { AddToken } from './AddToken';
 import { shortAmount } from '../format';
 
 const METHODS = { cached: 'getCachedBalances', refresh: 'refreshBalances' } as const;
@@ -15,24 +15,10 @@ const METHODS = { cached: 'getCachedBalances', refresh: 'refreshBalances' } as c
 export function Balances({ networkName }: { networkName: string }): ReactNode {
   const { t } = useI18n();
   const { view, setView, loading, error, refresh } = useCachedBalances(METHODS);
-  const [adding, setAdding] = useState(false);
-  const [token, setToken] = useState('');
-  const [tokenError, setTokenError] = useState<string | null>(null);
 
 
 
 
-  const addToken = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    setTokenError(null);
-    try {
-      setView(await call('addToken', { address: token.trim() }));
-      setToken('');
-      setAdding(false);
-    } catch (err) {
-      setTokenError(errorText(err, t));
-    }
-  };
 
   return (
     <section className="panel stack" aria-labelledby="balances-title" data-testid="balances" aria-busy={loading}>
@@ -66,31 +52,7 @@ export function Balances({ networkName }: { networkName: string }): ReactNode {
           </button>
         </div>
       )}
-      {adding ? (
-        <form className="stack" onSubmit={(e) => void addToken(e)}>
-          <label>
-            {t('tokenAddress')}
-            <input data-testid="token-address" value={token} onChange={(e) => setToken(e.target.value)} spellCheck={false} autoComplete="off" placeholder="0x…" />
-          </label>
-          {tokenError && (
-            <p role="alert" className="error" data-testid="token-error">
-              {tokenError}
-            </p>
-          )}
-          <div className="row">
-            <button type="submit" className="small" data-testid="add-token-submit" disabled={!token.trim()}>
-              {t('addToken')}
-            </button>
-            <button type="button" className="small secondary" onClick={() => setAdding(false)}>
-              {t('cancel')}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <button className="small secondary" data-testid="add-token" onClick={() => setAdding(true)}>
-          {t('addToken')}
-        </button>
-      )}
+      <AddToken placeholder="0x…" add={async (address) => setView(await call('addToken', { address }))} />
     </section>
   );
 }

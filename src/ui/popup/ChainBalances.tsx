@@ -7,6 +7,8 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/context';
 import { useCachedBalances } from './useCachedBalances';
+import { AddToken } from './AddToken';
+import { call } from '../api';
 import { isMessageKey } from '../i18n';
 import { shortAmount } from '../format';
 
@@ -33,7 +35,7 @@ const METHODS = { cached: 'getCachedChainBalances', refresh: 'refreshChainBalanc
 
 export function ChainBalances({ networkName }: { networkName: string }): ReactNode {
   const { t } = useI18n();
-  const { view, loading, error, refresh } = useCachedBalances(METHODS);
+  const { view, setView, loading, error, refresh } = useCachedBalances(METHODS);
 
 
 
@@ -68,6 +70,7 @@ export function ChainBalances({ networkName }: { networkName: string }): ReactNo
           <DetailList details={view.details} testid="balance-details" />
         </>
       )}
+      {view?.family === 'tron' && <AddToken placeholder="T…" add={async (address) => setView(await call('addChainToken', { address }))} />}
       {!view && !error && <p className="hint">{t('loading')}</p>}
       {error && (
         <div role="alert" className="stack" data-testid="balances-error">

@@ -10,7 +10,7 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { RiskWarning } from '../../risk/types.ts';
-import { decodeUint256, encodeAddressWord, encodeTransferParams, functionSelector, TRC20, UINT256_MAX } from './abi.ts';
+import { decodeAbiString, decodeUint256, encodeAddressWord, encodeTransferParams, functionSelector, TRC20, UINT256_MAX } from './abi.ts';
 import { tronAddressFromPublicKey } from './address.ts';
 import { parseTronAddress } from './addressInput.ts';
 import type { SignedTronTransaction, TronAccount, TronApi, TronTransaction, TronTransactionInfo } from './api.ts';
@@ -184,6 +184,20 @@ async function trc20Decimals(api: TronApi, owner: string, contract: string): Pro
   const d = decodeUint256(word);
   if (d > 36n) throw new TronWalletError('NOT_A_TRC20', `${contract} reports ${d} decimals`, { contract });
   return Number(d);
+}
+
+/** Symbol and decimals read from a TRC-20 contract (to watch it); refuses a contract that does not answer like one. */
+export async function readTrc20Metadata(api: TronApi, owner: string, contract: string): Promise<{ symbol: string; decimals: number }> {
+  const decimals = await trc20Decimals(api, owner, contract);
+  const r = await constantCall(api, { owner, contract, functionSelector: TRC20.symbol, parameter: '' });
+  let symbol = '';
+  try {
+    symbol = r.reverted ? '' : decodeAbiString(r.constantResult[0] ?? '').trim();
+  } catch {
+    symbol = '';
+  }
+  if (!/^[\p{L}\p{N}._-]{1,12}$/u.test(symbol)) throw new TronWalletError('NOT_A_TRC20', `${contract} does not answer symbol() like a TRC-20 token`, { contract });
+  return { symbol, decimals };
 }
 
 /** TRC-20 balanceOf(owner) through a constant call. */
