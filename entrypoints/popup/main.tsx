@@ -1,7 +1,10 @@
 // Imported first: the popup's first requests leave before React is evaluated (see prefetch.ts).
 import '../../src/ui/popupPrefetch';
+import { prefetchSettled } from '../../src/ui/prefetch';
 import { createRoot } from 'react-dom/client';
 import { Root } from '../../src/ui/Root';
 import '../../src/ui/styles.css';
 
-createRoot(document.getElementById('root')!).render(<Root page="popup" />);
+// First render once the prefetched answers are in (or after 400 ms): one pass paints the account
+// and its cached balances instead of a placeholder followed by several updates.
+void prefetchSettled().then(() => createRoot(document.getElementById('root')!).render(<Root page="popup" />));

@@ -14,7 +14,11 @@ export class UiError extends Error {
 
 export async function call<M extends UiMethod>(method: M, params: UiRequests[M]['params']): Promise<UiRequests[M]['result']> {
   const msg: UiMessage<M> = { kind: 'ui', method, params };
-  const res = (await browser.runtime.sendMessage(msg)) as UiResponse<M> | undefined;
+  return unwrap<M>((await browser.runtime.sendMessage(msg)) as UiResponse<M> | undefined);
+}
+
+/** The result of a background answer, or its error as a UiError. */
+export function unwrap<M extends UiMethod>(res: UiResponse<M> | undefined): UiRequests[M]['result'] {
   if (!res) throw new UiError({ code: 'NO_RESPONSE', message: 'The wallet service did not answer' });
   if (!res.ok) throw new UiError(res.error);
   return res.result;

@@ -2,20 +2,44 @@
  * The popup's first requests, sent before React is even evaluated: the module is imported first
  * by the popup entry, so the background works on the state, the accounts, the cached balances
  * and the networks while the page parses its UI code. Each answer is taken once, by the first
- * component that asks for it; later calls go to the background as usual.
+ * component that asks for it; later calls go to the background as usual. The popup entry waits
+ * (briefly) for the answers before its first render, so components start from them synchronously
+ * (`takeResolved`) and the first frame already shows the account and its cached balances.
  */
-import type { UiMethod, UiRequests } from '../protocol/ui';
-import { call } from './api';
+import type { UiMethod, UiRequests, UiResponse } from '../protocol/ui';
+import { call, unwrap } from './api';
 
 const PREFETCHED: UiMethod[] = ['getState', 'listAccounts', 'listChains', 'getCachedBalances', 'getCachedChainBalances'];
 const pending = new Map<UiMethod, Promise<unknown>>();
+const resolved = new Map<UiMethod, unknown>();
 
 export function startPrefetch(): void {
+  // Sent even earlier by public/popup-early.js (a classic script in popup.html) when present.
+  const early = (globalThis as { __mcwPrefetch?: Partial<Record<UiMethod, Promise<UiResponse | undefined>>> }).__mcwPrefetch;
   for (const m of PREFETCHED) {
-    const p = call(m, {} as never);
-    p.catch(() => undefined); // a failure is seen by whoever takes it (or by its own retry)
+    const sent = early?.[m];
+    const p = sent ? sent.then((r) => unwrap(r)) : call(m, {} as never);
+    p.then(
+      (v) => pending.get(m) === p && resolved.set(m, v),
+      () => undefined, // a failure is seen by whoever takes it (or by its own retry)
+    );
     pending.set(m, p);
   }
+}
+
+/** Settles when every prefetched request has answered, or after `maxMs` (a slow worker must not hold the page). */
+export function prefetchSettled(maxMs = 400): Promise<void> {
+  const all = Promise.allSettled([...pending.values()]).then(() => undefined);
+  return Promise.race([all, new Promise<void>((r) => setTimeout(r, maxMs))]);
+}
+
+/** The prefetched answer if it has already arrived (taken once), else undefined. */
+export function takeResolved<M extends UiMethod>(method: M): UiRequests[M]['result'] | undefined {
+  if (!resolved.has(method)) return undefined;
+  const v = resolved.get(method) as UiRequests[M]['result'];
+  resolved.delete(method);
+  pending.delete(method);
+  return v;
 }
 
 /** The prefetched answer of a parameterless request, once; otherwise a fresh call. */
@@ -23,6 +47,7 @@ export function callOnce<M extends UiMethod>(method: M, params: UiRequests[M]['p
   const p = pending.get(method);
   if (p && Object.keys(params as object).length === 0) {
     pending.delete(method);
+    resolved.delete(method);
     // A prefetched failure (e.g. LOCKED before the unlock) is not reused: ask again.
     return (p as Promise<UiRequests[M]['result']>).catch(() => call(method, params));
   }
@@ -32,4 +57,5 @@ export function callOnce<M extends UiMethod>(method: M, params: UiRequests[M]['p
 /** Forget what was prefetched (after a change that makes it stale, e.g. unlock or a new selection). */
 export function dropPrefetch(): void {
   pending.clear();
+  resolved.clear();
 }

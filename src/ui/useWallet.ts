@@ -6,10 +6,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WalletState } from '../protocol/ui';
 import { onWalletEvent } from './api';
-import { callOnce } from './prefetch';
+import { callOnce, takeResolved } from './prefetch';
 
 export function useWalletState(): { state: WalletState | null; refresh: () => Promise<void>; setState: (s: WalletState) => void } {
-  const [state, setState] = useState<WalletState | null>(null);
+  // Popup: the state prefetched before the first render (none on other pages).
+  const [initial] = useState(() => takeResolved('getState') ?? null);
+  const [state, setState] = useState<WalletState | null>(initial);
   const refresh = useCallback(async () => {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -22,8 +24,8 @@ export function useWalletState(): { state: WalletState | null; refresh: () => Pr
     }
   }, []);
   useEffect(() => {
-    void refresh().catch(() => undefined);
+    if (!initial) void refresh().catch(() => undefined);
     return onWalletEvent(() => void refresh().catch(() => undefined));
-  }, [refresh]);
+  }, [refresh, initial]);
   return { state, refresh, setState };
 }

@@ -157,6 +157,7 @@ for (let i = 0; i < 20; i++) {
     return a && b && document.querySelector('[data-testid="balance-ETH"]') ? Math.max(a.startTime, b.startTime) : null;
   }, undefined, { timeout: 30_000, polling: 20 });
   popupTimes.push(await t.jsonValue());
+  if (process.env.BENCH_MARKS) console.log(JSON.stringify(await q.evaluate(() => [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('resource')].map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.duration)]).concat([['dcl', Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), 0], ['fcp', Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1), 0]]))));
   await q.close();
 }
 anvil.kill();

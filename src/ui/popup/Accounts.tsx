@@ -1,7 +1,7 @@
 /** The selected account on every chain family: address, derivation path, copy. */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AccountView, WalletState } from '../../protocol/ui';
-import { callOnce } from '../prefetch';
+import { callOnce, takeResolved } from '../prefetch';
 import { markPainted } from '../perf';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
@@ -13,12 +13,18 @@ function rowLabel(a: AccountView): MessageKey {
 
 export function Accounts({ state }: { state: WalletState }): ReactNode {
   const { t } = useI18n();
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+  // The popup's first frame starts from the prefetched list (taken once); later selections fetch.
+  const [prefetched] = useState(() => ({ value: takeResolved('listAccounts') }));
+  const [accounts, setAccounts] = useState<AccountView[] | null>(prefetched.value ?? null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
+    if (prefetched.value) {
+      prefetched.value = undefined;
+      return;
+    }
     setAccounts(null);
     callOnce('listAccounts', {})
       .then((a) => live && setAccounts(a))
@@ -26,7 +32,7 @@ export function Accounts({ state }: { state: WalletState }): ReactNode {
     return () => {
       live = false;
     };
-  }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, state.wallets, t]);
+  }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, state.wallets, t, prefetched]);
 
   useEffect(() => {
     if (accounts) markPainted('mcw:accounts');

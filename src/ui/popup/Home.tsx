@@ -7,7 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import { browser } from 'wxt/browser';
 import type { ChainsView, PopupFamily, WalletState } from '../../protocol/ui';
 import { call } from '../api';
-import { callOnce } from '../prefetch';
+import { callOnce, takeResolved } from '../prefetch';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
@@ -36,7 +36,8 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   // Choosing the open tab again starts it afresh (e.g. a new transfer after a send).
   const [visit, setVisit] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const [chains, setChains] = useState<ChainsView | null>(null);
+  const [prefetchedChains] = useState(() => ({ value: takeResolved('listChains') }));
+  const [chains, setChains] = useState<ChainsView | null>(prefetchedChains.value ?? null);
   const wallet = state.wallets.find((w) => w.id === state.selectedWalletId) ?? state.wallets[0];
 
   const setTab = useCallback((next: Tab) => {
@@ -48,7 +49,10 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   const reloadNetworks = useCallback(() => {
     callOnce('listChains', {}).then(setChains, (err: unknown) => setError(errorText(err, t)));
   }, [t]);
-  useEffect(reloadNetworks, [reloadNetworks]);
+  useEffect(() => {
+    if (prefetchedChains.value) prefetchedChains.value = undefined;
+    else reloadNetworks();
+  }, [reloadNetworks, prefetchedChains]);
 
   const run = async <T,>(p: Promise<T>, then?: (v: T) => void): Promise<void> => {
     setError(null);

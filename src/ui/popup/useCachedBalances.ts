@@ -8,7 +8,7 @@ import type { UiRequests } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
-import { callOnce } from '../prefetch';
+import { callOnce, takeResolved } from '../prefetch';
 import { markPainted } from '../perf';
 
 type Pair = { cached: 'getCachedBalances'; refresh: 'refreshBalances' } | { cached: 'getCachedChainBalances'; refresh: 'refreshChainBalances' };
@@ -16,7 +16,9 @@ type ViewOf<P extends Pair> = UiRequests[P['refresh']]['result'];
 
 export function useCachedBalances<P extends Pair>(methods: P): { view: ViewOf<P> | null; setView: (v: ViewOf<P>) => void; loading: boolean; error: string | null; refresh: () => Promise<void> } {
   const { t } = useI18n();
-  const [view, setView] = useState<ViewOf<P> | null>(null);
+  // Popup: the cached view prefetched before the first render (taken once), so it paints at once.
+  const [prefetched] = useState(() => ({ value: takeResolved(methods.cached) as ViewOf<P> | null | undefined }));
+  const [view, setView] = useState<ViewOf<P> | null>(prefetched.value ?? null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,6 +36,13 @@ export function useCachedBalances<P extends Pair>(methods: P): { view: ViewOf<P>
 
   useEffect(() => {
     let live = true;
+    if (prefetched.value !== undefined) {
+      prefetched.value = undefined;
+      void refresh();
+      return () => {
+        live = false;
+      };
+    }
     (callOnce(methods.cached, {}) as Promise<ViewOf<P> | null>)
       .then((cached) => live && cached && setView((v) => v ?? cached))
       .catch(() => undefined)
@@ -41,7 +50,7 @@ export function useCachedBalances<P extends Pair>(methods: P): { view: ViewOf<P>
     return () => {
       live = false;
     };
-  }, [refresh, methods.cached]);
+  }, [refresh, methods.cached, prefetched]);
 
   useEffect(() => {
     if (view) markPainted('mcw:balances');
