@@ -15,6 +15,8 @@ import { fundingTx, foreignAddress, MNEMONIC, prevoutMap, regtestWallet, verifyT
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
+import { Keypair } from '@solana/web3.js';
+import { ataOf, createAta, createMint, mintTo, TOKEN_PROGRAM, tokenAmount } from '../core/solana/helpers';
 
 const PASSWORD = 'popup chains password 2024';
 
@@ -200,6 +202,23 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     expect(svm.balance(solAddress)).toBe(2_000_000_000n - 500_000_000n - 5000n);
   });
 
+  it('Solana: an SPL token the account holds is listed by mint and sent, creating the recipient’s token account (its rent in the fee)', async () => {
+    const authority = Keypair.generate();
+    svm.airdrop(authority.publicKey.toBase58(), 1_000_000_000n);
+    const mint = createMint(svm, authority, 6);
+    mintTo(svm, authority, mint, createAta(svm, authority, solAddress, mint), 1_000_000_000n);
+    await popup.getByTestId('tab-assets').click();
+    const symbol = `${mint.slice(0, 4)}…${mint.slice(-4)}`;
+    await expect.poll(() => balance(symbol), { timeout: 20_000 }).toBe('1000');
+    const { fee } = await sendFlow(solRecipient, '250', async () => {
+      await popup.getByTestId('send-asset').selectOption(mint);
+    });
+    // 5000 lamports of signature fee plus the rent of the new associated token account (165 bytes).
+    const rent = svm.svm.minimumBalanceForRentExemption(165n);
+    expect(fee).toBe(`${Number(5000n + rent) / 1e9} SOL`);
+    await expect.poll(() => tokenAmount(svm, ataOf(solRecipient, mint, TOKEN_PROGRAM)), { timeout: 20_000 }).toBe(250_000_000n);
+  });
+
   it('TRON custom node: TRX balance and resources, then a transfer the node verifies and applies', async () => {
     await popup.getByTestId('tab-assets').click();
     await selectChain(/TRON \(custom node\)/);
@@ -228,6 +247,33 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     expect(fee).toMatch(/TRX$/);
     expect(tron.tokenBalance(contract, tronRecipient)).toBe(25_000_000n);
     expect(tron.tokenBalance(contract, tronAddress)).toBe(975_000_000n);
+  });
+
+  it('the new screens are labelled for screen readers and reachable by keyboard', async () => {
+    const unnamed = async (): Promise<string[]> =>
+      popup.evaluate(() =>
+        [...document.querySelectorAll('main input, main select, main button, header select, header button')]
+          .filter((el) => !(el as HTMLInputElement).disabled && (el as HTMLElement).offsetParent !== null)
+          .filter((el) => {
+            const name = el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.[0]?.textContent || (el.tagName === 'BUTTON' ? el.textContent : '');
+            return !name || !name.trim();
+          })
+          .map((el) => `${el.tagName}[data-testid=${el.getAttribute('data-testid')}]`),
+      );
+    await popup.getByTestId('tab-assets').click();
+    await selectChain(/Bitcoin Regtest/);
+    await popup.getByTestId('tab-send').click();
+    await popup.getByTestId('fee-custom').check();
+    expect(await unnamed()).toEqual([]);
+    await popup.getByTestId('tab-settings').click();
+    if (!(await popup.getByTestId('section-endpoints').evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
+    expect(await unnamed()).toEqual([]);
+    // Keyboard: the endpoint form is reached with Tab and saved with Enter.
+    await popup.getByTestId('endpoint-url').focus();
+    await popup.keyboard.press('Shift+Tab');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('endpoint-network');
+    await popup.getByTestId('tab-assets').click();
+    await selectChain(/TRON \(custom node\)/);
   });
 
   it('TRON: a malformed recipient is explained and nothing reaches the node', async () => {
