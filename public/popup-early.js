@@ -3,11 +3,18 @@
 // globalThis.__mcwPrefetch. Plain script, no imports: nothing here but message sends.
 (() => {
   const methods = ['getState', 'listAccounts', 'listChains', 'getCachedBalances', 'getCachedChainBalances'];
+  // Firefox's `browser` namespace always returns promises; Chrome's `chrome` does in MV3.
+  const ext = globalThis.browser ?? globalThis.chrome;
   const out = {};
-  for (const method of methods) {
-    const p = chrome.runtime.sendMessage({ kind: 'ui', method, params: {} });
-    p.catch(() => undefined);
-    out[method] = p;
+  try {
+    for (const method of methods) {
+      const p = ext.runtime.sendMessage({ kind: 'ui', method, params: {} });
+      if (!p || typeof p.then !== 'function') return; // no promise API: the UI module asks itself
+      p.catch(() => undefined);
+      out[method] = p;
+    }
+    globalThis.__mcwPrefetch = out;
+  } catch {
+    // the UI module falls back to its own requests
   }
-  globalThis.__mcwPrefetch = out;
 })();

@@ -239,6 +239,38 @@ export const handlers: Handlers = {
     return walletState();
   },
 
+  async renameAccount({ walletId, index, name }) {
+    requireUnlocked();
+    const clean = str(name, 'Name', 40).trim();
+    const metas = await walletsMeta();
+    const meta = metas.find((m) => m.id === walletId);
+    if (!meta) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
+    if (!Number.isInteger(index) || index < 0 || index >= meta.accountCount) throw new WalletError('UNKNOWN_ACCOUNT', 'No account with that number');
+    const names = { ...(meta.accountNames ?? {}), [String(index)]: clean };
+    await setLocal({ wallets: metas.map((m) => (m.id === walletId ? { ...m, accountNames: names } : m)) });
+    return walletState();
+  },
+
+  async setAccountHidden({ walletId, index, hidden }) {
+    requireUnlocked();
+    const metas = await walletsMeta();
+    const meta = metas.find((m) => m.id === walletId);
+    if (!meta) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
+    if (!Number.isInteger(index) || index < 0 || index >= meta.accountCount) throw new WalletError('UNKNOWN_ACCOUNT', 'No account with that number');
+    const set = new Set(meta.hiddenAccounts ?? []);
+    if (hidden === true) set.add(index);
+    else set.delete(index);
+    const visible = Array.from({ length: meta.accountCount }, (_, i) => i).filter((i) => !set.has(i));
+    if (visible.length === 0) throw new WalletError('LAST_VISIBLE_ACCOUNT', 'At least one account stays visible');
+    const update: Parameters<typeof setLocal>[0] = { wallets: metas.map((m) => (m.id === walletId ? { ...m, hiddenAccounts: [...set].sort((a, b) => a - b) } : m)) };
+    const selection = await getLocal('selection');
+    const moved = selection?.walletId === walletId && set.has(selection.accountIndex);
+    if (moved) update.selection = { walletId, accountIndex: visible[0]! };
+    await setLocal(update);
+    if (moved) selectionChanged();
+    return walletState();
+  },
+
   async updateSettings(patch) {
     const current = await settings();
     const next: Settings = { ...current };

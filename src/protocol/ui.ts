@@ -18,6 +18,10 @@ export interface WalletMeta {
   family?: Family;
   accountCount: number;
   createdAt: number;
+  /** The user's names for accounts (index → name); unnamed ones show "Account n". */
+  accountNames?: Record<string, string>;
+  /** Accounts hidden from the switcher (their keys stay; unhide any time). */
+  hiddenAccounts?: number[];
 }
 
 export interface AccountView {
@@ -71,6 +75,9 @@ export interface UiRequests {
   selectAccount: { params: { index: number }; result: WalletState };
   addAccount: { params: { walletId: string }; result: WalletState };
   renameWallet: { params: { walletId: string; name: string }; result: WalletState };
+  renameAccount: { params: { walletId: string; index: number; name: string }; result: WalletState };
+  /** Hides an account from the switcher (not the last visible one); the selection moves off a hidden account. */
+  setAccountHidden: { params: { walletId: string; index: number; hidden: boolean }; result: WalletState };
   updateSettings: { params: Partial<Settings>; result: WalletState };
   changePassword: { params: { oldPassword: string; newPassword: string }; result: WalletState };
   exportSecret: { params: { walletId: string; password: string }; result: { secret: string; kind: 'mnemonic' | 'privateKey' } };

@@ -287,4 +287,26 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     await expect.poll(() => popup.getByTestId('send-error').textContent(), { timeout: 20_000 }).not.toBe('');
     expect(tron.calls.filter((c) => c.includes('broadcast')).length).toBe(calls);
   });
+  it('renames the wallet and an account, hides an account (the selection moves off it) and shows it again', async () => {
+    await popup.getByTestId('tab-assets').click();
+    await popup.getByTestId('open-account-manage').click();
+    await popup.getByTestId('wallet-name').fill('Savings');
+    await popup.getByTestId('wallet-name-save').click();
+    await expect.poll(() => popup.getByTestId('wallet-select').locator('option:checked').textContent()).toBe('Savings');
+    await popup.getByTestId('account-name').fill('Main');
+    await popup.getByTestId('account-name-save').click();
+    await expect.poll(() => popup.getByTestId('account-select').locator('option:checked').textContent()).toBe('Main');
+    // The only visible account cannot be hidden.
+    await popup.getByTestId('account-hide').click();
+    await expect.poll(() => popup.getByTestId('account-manage-error').textContent()).not.toBe('');
+    await popup.getByTestId('add-account').click();
+    await expect.poll(() => popup.getByTestId('account-select').inputValue()).toBe('1');
+    await popup.getByTestId('open-account-manage').click();
+    await popup.getByTestId('account-hide').click();
+    await expect.poll(() => popup.getByTestId('account-select').inputValue()).toBe('0');
+    expect(await popup.getByTestId('account-select').locator('option').allTextContents()).toEqual(['Main']);
+    await popup.getByTestId('open-account-manage').click();
+    await popup.getByTestId('unhide-1').click();
+    await expect.poll(() => popup.getByTestId('account-select').locator('option').allTextContents()).toEqual(['Main', 'Account 2']);
+  });
 });

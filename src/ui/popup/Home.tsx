@@ -14,6 +14,7 @@ import type { MessageKey } from '../i18n';
 import { Accounts } from './Accounts';
 import { Balances } from './Balances';
 import { ChainBalances } from './ChainBalances';
+import { AccountManage, accountName } from './AccountManage';
 
 const Receive = lazy(() => import('./Receive'));
 const Send = lazy(() => import('./Send'));
@@ -123,11 +124,13 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
                 <label className="grow">
                   <span className="sr-only">{t('accounts')}</span>
                   <select data-testid="account-select" value={state.selectedAccountIndex} onChange={(e) => void run(call('selectAccount', { index: Number(e.target.value) }), onState)}>
-                    {Array.from({ length: wallet.accountCount }, (_, i) => (
-                      <option key={i} value={i}>
-                        {t('account', { n: i + 1 })}
-                      </option>
-                    ))}
+                    {Array.from({ length: wallet.accountCount }, (_, i) => i)
+                      .filter((i) => i === state.selectedAccountIndex || !(wallet.hiddenAccounts ?? []).includes(i))
+                      .map((i) => (
+                        <option key={i} value={i}>
+                          {accountName(wallet, i, t)}
+                        </option>
+                      ))}
                   </select>
                 </label>
                 {wallet.kind === 'mnemonic' && (
@@ -140,6 +143,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
                 </button>
               </div>
             )}
+            {wallet && <AccountManage key={`${wallet.id}:${state.selectedAccountIndex}`} wallet={wallet} state={state} onState={onState} />}
             {capable && chains && family === 'evm' && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={active?.name ?? ''} />}
             {capable && chains && family !== 'evm' && <ChainBalances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} networkName={active?.name ?? ''} />}
             <Accounts state={state} />
