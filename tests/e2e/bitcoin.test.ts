@@ -9,6 +9,7 @@ import { type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { corsProxy } from './support/corsProxy';
+import { approvalPages as pagesOfApproval, decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, ecc, foreignAddress, fromHex, fundingTx, MNEMONIC, REGTEST, regtestWallet, verifyTx } from '../core/bitcoin/helpers';
@@ -80,24 +81,9 @@ describe('Bitcoin provider end to end', () => {
     page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
   const unisat = (method: string, ...args: unknown[]): Promise<CallResult> => dapp('unisat', method, ...args);
   const sc = (method: string, params: unknown): Promise<ScResult> => dapp<ScResult>('sc', method, params);
-  const approvalPages = (): Page[] => wallet.context.pages().filter((x) => x.url().includes('/approval.html'));
+  const approvalPages = (): Page[] => pagesOfApproval(wallet);
 
-  async function approvalWindow(): Promise<Page> {
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-      for (const p of approvalPages()) {
-        if (await p.getByTestId('approval').isVisible().catch(() => false)) return p;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('no approval window showed a request');
-  }
-
-  async function decide(approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> {
-    const win = await approvalWindow();
-    expect(await win.getByTestId('approval-origin').textContent()).toContain(`127.0.0.1:${server.port}`);
-    if (check) await check(win);
-    await win.getByTestId(approve ? 'approve' : 'reject').click();
-  }
+  const decide = (approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> => decideIn(wallet, `127.0.0.1:${server.port}`, approve, check);
 
   /** A PSBT (bitcoinjs-lib) spending the given coins (witnessUtxo) to one foreign output. */
   function buildPsbt(inputs: Array<{ txid: string; vout: number; value: number; script: Uint8Array }>, pay: number): bitcoin.Psbt {

@@ -15,6 +15,7 @@ import { base58 } from '@scure/base';
 import { Keypair, PublicKey, SystemProgram, Transaction, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { dumpAllStorage, launchWallet, type Wallet, importWallet } from './support/chromium';
 import { corsProxy } from './support/corsProxy';
+import { decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { createDeriver } from '../../src/core';
@@ -47,29 +48,13 @@ describe('Solana Wallet Standard provider end to end', () => {
 
   const dapp = <T = CallResult>(fn: string, ...args: unknown[]): Promise<T> =>
     page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
-  const approvalPages = (): Page[] => wallet.context.pages().filter((x) => x.url().includes('/approval.html'));
   const queued = (): Promise<number> =>
     wallet.worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown[] | undefined>> } } } }).chrome;
       return ((await c.storage.session.get('approvals')).approvals ?? []).length;
     });
 
-  async function approvalWindow(): Promise<Page> {
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-      for (const p of approvalPages()) {
-        if (await p.getByTestId('approval').isVisible().catch(() => false)) return p;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('no approval window showed a request');
-  }
-
-  async function decide(approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> {
-    const win = await approvalWindow();
-    expect(await win.getByTestId('approval-origin').textContent()).toContain(`127.0.0.1:${server.port}`);
-    if (check) await check(win);
-    await win.getByTestId(approve ? 'approve' : 'reject').click();
-  }
+  const decide = (approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> => decideIn(wallet, `127.0.0.1:${server.port}`, approve, check);
 
   /** A refused request: the error arrives and nothing was queued for the user. */
   async function refusedWithoutWindow(pending: Promise<CallResult>, code: number, text: RegExp): Promise<void> {

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { Trx, TronWeb } from 'tronweb';
 import { launchWallet, dumpAllStorage, type Wallet, importWallet } from './support/chromium';
 import { corsProxy } from './support/corsProxy';
+import { approvalPages as pagesOfApproval, decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { MNEMONIC, tronAccount } from '../core/tron/helpers';
@@ -32,29 +33,14 @@ describe('TRON providers end to end', () => {
 
   const dapp = <T = Result>(fn: string, ...args: unknown[]): Promise<T> =>
     page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
-  const approvalPages = (): Page[] => wallet.context.pages().filter((x) => x.url().includes('/approval.html'));
+  const approvalPages = (): Page[] => pagesOfApproval(wallet);
   const visibleApprovals = async (): Promise<number> => {
     let n = 0;
     for (const p of approvalPages()) if (await p.getByTestId('approval').isVisible().catch(() => false)) n++;
     return n;
   };
 
-  async function approvalWindow(): Promise<Page> {
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-      for (const p of approvalPages()) {
-        if (await p.getByTestId('approval').isVisible().catch(() => false)) return p;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('no approval window showed a request');
-  }
-
-  async function decide(approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> {
-    const win = await approvalWindow();
-    expect(await win.getByTestId('approval-origin').textContent()).toContain(`127.0.0.1:${server.port}`);
-    if (check) await check(win);
-    await win.getByTestId(approve ? 'approve' : 'reject').click();
-  }
+  const decide = (approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> => decideIn(wallet, `127.0.0.1:${server.port}`, approve, check);
 
   async function unsignedTransfer(amountSun: number, owner = me.address): Promise<Tx> {
     const tw = new TronWeb({ fullHost: node.url });
