@@ -11,7 +11,7 @@ import { Home } from './popup/Home';
 const Onboarding = lazy(() => import('./onboarding/Onboarding').then((m) => ({ default: m.Onboarding })));
 const ApprovalScreen = lazy(() => import('./approval/Approval').then((m) => ({ default: m.ApprovalScreen })));
 
-function localeOf(setting: string | undefined): Locale {
+export function localeOf(setting: string | undefined): Locale {
   if (setting && setting !== 'auto') return setting as Locale;
   return pickLocale(typeof navigator !== 'undefined' ? navigator.language : 'en');
 }

@@ -33,6 +33,11 @@ export function prefetchSettled(maxMs = 400): Promise<void> {
   return Promise.race([all, new Promise<void>((r) => setTimeout(r, maxMs))]);
 }
 
+/** The prefetched answer if it has arrived, without taking it. */
+export function peekResolved<M extends UiMethod>(method: M): UiRequests[M]['result'] | undefined {
+  return resolved.get(method) as UiRequests[M]['result'] | undefined;
+}
+
 /** The prefetched answer if it has already arrived (taken once), else undefined. */
 export function takeResolved<M extends UiMethod>(method: M): UiRequests[M]['result'] | undefined {
   if (!resolved.has(method)) return undefined;

@@ -1,7 +1,11 @@
 /** Every UI string exists in all three locales, is non-empty and keeps the same placeholders. */
 import { describe, expect, it } from 'vitest';
-import { LOCALES, pickLocale, translate } from '../../src/ui/i18n';
+import { loadLocale, pickLocale, translate } from '../../src/ui/i18n';
 import { en } from '../../src/ui/i18n/en';
+import { zhCN } from '../../src/ui/i18n/zh-CN';
+import { zhTW } from '../../src/ui/i18n/zh-TW';
+
+const LOCALES = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -20,13 +24,16 @@ describe('i18n', () => {
     // Only proper names may stay identical (Solana, Aptos, Kusama, EOS).
     expect(same.every((k) => /^family_(solana|aptos|kusama|eos)$/.test(k))).toBe(true);
   });
-  it('picks the locale from the browser language', () => {
+  it('picks the locale from the browser language; a Chinese dictionary is used once loaded', async () => {
     expect(pickLocale('zh-CN')).toBe('zh-CN');
     expect(pickLocale('zh')).toBe('zh-CN');
     expect(pickLocale('zh-TW')).toBe('zh-TW');
     expect(pickLocale('zh-HK')).toBe('zh-TW');
     expect(pickLocale('zh-Hant-TW')).toBe('zh-TW');
     expect(pickLocale('fr-FR')).toBe('en');
+    // Before its chunk is loaded a locale falls back to English, never to a key or a blank.
+    expect(translate('zh-TW', 'err_THROTTLED', { s: 4 })).toBe(translate('en', 'err_THROTTLED', { s: 4 }));
+    await loadLocale('zh-CN');
     expect(translate('zh-CN', 'err_THROTTLED', { s: 4 })).toBe('尝试次数过多，请在 4 秒后重试。');
   });
 });

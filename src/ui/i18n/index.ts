@@ -1,11 +1,28 @@
-/** Locale choice and message lookup for the extension pages. */
+/**
+ * Locale choice and message lookup for the extension pages. English is bundled; the Chinese
+ * dictionaries are separate chunks loaded before a page first renders in that locale (they are
+ * a tenth of the popup's initial JavaScript otherwise).
+ */
 import { en, type Dictionary, type MessageKey } from './en';
-import { zhCN } from './zh-CN';
-import { zhTW } from './zh-TW';
 
 export type Locale = 'en' | 'zh-CN' | 'zh-TW';
-export const LOCALES: Record<Locale, Dictionary> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 export type { MessageKey };
+
+const loaded: Partial<Record<Locale, Dictionary>> = { en };
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Dictionary>> = {
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+  'zh-TW': () => import('./zh-TW').then((m) => m.zhTW),
+};
+
+export function isLocaleLoaded(locale: Locale): boolean {
+  return loaded[locale] !== undefined;
+}
+
+/** Loads a locale's dictionary (once); English is always there. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en' || loaded[locale]) return;
+  loaded[locale] = await loaders[locale]();
+}
 
 /** Maps a browser language tag to one of ours: zh-TW/zh-HK/zh-Hant → 繁體, other zh → 简体. */
 export function pickLocale(tag: string | undefined): Locale {
@@ -16,7 +33,7 @@ export function pickLocale(tag: string | undefined): Locale {
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
   // An unknown key (a new risk code) shows the key itself rather than breaking the screen.
-  const text: string = LOCALES[locale][key] ?? en[key] ?? String(key);
+  const text: string = (loaded[locale] ?? en)[key] ?? en[key] ?? String(key);
   return vars ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : text;
 }
 

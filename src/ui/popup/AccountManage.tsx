@@ -21,6 +21,8 @@ export function AccountManage({ wallet, state, onState }: { wallet: WalletMeta; 
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const hidden = wallet.hiddenAccounts ?? [];
+  // The forms are built only once opened: the popup's first frame stays small.
+  const [open, setOpen] = useState(false);
 
   const run = async (p: Promise<WalletState>): Promise<void> => {
     setError(null);
@@ -38,8 +40,9 @@ export function AccountManage({ wallet, state, onState }: { wallet: WalletMeta; 
   };
 
   return (
-    <details className="panel" data-testid="account-manage">
+    <details className="panel" data-testid="account-manage" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary data-testid="open-account-manage">{t('manageAccounts')}</summary>
+      {open && (
       <div className="stack">
         <form className="row" onSubmit={submit(() => call('renameWallet', { walletId: wallet.id, name: walletName }))}>
           <label className="grow">
@@ -87,6 +90,7 @@ export function AccountManage({ wallet, state, onState }: { wallet: WalletMeta; 
           </p>
         )}
       </div>
+      )}
     </details>
   );
 }
