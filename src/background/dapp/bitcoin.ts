@@ -24,7 +24,7 @@ import { allPermissions, grant, grantOf, revoke } from '../permissions';
 import { bitcoinState, currentAddress, esploraFor, setBitcoinNetwork, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
 import { onSelectionChanged } from '../selection';
-import { invalidParams, ProviderError, unauthorized, unsupported } from './providerError';
+import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard, optionalObject } from './providerError';
 
 const MAX_MESSAGE_CHARS = 64 * 1024;
 const MAX_PSBTS = 20;
@@ -55,13 +55,7 @@ function asProviderError(err: unknown): unknown {
   return err;
 }
 
-async function guard<T>(fn: () => T | Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw asProviderError(err);
-  }
-}
+const guard = errorGuard(asProviderError);
 
 function args(params: unknown): unknown[] {
   if (params === undefined || params === null) return [];
@@ -69,11 +63,7 @@ function args(params: unknown): unknown[] {
   return params;
 }
 
-function obj(v: unknown, what: string): Record<string, unknown> {
-  if (v === undefined || v === null) return {};
-  if (typeof v !== 'object' || Array.isArray(v)) throw invalidParams(`${what} must be an object`);
-  return v as Record<string, unknown>;
-}
+const obj = optionalObject;
 
 function str(v: unknown, what: string, max = 1_000_000): string {
   if (typeof v !== 'string' || v.length === 0 || v.length > max) throw invalidParams(`${what} must be a non-empty string`);

@@ -28,3 +28,21 @@ export function toProviderError(err: unknown): ProviderErrorShape {
   if (typeof e?.code === 'number' && typeof e.message === 'string') return { code: e.code, message: e.message, ...(e.data !== undefined ? { data: e.data } : {}) };
   return { code: -32603, message: 'Internal error' };
 }
+
+/** A family's `guard`: runs `fn` and turns what it throws into a dApp error with the family's `map`. */
+export function errorGuard(map: (err: unknown) => unknown): <T>(fn: () => T | Promise<T>) => Promise<T> {
+  return async (fn) => {
+    try {
+      return await fn();
+    } catch (err) {
+      throw map(err);
+    }
+  };
+}
+
+/** An optional object parameter: absent → {}, anything but a plain object refused. */
+export function optionalObject(v: unknown, what: string): Record<string, unknown> {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) throw invalidParams(`${what} must be an object`);
+  return v as Record<string, unknown>;
+}

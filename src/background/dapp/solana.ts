@@ -27,7 +27,7 @@ import { onSelectionChanged } from '../selection';
 import { currentSolanaAddress, solanaChainOf, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
 import { outgoingTransfers, solOutflow, toApprovalWarnings, transactionDisplay } from '../solana/display';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
-import { invalidParams, ProviderError, unauthorized, unsupported } from './providerError';
+import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard, optionalObject } from './providerError';
 
 const MAX_TRANSACTIONS = 20;
 /** base64 of a transaction is ~1.65 KiB at most (1232 bytes); anything far larger is refused unparsed. */
@@ -62,19 +62,9 @@ function asProviderError(err: unknown): unknown {
   return err;
 }
 
-async function guard<T>(fn: () => T | Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw asProviderError(err);
-  }
-}
+const guard = errorGuard(asProviderError);
 
-function obj(v: unknown, what: string): Record<string, unknown> {
-  if (v === undefined || v === null) return {};
-  if (typeof v !== 'object' || Array.isArray(v)) throw invalidParams(`${what} must be an object`);
-  return v as Record<string, unknown>;
-}
+const obj = optionalObject;
 
 function bytesOf(v: unknown, what: string, maxBase64: number): Uint8Array {
   if (typeof v !== 'string' || v.length === 0) throw invalidParams(`${what} must be non-empty bytes`);

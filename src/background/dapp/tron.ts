@@ -36,7 +36,7 @@ import { allPermissions, grant, grantOf } from '../permissions';
 import { onSelectionChanged } from '../selection';
 import { currentTronAddress, resolvedTronState, setTronNetwork, tronApiFor, tronChainIdOf, tronNodeInfo, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
-import { invalidParams, ProviderError, unauthorized, unsupported } from './providerError';
+import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard } from './providerError';
 
 const NETWORK_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON Mainnet', nile: 'TRON Nile Testnet', shasta: 'TRON Shasta Testnet', custom: 'TRON custom node' };
 
@@ -80,13 +80,7 @@ function asProviderError(err: unknown): unknown {
   return err;
 }
 
-async function guard<T>(fn: () => T | Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw asProviderError(err);
-  }
-}
+const guard = errorGuard(asProviderError);
 
 function args(params: unknown): unknown[] {
   if (params === undefined || params === null) return [];

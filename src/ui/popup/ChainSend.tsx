@@ -10,7 +10,7 @@ import type { AddressBookEntry, ChainBalancesView, ChainSendPreview, PopupFamily
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
-import { AmountField, AssetPicker, RecipientField, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
+import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
 import type { MessageKey } from '../i18n';
 import { DetailList } from './ChainBalances';
 
@@ -24,7 +24,7 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
   const [book, setBook] = useState<AddressBookEntry[]>([]);
   const [asset, setAsset] = useState('');
   const [to, setTo] = useState('');
-  const [toCheck, setToCheck] = useState<string | null>(null);
+  const toCheck = useRecipientCheck(to, family, family === 'bitcoin' ? network : undefined);
   const [amount, setAmount] = useState('');
   const [max, setMax] = useState(false);
   const [fee, setFee] = useState<FeeChoice>('normal');
@@ -39,20 +39,6 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
     call('listAddressBook', {}).then((b) => setBook(b.entries.filter((e) => e.family === family)), () => undefined);
   }, [family]);
 
-  useEffect(() => {
-    const v = to.trim();
-    if (!v) {
-      setToCheck(null);
-      return;
-    }
-    const timer = setTimeout(() => {
-      call('checkAddress', { family, address: v, ...(family === 'bitcoin' ? { network } : {}) }).then(
-        (r) => setToCheck(r.ok ? null : r.reason === 'network' ? t('err_ADDRESS_NETWORK') : r.reason === 'checksum' ? t('err_ADDRESS_CHECKSUM') : t('err_INVALID_ADDRESS')),
-        () => setToCheck(t('err_INVALID_ADDRESS')),
-      );
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [to, family, network, t]);
 
 
 

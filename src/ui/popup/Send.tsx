@@ -10,7 +10,7 @@ import type { AddressBookEntry, BalancesView, SendFees, SendPreview } from '../.
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
-import { AmountField, AssetPicker, RecipientField, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
+import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
 import { gweiToWei, shortAmount, weiToGwei } from '../format';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: SendPreview } | { kind: 'status'; hash: string; explorer: string | null };
@@ -21,7 +21,7 @@ export default function Send({ onDone }: { onDone: () => void }): ReactNode {
   const [book, setBook] = useState<AddressBookEntry[]>([]);
   const [asset, setAsset] = useState('');
   const [to, setTo] = useState('');
-  const [toCheck, setToCheck] = useState<string | null>(null);
+  const toCheck = useRecipientCheck(to, 'evm');
   const [amount, setAmount] = useState('');
   const [max, setMax] = useState(false);
   const [fees, setFees] = useState<{ gas: string; maxFee: string; priority: string; gasPrice: string }>({ gas: '', maxFee: '', priority: '', gasPrice: '' });
@@ -35,21 +35,6 @@ export default function Send({ onDone }: { onDone: () => void }): ReactNode {
     call('listAddressBook', {}).then((b) => setBook(b.entries.filter((e) => e.family === 'evm')), () => undefined);
   }, []);
 
-  // Live recipient check (format and EIP-55 checksum), in the background.
-  useEffect(() => {
-    const v = to.trim();
-    if (!v) {
-      setToCheck(null);
-      return;
-    }
-    const timer = setTimeout(() => {
-      call('checkAddress', { family: 'evm', address: v }).then(
-        (r) => setToCheck(r.ok ? null : t(r.reason === 'checksum' ? 'err_ADDRESS_CHECKSUM' : 'err_INVALID_ADDRESS')),
-        () => setToCheck(t('err_INVALID_ADDRESS')),
-      );
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [to, t]);
 
 
 

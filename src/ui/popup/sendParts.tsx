@@ -1,6 +1,7 @@
 /** Pieces shared by the EVM Send and the Bitcoin/Solana/TRON Send: risk warnings and the status screen. */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ActivityView, AddressBookEntry, AssetBalance } from '../../protocol/ui';
+import type { Family } from '../../core/types';
 import { shortAmount } from '../format';
 import { call } from '../api';
 import { useI18n } from '../i18n/context';
@@ -168,4 +169,25 @@ export function AmountField({ amount, onAmount, max, onMax }: { amount: string; 
       </button>
     </div>
   );
+}
+
+/** The recipient checked as it is typed (format, checksum, network), in the background; the problem text or null. */
+export function useRecipientCheck(to: string, family: Family, network?: string): string | null {
+  const { t } = useI18n();
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    const v = to.trim();
+    if (!v) {
+      setProblem(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      call('checkAddress', { family, address: v, ...(network !== undefined ? { network } : {}) }).then(
+        (r) => setProblem(r.ok ? null : r.reason === 'network' ? t('err_ADDRESS_NETWORK') : r.reason === 'checksum' ? t('err_ADDRESS_CHECKSUM') : t('err_INVALID_ADDRESS')),
+        () => setProblem(t('err_INVALID_ADDRESS')),
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [to, family, network, t]);
+  return problem;
 }
