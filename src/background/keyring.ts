@@ -76,18 +76,20 @@ class Keyring {
   }
 
   /** Public views of one account index across all families (or the single family of an imported key). */
-  accounts(meta: WalletMeta, index: number, settings: Settings): AccountView[] {
-    const key = `${meta.id}:${index}:${settings.bitcoinScheme}`;
+  accounts(meta: WalletMeta, index: number, settings: Settings, bitcoinNetwork = 'mainnet'): AccountView[] {
+    const key = `${meta.id}:${index}:${settings.bitcoinScheme}:${bitcoinNetwork}`;
     const cached = this.views.get(key);
     if (cached) return cached.map((v) => ({ ...v }));
-    const views = this.deriveViews(meta, index, settings);
+    const views = this.deriveViews(meta, index, settings, bitcoinNetwork);
     this.views.set(key, views);
     return views.map((v) => ({ ...v }));
   }
 
-  private deriveViews(meta: WalletMeta, index: number, settings: Settings): AccountView[] {
+  private deriveViews(meta: WalletMeta, index: number, settings: Settings, bitcoinNetwork: string): AccountView[] {
     const rows = meta.kind === 'privateKey' ? ACCOUNT_ROWS.filter((r) => r.family === meta.family).slice(0, 1) : ACCOUNT_ROWS;
-    return rows.map(({ family, network }) => {
+    return rows.map(({ family, network: rowNetwork }) => {
+      // The Bitcoin row shows the network dApps are given (testnet/regtest: coin type 1, tb1/bcrt1).
+      const network = family === 'bitcoin' ? bitcoinNetwork : rowNetwork;
       const opts: KeyOptions = family === 'bitcoin' ? { network, scheme: settings.bitcoinScheme } : { network };
       const kp = this.keypair(meta.id, family, index, opts);
       const view: AccountView = {

@@ -24,6 +24,7 @@ import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
 import { addChainToken, bitcoinReceiveAddress, prepareSpeedUp, confirmChainSend, getChainEndpoints, listChains, prepareChainSend, refreshChainBalances, cachedChainBalances, setActiveChainOption, setChainEndpoint } from './wallet/chains';
+import { bitcoinState } from './bitcoin/state';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -189,13 +190,13 @@ export const handlers: Handlers = {
 
   async listAccounts({ walletId, index }) {
     requireUnlocked();
-    const [metas, selection, s] = await Promise.all([walletsMeta(), getLocal('selection'), settings()]);
+    const [metas, selection, s, btc] = await Promise.all([walletsMeta(), getLocal('selection'), settings(), bitcoinState()]);
     const id = walletId ?? selection?.walletId ?? metas[0]?.id;
     const meta = metas.find((m) => m.id === id);
     if (!meta) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
     const i = index ?? selection?.accountIndex ?? 0;
     if (!Number.isInteger(i) || i < 0 || i >= meta.accountCount) throw new WalletError('UNKNOWN_ACCOUNT', 'No account with that number');
-    const out: AccountView[] = keyring.accounts(meta, i, s);
+    const out: AccountView[] = keyring.accounts(meta, i, s, btc.network);
     return out;
   },
 

@@ -32,6 +32,7 @@ class UnisatProvider extends Emitter {
   pushPsbt = (psbtHex: string): Promise<unknown> => this.#call('pushPsbt', psbtHex);
   pushTx = (options: { rawtx: string }): Promise<unknown> => this.#call('pushTx', options);
   sendBitcoin = (toAddress: string, satoshis: number, options?: { feeRate?: number }): Promise<unknown> => this.#call('sendBitcoin', toAddress, satoshis, options ?? {});
+  getInscriptions = (cursor?: number, size?: number): Promise<unknown> => this.#call('getInscriptions', cursor ?? 0, size ?? 20);
 }
 
 type WbipListener = (e: unknown) => void;

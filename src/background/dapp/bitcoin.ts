@@ -11,7 +11,7 @@ import { BitcoinError } from '../../core/chains/bitcoin/errors';
 import { EsploraError } from '../../core/chains/bitcoin/esplora';
 import { fetchFeeRates } from '../../core/chains/bitcoin/fees';
 import type { WalletAddress } from '../../core/chains/bitcoin/hdAccount';
-import { bip322MessageHash, bitcoinMessageHash, signBitcoinMessage, type MessageSignatureType } from '../../core/chains/bitcoin/message';
+import { bip322MessageHash, bitcoinMessageHash, signBitcoinMessage, type EcdsaMessageOptions, type MessageSignatureType } from '../../core/chains/bitcoin/message';
 import { analyzePsbt, extractPsbtTransaction, signPsbt, type PsbtAnalysis, type PsbtWallet, type SignPsbtOptions, type ToSignInput } from '../../core/chains/bitcoin/psbt';
 import { fetchWalletUtxos } from '../../core/chains/bitcoin/scan';
 import { broadcastTransaction, planSend, signPlan } from '../../core/chains/bitcoin/send';
@@ -24,6 +24,7 @@ import { allPermissions, grant, grantOf, revoke } from '../permissions';
 import { bitcoinState, currentAddress, esploraFor, setBitcoinNetwork, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
 import { onSelectionChanged } from '../selection';
+import { inscriptionsPage } from '../bitcoin/inscriptions';
 import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard, optionalObject } from './providerError';
 
 const MAX_MESSAGE_CHARS = 64 * 1024;
@@ -192,7 +193,7 @@ async function balance(state: BitcoinState, address: WalletAddress): Promise<{ c
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-async function signMessage(ctx: DappContext, message: string, type: MessageSignatureType): Promise<{ signature: string; address: WalletAddress }> {
+async function signMessage(ctx: DappContext, message: string, type: MessageSignatureType, opts: EcdsaMessageOptions = {}): Promise<{ signature: string; address: WalletAddress }> {
   const { state, address } = await requirePermitted(ctx.origin);
   await requestApproval({
     origin: ctx.origin,
@@ -202,7 +203,7 @@ async function signMessage(ctx: DappContext, message: string, type: MessageSigna
     display: { account: address.address, network: CHAIN_INFO[state.network].name, type: type === 'ecdsa' || address.scheme === 'p2pkh' ? 'ECDSA (legacy)' : 'BIP-322 simple', message },
     warnings: insecureWarnings(ctx.origin),
   });
-  const signature = await guard(() => withBitcoinSigner(state.network, (s) => signBitcoinMessage(message, s.address, s.keys, type)));
+  const signature = await guard(() => withBitcoinSigner(state.network, (s) => signBitcoinMessage(message, s.address, s.keys, type, opts)));
   return { signature, address };
 }
 
@@ -391,7 +392,14 @@ async function handleUnisat(ctx: DappContext, method: string, params: unknown): 
       if (message === undefined) throw invalidParams('message must be a string');
       const type = a[1] ?? 'ecdsa';
       if (type !== 'ecdsa' && type !== 'bip322-simple') throw invalidParams('type must be "ecdsa" or "bip322-simple"');
-      return (await signMessage(ctx, message, type)).signature;
+      // UniSat answers 'ecdsa' with the compressed-P2PKH header (31-34) whatever the address type;
+      // bitcore-lib based verifiers reject the BIP-137 segwit headers.
+      return (await signMessage(ctx, message, type, { headerStyle: 'p2pkh' })).signature;
+    }
+    case 'getInscriptions': {
+      const page = inscriptionsPage(a[0], a[1]);
+      await requirePermitted(ctx.origin);
+      return page;
     }
     case 'signPsbt': {
       const psbt = str(a[0], 'psbtHex');

@@ -146,7 +146,8 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
             {wallet && <AccountManage key={`${wallet.id}:${state.selectedAccountIndex}`} wallet={wallet} state={state} onState={onState} />}
             {capable && chains && family === 'evm' && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={active?.name ?? ''} />}
             {capable && chains && family !== 'evm' && <ChainBalances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} networkName={active?.name ?? ''} />}
-            <Accounts state={state} />
+            {/* Remounted when the Bitcoin network changes: its row shows that network's address. */}
+            <Accounts key={family === 'bitcoin' ? chains?.active : 'accounts'} state={state} />
           </>
         )}
         <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>

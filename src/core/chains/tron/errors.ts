@@ -49,7 +49,8 @@ export type TronErrorCode =
   | 'INVALID_MESSAGE'
   | 'MESSAGE_TOO_LONG'
   | 'INVALID_SECRET_KEY'
-  | 'INVALID_NETWORK';
+  | 'INVALID_NETWORK'
+  | 'INVALID_TYPED_DATA';
 
 /** A refusal by the wallet; `providerCode` is what a dApp receives (-32602 unless stated). */
 export class TronWalletError extends Error {
