@@ -140,7 +140,7 @@ function loadFull(): Promise<Obj> {
     const tw = new TronWebClass({ fullNode: state.node.fullNode, solidityNode: state.node.solidityNode, eventServer: state.node.eventServer });
     for (const k of ['fullNode', 'solidityNode']) (tw[k] as Obj).request = nodeRequest;
     const trx = tw.trx as Obj;
-    for (const k of ['sign', 'multiSign', 'signMessageV2', '_signTypedData', 'signMessage']) trx[k] = (facade.trx as Obj)[k];
+    for (const k of ['sign', 'multiSign', 'signMessageV2', '_signTypedData', 'signTypedData', 'signMessage']) trx[k] = (facade.trx as Obj)[k];
     if (state.address) trySetAddress(tw, state.address);
     loaded = tw;
     return tw;
@@ -198,6 +198,7 @@ const trx: Obj = {
   multiSign: (tx: unknown, _privateKey?: unknown, permissionId?: number) => call('tron_multiSign', tx, permissionId ?? null),
   signMessageV2: (message: unknown) => call('tron_signMessageV2', message),
   _signTypedData: (domain: unknown, types: unknown, value: unknown) => call('tron_signTypedData', domain, types, value),
+  signTypedData: (domain: unknown, types: unknown, value: unknown) => call('tron_signTypedData', domain, types, value),
   async getBlockByNumber(num: number) {
     const b = await node('/wallet/getblockbynum', { num: Number(num) });
     if (!b || Object.keys(b).length === 0) throw notFound('Block');

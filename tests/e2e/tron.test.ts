@@ -138,6 +138,52 @@ describe('TRON providers end to end', () => {
     expect(Trx.verifyMessageV2(message, r.result as string)).toBe(me.address);
   });
 
+  it('TIP-712: the adapter’s _signTypedData shows the typed data in the approval window; tronweb verifies the signature', async () => {
+    const domain = { name: 'E2E Permit', version: '1', chainId: node.chainId, verifyingContract: recipient };
+    const types = {
+      Permit: [
+        { name: 'owner', type: 'address' },
+        { name: 'spender', type: 'address' },
+        { name: 'value', type: 'uint256' },
+        { name: 'nonce', type: 'uint256' },
+        { name: 'deadline', type: 'uint256' },
+      ],
+    };
+    const message = { owner: me.address, spender: other.address, value: '1500000', nonce: 0, deadline: 1_900_000_000 };
+    const pending = dapp('adapterSignTypedData', { domain, types, message });
+    await decide(true, async (w) => {
+      const text = (await w.getByTestId('approval-details').textContent()) ?? '';
+      expect(text).toContain('TIP-712');
+      expect(text).toContain('Permit');
+      expect(text).toContain(other.address);
+      expect(text).toContain('1500000');
+      expect(await w.getByTestId('approval-warnings').textContent()).toContain(other.address);
+    });
+    const r = await pending;
+    expect(r.error).toBeUndefined();
+    const signature = r.result as string;
+    expect(Trx.verifyTypedData(domain, types, message, signature, me.address)).toBe(true);
+    expect(signature).toBe(Trx._signTypedData(domain, types, message, me.privateKeyHex).toLowerCase());
+  });
+
+  it('TIP-712 through window.tron: eth_signTypedData_v4 with a trcToken field verifies with tronweb; a foreign signer is refused', async () => {
+    const types = { Transfer: [{ name: 'to', type: 'address' }, { name: 'id', type: 'trcToken' }, { name: 'amount', type: 'uint64' }] };
+    const domain = { name: 'TRC10 Pay', chainId: node.chainId };
+    const message = { to: recipient, id: '1002000', amount: 42 };
+    const payload = JSON.stringify({ types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }], ...types }, primaryType: 'Transfer', domain, message });
+    const foreign = await dapp('tron', 'eth_signTypedData_v4', [other.address, payload]);
+    expect(foreign.error?.code).toBe(4100);
+    expect((await dapp('tron', 'eth_signTypedData_v4', [me.address, '{"types":'])).error?.code).toBe(-32602);
+    expect(await visibleApprovals()).toBe(0);
+    const pending = dapp('tron', 'eth_signTypedData_v4', [me.address, payload]);
+    await decide(true, async (w) => {
+      expect(await w.getByTestId('approval-details').textContent()).toContain('1002000');
+    });
+    const r = await pending;
+    expect(r.error).toBeUndefined();
+    expect(Trx.verifyTypedData(domain, types, message, r.result as string, me.address)).toBe(true);
+  });
+
   it('signTransaction on a node-built TRX transfer: decoded amounts shown, signature recovers to the owner, broadcast accepted', async () => {
     const tx = await unsignedTransfer(1_234_567);
     const pending = dapp('adapterSignTransaction', tx);
@@ -163,7 +209,9 @@ describe('TRON providers end to end', () => {
     expect(await dapp('tron', 'eth_requestAccounts')).toEqual({ result: [me.address] });
     expect(await dapp('tron', 'eth_accounts')).toEqual({ result: [me.address] });
     expect((await dapp('tron', 'wallet_switchEthereumChain', [{ chainId: '0x12345678' }])).error?.code).toBe(4902);
-    expect((await dapp('adapterSignTypedData')).error?.message).toMatch(/TIP-712|not supported/);
+    // TIP-712 typed data for another chain is refused (TIP-712: the user agent refuses a chain id other than the active one).
+    expect((await dapp('adapterSignTypedData')).error?.message).toMatch(/for chain 1, but the active TRON network is/);
+    expect(await visibleApprovals()).toBe(0);
     const tx = await unsignedTransfer(1000);
     const pending = dapp('trx', 'sign', tx);
     await decide(true);
@@ -251,6 +299,34 @@ describe('TRON providers end to end', () => {
     await decide(true);
     expect((await back).error).toBeUndefined();
     expect(await dapp('tron', 'eth_chainId')).toEqual({ result: node.chainId });
+  });
+
+  it('wallet_watchAsset (TRC-20): symbol and decimals read from the contract, approved, then listed with its balance in the popup', async () => {
+    const contract = node.deployTrc20('WTCH', 6);
+    node.setTokenBalance(contract, me.address, 7_500_000n);
+    // Refused before any window: another asset type, a wallet instead of a contract, wrong decimals.
+    expect((await dapp('tronWebRequest', 'wallet_watchAsset', { type: 'trc721', options: { address: contract } })).error?.message).toMatch(/only "trc20"/);
+    expect((await dapp('tronWebRequest', 'wallet_watchAsset', { type: 'trc20', options: { address: other.address } })).error?.message).toMatch(/TRC-20/);
+    expect((await dapp('tronWebRequest', 'wallet_watchAsset', { type: 'trc20', options: { address: contract, decimals: 18 } })).error?.message).toMatch(/reports 6 decimals/);
+    expect(await visibleApprovals()).toBe(0);
+    const pending = dapp('tronWebRequest', 'wallet_watchAsset', { type: 'trc20', options: { address: contract } });
+    await decide(true, async (w) => {
+      const text = (await w.getByTestId('approval-details').textContent()) ?? '';
+      expect(text).toContain('WTCH');
+      expect(text).toContain(contract);
+    });
+    expect(await pending).toEqual({ result: true });
+    const popup = await wallet.openPage('popup.html');
+    try {
+      const select = popup.getByTestId('network-select');
+      await select.waitFor();
+      await expect.poll(async () => (await select.locator('option').allTextContents()).some((t) => /TRON \(custom node\)/.test(t)), { timeout: 20_000 }).toBe(true);
+      const value = await select.locator('option').evaluateAll((os) => (os as HTMLOptionElement[]).find((o) => /TRON \(custom node\)/.test(o.textContent ?? ''))?.value ?? '');
+      await select.selectOption(value);
+      await expect.poll(() => popup.getByTestId('balance-WTCH').getByTestId('amount').getAttribute('title').catch(() => null), { timeout: 20_000 }).toBe('7.5');
+    } finally {
+      await popup.close();
+    }
   });
 
   it('no secret reaches storage', async () => {

@@ -11,7 +11,8 @@
  *   tron_multiSign                  trx.multiSign(tx, _, permissionId): same integrity checks; the
  *                                   account must be a key of that permission of the owner (read from the node)
  *   tron_signMessageV2 / tron_signMessage   TIP-191 V2 and the legacy hex-string trx.sign
- *   tron_signTypedData              4200: the core has no TIP-712 encoder yet
+ *   tron_signTypedData              trx._signTypedData (TIP-712; eth_signTypedData_v4 on window.tron): tronTypedData.ts
+ *   wallet_watchAsset               TRC-20 into the popup's watched tokens after approval: tronWatchAsset.ts
  *   tron_node                       allow-listed full-node calls the page's tronWeb needs, sent to
  *                                   the wallet's selected node (reads, unsigned builders, broadcast)
  *   mcw_tronState / mcw_tronLibraryUrl   what the inpage facade needs to build window.tronWeb
@@ -37,6 +38,8 @@ import { onSelectionChanged } from '../selection';
 import { currentTronAddress, resolvedTronState, setTronNetwork, tronApiFor, tronChainIdOf, tronNodeInfo, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
 import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard } from './providerError';
+import { signTypedDataTronweb, signTypedDataV4, type TronDappHelpers } from './tronTypedData';
+import { watchTrc20 } from './tronWatchAsset';
 
 const NETWORK_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON Mainnet', nile: 'TRON Nile Testnet', shasta: 'TRON Shasta Testnet', custom: 'TRON custom node' };
 
@@ -448,6 +451,8 @@ async function nodeCall(ctx: DappContext, params: unknown): Promise<unknown> {
 
 // ---------------------------------------------------------------------------------------------
 
+const helpers: TronDappHelpers = { requirePermitted, insecureWarnings, guard, networkName: (s) => NETWORK_NAMES[s.network] };
+
 export const tronHandler: FamilyHandler = {
   family: 'tron',
   async handle(ctx, method, params) {
@@ -480,7 +485,12 @@ export const tronHandler: FamilyHandler = {
       case 'tron_signMessage':
         return signLegacy(ctx, params);
       case 'tron_signTypedData':
-        throw new ProviderError(4200, 'TIP-712 typed data signing (_signTypedData) is not supported by this wallet yet');
+        return signTypedDataTronweb(ctx, args(params), helpers);
+      case 'eth_signTypedData_v4':
+      case 'tron_signTypedData_v4':
+        return signTypedDataV4(ctx, args(params), helpers);
+      case 'wallet_watchAsset':
+        return watchTrc20(ctx, params, helpers);
       case 'tron_node':
         return nodeCall(ctx, params);
       default:

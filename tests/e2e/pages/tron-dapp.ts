@@ -90,7 +90,9 @@ const api = {
   adapterSignMessage: (m: string) => wrap(() => adapter!.signMessage(m)),
   adapterSignTransaction: (tx: unknown) => wrap(() => adapter!.signTransaction(tx as never)),
   adapterMultiSign: (tx: unknown, permissionId: number) => wrap(() => adapter!.multiSign(tx as never, { permissionId })),
-  adapterSignTypedData: () => wrap(() => (adapter as unknown as { _signTypedData: AnyFn })._signTypedData({ domain: { name: 'x', chainId: 1 }, types: { M: [{ name: 'a', type: 'uint256' }] }, message: { a: 1 } })),
+  adapterSignTypedData: (typedData: unknown = { domain: { name: 'x', chainId: 1 }, types: { M: [{ name: 'a', type: 'uint256' }] }, message: { a: 1 } }) => wrap(() => (adapter as unknown as { _signTypedData: AnyFn })._signTypedData(typedData)),
+  /** TronLink's tronWeb.request (wallet_watchAsset). */
+  tronWebRequest: (method: string, params?: unknown) => wrap(() => (tronWeb().request as AnyFn)({ method, ...(params !== undefined ? { params } : {}) })),
 };
 
 (window as unknown as { dapp: typeof api }).dapp = api;
