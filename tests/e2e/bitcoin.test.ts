@@ -14,6 +14,8 @@ import { startDappServer, type DappServer } from './support/dappServer';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, ecc, foreignAddress, fromHex, fundingTx, MNEMONIC, REGTEST, regtestWallet, verifyTx } from '../core/bitcoin/helpers';
 import { verifyBitcoinMessage } from '../../src/core/chains/bitcoin/message';
+import bitcore from 'bitcore-lib';
+import bitcoinMessage from 'bitcoinjs-message';
 
 const PASSWORD = 'e2e bitcoin password 123';
 const PROVIDER_ID = 'MultichainWallet.BitcoinProvider';
@@ -132,6 +134,7 @@ describe('Bitcoin provider end to end', () => {
     expect(await unisat('getAccounts')).toEqual({ result: [] });
     expect((await unisat('signMessage', 'hi', 'ecdsa')).error?.code).toBe(4100);
     expect((await unisat('getBalance')).error?.code).toBe(4100);
+    expect((await unisat('getInscriptions', 0, 10)).error?.code).toBe(4100);
     const r = await sc('wallet_getAccount', null);
     expect(r.status).toBe('error');
     expect(r.error?.code).toBe(-32002);
@@ -154,6 +157,9 @@ describe('Bitcoin provider end to end', () => {
     expect(await unisat('getNetwork')).toEqual({ result: 'regtest' });
     expect(await unisat('getPublicKey')).toEqual({ result: account.publicKey });
     expect(await unisat('getBalance')).toEqual({ result: { confirmed: 150_000, unconfirmed: 0, total: 150_000 } });
+    // The documented page shape; this wallet tracks no inscriptions.
+    expect(await unisat('getInscriptions', 0, 10)).toEqual({ result: { total: 0, list: [] } });
+    expect(await unisat('getInscriptions')).toEqual({ result: { total: 0, list: [] } });
     const events = await dapp<Array<{ event: string; data: unknown }>>('events');
     expect(events).toContainEqual({ event: 'accountsChanged', data: [account.address] });
   });
@@ -168,6 +174,19 @@ describe('Bitcoin provider end to end', () => {
     expect(verifyBitcoinMessage(msg, account.address, ecdsa)).toBe(true);
     expect(independentEcdsaCheck(msg, ecdsa, account.publicKey)).toBe(true);
     expect(verifyBitcoinMessage('another message', account.address, ecdsa)).toBe(false);
+    // UniSat's header: compressed-key P2PKH (31-34), not the BIP-137 segwit 39-42.
+    const header = Buffer.from(ecdsa, 'base64')[0]!;
+    expect(header).toBeGreaterThanOrEqual(31);
+    expect(header).toBeLessThanOrEqual(34);
+    // bitcore-lib (what UniSat's SDK verifies with): recovers this key and verifies against its P2PKH address.
+    const p2pkh = new bitcore.PublicKey(account.publicKey).toAddress(bitcore.Networks.testnet).toString();
+    expect(new bitcore.Message(msg).verify(p2pkh, ecdsa)).toBe(true);
+    expect(new bitcore.Message(msg).recoverPublicKey(p2pkh, ecdsa)).toBe(account.publicKey);
+    expect(new bitcore.Message('another message').verify(p2pkh, ecdsa)).toBe(false);
+    // bitcoinjs-message: the P2PKH address, and the segwit address itself (Electrum-style check).
+    expect(bitcoinMessage.verify(msg, p2pkh, ecdsa)).toBe(true);
+    expect(bitcoinMessage.verify(msg, account.address, ecdsa, undefined, true)).toBe(true);
+    expect(bitcoinMessage.verify('another message', account.address, ecdsa, undefined, true)).toBe(false);
 
     const p2 = unisat('signMessage', msg, 'bip322-simple');
     await decide(true);
@@ -339,7 +358,9 @@ describe('Bitcoin provider end to end', () => {
     expect((await unisat('signPsbt', 'not a psbt')).error?.code).toBe(-32602);
     expect((await unisat('sendBitcoin', 'not-an-address', 1000)).error?.code).toBe(-32602);
     expect((await unisat('sendBitcoin', account.address, -5)).error?.code).toBe(-32602);
-    const unknown = await page.evaluate(() => (window as unknown as { unisat: { getInscriptions?: unknown } }).unisat.getInscriptions);
+    expect((await unisat('getInscriptions', -1, 10)).error?.message).toMatch(/cursor must be an integer/);
+    expect((await unisat('getInscriptions', 0, 0)).error?.message).toMatch(/size must be an integer from 1 to 100/);
+    const unknown = await page.evaluate(() => (window as unknown as { unisat: { inscribeTransfer?: unknown } }).unisat.inscribeTransfer);
     expect(unknown).toBeUndefined();
   });
 });

@@ -137,6 +137,25 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     expect(await popup.getByTestId('receive-path').textContent()).toContain("m/84'/1'/0'/0/2");
   });
 
+  it('Bitcoin Testnet selected: the Bitcoin address row shows the testnet address dApps are given', async () => {
+    const row = (): Promise<string | null> => popup.getByTestId('account-bitcoin').getByTestId('address').textContent();
+    // Regtest is selected: the row is the regtest (coin type 1) address, not mainnet's bc1.
+    await popup.getByTestId('tab-assets').click();
+    await expect.poll(row).toBe(btc.address(0, 0).address);
+    await setEndpoint('bitcoin', 'testnet', btcProxy.url);
+    await popup.getByTestId('tab-assets').click();
+    await selectChain(/Bitcoin Testnet/);
+    const testnet = regtestWallet('testnet').accounts.p2wpkh.address(0, 0);
+    expect(testnet.address.startsWith('tb1q')).toBe(true);
+    await expect.poll(row, { timeout: 20_000 }).toBe(testnet.address);
+    expect(await popup.getByTestId('account-bitcoin').locator('.path').textContent()).toBe("m/84'/1'/0'/0/0");
+    // Another family selected: the row still shows the Bitcoin network dApps get (testnet).
+    await selectChain(/Solana Localnet/);
+    await expect.poll(row).toBe(testnet.address);
+    await selectChain(/Bitcoin Regtest/);
+    await expect.poll(row, { timeout: 20_000 }).toBe(btc.address(0, 0).address);
+  });
+
   it('Bitcoin: a wrong-network recipient and an unaffordable amount are explained before anything is signed', async () => {
     await popup.getByTestId('tab-send').click();
     await popup.getByTestId('send-to').fill('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq');
