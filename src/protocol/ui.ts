@@ -210,6 +210,10 @@ export interface AssetBalance {
   balance: string | null;
   /** Whole units, exact. */
   formatted: string | null;
+  /** The token's name from on-chain metadata (SPL), when it has one. */
+  name?: string;
+  /** data: URI of the token's image (from its metadata), when there is one. */
+  icon?: string;
 }
 
 export interface BalancesView {

@@ -25,7 +25,8 @@ import { keyring } from '../keyring';
 import { allPermissions, grant, grantOf, revoke } from '../permissions';
 import { onSelectionChanged } from '../selection';
 import { currentSolanaAddress, solanaChainOf, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
-import { outgoingTransfers, solOutflow, toApprovalWarnings, transactionDisplay } from '../solana/display';
+import { mintsOf, outgoingTransfers, solOutflow, toApprovalWarnings, transactionDisplay } from '../solana/display';
+import { tokenLabels } from '../solana/tokenLabels';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
 import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard, optionalObject } from './providerError';
 
@@ -236,8 +237,9 @@ async function approvalFor(ctx: DappContext, state: SolanaState, address: string
   const warnings: RiskWarning[] = [];
   for (const p of previews) warnings.push(...toApprovalWarnings(p.warnings), ...(await transactionRisk(ctx.origin, address, p)));
   const head = { account: address, network: networkName(state) };
+  const labels = await tokenLabels(state, previews.flatMap(mintsOf));
   const display: Record<string, unknown> =
-    previews.length === 1 ? { ...head, ...transactionDisplay(previews[0]!, address) } : { ...head, transactions: previews.map((p, i) => ({ '#': i + 1, ...transactionDisplay(p, address) })) };
+    previews.length === 1 ? { ...head, ...transactionDisplay(previews[0]!, address, labels) } : { ...head, transactions: previews.map((p, i) => ({ '#': i + 1, ...transactionDisplay(p, address, labels) })) };
   await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'solana', kind: send ? 'sendSolanaTransaction' : 'signSolanaTransaction', display, warnings });
 }
 

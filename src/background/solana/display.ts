@@ -11,13 +11,30 @@ import type { RiskWarning } from '../../protocol/approvals';
 
 const short = (a: string): string => (a.length > 12 ? `${a.slice(0, 4)}…${a.slice(-4)}` : a);
 
-function tokenAmount(amount: bigint, decimals: number | undefined, mint: string | undefined): string {
+/** mint → "SYMBOL (Name)" from on-chain metadata; the mint is always shown beside it. */
+export type TokenLabels = ReadonlyMap<string, string>;
+const NO_LABELS: TokenLabels = new Map();
+
+function tokenName(mint: string, labels: TokenLabels): string {
+  const label = labels.get(mint);
+  return label ? `${label} ${mint}` : mint;
+}
+
+function tokenAmount(amount: bigint, decimals: number | undefined, mint: string | undefined, labels: TokenLabels = NO_LABELS): string {
   const value = decimals === undefined ? `${amount} base units` : formatUnits(amount, decimals);
-  return mint ? `${value} of token ${mint}` : `${value} (token)`;
+  return mint ? `${value} of token ${tokenName(mint, labels)}` : `${value} (token)`;
+}
+
+/** Every mint a preview names (instructions and simulated balance changes), for label look-ups. */
+export function mintsOf(p: SolanaTransactionPreview): string[] {
+  const out = new Set<string>();
+  for (const ix of p.instructions) if ('mint' in ix && typeof ix.mint === 'string') out.add(ix.mint);
+  if (p.simulation.status === 'ok') for (const c of p.simulation.balanceChanges) if (c.mint) out.add(c.mint);
+  return [...out];
 }
 
 /** One decoded instruction in words; addresses in full where the user must check them. */
-export function describeInstruction(ix: DecodedInstruction): string {
+export function describeInstruction(ix: DecodedInstruction, labels: TokenLabels = NO_LABELS): string {
   const program = ix.programName ?? ix.programId;
   switch (ix.type) {
     case 'systemTransfer':
@@ -36,9 +53,9 @@ export function describeInstruction(ix: DecodedInstruction): string {
     case 'system':
       return `System program: ${ix.name}`;
     case 'splTransfer':
-      return `Transfer ${tokenAmount(ix.amount, ix.decimals, ix.mint)} from token account ${ix.source} to ${ix.destination} (authority ${ix.authority})`;
+      return `Transfer ${tokenAmount(ix.amount, ix.decimals, ix.mint, labels)} from token account ${ix.source} to ${ix.destination} (authority ${ix.authority})`;
     case 'splApprove':
-      return `Approve ${ix.delegate} to spend ${ix.unlimited ? 'ALL' : tokenAmount(ix.amount, ix.decimals, ix.mint)} from token account ${ix.source}`;
+      return `Approve ${ix.delegate} to spend ${ix.unlimited ? 'ALL' : tokenAmount(ix.amount, ix.decimals, ix.mint, labels)} from token account ${ix.source}`;
     case 'splRevoke':
       return `Revoke the delegate of token account ${ix.source}`;
     case 'splSetAuthority':
@@ -46,13 +63,13 @@ export function describeInstruction(ix: DecodedInstruction): string {
     case 'splCloseAccount':
       return `Close token account ${ix.account}, rent to ${ix.destination}`;
     case 'splBurn':
-      return `Burn ${tokenAmount(ix.amount, ix.decimals, ix.mint)} from ${ix.account}`;
+      return `Burn ${tokenAmount(ix.amount, ix.decimals, ix.mint, labels)} from ${ix.account}`;
     case 'splMintTo':
-      return `Mint ${tokenAmount(ix.amount, ix.decimals, ix.mint)} to ${ix.destination}`;
+      return `Mint ${tokenAmount(ix.amount, ix.decimals, ix.mint, labels)} to ${ix.destination}`;
     case 'spl':
       return `${program}: ${ix.name}`;
     case 'ataCreate':
-      return `Create the token account of ${ix.owner} for mint ${ix.mint}${ix.idempotent ? ' (if missing)' : ''}`;
+      return `Create the token account of ${ix.owner} for mint ${tokenName(ix.mint, labels)}${ix.idempotent ? ' (if missing)' : ''}`;
     case 'computeUnitLimit':
       return `Compute unit limit ${ix.units}`;
     case 'computeUnitPrice':
@@ -66,30 +83,30 @@ export function describeInstruction(ix: DecodedInstruction): string {
   }
 }
 
-function describeChange(c: BalanceChange, wallet: string): string {
+function describeChange(c: BalanceChange, wallet: string, labels: TokenLabels): string {
   const who = c.owner === wallet ? 'You' : c.owner;
   const sign = c.delta > 0n ? '+' : '';
-  const amount = c.asset === 'SOL' ? `${sign}${formatLamports(c.delta)} SOL` : `${sign}${c.decimals === undefined ? `${c.delta} base units` : formatUnits(c.delta, c.decimals)} of token ${c.mint ?? '?'}`;
+  const amount = c.asset === 'SOL' ? `${sign}${formatLamports(c.delta)} SOL` : `${sign}${c.decimals === undefined ? `${c.delta} base units` : formatUnits(c.delta, c.decimals)} of token ${c.mint ? tokenName(c.mint, labels) : '?'}`;
   return `${who}: ${amount}`;
 }
 
 /** The balance-changes line of the approval: simulated changes, or why there are none. */
-export function describeSimulation(p: SolanaTransactionPreview, wallet: string): string | string[] {
+export function describeSimulation(p: SolanaTransactionPreview, wallet: string, labels: TokenLabels = NO_LABELS): string | string[] {
   const s = p.simulation;
   if (s.status === 'unavailable') return `Not simulated: the network did not answer (${s.reason.slice(0, 200)})`;
   if (s.status === 'failed') return `Simulation failed: ${s.errorText.slice(0, 300)}`;
   if (s.balanceChanges.length === 0) return 'No balance changes (simulated)';
   // The wallet's own changes first.
   const sorted = [...s.balanceChanges].sort((a, b) => Number(b.owner === wallet) - Number(a.owner === wallet));
-  return sorted.map((c) => describeChange(c, wallet));
+  return sorted.map((c) => describeChange(c, wallet, labels));
 }
 
 /** Display-ready (JSON-safe: no bigint) view of one transaction for the approval window. */
-export function transactionDisplay(p: SolanaTransactionPreview, wallet: string): Record<string, unknown> {
+export function transactionDisplay(p: SolanaTransactionPreview, wallet: string, labels: TokenLabels = NO_LABELS): Record<string, unknown> {
   const fee = p.networkFeeLamports === null ? 'unknown' : `${formatLamports(p.networkFeeLamports)} SOL`;
   return {
-    'balance changes': describeSimulation(p, wallet),
-    instructions: p.instructions.map(describeInstruction),
+    'balance changes': describeSimulation(p, wallet, labels),
+    instructions: p.instructions.map((ix) => describeInstruction(ix, labels)),
     'network fee': p.priorityFeeLamports > 0n && p.networkFeeLamports === null ? `unknown (priority fee ${formatLamports(p.priorityFeeLamports)} SOL)` : fee,
     'fee payer': p.feePayer === wallet ? `${p.feePayer} (you)` : p.feePayer,
     version: p.version === 'legacy' ? 'legacy' : 'v0',

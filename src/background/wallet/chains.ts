@@ -41,6 +41,7 @@ import { announceNetwork } from '../dapp/bitcoin';
 import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/state';
 import { keyring } from '../keyring';
 import { onLocked } from '../session';
+import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana/tokenMetadata';
 import { currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
 import { DEFAULT_SETTINGS, getLocal } from '../storage';
 import { currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, watchTronToken, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
@@ -196,6 +197,8 @@ const asset = (token: string | null, symbol: string, decimals: number, amount: b
 });
 
 const shortMint = (m: string): string => `${m.slice(0, 4)}…${m.slice(-4)}`;
+/** The on-chain name and icon of an SPL token, when it has them (the symbol replaces the short mint). */
+const labelOf = (d: TokenDisplay | undefined): Pick<AssetBalance, 'name' | 'icon'> => (d ? { ...(d.name ? { name: d.name } : {}), ...(d.icon ? { icon: d.icon } : {}) } : {});
 
 /** The address the popup shows for the active non-EVM chain (public; no RPC). */
 async function addressOf(family: Exclude<PopupFamily, 'evm'>): Promise<{ chain: string; address: string; networkName: string }> {
@@ -269,9 +272,11 @@ export async function refreshChainBalances(): Promise<ChainBalancesView> {
   const { chain, address, networkName } = await addressOf(family);
   const view = await guard(async (): Promise<ChainBalancesView> => {
     if (family === 'solana') {
-      const rpc = solanaRpcFor(await solanaState());
+      const sol = await solanaState();
+      const rpc = solanaRpcFor(sol);
       const [lamports, tokens] = await Promise.all([getSolBalance(rpc, address), getSolanaTokenBalances(rpc, address)]);
-      return { family, chain, networkName, address, assets: [asset(null, 'SOL', 9, lamports), ...tokens.map((t) => asset(t.mint, shortMint(t.mint), t.decimals, t.amount))], details: {}, updatedAt: Date.now() };
+      const labels = await tokenDisplays(sol.cluster, rpc, tokens.map((t) => t.mint));
+      return { family, chain, networkName, address, assets: [asset(null, 'SOL', 9, lamports), ...tokens.map((t) => ({ ...asset(t.mint, labels.get(t.mint)?.symbol || shortMint(t.mint), t.decimals, t.amount), ...labelOf(labels.get(t.mint)) }))], details: {}, updatedAt: Date.now() };
     }
     if (family === 'tron') {
       const s = await resolvedTronState();
@@ -445,7 +450,8 @@ export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSend
       return prepareSolTransfer(rpc, { from, to, lamports: parseAmount(req.amount, 9) });
     });
     const decimals = prepared.decimals ?? 9;
-    const symbol = prepared.kind === 'sol' ? 'SOL' : shortMint(prepared.mint ?? '');
+    const label = prepared.mint ? (await cachedTokenDisplays(state.cluster, [prepared.mint])).get(prepared.mint) : undefined;
+    const symbol = prepared.kind === 'sol' ? 'SOL' : label?.symbol || shortMint(prepared.mint ?? '');
     const preview: ChainSendPreview = {
       id,
       family,

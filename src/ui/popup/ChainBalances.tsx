@@ -37,9 +37,6 @@ export function ChainBalances({ networkName }: { networkName: string }): ReactNo
   const { t } = useI18n();
   const { view, setView, loading, error, refresh } = useCachedBalances(METHODS);
 
-
-
-
   return (
     <section className="panel stack" aria-labelledby="balances-title" data-testid="balances" aria-busy={loading}>
       <div className="row">
@@ -59,7 +56,14 @@ export function ChainBalances({ networkName }: { networkName: string }): ReactNo
             {view.assets.map((a) => (
               <li key={a.token ?? 'native'} className="row" data-testid={`balance-${a.symbol}`}>
                 <span className="grow symbol" title={a.token ?? ''}>
+                  {a.icon && <img className="token-icon" src={a.icon} alt="" width={20} height={20} data-testid="token-icon" />}
                   {a.symbol}
+                  {/* Names come from whoever made the token: the mint stays beside them. */}
+                  {a.name && a.token && (
+                    <span className="hint token-name" data-testid="token-name">
+                      {a.name} · {a.token.slice(0, 4)}…{a.token.slice(-4)}
+                    </span>
+                  )}
                 </span>
                 <span className="amount" data-testid="amount" title={a.formatted ?? ''}>
                   {a.formatted === null ? t('unavailable') : shortAmount(a.formatted)}

@@ -114,7 +114,7 @@ export function AssetPicker({ assets, asset, onAsset }: { assets: readonly Asset
         <select data-testid="send-asset" value={asset} onChange={(e) => onAsset(e.target.value)}>
           {assets.map((a) => (
             <option key={a.token ?? ''} value={a.token ?? ''}>
-              {a.symbol}
+              {a.name ? `${a.symbol} (${a.name})` : a.symbol}
             </option>
           ))}
         </select>
