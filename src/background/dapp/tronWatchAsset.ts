@@ -10,7 +10,8 @@ import { checkTronAddress } from '../../core/chains/tron/addressInput';
 import { requestApproval } from '../approvals';
 import { tronApiFor, watchTronToken } from '../tron/state';
 import type { DappContext } from './router';
-import { invalidParams } from './providerError';
+import { WalletError } from '../errors';
+import { invalidParams, ProviderError } from './providerError';
 import type { TronDappHelpers } from './tronTypedData';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -44,6 +45,12 @@ export async function watchTrc20(ctx: DappContext, params: unknown, h: TronDappH
     display: { token: asked.contract, symbol: meta.symbol, decimals: meta.decimals, network: h.networkName(state), ...(asked.symbol !== undefined && asked.symbol !== meta.symbol ? { 'symbol the site gave': asked.symbol.slice(0, 40) } : {}) },
     warnings: h.insecureWarnings(ctx.origin),
   });
-  await h.guard(() => watchTronToken(state.network, { address: asked.contract, symbol: meta.symbol, decimals: meta.decimals }));
+  try {
+    await watchTronToken(state.network, { address: asked.contract, symbol: meta.symbol, decimals: meta.decimals });
+  } catch (err) {
+    // The watch list is full (50 per network): say so rather than "Internal error".
+    if (err instanceof WalletError) throw new ProviderError(-32603, err.message, { reason: err.code });
+    throw err;
+  }
   return true;
 }

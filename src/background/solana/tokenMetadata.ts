@@ -21,6 +21,10 @@ export interface TokenDisplay {
 interface CacheEntry {
   at: number;
   display?: TokenDisplay;
+  /** The metadata URI the icon comes from. */
+  uri?: string;
+  /** The icon fetch finished (with or without an icon); unfinished ones are tried again. */
+  iconDone?: boolean;
 }
 
 const KEY = 'solanaTokenMeta';
@@ -29,6 +33,8 @@ const FOUND_TTL_MS = 24 * 3600_000;
 const NONE_TTL_MS = 3600_000;
 /** Icons fetched per call at most (a wallet full of airdropped spam must not stall the popup). */
 const MAX_ICON_FETCHES = 8;
+/** Balances wait this long at most for icons; slower ones are fetched again next time. */
+const ICON_BUDGET_MS = 4000;
 
 type Cache = Record<string, CacheEntry>;
 
@@ -49,27 +55,54 @@ export async function cachedTokenDisplays(cluster: string, mints: readonly strin
   return out;
 }
 
+/** Reads metadata for mints not freshly cached; keeps a known icon while the URI is unchanged. */
+async function refreshMetadata(cache: Cache, cluster: string, rpc: SolanaRpc, missing: readonly string[], now: number): Promise<void> {
+  const found = await readTokenMetadata(rpc, missing);
+  for (const mint of missing) {
+    const md = found.get(mint);
+    const old = cache[`${cluster}:${mint}`];
+    const sameUri = !!md && old?.uri === md.uri;
+    const icon = sameUri ? old?.display?.icon : undefined;
+    cache[`${cluster}:${mint}`] = md
+      ? { at: now, display: { name: md.name, symbol: md.symbol, ...(icon ? { icon } : {}) }, ...(md.uri ? { uri: md.uri } : {}), iconDone: sameUri ? !!old?.iconDone : !md.uri }
+      : { at: now };
+  }
+}
+
+/** Fetches missing icons in parallel within ICON_BUDGET_MS; returns whether any finished. */
+async function fetchIcons(cache: Cache, keys: readonly string[]): Promise<boolean> {
+  const todo = keys.filter((k) => cache[k]?.display && cache[k]?.uri && !cache[k]?.iconDone).slice(0, MAX_ICON_FETCHES);
+  if (!todo.length) return false;
+  const done = new Map<string, string | undefined>();
+  const all = Promise.all(todo.map((k) => fetchTokenIcon(cache[k]!.uri!, (u, init) => fetch(u, init)).catch(() => undefined).then((icon) => void done.set(k, icon))));
+  await Promise.race([all, new Promise((r) => setTimeout(r, ICON_BUDGET_MS))]);
+  for (const [k, icon] of done) {
+    const e = cache[k]!;
+    e.iconDone = true;
+    if (icon && e.display) e.display = { ...e.display, icon };
+  }
+  return done.size > 0;
+}
+
 /** Display data for each mint that has metadata; reads the chain for mints not freshly cached. */
 export async function tokenDisplays(cluster: string, rpc: SolanaRpc, mints: readonly string[]): Promise<Map<string, TokenDisplay>> {
   const now = Date.now();
   const cache = await readCache();
-  const missing = [...new Set(mints)].filter((m) => !fresh(cache[`${cluster}:${m}`], now));
+  const unique = [...new Set(mints)];
+  const missing = unique.filter((m) => !fresh(cache[`${cluster}:${m}`], now));
+  let changed = false;
   if (missing.length) {
     try {
-      const found = await readTokenMetadata(rpc, missing);
-      let iconBudget = MAX_ICON_FETCHES;
-      for (const mint of missing) {
-        const md = found.get(mint);
-        const previous = cache[`${cluster}:${mint}`]?.display;
-        let icon = previous?.icon;
-        if (md && md.uri && !icon && iconBudget-- > 0) icon = await fetchTokenIcon(md.uri, (u, init) => fetch(u, init)).catch(() => undefined);
-        cache[`${cluster}:${mint}`] = { at: now, ...(md ? { display: { name: md.name, symbol: md.symbol, ...(icon ? { icon } : {}) } } : {}) };
-      }
-      const entries = Object.entries(cache).sort((a, b) => a[1].at - b[1].at).slice(-MAX_ENTRIES);
-      await browser.storage.local.set({ [KEY]: Object.fromEntries(entries) });
+      await refreshMetadata(cache, cluster, rpc, missing, now);
+      changed = true;
     } catch {
       // The node did not answer: show what is cached (possibly stale) and try again next time.
     }
+  }
+  if (await fetchIcons(cache, unique.map((m) => `${cluster}:${m}`))) changed = true;
+  if (changed) {
+    const entries = Object.entries(cache).sort((a, b) => a[1].at - b[1].at).slice(-MAX_ENTRIES);
+    await browser.storage.local.set({ [KEY]: Object.fromEntries(entries) });
   }
   return cachedTokenDisplays(cluster, mints);
 }
