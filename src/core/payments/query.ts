@@ -63,6 +63,8 @@ export function splitPaymentUri(input: string): SplitUri {
     throw new PaymentUriError('MULTIPLE_QUERY_MARKERS', 'The link contains "?" more than once; parameters must be joined with "&"');
   }
   const path = q === -1 ? rest : rest.slice(0, q);
+  // "solana:<address>&label=…" (missing "?"): no address contains "&", so this is a broken link.
+  if (path.includes('&')) throw new PaymentUriError('MALFORMED_URI', 'Parameters must follow "?" (the link has "&" before any "?")');
   const query = q === -1 ? '' : rest.slice(q + 1);
   const params: QueryParam[] = [];
   for (const part of query.split('&')) {
