@@ -45,7 +45,39 @@ export function decodeQrFromRgba(image: RgbaImage): QrDecodeResult | null {
     throw new QrImageError('INVALID_IMAGE', 'The pixel data must hold 4 bytes (RGBA) per pixel');
   }
   const pixels = data instanceof Uint8ClampedArray ? data : new Uint8ClampedArray(data.buffer, data.byteOffset, data.length);
-  const found = jsQR(pixels, width, height, { inversionAttempts: 'attemptBoth' });
+  // jsQR's finder-pattern scan counts runs of dark and light pixels, so isolated noisy pixels
+  // (sensor noise, JPEG speckle) break it; a second try on a median-filtered copy removes them.
+  const found = jsQR(pixels, width, height, { inversionAttempts: 'attemptBoth' }) ?? jsQR(median3x3(pixels, width, height), width, height, { inversionAttempts: 'attemptBoth' });
   if (found === null) return null;
   return { text: found.data, version: found.version };
+}
+
+/** A grey 3×3 median of the image (edges copied), as RGBA for jsQR. */
+function median3x3(rgba: Uint8ClampedArray, width: number, height: number): Uint8ClampedArray {
+  const grey = new Uint8Array(width * height);
+  for (let i = 0; i < grey.length; i++) {
+    // Rec. 601 luma, integer arithmetic.
+    grey[i] = ((rgba[i * 4] ?? 0) * 77 + (rgba[i * 4 + 1] ?? 0) * 150 + (rgba[i * 4 + 2] ?? 0) * 29) >> 8;
+  }
+  const out = new Uint8ClampedArray(width * height * 4);
+  const window = new Uint8Array(9);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let v: number;
+      if (x === 0 || y === 0 || x === width - 1 || y === height - 1) {
+        v = grey[y * width + x] ?? 0;
+      } else {
+        let k = 0;
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) window[k++] = grey[(y + dy) * width + x + dx] ?? 0;
+        window.sort();
+        v = window[4] ?? 0;
+      }
+      const o = (y * width + x) * 4;
+      out[o] = v;
+      out[o + 1] = v;
+      out[o + 2] = v;
+      out[o + 3] = 255;
+    }
+  }
+  return out;
 }
