@@ -122,6 +122,8 @@ describe('EIP-681 adversarial inputs', () => {
     [`ethereum:${SPEC_TOKEN}/transfer?address=${SPEC_RECIPIENT}&uint256=1&value=5`, 'INVALID_PARAMETER'],
     [`ethereum:${SPEC_TOKEN}/transfer?address=${SPEC_RECIPIENT}&uint256=0`, 'ZERO_AMOUNT'],
     [`ethereum:${SPEC_TOKEN}/`, 'MALFORMED_URI'],
+    [`ethereum:${SPEC_TOKEN}%2Ftransfer?address=${SPEC_RECIPIENT}&uint256=1`, 'INVALID_ADDRESS'],
+    [`ethereum:${SPEC_NATIVE_CHECKSUMMED}%401?value=1`, 'INVALID_ADDRESS'],
     [`bitcoin:${SPEC_NATIVE_CHECKSUMMED}`, 'UNSUPPORTED_SCHEME'],
     [`ethereum:${SPEC_NATIVE_CHECKSUMMED}?value=1 `.replace(' ', '%20 x'), 'MALFORMED_URI'],
   ])('%s → %s', (uri, code) => {

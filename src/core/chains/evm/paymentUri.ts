@@ -45,9 +45,12 @@ export function parseEip681(uri: string, options: ParsePaymentOptions = {}): Pay
   const { scheme, path, params } = splitPaymentUri(uri);
   if (scheme !== 'ethereum') throw new PaymentUriError('UNSUPPORTED_SCHEME', `Not an EIP-681 link (scheme "${scheme}:")`, { scheme });
   // target_address [ "@" chain_id ] [ "/" function_name ]
-  const m = /^(pay-)?([^@/]*)(?:@([^/]*))?(?:\/(.*))?$/.exec(decodePlain(path, 'address'));
+  // Split before percent-decoding, so an encoded "/" or "@" cannot move a part boundary.
+  const m = /^(pay-)?([^@/]*)(?:@([^/]*))?(?:\/(.*))?$/.exec(path);
   if (!m) throw new PaymentUriError('MALFORMED_URI', 'The link is not of the form ethereum:<address>[@chainId][/function]');
-  const [, , target = '', chainText, fn] = m;
+  const target = decodePlain(m[2] ?? '', 'address');
+  const chainText = m[3] === undefined ? undefined : decodePlain(m[3], 'chain id');
+  const fn = m[4] === undefined ? undefined : decodePlain(m[4], 'function name');
   if (target === '') throw new PaymentUriError('MISSING_RECIPIENT', 'The link names no address');
   if (/^[a-z0-9]+-/i.test(target) && !/^0x/i.test(target)) {
     throw new PaymentUriError('MALFORMED_URI', `Unknown EIP-681 prefix "${target.split('-')[0]}-" (only "pay-" is defined)`);
