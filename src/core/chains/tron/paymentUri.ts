@@ -33,6 +33,10 @@ export function parseTronUri(uri: string): PaymentTransferRequest {
   const { single, other } = collectParams(params, KNOWN);
   const tokenRaw = single.get('token');
   const tokenText = tokenRaw === undefined ? undefined : decodePlain(tokenRaw, 'token');
+  if (tokenText !== undefined && tokenText.toUpperCase() !== 'TRX' && !/^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(tokenText)) {
+    // A symbol ("USDT") names no contract: many tokens share a symbol, so it cannot be trusted.
+    throw new PaymentUriError('INVALID_TOKEN', `token= must be a TRC-20 contract address (T…), not "${tokenText.slice(0, 40)}"`, { field: 'token' });
+  }
   const token = tokenText === undefined || tokenText.toUpperCase() === 'TRX' ? undefined : parseTron(tokenText, 'token', 'INVALID_TOKEN');
   let amount: PaymentAmount | undefined;
   const amountRaw = single.get('amount');
