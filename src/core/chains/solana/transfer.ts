@@ -17,6 +17,7 @@ import { parseSolanaAddress, parseWalletAddress, recipientWarnings, type Recipie
 import type { SolanaRpc, TokenAccountEntry } from './rpc.ts';
 import { signSolanaTransaction, type SignedSolanaTransaction } from './sign.ts';
 import { associatedTokenAccountSize, mintFromAccount, tokenAccountFromAccount, type MintInfo } from './tokenLayout.ts';
+import { memoInstruction, withReferenceKeys } from './payReferences.ts';
 import { parseMessageBytes, unsignedWireTransaction } from './wire.ts';
 
 /** Base fee per signature on every public cluster (used only when the node cannot price a message). */
@@ -29,6 +30,15 @@ export interface TransferOptions {
   computeUnitLimit?: number;
   /** Message version, default 0. */
   version?: 'legacy' | 0;
+  /** Solana Pay reference keys: appended read-only, non-signer to the transfer instruction. */
+  references?: readonly string[];
+  /** Solana Pay memo: an SPL Memo instruction placed immediately before the transfer. */
+  memo?: string;
+}
+
+/** The transfer instruction with its Solana Pay memo before it and references on it. */
+function payInstructions(transfer: TransactionInstruction, options: TransferOptions): TransactionInstruction[] {
+  return [...(options.memo !== undefined ? [memoInstruction(options.memo)] : []), withReferenceKeys(transfer, options.references ?? [])];
 }
 
 export interface SolanaFeeQuote {
@@ -124,7 +134,7 @@ export async function prepareSolTransfer(
       ...(request.computeUnitLimit !== undefined ? { unitLimit: request.computeUnitLimit } : {}),
       ...(request.computeUnitPriceMicroLamports !== undefined ? { unitPriceMicroLamports: request.computeUnitPriceMicroLamports } : {}),
     }),
-    systemTransferInstruction(from, to, request.lamports),
+    ...payInstructions(systemTransferInstruction(from, to, request.lamports), request),
   ];
   const messageBytes = compile(from, latest.blockhash, instructions, version);
   const { fee, estimate } = await priceMessage(rpc, messageBytes, from);
@@ -258,7 +268,7 @@ export async function prepareSplTransfer(
       ...(request.computeUnitPriceMicroLamports !== undefined ? { unitPriceMicroLamports: request.computeUnitPriceMicroLamports } : {}),
     }),
     ...(create ? [createAssociatedTokenAccountIdempotentInstruction({ payer: from, associatedAccount: destination, owner: to, mint: mintAddress, tokenProgram: programId })] : []),
-    transferCheckedInstruction({ source: source.pubkey, mint: mintAddress, destination, owner: from, amount: request.amount, decimals: mint.decimals, tokenProgram: programId }),
+    ...payInstructions(transferCheckedInstruction({ source: source.pubkey, mint: mintAddress, destination, owner: from, amount: request.amount, decimals: mint.decimals, tokenProgram: programId }), request),
   ];
   const messageBytes = compile(from, latest.blockhash, instructions, version);
   const { fee, estimate } = await priceMessage(rpc, messageBytes, from);

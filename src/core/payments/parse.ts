@@ -1,0 +1,57 @@
+/**
+ * One entry point for a pasted or scanned payment link: picks the standard by scheme
+ * (ethereum: → EIP-681, bitcoin: → BIP-21/321, solana: → Solana Pay, tron: → TRON) and returns
+ * the shared typed request, or throws a PaymentUriError with a specific code. The builder
+ * dispatches the same way for Receive's QR code.
+ */
+import { buildBip21, parseBip21 } from '../chains/bitcoin/paymentUri.ts';
+import { buildEip681, parseEip681 } from '../chains/evm/paymentUri.ts';
+import { buildSolanaPay, parseSolanaPay } from '../chains/solana/paymentUri.ts';
+import { buildTronUri, parseTronUri } from '../chains/tron/paymentUri.ts';
+import { PaymentUriError } from './errors.ts';
+import { uriScheme } from './query.ts';
+import type { ParsePaymentOptions, PaymentFamily, PaymentRequest, PaymentRequestInput } from './types.ts';
+
+export const PAYMENT_SCHEMES: Readonly<Record<string, PaymentFamily>> = {
+  ethereum: 'evm',
+  bitcoin: 'bitcoin',
+  solana: 'solana',
+  tron: 'tron',
+};
+
+/** The family a text's payment scheme belongs to, or undefined (a plain address, another scheme). */
+export function paymentUriFamily(text: string): PaymentFamily | undefined {
+  const scheme = uriScheme(text.trim());
+  return scheme === undefined ? undefined : PAYMENT_SCHEMES[scheme];
+}
+
+export function parsePaymentUri(text: string, options: ParsePaymentOptions = {}): PaymentRequest {
+  if (typeof text !== 'string' || text.trim() === '') throw new PaymentUriError('EMPTY', 'Nothing to read: the text is empty');
+  const scheme = uriScheme(text.trim());
+  if (scheme === undefined) throw new PaymentUriError('NOT_A_URI', 'This is not a payment link (it does not start with a scheme such as bitcoin:)');
+  switch (PAYMENT_SCHEMES[scheme]) {
+    case 'evm':
+      return parseEip681(text, options);
+    case 'bitcoin':
+      return parseBip21(text, options);
+    case 'solana':
+      return parseSolanaPay(text);
+    case 'tron':
+      return parseTronUri(text);
+    default:
+      throw new PaymentUriError('UNSUPPORTED_SCHEME', `"${scheme.slice(0, 32)}:" links are not supported (ethereum:, bitcoin:, solana: and tron: are)`, { scheme: scheme.slice(0, 32) });
+  }
+}
+
+export function buildPaymentUri(input: PaymentRequestInput): string {
+  switch (input.family) {
+    case 'evm':
+      return buildEip681(input);
+    case 'bitcoin':
+      return buildBip21(input);
+    case 'solana':
+      return buildSolanaPay(input);
+    case 'tron':
+      return buildTronUri(input);
+  }
+}
