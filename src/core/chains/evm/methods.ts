@@ -35,6 +35,8 @@ export const EVM_METHODS: Readonly<Record<string, EvmMethodClass>> = Object.free
   eth_chainId: 'public',
   net_version: 'public',
   net_listening: 'public',
+  // Recovers a signer from public data: no key, no account exposure.
+  personal_ecRecover: 'public',
 
   eth_accounts: 'account',
   eth_requestAccounts: 'account',
@@ -49,6 +51,10 @@ export const EVM_METHODS: Readonly<Record<string, EvmMethodClass>> = Object.free
 
   personal_sign: 'sign',
   eth_signTypedData_v4: 'sign',
+  eth_signTypedData_v3: 'sign',
+  // The legacy array form (MetaMask's v1); eth_signTypedData_v1 is the same method under its explicit name.
+  eth_signTypedData: 'sign',
+  eth_signTypedData_v1: 'sign',
   eth_sendTransaction: 'sign',
   wallet_sendCalls: 'sign',
   wallet_watchAsset: 'sign',
@@ -98,9 +104,6 @@ export const EVM_METHODS: Readonly<Record<string, EvmMethodClass>> = Object.free
 
   eth_sign: 'refused',
   eth_signTransaction: 'refused',
-  eth_signTypedData: 'refused',
-  eth_signTypedData_v1: 'refused',
-  eth_signTypedData_v3: 'refused',
   eth_decrypt: 'refused',
   eth_getEncryptionPublicKey: 'refused',
   wallet_registerOnboarding: 'refused',
@@ -151,10 +154,10 @@ export const PARAM_LIMITS = {
 
 export const MAX_CALLS_PER_BUNDLE = 50;
 
-export interface WatchAssetParams {
-  type: 'ERC20';
-  options: { address: Address; symbol: string; decimals: number; image?: string; chainId?: number };
-}
+export type WatchAssetParams =
+  | { type: 'ERC20'; options: { address: Address; symbol: string; decimals: number; image?: string; chainId?: number } }
+  /** EIP-747 as MetaMask extends it for NFTs: the token id is a decimal (or 0x) string. */
+  | { type: 'ERC721' | 'ERC1155'; options: { address: Address; tokenId: bigint; chainId?: number } };
 
 export interface SendCallsCall {
   to?: Address;
@@ -179,7 +182,7 @@ export type EvmRequest =
   | { method: 'wallet_addEthereumChain'; params: Record<string, unknown> }
   | { method: 'wallet_watchAsset'; params: WatchAssetParams }
   /** Parse with parsePersonalSign / parseSignTypedDataParams / normalizeDappTransaction. */
-  | { method: 'personal_sign' | 'eth_signTypedData_v4' | 'eth_sendTransaction'; params: unknown[] }
+  | { method: 'personal_sign' | 'personal_ecRecover' | 'eth_signTypedData_v4' | 'eth_signTypedData_v3' | 'eth_signTypedData' | 'eth_signTypedData_v1' | 'eth_sendTransaction'; params: unknown[] }
   | { method: 'wallet_sendCalls'; params: SendCallsParams }
   | { method: 'wallet_getCallsStatus' | 'wallet_showCallsStatus'; params: { id: string } }
   | { method: 'wallet_getCapabilities'; params: { address: Address; chainIds?: number[] } }
@@ -196,7 +199,12 @@ function limitFor(method: string, cls: EvmMethodClass): number {
     case 'personal_sign':
       return PARAM_LIMITS.personalSign;
     case 'eth_signTypedData_v4':
+    case 'eth_signTypedData_v3':
+    case 'eth_signTypedData':
+    case 'eth_signTypedData_v1':
       return PARAM_LIMITS.typedData;
+    case 'personal_ecRecover':
+      return PARAM_LIMITS.personalSign;
     case 'eth_sendTransaction':
       return PARAM_LIMITS.sendTransaction;
     case 'wallet_sendCalls':
@@ -259,8 +267,9 @@ function readWatchAsset(params: unknown): WatchAssetParams {
   // EIP-747 uses an object; Coinbase and some dApps wrap it in an array.
   const p = Array.isArray(params) ? (params.length === 1 ? params[0] : undefined) : params;
   if (!isPlainObject(p)) throw invalidParams('wallet_watchAsset expects { type, options }');
+  if (p.type === 'ERC721' || p.type === 'ERC1155') return readWatchNft(p.type, p.options);
   if (p.type !== 'ERC20') {
-    throw invalidParams(typeof p.type === 'string' ? `Asset of type ${JSON.stringify(p.type.slice(0, 20))} not supported` : 'wallet_watchAsset "type" must be "ERC20"');
+    throw invalidParams(typeof p.type === 'string' ? `Asset of type ${JSON.stringify(p.type.slice(0, 20))} not supported` : 'wallet_watchAsset "type" must be "ERC20", "ERC721" or "ERC1155"');
   }
   const o = p.options;
   if (!isPlainObject(o)) throw invalidParams('wallet_watchAsset expects "options" with address, symbol and decimals');
@@ -276,6 +285,22 @@ function readWatchAsset(params: unknown): WatchAssetParams {
     chainId = typeof o.chainId === 'number' && Number.isSafeInteger(o.chainId) && o.chainId > 0 ? o.chainId : readChainIdHex(o.chainId, 'options.chainId');
   }
   return { type: 'ERC20', options: { address, symbol: o.symbol.trim(), decimals, ...(image !== undefined ? { image } : {}), ...(chainId !== undefined ? { chainId } : {}) } };
+}
+
+function readOptionalChainId(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : readChainIdHex(v, 'options.chainId');
+}
+
+function readWatchNft(type: 'ERC721' | 'ERC1155', o: unknown): WatchAssetParams {
+  if (!isPlainObject(o)) throw invalidParams(`wallet_watchAsset ${type} expects "options" with address and tokenId`);
+  const address = readAddress(o.address, 'options.address');
+  const raw = o.tokenId;
+  if (typeof raw !== 'string' || !/^(\d{1,78}|0x[0-9a-fA-F]{1,64})$/.test(raw)) throw invalidParams('options.tokenId must be a decimal or 0x hex string');
+  const tokenId = BigInt(raw);
+  if (tokenId >= 1n << 256n) throw invalidParams('options.tokenId is larger than uint256');
+  const chainId = readOptionalChainId(o.chainId);
+  return { type, options: { address, tokenId, ...(chainId !== undefined ? { chainId } : {}) } };
 }
 
 function unsupportedCapabilities(caps: unknown, where: string): void {
@@ -363,7 +388,11 @@ export function validateEvmParams(method: string, params: unknown): EvmRequest {
     case 'wallet_watchAsset':
       return { method, params: readWatchAsset(params) };
     case 'personal_sign':
+    case 'personal_ecRecover':
     case 'eth_signTypedData_v4':
+    case 'eth_signTypedData_v3':
+    case 'eth_signTypedData':
+    case 'eth_signTypedData_v1':
     case 'eth_sendTransaction':
       if (!Array.isArray(params) || params.length === 0) throw invalidParams(`${method} expects an array of parameters`);
       return { method, params };
