@@ -133,5 +133,5 @@ export async function simulateTransaction(rpc: RpcClient, tx: SimulationInput): 
 export function simulationWarnings(sim: SimulationResult, gas: bigint): Array<{ code: string; severity: 'danger' | 'warning'; params: Record<string, string> }> {
   if (sim.ok) return sim.gasTooLow ? [{ code: 'GAS_TOO_LOW', severity: 'danger', params: { gas: gas.toString(), needed: sim.estimate.toString() } }] : [];
   if (sim.reverted) return [{ code: 'TX_WILL_REVERT', severity: 'danger', params: { reason: sim.text } }];
-  return [{ code: 'SIMULATION_FAILED', severity: 'warning', params: { reason: sim.text } }];
+  return [{ code: 'SIMULATION_FAILED', severity: 'warning', params: { error: sim.text } }];
 }
