@@ -198,7 +198,7 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
     expect((await dapp('raw', 'eth_sign', [account, `0x${'11'.repeat(32)}`])).error?.code).toBe(4200);
   });
 
-  it("eth_subscribe('newHeads') delivers a block mined on anvil as a message event; eth_unsubscribe ends it", async () => {
+  it("eth_subscribe('newHeads') and ('logs') deliver a mined block and an emitted event as message events; eth_unsubscribe ends them", async () => {
     await dapp('listenMessages');
     const sub = (await dapp<R<string>>('raw', 'eth_subscribe', ['newHeads'])).result!;
     expect(sub).toMatch(/^0x[0-9a-f]{32}$/);
@@ -208,6 +208,20 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
       (await dapp<Array<{ type: string; data: { subscription: string; result: { number: string } } }>>('messages')).some((m) => m.type === 'eth_subscription' && m.data.subscription === sub && BigInt(m.data.result.number) === BigInt(mined));
     await expect.poll(delivered, { timeout: 20_000 }).toBe(true);
     expect(await dapp('raw', 'eth_unsubscribe', [sub])).toEqual({ result: true });
+    expect(await dapp('raw', 'eth_unsubscribe', [sub])).toEqual({ result: false });
+
+    // 'logs' with an address filter: an event emitted on anvil arrives with its topics.
+    const logsSub = (await dapp<R<string>>('raw', 'eth_subscribe', ['logs', { address: reverter }])).result!;
+    const deployer = createWalletClient({ account: privateKeyToAccount(anvil.accounts[5]!.privateKey), transport: http(anvil.url) });
+    const bumpHash = await deployer.sendTransaction({ to: reverter, data: encodeFunctionData({ abi: parseAbi(['function bump()']), functionName: 'bump' }), chain: null });
+    const gotLog = async (): Promise<boolean> =>
+      (await dapp<Array<{ type: string; data: { subscription: string; result: { transactionHash?: string; address?: string } } }>>('messages')).some(
+        (m) => m.data.subscription === logsSub && m.data.result.transactionHash === bumpHash && m.data.result.address?.toLowerCase() === reverter.toLowerCase(),
+      );
+    await expect.poll(gotLog, { timeout: 20_000 }).toBe(true);
+    expect(await dapp('raw', 'eth_unsubscribe', [logsSub])).toEqual({ result: true });
+    // Subscribing to something the wallet cannot deliver is refused clearly.
+    expect((await dapp('raw', 'eth_subscribe', ['newPendingTransactions'])).error?.code).toBe(-32602);
   });
 
   it('an ERC-721 and an ERC-1155 are watched, shown with their images, and sent from the popup', async () => {
