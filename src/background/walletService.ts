@@ -23,6 +23,7 @@ import { activityView, confirmSend, prepareSend } from './wallet/send';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
+import { listNfts, sendNft } from './evm/nfts';
 import { addChainToken, bitcoinReceiveAddress, prepareSpeedUp, confirmChainSend, getChainEndpoints, listChains, prepareChainSend, refreshChainBalances, cachedChainBalances, setActiveChainOption, setChainEndpoint } from './wallet/chains';
 import { bitcoinState } from './bitcoin/state';
 
@@ -280,6 +281,10 @@ export const handlers: Handlers = {
       if (!Number.isInteger(m) || m < 1 || m > 24 * 60) throw new WalletError('INVALID_INPUT', 'Auto-lock must be between 1 minute and 24 hours');
       next.autoLockMinutes = m;
     }
+    if (patch.evmMetaMaskCompat !== undefined) {
+      if (typeof patch.evmMetaMaskCompat !== 'boolean') throw new WalletError('INVALID_INPUT', 'MetaMask compatibility is on or off');
+      next.evmMetaMaskCompat = patch.evmMetaMaskCompat;
+    }
     if (patch.language !== undefined) {
       if (!['auto', 'en', 'zh-CN', 'zh-TW'].includes(patch.language)) throw new WalletError('INVALID_INPUT', 'Unknown language');
       next.language = patch.language;
@@ -380,6 +385,8 @@ export const handlers: Handlers = {
     return validateAddress(family, str(address, 'Address', 200), network);
   },
   prepareSend: (req) => prepareSend(req),
+  listNfts: () => listNfts(),
+  sendNft: (p) => sendNft(p),
   confirmSend: ({ id }) => confirmSend(id),
   listActivity: () => activityView(),
   async listAddressBook() {

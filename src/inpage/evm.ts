@@ -17,6 +17,14 @@ class EvmProvider extends Emitter {
   #chainId: string | null = null;
   #selectedAddress: string | null = null;
   #connected = false;
+  // MetaMask compatibility (issue 19): sites that only enable "MetaMask-compatible" providers
+  // check this flag. On by default; the background's provider state says if the user turned it
+  // off. The EIP-6963 info still names this wallet.
+  #isMetaMask = true;
+
+  get isMetaMask(): boolean {
+    return this.#isMetaMask;
+  }
 
   get chainId(): string | null {
     return this.#chainId;
@@ -30,7 +38,8 @@ class EvmProvider extends Emitter {
     onEvent('evm', (event, data) => this.#onEvent(event, data));
     void request('evm', 'wallet_getProviderState').then(
       (s) => {
-        const state = s as { chainId: string; accounts: string[] };
+        const state = s as { chainId: string; accounts: string[]; isMetaMask?: boolean };
+        this.#isMetaMask = state.isMetaMask !== false;
         this.#chainId = state.chainId;
         this.#selectedAddress = state.accounts[0] ?? null;
         this.#connected = true;

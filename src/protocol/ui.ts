@@ -43,6 +43,8 @@ export interface Settings {
   bitcoinScheme: 'p2wpkh' | 'p2tr' | 'p2sh-p2wpkh' | 'p2pkh';
   /** Pre-sign risk thresholds: warn before a transfer at or above a limit, or too many per hour. */
   risk: { maxTransfersPerHour: number; singleTransferLimit: Record<string, string> };
+  /** window.ethereum.isMetaMask = true for sites that only enable MetaMask-compatible providers (EIP-6963 info stays ours). */
+  evmMetaMaskCompat?: boolean;
 }
 
 export interface WalletState {
@@ -130,6 +132,25 @@ export interface UiRequests {
   /** Bitcoin replace-by-fee of a pending send of this wallet at a higher fee rate (confirmed with confirmChainSend). */
   prepareSpeedUp: { params: { hash: string; feeRate: number }; result: ChainSendPreview };
   confirmChainSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
+  /** Watched ERC-721/1155 of the selected account on the active EVM network, balances fresh from the chain. */
+  listNfts: { params: Record<string, never>; result: NftView[] };
+  /** safeTransferFrom of a watched NFT (amount for ERC-1155); funds checked before signing. */
+  sendNft: { params: { contract: string; tokenId: string; to: string; amount?: string }; result: { hash: string; explorer: string | null } };
+}
+
+export interface NftView {
+  standard: 'ERC721' | 'ERC1155';
+  chainId: number;
+  contract: string;
+  /** Decimal string. */
+  tokenId: string;
+  owner: string;
+  name?: string;
+  collection?: string;
+  /** data:image, https or the ipfs gateway only. */
+  image?: string;
+  /** Held amount (ERC-721: 1 or 0), null when the node could not be read. */
+  balance: string | null;
 }
 
 export type PopupFamily = 'evm' | 'bitcoin' | 'solana' | 'tron';

@@ -86,10 +86,11 @@ describe('EVM provider end to end', () => {
     await decide(true, `http://127.0.0.1:${server.port}`, async (w) => {
       expect(await w.getByTestId('approval-details').textContent()).toContain(account);
     });
-    expect((await pending).result).toEqual([account]);
-    expect(await dapp('call', 'eth_accounts')).toEqual({ result: [account] });
+    // dApps get lower-case addresses, as MetaMask returns them (issue 19); the window shows the checksum.
+    expect((await pending).result).toEqual([account.toLowerCase()]);
+    expect(await dapp('call', 'eth_accounts')).toEqual({ result: [account.toLowerCase()] });
     const perms = await dapp('call', 'wallet_getPermissions');
-    expect(perms.result).toMatchObject([{ parentCapability: 'eth_accounts', caveats: [{ type: 'restrictReturnedAccounts', value: [account] }] }]);
+    expect(perms.result).toMatchObject([{ parentCapability: 'eth_accounts', caveats: [{ type: 'restrictReturnedAccounts', value: [account.toLowerCase()] }] }]);
   });
 
   it('switching to an unknown chain gives 4902, then add-and-switch works after approval', async () => {

@@ -328,7 +328,8 @@ describe('popup wallet (English), against anvil', () => {
         if (!win) await new Promise((r) => setTimeout(r, 100));
       }
       await win!.getByTestId('approve').click();
-      expect(await result).toEqual({ result: [anvil.accounts[0]!.address] });
+      // dApps receive the lower-case address (as from MetaMask, issue 19).
+      expect(await result).toEqual({ result: [anvil.accounts[0]!.address.toLowerCase()] });
       await page.close();
     }
     await popup.getByTestId('tab-sites').click();

@@ -11,6 +11,8 @@ export interface DappContext {
   origin: string;
   requestId: string;
   tabId?: number;
+  /** The page's port (one per frame): subscriptions answer on it and end when it closes. */
+  connectionId?: number;
 }
 
 export interface FamilyHandler {
@@ -19,12 +21,34 @@ export interface FamilyHandler {
 }
 
 interface Connection {
+  id: number;
   port: Browser.runtime.Port;
   origin: string;
   tabId?: number;
 }
 
 const connections = new Set<Connection>();
+let nextConnectionId = 1;
+const closeListeners: Array<(connectionId: number) => void> = [];
+
+/** Called when a page's port closes (navigation, tab closed): per-page state is dropped there. */
+export function onConnectionClosed(fn: (connectionId: number) => void): void {
+  closeListeners.push(fn);
+}
+
+/** An event for one page only (its subscriptions); false when that page is gone. */
+export function emitToConnection(connectionId: number, family: DappFamily, event: string, data: unknown): boolean {
+  for (const c of connections) {
+    if (c.id !== connectionId) continue;
+    try {
+      c.port.postMessage({ type: 'event', family, event, data } satisfies PortMessage);
+      return true;
+    } catch {
+      connections.delete(c);
+    }
+  }
+  return false;
+}
 const handlers = new Map<DappFamily, FamilyHandler>();
 
 export function registerFamily(h: FamilyHandler): void {
@@ -73,7 +97,7 @@ async function handle(conn: Connection, raw: unknown): Promise<void> {
   const handler = handlers.get(raw.family);
   try {
     if (!handler) throw unsupported(raw.method);
-    const result = await handler.handle({ origin: conn.origin, requestId: raw.id, ...(conn.tabId !== undefined ? { tabId: conn.tabId } : {}) }, raw.method, raw.params);
+    const result = await handler.handle({ origin: conn.origin, requestId: raw.id, connectionId: conn.id, ...(conn.tabId !== undefined ? { tabId: conn.tabId } : {}) }, raw.method, raw.params);
     reply({ type: 'response', id: raw.id, result: result === undefined ? null : result });
   } catch (err) {
     reply({ type: 'response', id: raw.id, error: toProviderError(err) });
@@ -89,10 +113,13 @@ export function installDappRouter(ready: Promise<unknown>): void {
       port.disconnect();
       return;
     }
-    const conn: Connection = { port, origin, ...(port.sender?.tab?.id !== undefined ? { tabId: port.sender.tab.id } : {}) };
+    const conn: Connection = { id: nextConnectionId++, port, origin, ...(port.sender?.tab?.id !== undefined ? { tabId: port.sender.tab.id } : {}) };
     connections.add(conn);
     port.onMessage.addListener((msg: unknown) => void ready.then(() => handle(conn, msg)));
-    port.onDisconnect.addListener(() => connections.delete(conn));
+    port.onDisconnect.addListener(() => {
+      connections.delete(conn);
+      for (const fn of closeListeners) fn(conn.id);
+    });
   });
 }
 

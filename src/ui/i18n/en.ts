@@ -116,6 +116,8 @@ export const en = {
   risk_SIWE_DOMAIN_MISMATCH: "This sign-in message names another site ({domain}) than the one asking.",
   risk_SIWE_EXPIRED: "This sign-in message has expired.",
   risk_SIWE_CHAIN_MISMATCH: "This sign-in message names another chain.",
+  risk_TX_WILL_REVERT: "This transaction will fail on chain ({reason}). You would still pay the network fee.",
+  risk_GAS_TOO_LOW: "The gas limit set by the site ({gas}) is below what this transaction needs ({needed}): it would run out of gas and fail, and you would still pay the fee.",
   risk_PERMIT: "This signature gives {spender} permission to spend your tokens.",
   editFees: "Edit network fee",
   gasLimit: "Gas limit",
@@ -143,6 +145,7 @@ export const en = {
   tab_send: 'Send',
   tab_activity: 'Activity',
   tab_sites: 'Sites',
+  tab_nfts: 'NFTs',
   tab_settings: 'Settings',
   balancesOn: 'Balances on {network}',
   refreshing: 'Refreshing…',
@@ -363,6 +366,13 @@ export const en = {
   err_INSUFFICIENT_TRX: "Not enough TRX for this transfer.",
   err_INSUFFICIENT_TRX_FOR_FEE: "Not enough TRX for the network fee (energy and bandwidth).",
   err_ACCOUNT_NOT_ACTIVATED: "This account is not activated on this network yet: it must first receive TRX.",
+  nftsEmpty: 'No NFTs watched on this network yet. A site can add one (wallet_watchAsset) after you approve.',
+  nftsEvmOnly: 'NFTs are shown for EVM networks.',
+  nftHeld: 'Held: {n}',
+  nftSendConfirm: 'Send NFT',
+  nftSent: 'Sent. Transaction {hash}',
+  metaMaskCompat: 'MetaMask compatibility',
+  metaMaskCompatHint: 'Sites that only work with MetaMask see this wallet as compatible (window.ethereum.isMetaMask). Sites that list wallets still see its real name.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -105,7 +105,7 @@ export default function Activity(): ReactNode {
       {items.length === 0 && <p data-testid="activity-empty">{t('activityEmpty')}</p>}
       <ul className="list" data-testid="activity">
         {items.map((i) => (
-          <li key={i.hash} data-testid="activity-item" data-status={i.status}>
+          <li key={i.hash} data-testid="activity-item" data-status={i.status} data-hash={i.hash}>
             <div className="row">
               <strong className="grow" data-testid="activity-amount">
                 −{shortAmount(i.amount)} {i.symbol}

@@ -20,10 +20,11 @@ const Receive = lazy(() => import('./Receive'));
 const Send = lazy(() => import('./Send'));
 const ChainSend = lazy(() => import('./ChainSend'));
 const Activity = lazy(() => import('./Activity'));
+const Nfts = lazy(() => import('./Nfts'));
 const Sites = lazy(() => import('./Sites'));
 const Settings = lazy(() => import('./settings/Settings'));
 
-const TABS = ['assets', 'receive', 'send', 'activity', 'sites', 'settings'] as const;
+const TABS = ['assets', 'nfts', 'receive', 'send', 'activity', 'sites', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 function tabFromHash(): Tab {
@@ -155,6 +156,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
           {tab === 'send' && chains && family === 'evm' && <Send key={`${chains.active}:${visit}`} onDone={() => setTab('activity')} />}
           {tab === 'send' && chains && family !== 'evm' && <ChainSend key={`${chains.active}:${visit}`} family={family} network={chains.active.slice(chains.active.indexOf(':') + 1)} onDone={() => setTab('activity')} />}
           {tab === 'activity' && <Activity />}
+          {tab === 'nfts' && (family === 'evm' ? <Nfts key={`${chains?.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${visit}`} /> : <p className="hint">{t('nftsEvmOnly')}</p>)}
           {tab === 'sites' && <Sites />}
           {tab === 'settings' && <Settings state={state} onState={onState} onNetworksChanged={reloadNetworks} />}
         </Suspense>

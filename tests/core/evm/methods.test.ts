@@ -39,6 +39,16 @@ describe('method table', () => {
     expect(Object.isFrozen(EVM_METHODS)).toBe(true);
   });
 
+  it('issue 19: legacy typed data and personal_ecRecover are answered, subscriptions classified, eth_sign still refused', () => {
+    for (const m of ['eth_signTypedData', 'eth_signTypedData_v1', 'eth_signTypedData_v3', 'eth_signTypedData_v4']) expect(classifyEvmMethod(m), m).toBe('sign');
+    expect(classifyEvmMethod('personal_ecRecover')).toBe('public');
+    expect(classifyEvmMethod('eth_subscribe')).toBe('subscription');
+    expect(validateEvmParams('eth_signTypedData', [[{ type: 'string', name: 'a', value: 'b' }], ADDR])).toMatchObject({ method: 'eth_signTypedData' });
+    expect(validateEvmParams('wallet_watchAsset', { type: 'ERC721', options: { address: ADDR, tokenId: '7' } })).toEqual({ method: 'wallet_watchAsset', params: { type: 'ERC721', options: { address: ADDR, tokenId: 7n } } });
+    expect(validateEvmParams('wallet_watchAsset', [{ type: 'ERC1155', options: { address: ADDR, tokenId: '0x2a', chainId: '0x539' } }])).toEqual({ method: 'wallet_watchAsset', params: { type: 'ERC1155', options: { address: ADDR, tokenId: 42n, chainId: 1337 } } });
+    expect(refusal('eth_sign', [ADDR, `0x${'00'.repeat(32)}`]).code).toBe(4200);
+  });
+
   it('refuses eth_sign and unknown methods with 4200 (-32601 on request)', () => {
     expect(unsupportedMethodError('eth_sign').code).toBe(4200);
     expect(unsupportedMethodError('eth_signTypedData_v3').code).toBe(4200);
@@ -87,7 +97,9 @@ describe('validateEvmParams', () => {
     ['wallet_switchEthereumChain', 'x', -32602, /array or an object/],
     ['wallet_requestPermissions', [{ eth_accounts: {}, evil: {} }], -32602, /unknown permission/],
     ['wallet_requestPermissions', [], -32602, /exactly one parameter/],
-    ['wallet_watchAsset', { type: 'ERC721', options: {} }, -32602, /ERC721.*not supported/],
+    ['wallet_watchAsset', { type: 'ERC777', options: {} }, -32602, /ERC777.*not supported/],
+    ['wallet_watchAsset', { type: 'ERC721', options: {} }, -32602, /options.address/],
+    ['wallet_watchAsset', { type: 'ERC1155', options: { address: '0x5FbDB2315678afecb367f032d93F642f64180aa3', tokenId: 'one' } }, -32602, /tokenId must be a decimal or 0x hex string/],
     ['wallet_watchAsset', { type: 'ERC20', options: { address: ADDR, symbol: 'TOOLONGSYMBOL', decimals: 6 } }, -32602, /1 to 11 characters/],
     ['wallet_watchAsset', { type: 'ERC20', options: { address: ADDR, symbol: 'TT', decimals: 99 } }, -32602, /0 to 36/],
     ['wallet_watchAsset', { type: 'ERC20', options: { address: '0xnope', symbol: 'TT', decimals: 6 } }, -32602, /options.address/],

@@ -8,6 +8,9 @@
 import type { Address } from 'viem';
 import { invalidParams, providerError, PROVIDER_ERROR_CODES, ProviderRpcError } from './errors.ts';
 import { isPlainObject, jsonSize, readAddress, readChainIdHex, readData, readQuantity } from './validate.ts';
+import { readWatchAsset, type WatchAssetParams } from './watchAssetParams.ts';
+
+export type { WatchAssetParams };
 
 export { providerError, ProviderRpcError, PROVIDER_ERROR_CODES, invalidParams };
 
@@ -35,6 +38,8 @@ export const EVM_METHODS: Readonly<Record<string, EvmMethodClass>> = Object.free
   eth_chainId: 'public',
   net_version: 'public',
   net_listening: 'public',
+  // Recovers a signer from public data: no key, no account exposure.
+  personal_ecRecover: 'public',
 
   eth_accounts: 'account',
   eth_requestAccounts: 'account',
@@ -49,6 +54,10 @@ export const EVM_METHODS: Readonly<Record<string, EvmMethodClass>> = Object.free
 
   personal_sign: 'sign',
   eth_signTypedData_v4: 'sign',
+  eth_signTypedData_v3: 'sign',
+  // The legacy array form (MetaMask's v1); eth_signTypedData_v1 is the same method under its explicit name.
+  eth_signTypedData: 'sign',
+  eth_signTypedData_v1: 'sign',
   eth_sendTransaction: 'sign',
   wallet_sendCalls: 'sign',
   wallet_watchAsset: 'sign',
@@ -98,9 +107,6 @@ export const EVM_METHODS: Readonly<Record<string, EvmMethodClass>> = Object.free
 
   eth_sign: 'refused',
   eth_signTransaction: 'refused',
-  eth_signTypedData: 'refused',
-  eth_signTypedData_v1: 'refused',
-  eth_signTypedData_v3: 'refused',
   eth_decrypt: 'refused',
   eth_getEncryptionPublicKey: 'refused',
   wallet_registerOnboarding: 'refused',
@@ -151,11 +157,6 @@ export const PARAM_LIMITS = {
 
 export const MAX_CALLS_PER_BUNDLE = 50;
 
-export interface WatchAssetParams {
-  type: 'ERC20';
-  options: { address: Address; symbol: string; decimals: number; image?: string; chainId?: number };
-}
-
 export interface SendCallsCall {
   to?: Address;
   data?: `0x${string}`;
@@ -179,7 +180,7 @@ export type EvmRequest =
   | { method: 'wallet_addEthereumChain'; params: Record<string, unknown> }
   | { method: 'wallet_watchAsset'; params: WatchAssetParams }
   /** Parse with parsePersonalSign / parseSignTypedDataParams / normalizeDappTransaction. */
-  | { method: 'personal_sign' | 'eth_signTypedData_v4' | 'eth_sendTransaction'; params: unknown[] }
+  | { method: 'personal_sign' | 'personal_ecRecover' | 'eth_signTypedData_v4' | 'eth_signTypedData_v3' | 'eth_signTypedData' | 'eth_signTypedData_v1' | 'eth_sendTransaction'; params: unknown[] }
   | { method: 'wallet_sendCalls'; params: SendCallsParams }
   | { method: 'wallet_getCallsStatus' | 'wallet_showCallsStatus'; params: { id: string } }
   | { method: 'wallet_getCapabilities'; params: { address: Address; chainIds?: number[] } }
@@ -196,7 +197,12 @@ function limitFor(method: string, cls: EvmMethodClass): number {
     case 'personal_sign':
       return PARAM_LIMITS.personalSign;
     case 'eth_signTypedData_v4':
+    case 'eth_signTypedData_v3':
+    case 'eth_signTypedData':
+    case 'eth_signTypedData_v1':
       return PARAM_LIMITS.typedData;
+    case 'personal_ecRecover':
+      return PARAM_LIMITS.personalSign;
     case 'eth_sendTransaction':
       return PARAM_LIMITS.sendTransaction;
     case 'wallet_sendCalls':
@@ -238,44 +244,6 @@ function readSwitchChain(params: unknown): { chainId: number } {
   const extra = Object.keys(p).filter((k) => k !== 'chainId');
   if (extra.length > 0) throw invalidParams(`Received unexpected keys on object parameter: ${extra.slice(0, 5).join(', ').slice(0, 100)}`);
   return { chainId: readChainIdHex(p.chainId) };
-}
-
-function safeImage(v: unknown): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  if (/^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(v)) return v;
-  try {
-    const u = new URL(v);
-    // Only public https: the UI must not be made to fetch loopback or private-network URLs.
-    if (u.protocol !== 'https:' || u.username !== '' || u.password !== '') return undefined;
-    const h = u.hostname;
-    if (h === 'localhost' || /^(127\.|10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.|0\.)/.test(h) || h.startsWith('[')) return undefined;
-    return u.href;
-  } catch {
-    return undefined;
-  }
-}
-
-function readWatchAsset(params: unknown): WatchAssetParams {
-  // EIP-747 uses an object; Coinbase and some dApps wrap it in an array.
-  const p = Array.isArray(params) ? (params.length === 1 ? params[0] : undefined) : params;
-  if (!isPlainObject(p)) throw invalidParams('wallet_watchAsset expects { type, options }');
-  if (p.type !== 'ERC20') {
-    throw invalidParams(typeof p.type === 'string' ? `Asset of type ${JSON.stringify(p.type.slice(0, 20))} not supported` : 'wallet_watchAsset "type" must be "ERC20"');
-  }
-  const o = p.options;
-  if (!isPlainObject(o)) throw invalidParams('wallet_watchAsset expects "options" with address, symbol and decimals');
-  const address = readAddress(o.address, 'options.address');
-  if (typeof o.symbol !== 'string' || o.symbol.trim().length === 0 || o.symbol.length > 11) throw invalidParams('options.symbol must be a string of 1 to 11 characters');
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(o.symbol)) throw invalidParams('options.symbol contains control characters');
-  const decimals = typeof o.decimals === 'string' && /^\d{1,2}$/.test(o.decimals) ? Number(o.decimals) : o.decimals;
-  if (typeof decimals !== 'number' || !Number.isInteger(decimals) || decimals < 0 || decimals > 36) throw invalidParams('options.decimals must be an integer from 0 to 36');
-  const image = safeImage(o.image);
-  let chainId: number | undefined;
-  if (o.chainId !== undefined) {
-    chainId = typeof o.chainId === 'number' && Number.isSafeInteger(o.chainId) && o.chainId > 0 ? o.chainId : readChainIdHex(o.chainId, 'options.chainId');
-  }
-  return { type: 'ERC20', options: { address, symbol: o.symbol.trim(), decimals, ...(image !== undefined ? { image } : {}), ...(chainId !== undefined ? { chainId } : {}) } };
 }
 
 function unsupportedCapabilities(caps: unknown, where: string): void {
@@ -363,7 +331,11 @@ export function validateEvmParams(method: string, params: unknown): EvmRequest {
     case 'wallet_watchAsset':
       return { method, params: readWatchAsset(params) };
     case 'personal_sign':
+    case 'personal_ecRecover':
     case 'eth_signTypedData_v4':
+    case 'eth_signTypedData_v3':
+    case 'eth_signTypedData':
+    case 'eth_signTypedData_v1':
     case 'eth_sendTransaction':
       if (!Array.isArray(params) || params.length === 0) throw invalidParams(`${method} expects an array of parameters`);
       return { method, params };

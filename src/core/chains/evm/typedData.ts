@@ -11,7 +11,7 @@ import { signTypedData as viemSignTypedData } from 'viem/accounts';
 import { classifyAllowance, MAX_UINT256, type UnlimitedReason } from './decode.ts';
 import { PERMIT2_ADDRESS } from './erc20.ts';
 import { invalidParams } from './errors.ts';
-import { isPlainObject, isValidEvmAddress, privateKeyHex, readAddress, type PrivateKeyInput } from './validate.ts';
+import { isPlainObject, privateKeyHex, readAddress, readAnyCaseAddress, type PrivateKeyInput } from './validate.ts';
 
 /** Largest typed-data JSON accepted. */
 export const MAX_TYPED_DATA_BYTES = 256 * 1024;
@@ -148,7 +148,8 @@ function readDomain(raw: unknown, types: TypedTypes): TypedDomain {
         out.chainId = parseChainId(v);
         break;
       case 'verifyingContract':
-        out.verifyingContract = readAddress(v, 'domain.verifyingContract');
+        // Case is not signed (an address is a number in EIP-712): accept it, show it checksummed.
+        out.verifyingContract = readAnyCaseAddress(v, 'domain.verifyingContract');
         break;
       case 'salt':
         if (typeof v !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(v)) throw invalidParams('domain.salt must be 32 bytes of hex');
@@ -189,7 +190,11 @@ function cleanValue(value: unknown, type: string, types: TypedTypes, path: strin
   }
   if (typeof value === 'number' && !Number.isSafeInteger(value)) throw invalidParams(`${path} is a number outside the safe integer range; pass it as a string`);
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw invalidParams(`${path} must be a string, number or boolean`);
-  if (type === 'address' && !isValidEvmAddress(value)) throw invalidParams(`${path} is not a valid address`);
+  // Any valid 20-byte hex: a wrong EIP-55 case signs the same number (MetaMask accepts it too).
+  if (type === 'address') {
+    if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(value)) throw invalidParams(`${path} is not a valid address (0x and 40 hex digits)`);
+    return readAnyCaseAddress(value, path);
+  }
   return value;
 }
 

@@ -44,6 +44,15 @@ export function readAddress(value: unknown, field: string): Address {
   return getAddress(value);
 }
 
+/**
+ * Any 0x + 40 hex address, case ignored, returned checksummed. For EIP-712 values only: typed data
+ * encodes an address as a number, so its letter case changes nothing that is signed.
+ */
+export function readAnyCaseAddress(value: unknown, field: string): Address {
+  if (typeof value !== 'string' || !ADDRESS_RE.test(value)) throw invalidParams(`${field} must be a 0x-prefixed 20-byte hex address`);
+  return getAddress(value.toLowerCase());
+}
+
 /** A 0x hex quantity up to 256 bits. Leading zeros are tolerated (old web3 versions send them). */
 export function readQuantity(value: unknown, field: string): bigint {
   if (typeof value !== 'string' || !QUANTITY_RE.test(value)) {

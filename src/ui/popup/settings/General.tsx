@@ -50,6 +50,14 @@ export function General({ state, onState }: { state: WalletState; onState: (s: W
           <option value="p2pkh">Legacy (BIP44)</option>
         </select>
       </label>
+      <label className="row">
+        <input type="checkbox" data-testid="metamask-compat" checked={state.settings.evmMetaMaskCompat !== false} onChange={(e) => void save({ evmMetaMaskCompat: e.target.checked })} />
+        <span className="grow">
+          {t('metaMaskCompat')}
+          <br />
+          <span className="hint">{t('metaMaskCompatHint')}</span>
+        </span>
+      </label>
       <form className="row" onSubmit={(e) => { e.preventDefault(); void save({ autoLockMinutes: Number(minutes) }); }}>
         <label className="grow">
           {t('autoLock')}

@@ -1,0 +1,53 @@
+/**
+ * EIP-747 wallet_watchAsset: ERC-20 (symbol, decimals, image as the dApp states them), and ERC-721 /
+ * ERC-1155 as MetaMask extends it ({ address, tokenId }): the chain must say the selected account
+ * holds the token before the approval window opens (-32602 otherwise); name and image come from
+ * the token's own metadata, never from the dApp.
+ */
+import type { WatchAssetParams } from '../../core/chains/evm/methods';
+import { invalidParams } from '../../core/chains/evm/errors';
+import type { EvmNetwork } from '../../core/chains/evm/networks';
+import { requestApproval } from '../approvals';
+import type { DappContext } from '../dapp/router';
+import { WalletError } from '../errors';
+import { inspectNft, saveNft } from './nfts';
+import { selectedEvmAccount, watchToken } from './state';
+
+export async function watchAsset(ctx: DappContext, network: EvmNetwork, p: WatchAssetParams): Promise<boolean> {
+  if (p.type === 'ERC20') {
+    const o = p.options;
+    const chainId = o.chainId ?? network.chainId;
+    await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'evm', kind: 'watchAsset', display: { token: o.address, symbol: o.symbol, decimals: o.decimals, network: chainId } });
+    await watchToken(chainId, { address: o.address, symbol: o.symbol, decimals: o.decimals, ...(o.image ? { image: o.image } : {}) });
+    return true;
+  }
+  const o = p.options;
+  if (o.chainId !== undefined && o.chainId !== network.chainId) throw invalidParams(`options.chainId ${o.chainId} is not the active chain ${network.chainId}`);
+  const owner = (await selectedEvmAccount()).address;
+  let info;
+  try {
+    info = await inspectNft(network.chainId, p.type, o.address, o.tokenId, owner);
+  } catch (err) {
+    // Not held, not an NFT contract, or no such token: the dApp is told why; nothing is stored.
+    if (err instanceof WalletError) throw invalidParams(err.message);
+    throw invalidParams(`Could not read ${p.type} token ${o.tokenId} of ${o.address} from the network`);
+  }
+  await requestApproval({
+    origin: ctx.origin,
+    requestId: ctx.requestId,
+    family: 'evm',
+    kind: 'watchAsset',
+    display: {
+      standard: p.type,
+      contract: info.contract,
+      tokenId: info.tokenId.toString(),
+      ...(info.collection ? { collection: info.collection } : {}),
+      ...(info.name ? { name: info.name } : {}),
+      ...(p.type === 'ERC1155' ? { balance: info.balance.toString() } : {}),
+      account: owner,
+      network: network.name,
+    },
+  });
+  await saveNft(network.chainId, owner, info);
+  return true;
+}
