@@ -12,7 +12,7 @@ function demoDefine(): string {
   if (!raw) return 'null';
   const demo = JSON.parse(raw) as Record<string, unknown>;
   for (const [key, url] of Object.entries(demo)) {
-    if (!['evmRpc', 'solanaRpc', 'tronNode'].includes(key) || typeof url !== 'string' || !/^http:\/\/(127\.0\.0\.1|localhost):\d+\/?$/.test(url)) {
+    if (!['evmRpc', 'solanaRpc', 'tronNode', 'esplora'].includes(key) || typeof url !== 'string' || !/^http:\/\/(127\.0\.0\.1|localhost):\d+\/?$/.test(url)) {
       throw new Error(`MCW_DEMO: ${key} must be a loopback http URL with a port, got ${JSON.stringify(url)}`);
     }
   }

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { LOCAL_DEVNET_CHAIN_ID, findNetwork } from '../core/chains/evm/networks';
 import type { DemoConfig } from '../demo/config';
 import { addCustomNetwork, setActiveChain } from './evm/state';
+import { setBitcoinNetwork, setEsploraUrl } from './bitcoin/state';
 import { setSolanaCluster, setSolanaRpcUrl } from './solana/state';
 import { setTronFullNode, setTronNetwork } from './tron/state';
 
@@ -16,12 +17,14 @@ async function pointAtLocalNodes(demo: DemoConfig): Promise<void> {
   if (devnet.rpcUrls[0] !== demo.evmRpc) await addCustomNetwork({ ...devnet, rpcUrls: [demo.evmRpc] });
   if (demo.solanaRpc) await setSolanaRpcUrl('localnet', demo.solanaRpc);
   if (demo.tronNode) await setTronFullNode('custom', demo.tronNode);
+  if (demo.esplora) await setEsploraUrl('regtest', demo.esplora);
 }
 
 async function selectLocalNetworks(demo: DemoConfig): Promise<void> {
   await setActiveChain(LOCAL_DEVNET_CHAIN_ID);
   if (demo.solanaRpc) await setSolanaCluster('localnet');
   if (demo.tronNode) await setTronNetwork('custom');
+  if (demo.esplora) await setBitcoinNetwork('regtest');
 }
 
 export function installDemo(demo: DemoConfig): Promise<void> {

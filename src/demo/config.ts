@@ -11,6 +11,8 @@ export interface DemoConfig {
   solanaRpc?: string;
   /** The TRON HTTP API server npm start runs (the wallet's "TRON (custom node)"). */
   tronNode?: string;
+  /** The Esplora API (Bitcoin regtest) npm start runs. */
+  esplora?: string;
 }
 
 declare const __MCW_DEMO__: DemoConfig | null | undefined;

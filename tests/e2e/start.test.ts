@@ -2,7 +2,7 @@
  * `npm start` as a newcomer meets it (issue 18), on a machine with no display and with anvil's
  * port taken: it must say where everything is, every printed URL must answer, the wallet it opens
  * must start on the local devnet and, after importing the public test phrase it offers, show a
- * balance; Ctrl+C (SIGINT to its process group, as a terminal sends it) must stop every process
+ * balance there and on the Solana, TRON and Bitcoin nodes it started; Ctrl+C (SIGINT to its process group, as a terminal sends it) must stop every process
  * it started and remove the temporary profile. A second run with --profile keeps that directory.
  * The normal build must carry none of the demo code.
  */
@@ -160,6 +160,10 @@ describe('npm start, headless, with a busy port', () => {
     const tronRes = await fetch(`${printed(run, /TRON node/)}/wallet/getaccount`, { method: 'POST', body: JSON.stringify({ address: tronAddress, visible: true }) });
     expect(((await tronRes.json()) as { balance: number }).balance).toBe(10_000_000_000);
 
+    const btcAddress = deriveAccount({ mnemonic: DEMO_MNEMONIC, family: 'bitcoin', network: 'regtest', index: 0 }).address;
+    const utxos = (await (await fetch(`${printed(run, /Bitcoin regtest/)}/address/${btcAddress}/utxo`)).json()) as { value: number }[];
+    expect(utxos.map((u) => u.value)).toEqual([100_000_000]);
+
     const dapp = await fetch(printed(run, /Demo dApp/));
     expect(dapp.status).toBe(200);
     expect(await dapp.text()).toMatch(/<html/i);
@@ -194,6 +198,15 @@ describe('npm start, headless, with a busy port', () => {
     await expect.poll(() => select.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), { timeout: 30_000 }).toBe('Local devnet');
     const eth = popup.getByTestId('balance-ETH').getByTestId('amount');
     await expect.poll(() => eth.getAttribute('title'), { timeout: 30_000 }).toBe('10000');
+
+    // The other families were pointed at their local nodes too: pick each and read its balance.
+    for (const [chain, symbol, amount] of [['Solana Localnet', 'SOL', '100'], ['TRON (custom node)', 'TRX', '10000'], ['Bitcoin Regtest', 'BTC', '1']] as const) {
+      const value = await select.locator('option').evaluateAll((os, name) => (os as HTMLOptionElement[]).find((o) => o.textContent === name)?.value, chain);
+      expect(value, chain).toBeTruthy();
+      await select.selectOption(value!);
+      const amountEl = popup.getByTestId(`balance-${symbol}`).getByTestId('amount');
+      await expect.poll(() => amountEl.getAttribute('title').catch(() => null), { timeout: 30_000 }).toBe(amount);
+    }
     await browser.close();
     browser = undefined;
   });

@@ -2,8 +2,8 @@
 /**
  * `npm start [-- --profile DIR]`: the wallet on local nodes, in Chromium, in one command.
  *
- * 1. starts anvil (the wallet's "Local devnet", chain id 31337), the LiteSVM Solana JSON-RPC server
- *    and the TRON HTTP API server on loopback ports (a busy preferred port is replaced by a free one,
+ * 1. starts anvil (the wallet's "Local devnet", chain id 31337), the LiteSVM Solana JSON-RPC server,
+ *    the TRON HTTP API server and a Bitcoin regtest Esplora API on loopback ports (a busy preferred port is replaced by a free one,
  *    and the script says so);
  * 2. builds the demo extension into .output-demo/chrome-mv3 (MCW_DEMO: src/demo/config.ts): it starts
  *    on those nodes and offers the public test phrase "test test … junk", which the nodes fund;
@@ -189,16 +189,17 @@ async function main() {
 
   const { build } = await import('esbuild');
   const nodesBundle = join(root, 'node_modules/.cache/mcw-start/demoNodes.mjs');
-  await build({ entryPoints: [join(root, 'tests/support/demoNodes.ts')], outfile: nodesBundle, bundle: true, platform: 'node', format: 'esm', external: ['litesvm', 'tronweb', '@solana/kit', '@solana/web3.js'], logLevel: 'error' });
+  await build({ entryPoints: [join(root, 'tests/support/demoNodes.ts')], outfile: nodesBundle, bundle: true, platform: 'node', format: 'esm', external: ['litesvm', 'tronweb', '@solana/kit', '@solana/web3.js', 'bitcoinjs-lib', 'ecpair', '@bitcoinerlab/secp256k1'], logLevel: 'error' });
   const { startDemoNodes } = await import(pathToFileURL(nodesBundle).href);
   const nodes = await startDemoNodes();
   closers.push(() => nodes.stop());
   say(`Solana localnet (LiteSVM JSON-RPC):    ${nodes.solana.url}`);
   say(`TRON node (test HTTP API):             ${nodes.tron.url}`);
+  say(`Bitcoin regtest (Esplora API):         ${nodes.bitcoin.url}`);
 
   // 2. The demo build, pointed at those nodes
   const outDir = '.output-demo';
-  const demo = { evmRpc, solanaRpc: nodes.solana.url, tronNode: nodes.tron.url };
+  const demo = { evmRpc, solanaRpc: nodes.solana.url, tronNode: nodes.tron.url, esplora: nodes.bitcoin.url };
   const started = Date.now();
   const built = spawnSync(join(root, 'node_modules/.bin/wxt'), ['build'], { cwd: root, encoding: 'utf8', env: { ...process.env, MCW_OUT_DIR: outDir, MCW_DEMO: JSON.stringify(demo) } });
   if (built.status !== 0) throw new Error(`the extension build failed:\n${built.stdout}${built.stderr}`);
