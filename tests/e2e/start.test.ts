@@ -23,6 +23,8 @@ interface Run {
   out: () => string;
   /** After npm and everything holding its output pipe (the start script) have exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Process groups of the run once it printed Ready (for cleaning up after a failure). */
+  groups: number[];
 }
 
 function npmStart(args: string[] = []): Run {
@@ -35,7 +37,7 @@ function npmStart(args: string[] = []): Run {
   proc.stdout!.on('data', (d: Buffer) => (text += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (text += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => proc.on('close', (code, signal) => done({ code, signal })));
-  return { proc, out: () => text, exited };
+  return { proc, out: () => text, exited, groups: [] };
 }
 
 async function waitForLine(run: Run, pattern: RegExp, timeoutMs = 150_000): Promise<void> {
@@ -45,6 +47,7 @@ async function waitForLine(run: Run, pattern: RegExp, timeoutMs = 150_000): Prom
     if (Date.now() > until) throw new Error(`npm start never printed ${pattern}:\n${run.out()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  run.groups = [...new Set(processTree(run.proc.pid!).filter(alive).map(pgidOf).filter(Boolean))];
 }
 
 function printed(run: Run, label: RegExp): string {
@@ -76,6 +79,29 @@ function processTree(pid: number): number[] {
   const groups = new Set(procs.filter((p) => tree.has(p.pid)).map((p) => p.pgid));
   for (const p of procs) if (groups.has(p.pgid)) tree.add(p.pid);
   return [...tree];
+}
+
+/** Process group of a process, 0 when it is gone. */
+const pgidOf = (pid: number | 'self'): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+  } catch {
+    return 0;
+  }
+};
+
+/** After a failed test: SIGKILL every process group the run had once it was ready (never our own). */
+function killLeftovers(run: Run): void {
+  const own = pgidOf('self');
+  for (const g of run.groups) {
+    if (g === own) continue;
+    try {
+      process.kill(-g, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
 }
 
 /** Alive = present and not a zombie (a reparented child the container's init has not reaped yet). */
@@ -138,7 +164,7 @@ describe('npm start, headless, with a busy port', () => {
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
-    if (run && running(run)) process.kill(-run.proc.pid!, 'SIGKILL');
+    if (run) killLeftovers(run);
     await new Promise<void>((done) => (blocker ? blocker.close(() => done()) : done()));
   });
 
@@ -243,7 +269,7 @@ describe('npm start -- --profile DIR', () => {
       await expect.poll(() => before.filter(alive), { timeout: 15_000 }).toEqual([]);
       expect(existsSync(join(dir, 'Default'))).toBe(true);
     } finally {
-      if (running(run)) process.kill(-run.proc.pid!, 'SIGKILL');
+      killLeftovers(run);
       rmSync(dir, { recursive: true, force: true });
     }
   });
