@@ -271,7 +271,9 @@ async function main() {
     say(
       xvfb
         ? `No display (DISPLAY is not set): Chromium runs inside a virtual display (${xvfb}).`
-        : 'No display (DISPLAY is not set) and no xvfb-run: Chromium runs headless. Install xvfb (apt-get install xvfb) for a virtual display.',
+        : process.env.MCW_NO_XVFB === '1'
+          ? 'No display (DISPLAY is not set) and MCW_NO_XVFB=1: Chromium runs headless.'
+          : 'No display (DISPLAY is not set) and no xvfb-run: Chromium runs headless. Install xvfb (apt-get install xvfb) for a virtual display.',
     );
     await waitForHttp(`http://127.0.0.1:${debugPort}/json/version`, 'Chromium remote debugging', browser);
     say(`Attach to it: remote debugging on http://127.0.0.1:${debugPort} (chrome://inspect → Configure → 127.0.0.1:${debugPort}).`);
