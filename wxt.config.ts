@@ -3,6 +3,23 @@ import { defineConfig } from 'wxt';
 // Manifest is locked down from the start: see ../shared/security-checklist.md §A.
 const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
+/**
+ * The `npm start` demo build: MCW_DEMO holds the local nodes' URLs as JSON (src/demo/config.ts).
+ * Unset (every normal build) the constant is null and the demo code is dropped from the bundle.
+ */
+function demoDefine(): string {
+  const raw = process.env.MCW_DEMO;
+  if (!raw) return 'null';
+  const demo = JSON.parse(raw) as Record<string, unknown>;
+  for (const [key, url] of Object.entries(demo)) {
+    if (!['evmRpc', 'solanaRpc', 'tronNode', 'esplora'].includes(key) || typeof url !== 'string' || !/^http:\/\/(127\.0\.0\.1|localhost):\d+\/?$/.test(url)) {
+      throw new Error(`MCW_DEMO: ${key} must be a loopback http URL with a port, got ${JSON.stringify(url)}`);
+    }
+  }
+  if (typeof demo.evmRpc !== 'string') throw new Error('MCW_DEMO: evmRpc is required');
+  return JSON.stringify(demo);
+}
+
 export default defineConfig({
   srcDir: '.',
   // A developer (or a parallel helper) can build into another directory: MCW_OUT_DIR=.output-x npm run build
@@ -26,6 +43,7 @@ export default defineConfig({
   }),
   vite: () => ({
     build: { sourcemap: false },
+    define: { __MCW_DEMO__: demoDefine() },
   }),
 });
 export { CONTENT_MATCHES };

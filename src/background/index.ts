@@ -14,6 +14,8 @@ import { evmHandler } from './dapp/evm';
 import { bitcoinHandler } from './dapp/bitcoin';
 import { solanaHandler } from './dapp/solana';
 import { tronHandler } from './dapp/tron';
+import { DEMO } from '../demo/config';
+import { installDemo } from './demo';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -38,7 +40,8 @@ function broadcast(event: UiEvent['event']): void {
 }
 
 export function startBackground(): void {
-  const ready = restoreSession().catch(() => undefined);
+  // The demo build (npm start only) points the local networks at its nodes before serving requests.
+  const ready = Promise.all([restoreSession().catch(() => undefined), DEMO ? installDemo(DEMO) : undefined]).then(() => undefined);
   installAutoLock();
   onLocked(() => {
     broadcast('locked');

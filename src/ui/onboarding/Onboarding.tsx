@@ -12,6 +12,8 @@ import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { PasswordFields, passwordProblem } from '../components/PasswordFields';
+import { DEMO, DEMO_MNEMONIC } from '../../demo/config';
+import { DemoOffer } from './DemoOffer';
 
 type Step = 'start' | 'backup' | 'confirm' | 'import' | 'password' | 'done';
 
@@ -148,6 +150,7 @@ export function Onboarding({ adding }: { adding: boolean }): ReactNode {
           <button className="secondary" data-testid="import" onClick={() => setStep('import')}>
             {t('importWallet')}
           </button>
+          {DEMO && <DemoOffer onUse={() => void proceed({ kind: 'mnemonic', mnemonic: DEMO_MNEMONIC })} />}
         </section>
       )}
       {step === 'backup' && (

@@ -80,7 +80,7 @@ describe('eth_signTypedData (v1, array form)', () => {
     ['unsized uint and int', [{ type: 'uint', name: 'u', value: 42 }, { type: 'int', name: 'i', value: -42 }]],
     ['negative small int', [{ type: 'int8', name: 'i', value: '-128' }, { type: 'int64', name: 'j', value: -1 }]],
     ['hex quantities', [{ type: 'uint256', name: 'u', value: '0xff' }, { type: 'uint8', name: 'v', value: 255 }]],
-    ['bool forms', [{ type: 'bool', name: 'a', value: true }, { type: 'bool', name: 'b', value: 'false' }]],
+    ['bool forms', [{ type: 'bool', name: 'a', value: true }, { type: 'bool', name: 'b', value: false }]],
     ['address (any case)', [{ type: 'address', name: 'to', value: '0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' }, { type: 'address', name: 'from', value: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' }]],
     ['bytes as hex and as text', [{ type: 'bytes', name: 'raw', value: '0xdeadbeef' }, { type: 'bytes', name: 'text', value: 'hello' }]],
     ['bytesN', [{ type: 'bytes32', name: 'h', value: `0x${'ab'.repeat(32)}` }, { type: 'bytes4', name: 's', value: '0x12345678' }, { type: 'bytes1', name: 'b', value: '0x10' }]],
@@ -92,6 +92,15 @@ describe('eth_signTypedData (v1, array form)', () => {
     const sig = await signTypedDataV1(typedData, SIG_UTIL_KEY);
     expect(sig).toBe(signTypedData({ privateKey: keyBuf(SIG_UTIL_KEY), data: data as never, version: SignTypedDataVersion.V1 }));
     expect(recoverTypedSignature({ data: data as never, signature: sig, version: SignTypedDataVersion.V1 })).toBe(SIG_UTIL_ADDRESS.toLowerCase());
+  });
+
+  // eth-sig-util 9 reads the strings "true"/"false" as booleans; 8 (the version that installs on Node 20)
+  // coerced any non-empty string to true. The wallet follows 9: the string "false" signs as boolean false.
+  it('reads the string "false" as boolean false (eth-sig-util 9 behaviour)', () => {
+    const asString = [{ type: 'bool', name: 'b', value: 'false' }];
+    const asBool = [{ type: 'bool', name: 'b', value: false }];
+    expect(parseSignTypedDataV1Params([asString, SIG_UTIL_ADDRESS]).typedData.hash).toBe(typedSignatureHash(asBool as never));
+    expect(parseSignTypedDataV1Params([asString, SIG_UTIL_ADDRESS]).typedData.hash).not.toBe(typedSignatureHash([{ type: 'bool', name: 'b', value: true }] as never));
   });
 
   it('accepts the payload as a JSON string', () => {
