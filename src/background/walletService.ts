@@ -10,6 +10,7 @@ import { FAMILIES, type Family } from '../core/types';
 import type { AccountView, NewWalletSecret, Settings, UiRequests, WalletMeta, WalletState } from '../protocol/ui';
 import { WalletError } from './errors';
 import { keyring } from './keyring';
+import { accountViews } from './publicAccounts';
 import { currentDek, lock, scheduleAutoLock, startSession, unlock, unlockWaitMs, verifyPasswordThrottled } from './session';
 import { DEFAULT_SETTINGS, clearAll, getLocal, setLocal } from './storage';
 import { approvalWindowClosing, listApprovals, rejectAll, resolveApproval } from './approvals';
@@ -195,7 +196,7 @@ export const handlers: Handlers = {
     if (!meta) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
     const i = index ?? selection?.accountIndex ?? 0;
     if (!Number.isInteger(i) || i < 0 || i >= meta.accountCount) throw new WalletError('UNKNOWN_ACCOUNT', 'No account with that number');
-    const out: AccountView[] = keyring.accounts(meta, i, s);
+    const out: AccountView[] = await accountViews(meta, i, s);
     return out;
   },
 

@@ -4,6 +4,10 @@
  * well-formed shape and bounded size, and forwards them on a port. If the service worker
  * restarts, the port is re-opened and requests still unanswered are sent again (the background
  * recognises them by id, so an approval already queued is not duplicated).
+ *
+ * The port is opened on the page's first request, not at page load: connecting wakes the service
+ * worker, and most pages never talk to a wallet. A page receives events (accountsChanged…) once
+ * it has asked something; every dApp library asks (eth_accounts, connect) before it listens.
  */
 import { browser, type Browser } from 'wxt/browser';
 import {
@@ -88,7 +92,4 @@ export function startRelay(): void {
     }
     p.postMessage(req);
   });
-
-  // Events (accountsChanged…) need a live port even before the first request.
-  ensurePort();
 }

@@ -8,6 +8,7 @@ import { createRpcClient, type RpcClient } from '../../core/chains/evm/rpc';
 import { createNonceTracker } from '../../core/chains/evm/nonce';
 import type { Address } from 'viem';
 import { keyring } from '../keyring';
+import { evmAddressOf, findEvmOwner } from '../publicAccounts';
 import { getLocal } from '../storage';
 import { WalletError } from '../errors';
 import { emitToOrigin } from '../dapp/router';
@@ -102,30 +103,24 @@ export async function selectedEvmAccount(): Promise<AccountRef> {
   if (!meta) throw new WalletError('NO_VAULT', 'No wallet');
   if (meta.kind === 'privateKey' && meta.family !== 'evm') throw new WalletError('NO_EVM_ACCOUNT', 'The selected wallet has no EVM account');
   const index = meta.kind === 'privateKey' ? 0 : (selection?.accountIndex ?? 0);
-  const kp = keyring.keypair(meta.id, 'evm', index);
-  kp.secretKey.fill(0);
-  return { walletId: meta.id, index, address: kp.address as Address };
+  return { walletId: meta.id, index, address: (await evmAddressOf(meta.id, index)) as Address };
 }
 
-/** Finds the wallet account that owns an EVM address (for signing). */
+/** Finds the wallet account that owns an EVM address (for signing), deriving no other account's key. */
 export async function findEvmAccount(address: string): Promise<AccountRef> {
-  const metas = (await getLocal('wallets')) ?? [];
-  const want = address.toLowerCase();
-  for (const m of metas) {
-    if (m.kind === 'privateKey' && m.family !== 'evm') continue;
-    for (let i = 0; i < m.accountCount; i++) {
-      const kp = keyring.keypair(m.id, 'evm', i);
-      kp.secretKey.fill(0);
-      if (kp.address.toLowerCase() === want) return { walletId: m.id, index: i, address: kp.address as Address };
-    }
-  }
-  throw new WalletError('UNKNOWN_ACCOUNT', 'That account is not in this wallet');
+  const owner = await findEvmOwner(address, (await getLocal('wallets')) ?? []);
+  return { walletId: owner.walletId, index: owner.index, address: owner.address as Address };
 }
 
-/** Runs fn with the account's private key and wipes the key afterwards. */
+/**
+ * Runs fn with the account's private key and wipes the key afterwards. The key is derived for
+ * this one account and must give back the expected address (the lookup came from a cache).
+ */
 export async function withEvmKey<T>(ref: AccountRef, fn: (key: Uint8Array) => Promise<T>): Promise<T> {
+  await keyring.prepare(ref.walletId);
   const kp = keyring.keypair(ref.walletId, 'evm', ref.index);
   try {
+    if (kp.address.toLowerCase() !== ref.address.toLowerCase()) throw new WalletError('UNKNOWN_ACCOUNT', 'That account is not in this wallet');
     return await fn(kp.secretKey);
   } finally {
     kp.secretKey.fill(0);
