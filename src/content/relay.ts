@@ -8,6 +8,11 @@
  * The port is opened on the page's first request, not at page load: connecting wakes the service
  * worker, and most pages never talk to a wallet. A page receives events (accountsChanged…) once
  * it has asked something; every dApp library asks (eth_accounts, connect) before it listens.
+ *
+ * The relay runs at document_idle, not document_start: an isolated-world script at document_start
+ * delays every page's DOMContentLoaded by several ms. The providers still exist at document_start
+ * (MAIN world); requests they post before the relay is here are re-posted when it says `ready`,
+ * and an id already in flight is not forwarded twice.
  */
 import { browser, type Browser } from 'wxt/browser';
 import {
@@ -83,6 +88,7 @@ export function startRelay(): void {
       toPage({ channel: CONTENT_CHANNEL, type: 'response', id: req.id, error: { code: -32602, message: 'Invalid params: request too large' } });
       return;
     }
+    if (unanswered.has(req.id)) return; // re-posted after `ready` while already forwarded
     unanswered.set(req.id, req);
     const p = ensurePort();
     if (!p) {
@@ -92,4 +98,6 @@ export function startRelay(): void {
     }
     p.postMessage(req);
   });
+
+  toPage({ channel: CONTENT_CHANNEL, type: 'ready' });
 }
