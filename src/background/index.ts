@@ -11,9 +11,7 @@ import { installAutoLock, onLocked, restoreSession } from './session';
 import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
 import { installDappRouter, registerFamily } from './dapp/router';
 import { evmHandler } from './dapp/evm';
-import { bitcoinHandler } from './dapp/bitcoin';
-import { solanaHandler } from './dapp/solana';
-import { tronHandler } from './dapp/tron';
+import { lazyFamily } from './lazyModules';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -47,9 +45,10 @@ export function startBackground(): void {
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
   registerFamily(evmHandler);
-  registerFamily(bitcoinHandler);
-  registerFamily(solanaHandler);
-  registerFamily(tronHandler);
+  // Loaded on their first request (lazyModules.ts); EVM stays eager: most dApp traffic is EVM.
+  registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
+  registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
+  registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
   installDappRouter(ready);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -24,7 +24,9 @@ import { activityView, confirmSend, prepareSend } from './wallet/send';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
-import { addChainToken, bitcoinReceiveAddress, prepareSpeedUp, confirmChainSend, getChainEndpoints, listChains, prepareChainSend, refreshChainBalances, cachedChainBalances, setActiveChainOption, setChainEndpoint } from './wallet/chains';
+// Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
+// transactions…) are evaluated on first use: see lazyModules.ts.
+import { walletChains } from './lazyModules';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -394,30 +396,30 @@ export const handlers: Handlers = {
     requireUnlocked();
     return removeEntry(p);
   },
-  listChains: () => listChains(),
-  setActiveChain: ({ id }) => setActiveChainOption(id),
+  listChains: async () => (await walletChains()).listChains(),
+  setActiveChain: async ({ id }) => (await walletChains()).setActiveChainOption(id),
   async setChainEndpoint({ family, network, url }) {
     requireUnlocked();
-    return setChainEndpoint(family, network, url);
+    return (await walletChains()).setChainEndpoint(family, network, url);
   },
-  getChainEndpoints: () => getChainEndpoints(),
+  getChainEndpoints: async () => (await walletChains()).getChainEndpoints(),
   async getCachedChainBalances() {
     requireUnlocked();
-    return cachedChainBalances();
+    return (await walletChains()).cachedChainBalances();
   },
   async refreshChainBalances() {
     requireUnlocked();
-    return refreshChainBalances();
+    return (await walletChains()).refreshChainBalances();
   },
   async addChainToken({ address }) {
     requireUnlocked();
-    return addChainToken(address);
+    return (await walletChains()).addChainToken(address);
   },
   async bitcoinReceiveAddress() {
     requireUnlocked();
-    return bitcoinReceiveAddress();
+    return (await walletChains()).bitcoinReceiveAddress();
   },
-  prepareChainSend: (req) => prepareChainSend(req),
-  prepareSpeedUp: ({ hash, feeRate }) => prepareSpeedUp(hash, feeRate),
-  confirmChainSend: ({ id }) => confirmChainSend(id),
+  prepareChainSend: async (req) => (await walletChains()).prepareChainSend(req),
+  prepareSpeedUp: async ({ hash, feeRate }) => (await walletChains()).prepareSpeedUp(hash, feeRate),
+  confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
 };

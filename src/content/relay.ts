@@ -29,6 +29,7 @@ import {
 export function startRelay(): void {
   const origin = window.location.origin;
   const unanswered = new Map<string, PortRequest>();
+  const sentBodies = new Map<string, string>();
   let port: Browser.runtime.Port | null = null;
 
   const toPage = (msg: ContentToPage): void => window.postMessage(msg, origin);
@@ -39,6 +40,7 @@ export function startRelay(): void {
       const msg = raw as PortMessage;
       if (msg?.type === 'response' && typeof msg.id === 'string') {
         unanswered.delete(msg.id);
+        sentBodies.delete(msg.id);
         toPage(
           msg.error
             ? { channel: CONTENT_CHANNEL, type: 'response', id: msg.id, error: msg.error }
@@ -79,8 +81,11 @@ export function startRelay(): void {
       return;
     }
     let size = 0;
+    let body = '';
     try {
-      size = JSON.stringify(req.params ?? null).length;
+      const json = JSON.stringify(req.params ?? null);
+      size = json.length;
+      body = `${req.family}\n${req.method}\n${json}`;
     } catch {
       size = Infinity;
     }
@@ -88,11 +93,15 @@ export function startRelay(): void {
       toPage({ channel: CONTENT_CHANNEL, type: 'response', id: req.id, error: { code: -32602, message: 'Invalid params: request too large' } });
       return;
     }
-    if (unanswered.has(req.id)) return; // re-posted after `ready` while already forwarded
+    // The same request re-posted after `ready` while already forwarded is not sent twice; the same
+    // id with other content still goes on (the background gives it its own approval).
+    if (sentBodies.get(req.id) === body) return;
     unanswered.set(req.id, req);
+    sentBodies.set(req.id, body);
     const p = ensurePort();
     if (!p) {
       unanswered.delete(req.id);
+      sentBodies.delete(req.id);
       toPage({ channel: CONTENT_CHANNEL, type: 'response', id: req.id, error: { code: 4900, message: 'The wallet is not available' } });
       return;
     }

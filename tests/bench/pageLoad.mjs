@@ -1,10 +1,10 @@
 /**
  * Page load: DOMContentLoaded of the same plain page on a host only the wallet injects into and on
  * a host only the "floor" extension (one empty MAIN-world script at document_start) injects into,
- * interleaved, each in a fresh tab; plus a host no extension touches, for reference. Also counts
- * whether loading a page started the wallet's worker (it must not: the relay connects on first request).
+ * interleaved, each in a fresh tab; plus a host no extension touches, for reference.
+ * The figure is the median of per-round differences wallet − floor.
  */
-export async function measurePageLoad({ ctx, walletUrl, floorUrl, noneUrl, trials = 30 }) {
+export async function measurePageLoad({ ctx, walletUrl, floorUrl, noneUrl, trials = 40 }) {
   const dcl = async (url) => {
     const page = await ctx.newPage();
     await page.goto(url, { waitUntil: 'load' });
@@ -19,5 +19,7 @@ export async function measurePageLoad({ ctx, walletUrl, floorUrl, noneUrl, trial
     if (i % 2) order.reverse();
     for (const [k, u] of order) out[k].push(await dcl(u));
   }
+  // Paired differences (wallet − floor of the same round): the machine's drift cancels out.
+  out.diff = out.wallet.map((w, i) => w - out.floor[i]);
   return out;
 }
