@@ -33,10 +33,14 @@ export async function measureColdStart({ ctx, pageUrl, walletId, echoId, trials 
   };
   const wallet = [];
   const echo = [];
+  /** Loads after which the worker was already running before the request (page load woke it). */
+  const wokenByLoad = { wallet: 0, echo: 0 };
   const timeFirst = async (which) => {
     await stopAll();
     const page = await ctx.newPage();
     await page.goto(pageUrl);
+    await cdp.send('ServiceWorker.enable'); // a round trip, so status events of the load have arrived
+    if (running.has(which === 'wallet' ? walletId : echoId)) wokenByLoad[which]++;
     const ms = await page.evaluate(async (w) => {
       const t = performance.now();
       if (w === 'wallet') await window.ethereum.request({ method: 'eth_chainId' });
@@ -58,5 +62,5 @@ export async function measureColdStart({ ctx, pageUrl, walletId, echoId, trials 
     for (const w of order) await timeFirst(w);
   }
   await control.close();
-  return { wallet, echo };
+  return { wallet, echo, wokenByLoad };
 }
