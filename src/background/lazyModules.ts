@@ -1,6 +1,6 @@
 /**
- * Family code evaluated on first use. An MV3 service worker cannot load code with a runtime
- * `import()` (nor later `importScripts()`), but the background is built as one file in which the
+ * Family code evaluated on first use. A service worker may not use a runtime `import()` (the
+ * HTML spec disallows it there), so the background is built as one file, in which the
  * bundler (rolldown) inlines every `import()`: a module reached ONLY through `import()` is wrapped
  * in a lazy initializer and runs the first time that `import()` is awaited. So the Bitcoin,
  * Solana and TRON dApp handlers and the popup's multi-chain operations (and the SDK modules only
