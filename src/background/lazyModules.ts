@@ -5,7 +5,7 @@
  * in a lazy initializer and runs the first time that `import()` is awaited. So the Bitcoin,
  * Solana and TRON dApp handlers and the popup's multi-chain operations (and the SDK modules only
  * they import, such as @solana/web3.js) cost nothing at worker start; a static import of any of
- * them elsewhere would make them eager again (tests/unit/lazyFamilies.test.ts checks the bundle).
+ * them elsewhere would make them eager again (tests/unit/lazyFamilies.test.ts checks the import graph).
  */
 import type { DappFamily } from '../protocol/dapp';
 import { connectedOrigins, type FamilyHandler } from './dapp/router';
