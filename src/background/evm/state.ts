@@ -30,13 +30,40 @@ export interface EvmState {
 
 const DEFAULT_STATE: EvmState = { activeChainId: 1, customNetworks: [], tokens: {} };
 
+/**
+ * The stored state, kept in memory after the first read: every eth_chainId asks for the active
+ * network, and a storage read per request was a third of the page → wallet round trip. Any write
+ * to `evm` (ours or another extension page's) drops the copy. Callers get their own clone.
+ */
+let memo: Promise<EvmState> | null = null;
+let memoWatch = false;
+
 export async function evmState(): Promise<EvmState> {
-  const got = await browser.storage.local.get('evm');
-  return { ...DEFAULT_STATE, ...(got.evm as Partial<EvmState> | undefined) };
+  if (!memoWatch) {
+    memoWatch = true;
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && 'evm' in changes) memo = null;
+    });
+  }
+  memo ??= browser.storage.local.get('evm').then(
+    (got) => ({ ...DEFAULT_STATE, ...(got.evm as Partial<EvmState> | undefined) }),
+    (err: unknown) => {
+      memo = null;
+      throw err;
+    },
+  );
+  return structuredClone(await memo);
+}
+
+/** Drops the in-memory copy after a direct write of `evm` (storage.onChanged arrives later). */
+export function forgetEvmState(): void {
+  memo = null;
 }
 
 async function saveEvmState(s: EvmState): Promise<void> {
+  memo = null;
   await browser.storage.local.set({ evm: s });
+  memo = null;
 }
 
 export async function allNetworks(): Promise<EvmNetwork[]> {
