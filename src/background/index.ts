@@ -11,11 +11,8 @@ import { installAutoLock, onLocked, restoreSession } from './session';
 import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
 import { installDappRouter, registerFamily } from './dapp/router';
 import { evmHandler } from './dapp/evm';
-import { bitcoinHandler } from './dapp/bitcoin';
-import { solanaHandler } from './dapp/solana';
-import { tronHandler } from './dapp/tron';
 import { DEMO } from '../demo/config';
-import { installDemo } from './demo';
+import { lazyFamily } from './lazyModules';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -41,7 +38,7 @@ function broadcast(event: UiEvent['event']): void {
 
 export function startBackground(): void {
   // The demo build (npm start only) points the local networks at its nodes before serving requests.
-  const ready = Promise.all([restoreSession().catch(() => undefined), DEMO ? installDemo(DEMO) : undefined]).then(() => undefined);
+  const ready = Promise.all([restoreSession().catch(() => undefined), DEMO ? import('./demo').then((m) => m.installDemo(DEMO!)) : undefined]).then(() => undefined);
   installAutoLock();
   onLocked(() => {
     broadcast('locked');
@@ -50,9 +47,10 @@ export function startBackground(): void {
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
   registerFamily(evmHandler);
-  registerFamily(bitcoinHandler);
-  registerFamily(solanaHandler);
-  registerFamily(tronHandler);
+  // Loaded on their first request (lazyModules.ts); EVM stays eager: most dApp traffic is EVM.
+  registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
+  registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
+  registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
   installDappRouter(ready);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

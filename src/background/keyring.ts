@@ -4,6 +4,7 @@
  * `keypair()`, which signing code in the background uses and never forwards.
  */
 import { createDeriver, accountFromPrivateKey, eosLegacyPublicKey } from '../core';
+import { mnemonicToSeedWebCrypto } from '../core/derive/mnemonicWebCrypto';
 import type { Deriver } from '../core';
 import type { DerivedKeypair, Family } from '../core/types';
 import type { VaultPayload, VaultWallet } from '../core/vault';
@@ -32,6 +33,8 @@ class Keyring {
   private derivers = new Map<string, Deriver>();
   /** Public account views already derived this session (sr25519 and BIP39 seeds are not free). */
   private views = new Map<string, AccountView[]>();
+  /** Public EVM addresses by `walletId:index`, so the signing path finds an account without deriving others. */
+  private evmAddresses = new Map<string, string>();
 
   get unlocked(): boolean {
     return this.payload !== null;
@@ -41,13 +44,16 @@ class Keyring {
     this.payload = payload;
     this.derivers.clear();
     this.views.clear();
+    this.evmAddresses.clear();
   }
 
   /** Drops every reference to decrypted material (JS cannot wipe strings; references go). */
   clear(): void {
     this.payload = null;
+    for (const d of this.derivers.values()) d.wipe();
     this.derivers.clear();
     this.views.clear();
+    this.evmAddresses.clear();
   }
 
   snapshot(): VaultPayload {
@@ -75,13 +81,73 @@ class Keyring {
     return d.account(family, index, opts);
   }
 
+  /**
+   * Computes a mnemonic wallet's BIP39 seed with WebCrypto PBKDF2 (native, off the JS thread's
+   * hot loop) before the first synchronous derivation needs it; the noble path stays the fallback.
+   */
+  async prepare(walletId: string): Promise<void> {
+    const w = this.wallet(walletId);
+    if (w.kind !== 'mnemonic' || this.derivers.has(w.id)) return;
+    const seed = await mnemonicToSeedWebCrypto(w.mnemonic, w.passphrase);
+    // A lock or another prepare() may have happened while the seed was computed.
+    if (this.payload === null || this.derivers.has(w.id) || !this.payload.wallets.includes(w)) {
+      seed.fill(0);
+      return;
+    }
+    this.derivers.set(w.id, createDeriver(w.mnemonic, w.passphrase, seed));
+    seed.fill(0);
+  }
+
+  /** The EVM address of one account (public), derived at most once per session. */
+  evmAddress(walletId: string, index: number): string {
+    const key = `${walletId}:${index}`;
+    const hit = this.evmAddresses.get(key);
+    if (hit) return hit;
+    const kp = this.keypair(walletId, 'evm', index);
+    kp.secretKey.fill(0);
+    this.evmAddresses.set(key, kp.address);
+    return kp.address;
+  }
+
+  /** The EVM address of one account if this session already knows it (no derivation). */
+  knownEvmAddress(walletId: string, index: number): string | undefined {
+    return this.evmAddresses.get(`${walletId}:${index}`);
+  }
+
+  /** Records an EVM address known from the public cache (storage.session) without deriving it. */
+  rememberEvmAddress(walletId: string, index: number, address: string): void {
+    this.evmAddresses.set(`${walletId}:${index}`, address);
+  }
+
+  /** The account among those already known this session that owns an EVM address, if any. */
+  knownEvmOwner(address: string): { walletId: string; index: number; address: string } | undefined {
+    const want = address.toLowerCase();
+    for (const [key, a] of this.evmAddresses) {
+      if (a.toLowerCase() !== want) continue;
+      const cut = key.lastIndexOf(':');
+      return { walletId: key.slice(0, cut), index: Number(key.slice(cut + 1)), address: a };
+    }
+    return undefined;
+  }
+
+  /** Cached public views, if this session has them. */
+  cachedAccounts(meta: WalletMeta, index: number, settings: Settings, bitcoinNetwork = 'mainnet'): AccountView[] | undefined {
+    return this.views.get(viewKey(meta, index, settings, bitcoinNetwork))?.map((v) => ({ ...v }));
+  }
+
+  /** Adopts public views read from storage.session (written by this background earlier). */
+  rememberAccounts(meta: WalletMeta, index: number, settings: Settings, views: AccountView[], bitcoinNetwork = 'mainnet'): void {
+    this.views.set(viewKey(meta, index, settings, bitcoinNetwork), views.map((v) => ({ ...v })));
+    const evm = views.find((v) => v.family === 'evm');
+    if (evm) this.rememberEvmAddress(meta.id, index, evm.address);
+  }
+
   /** Public views of one account index across all families (or the single family of an imported key). */
   accounts(meta: WalletMeta, index: number, settings: Settings, bitcoinNetwork = 'mainnet'): AccountView[] {
-    const key = `${meta.id}:${index}:${settings.bitcoinScheme}:${bitcoinNetwork}`;
-    const cached = this.views.get(key);
-    if (cached) return cached.map((v) => ({ ...v }));
+    const cached = this.cachedAccounts(meta, index, settings, bitcoinNetwork);
+    if (cached) return cached;
     const views = this.deriveViews(meta, index, settings, bitcoinNetwork);
-    this.views.set(key, views);
+    this.rememberAccounts(meta, index, settings, views, bitcoinNetwork);
     return views.map((v) => ({ ...v }));
   }
 
@@ -111,6 +177,11 @@ class Keyring {
     if (!this.payload) throw new WalletError('LOCKED', 'The wallet is locked');
     return this.payload;
   }
+}
+
+/** Cache key of one account index's views: the Bitcoin address type and network change the Bitcoin row. */
+export function viewKey(meta: WalletMeta, index: number, settings: Settings, bitcoinNetwork = 'mainnet'): string {
+  return `${meta.id}:${index}:${settings.bitcoinScheme}:${bitcoinNetwork}`;
 }
 
 export const keyring = new Keyring();

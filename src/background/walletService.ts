@@ -10,6 +10,7 @@ import { FAMILIES, type Family } from '../core/types';
 import type { AccountView, NewWalletSecret, Settings, UiRequests, WalletMeta, WalletState } from '../protocol/ui';
 import { WalletError } from './errors';
 import { keyring } from './keyring';
+import { accountViews } from './publicAccounts';
 import { currentDek, lock, scheduleAutoLock, startSession, unlock, unlockWaitMs, verifyPasswordThrottled } from './session';
 import { DEFAULT_SETTINGS, clearAll, getLocal, setLocal } from './storage';
 import { approvalWindowClosing, listApprovals, rejectAll, resolveApproval } from './approvals';
@@ -24,8 +25,10 @@ import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
 import { listNfts, sendNft } from './evm/nfts';
-import { addChainToken, bitcoinReceiveAddress, prepareSpeedUp, confirmChainSend, getChainEndpoints, listChains, prepareChainSend, refreshChainBalances, cachedChainBalances, setActiveChainOption, setChainEndpoint } from './wallet/chains';
 import { bitcoinState } from './bitcoin/state';
+// Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
+// transactions…) are evaluated on first use: see lazyModules.ts.
+import { walletChains } from './lazyModules';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -197,7 +200,7 @@ export const handlers: Handlers = {
     if (!meta) throw new WalletError('UNKNOWN_WALLET', 'No wallet with that id');
     const i = index ?? selection?.accountIndex ?? 0;
     if (!Number.isInteger(i) || i < 0 || i >= meta.accountCount) throw new WalletError('UNKNOWN_ACCOUNT', 'No account with that number');
-    const out: AccountView[] = keyring.accounts(meta, i, s, btc.network);
+    const out: AccountView[] = await accountViews(meta, i, s, btc.network);
     return out;
   },
 
@@ -401,30 +404,30 @@ export const handlers: Handlers = {
     requireUnlocked();
     return removeEntry(p);
   },
-  listChains: () => listChains(),
-  setActiveChain: ({ id }) => setActiveChainOption(id),
+  listChains: async () => (await walletChains()).listChains(),
+  setActiveChain: async ({ id }) => (await walletChains()).setActiveChainOption(id),
   async setChainEndpoint({ family, network, url }) {
     requireUnlocked();
-    return setChainEndpoint(family, network, url);
+    return (await walletChains()).setChainEndpoint(family, network, url);
   },
-  getChainEndpoints: () => getChainEndpoints(),
+  getChainEndpoints: async () => (await walletChains()).getChainEndpoints(),
   async getCachedChainBalances() {
     requireUnlocked();
-    return cachedChainBalances();
+    return (await walletChains()).cachedChainBalances();
   },
   async refreshChainBalances() {
     requireUnlocked();
-    return refreshChainBalances();
+    return (await walletChains()).refreshChainBalances();
   },
   async addChainToken({ address }) {
     requireUnlocked();
-    return addChainToken(address);
+    return (await walletChains()).addChainToken(address);
   },
   async bitcoinReceiveAddress() {
     requireUnlocked();
-    return bitcoinReceiveAddress();
+    return (await walletChains()).bitcoinReceiveAddress();
   },
-  prepareChainSend: (req) => prepareChainSend(req),
-  prepareSpeedUp: ({ hash, feeRate }) => prepareSpeedUp(hash, feeRate),
-  confirmChainSend: ({ id }) => confirmChainSend(id),
+  prepareChainSend: async (req) => (await walletChains()).prepareChainSend(req),
+  prepareSpeedUp: async ({ hash, feeRate }) => (await walletChains()).prepareSpeedUp(hash, feeRate),
+  confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
 };

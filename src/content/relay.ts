@@ -4,6 +4,15 @@
  * well-formed shape and bounded size, and forwards them on a port. If the service worker
  * restarts, the port is re-opened and requests still unanswered are sent again (the background
  * recognises them by id, so an approval already queued is not duplicated).
+ *
+ * The port is opened on the page's first request, not at page load: connecting wakes the service
+ * worker, and most pages never talk to a wallet. A page receives events (accountsChanged…) once
+ * it has asked something; every dApp library asks (eth_accounts, connect) before it listens.
+ *
+ * The relay runs at document_idle, not document_start: an isolated-world script at document_start
+ * delays every page's DOMContentLoaded by several ms. The providers still exist at document_start
+ * (MAIN world); requests they post before the relay is here are re-posted when it says `ready`,
+ * and an id already in flight is not forwarded twice.
  */
 import { browser, type Browser } from 'wxt/browser';
 import {
@@ -20,6 +29,7 @@ import {
 export function startRelay(): void {
   const origin = window.location.origin;
   const unanswered = new Map<string, PortRequest>();
+  const sentBodies = new Map<string, string>();
   let port: Browser.runtime.Port | null = null;
 
   const toPage = (msg: ContentToPage): void => window.postMessage(msg, origin);
@@ -30,6 +40,7 @@ export function startRelay(): void {
       const msg = raw as PortMessage;
       if (msg?.type === 'response' && typeof msg.id === 'string') {
         unanswered.delete(msg.id);
+        sentBodies.delete(msg.id);
         toPage(
           msg.error
             ? { channel: CONTENT_CHANNEL, type: 'response', id: msg.id, error: msg.error }
@@ -70,8 +81,11 @@ export function startRelay(): void {
       return;
     }
     let size = 0;
+    let body = '';
     try {
-      size = JSON.stringify(req.params ?? null).length;
+      const json = JSON.stringify(req.params ?? null);
+      size = json.length;
+      body = `${req.family}\n${req.method}\n${json}`;
     } catch {
       size = Infinity;
     }
@@ -79,16 +93,20 @@ export function startRelay(): void {
       toPage({ channel: CONTENT_CHANNEL, type: 'response', id: req.id, error: { code: -32602, message: 'Invalid params: request too large' } });
       return;
     }
+    // The same request re-posted after `ready` while already forwarded is not sent twice; the same
+    // id with other content still goes on (the background gives it its own approval).
+    if (sentBodies.get(req.id) === body) return;
     unanswered.set(req.id, req);
+    sentBodies.set(req.id, body);
     const p = ensurePort();
     if (!p) {
       unanswered.delete(req.id);
+      sentBodies.delete(req.id);
       toPage({ channel: CONTENT_CHANNEL, type: 'response', id: req.id, error: { code: 4900, message: 'The wallet is not available' } });
       return;
     }
     p.postMessage(req);
   });
 
-  // Events (accountsChanged…) need a live port even before the first request.
-  ensurePort();
+  toPage({ channel: CONTENT_CHANNEL, type: 'ready' });
 }

@@ -22,7 +22,7 @@ export class ProviderRpcError extends Error {
   }
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; envelope: unknown };
 const pending = new Map<string, Pending>();
 const eventHandlers = new Map<DappFamily, Array<(event: string, data: unknown) => void>>();
 let counter = 0;
@@ -40,15 +40,20 @@ listen('message', (ev: MessageEvent) => {
     else p.resolve(msg.result);
   } else if (msg.type === 'event') {
     for (const h of eventHandlers.get(msg.family) ?? []) h(msg.event, msg.data);
+  } else if (msg.type === 'ready') {
+    // The relay arrived (document_idle): what was posted before it had no listener. A page faking
+    // `ready` only makes the relay see an id twice, which it ignores.
+    for (const p of pending.values()) post(p.envelope, origin);
   }
 });
 
 export function request(family: DappFamily, method: string, params?: unknown): Promise<unknown> {
   const id = `${prefix}-${++counter}`;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    const envelope = { channel: INPAGE_CHANNEL, id, family, method, params };
+    pending.set(id, { resolve, reject, envelope });
     try {
-      post({ channel: INPAGE_CHANNEL, id, family, method, params }, origin);
+      post(envelope, origin);
     } catch {
       // Not structured-cloneable (functions, DOM nodes…): a malformed request.
       pending.delete(id);

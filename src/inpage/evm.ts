@@ -33,9 +33,21 @@ class EvmProvider extends Emitter {
     return this.#selectedAddress;
   }
 
+  #stateAsked = false;
+
   constructor() {
     super();
     onEvent('evm', (event, data) => this.#onEvent(event, data));
+  }
+
+  /**
+   * Asks for chainId/accounts (and emits `connect`) on the page's first request or listener, not
+   * at load: asking opens the relay's port and wakes the wallet, which a page that never uses a
+   * wallet should not pay for.
+   */
+  #askState(): void {
+    if (this.#stateAsked) return;
+    this.#stateAsked = true;
     void request('evm', 'wallet_getProviderState').then(
       (s) => {
         const state = s as { chainId: string; accounts: string[]; isMetaMask?: boolean };
@@ -49,6 +61,11 @@ class EvmProvider extends Emitter {
     );
   }
 
+  override on(event: string, fn: (...args: unknown[]) => void): this {
+    this.#askState();
+    return super.on(event, fn);
+  }
+
   isConnected(): boolean {
     return this.#connected;
   }
@@ -58,6 +75,7 @@ class EvmProvider extends Emitter {
     const { method, params } = args;
     if (typeof method !== 'string' || method.length === 0) throw new ProviderRpcError({ code: -32600, message: "'args.method' must be a non-empty string" });
     if (params !== undefined && (typeof params !== 'object' || params === null)) throw new ProviderRpcError({ code: -32600, message: "'args.params' must be an object or array if provided" });
+    this.#askState();
     const result = await request('evm', method, params);
     if (method === 'eth_requestAccounts' || method === 'eth_accounts') this.#selectedAddress = (result as string[])[0] ?? null;
     return result;
@@ -92,15 +110,25 @@ function uuidV4(): string {
 export function installEvmProvider(): void {
   // The announce detail is frozen; the provider object is left extensible because some dApp
   // libraries tag it, and a page can only ever tamper with its own copy.
-  const proxy = new EvmProvider();
+  // The provider object is built on first touch (announce detail or window.ethereum read), so a
+  // page that never looks at it pays only for the announcement.
+  let built: EvmProvider | null = null;
+  const provider = (): EvmProvider => (built ??= new EvmProvider());
   const info = Object.freeze({ uuid: uuidV4(), name: WALLET_NAME, icon: WALLET_ICON, rdns: WALLET_RDNS });
   const announce = (): void => {
-    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider: proxy }) }));
+    const detail = Object.freeze({
+      info,
+      get provider(): EvmProvider {
+        return provider();
+      },
+    });
+    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail }));
   };
   window.addEventListener('eip6963:requestProvider', announce);
   announce();
   if (!('ethereum' in window) || (window as { ethereum?: unknown }).ethereum === undefined) {
-    Object.defineProperty(window, 'ethereum', { value: proxy, configurable: true, enumerable: true, writable: false });
+    // A getter without a setter: as read-only to the page as the former non-writable value.
+    Object.defineProperty(window, 'ethereum', { get: provider, configurable: true, enumerable: true });
     window.dispatchEvent(new Event('ethereum#initialized'));
   }
 }

@@ -267,6 +267,7 @@ const NOT_FORWARDED = new Set(['then', 'toJSON', 'constructor', '$$typeof', 'nod
 
 const facade: Obj = new Proxy(facadeTarget, {
   get(target, prop, receiver) {
+    touch();
     if (typeof prop === 'symbol' || prop in target) return Reflect.get(target, prop, receiver);
     if (NOT_FORWARDED.has(prop)) return undefined;
     if (loaded) {
@@ -317,12 +318,28 @@ async function refresh(provider: TronProvider): Promise<void> {
 }
 
 let provider: TronProvider;
+let touched = false;
+
+/**
+ * Reads the wallet's TRON state (address, node) on the page's first touch of window.tron,
+ * tronLink or tronWeb, not at load: asking opens the relay's port and wakes the wallet, which a
+ * page that never uses TRON should not pay for.
+ */
+function touch(): void {
+  if (touched || !provider) return;
+  touched = true;
+  void refresh(provider).then(
+    () => provider.emit('connect', { chainId: state.node.chainId }),
+    () => undefined,
+  );
+}
 
 async function tronRequest(args: { method: string; params?: unknown }): Promise<unknown> {
   if (!args || typeof args !== 'object' || typeof args.method !== 'string' || args.method.length === 0) {
     throw new ProviderRpcError({ code: -32600, message: "'args.method' must be a non-empty string" });
   }
   const { method, params } = args;
+  touch();
   const result = await request('tron', method, params === undefined ? [] : Array.isArray(params) ? params : [params]);
   // The legacy connect resolves before the dApp reads tronWeb.defaultAddress: have it ready.
   if ((method === 'tron_requestAccounts' && (result as { code?: number } | null)?.code === 200) || method === 'eth_requestAccounts') {
@@ -333,6 +350,11 @@ async function tronRequest(args: { method: string; params?: unknown }): Promise<
 
 class TronProvider extends Emitter {
   readonly isMultichainWallet = true;
+
+  override on(event: string, fn: (...args: unknown[]) => void): this {
+    touch();
+    return super.on(event, fn);
+  }
 
   get tronWeb(): Obj {
     return facade;
@@ -349,13 +371,10 @@ export function installTronProvider(): void {
     if (event === 'accountsChanged') setAddress(Array.isArray(data) && typeof data[0] === 'string' ? data[0] : null, provider);
     else if (event === 'setNode' && data && typeof data === 'object') setNode(data as NodeInfo, provider);
   });
-  void refresh(provider).then(
-    () => provider.emit('connect', { chainId: state.node.chainId }),
-    () => undefined,
-  );
 
   const tronLink = Object.freeze({
     get ready() {
+      touch();
       return state.address !== null;
     },
     tronWeb: facade,

@@ -39,7 +39,16 @@ export interface DappEvent {
   data: unknown;
 }
 
-export type ContentToPage = DappResponse | DappEvent;
+/**
+ * The relay announces itself when it starts (document_idle, after DOMContentLoaded): requests the
+ * page posted before that had no listener, so the page re-posts the ones still unanswered.
+ */
+export interface RelayReady {
+  channel: typeof CONTENT_CHANNEL;
+  type: 'ready';
+}
+
+export type ContentToPage = DappResponse | DappEvent | RelayReady;
 
 /** What the content script sends on its port (the page envelope minus the channel). */
 export interface PortRequest {

@@ -72,7 +72,9 @@ describe('TRON providers end to end', () => {
   it('injects window.tron (ours, not TronLink), tronLink and tronWeb; announces itself through TIP-6963', async () => {
     const g = await dapp<Record<string, unknown>>('globals');
     expect(g).toMatchObject({ tron: true, tronIsTronLink: false, tronIsOurs: true, tronLink: true, tronWeb: true, defaultAddress: { base58: false, hex: false }, ready: false });
-    expect(g.fullNodeHost).toBe(proxy.url);
+    // The wallet's node is read on the page's first touch of a TRON global (not at page load, which
+    // must not wake the wallet), so the facade shows it once that first read came back.
+    await expect.poll(async () => (await dapp<Record<string, unknown>>('globals')).fullNodeHost, { timeout: 10_000 }).toBe(proxy.url);
     const before = (await dapp<unknown[]>('announced')).length;
     expect(await dapp<number>('requestProviders')).toBe(before + 1);
     const a = await dapp<Array<{ info: Record<string, string>; hasRequest: boolean; isTronLink: boolean; hasTronWeb: boolean }>>('announced');

@@ -8,6 +8,7 @@ import { createRpcClient, type RpcClient } from '../../core/chains/evm/rpc';
 import { createNonceTracker } from '../../core/chains/evm/nonce';
 import type { Address } from 'viem';
 import { keyring } from '../keyring';
+import { evmAddressOf, findEvmOwner } from '../publicAccounts';
 import { getLocal } from '../storage';
 import { WalletError } from '../errors';
 import { emitToOrigin } from '../dapp/router';
@@ -29,13 +30,40 @@ export interface EvmState {
 
 const DEFAULT_STATE: EvmState = { activeChainId: 1, customNetworks: [], tokens: {} };
 
+/**
+ * The stored state, kept in memory after the first read: every eth_chainId asks for the active
+ * network, and a storage read per request was a third of the page → wallet round trip. Any write
+ * to `evm` (ours or another extension page's) drops the copy. Callers get their own clone.
+ */
+let memo: Promise<EvmState> | null = null;
+let memoWatch = false;
+
 export async function evmState(): Promise<EvmState> {
-  const got = await browser.storage.local.get('evm');
-  return { ...DEFAULT_STATE, ...(got.evm as Partial<EvmState> | undefined) };
+  if (!memoWatch) {
+    memoWatch = true;
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && 'evm' in changes) memo = null;
+    });
+  }
+  memo ??= browser.storage.local.get('evm').then(
+    (got) => ({ ...DEFAULT_STATE, ...(got.evm as Partial<EvmState> | undefined) }),
+    (err: unknown) => {
+      memo = null;
+      throw err;
+    },
+  );
+  return structuredClone(await memo);
+}
+
+/** Drops the in-memory copy after a direct write of `evm` (storage.onChanged arrives later). */
+export function forgetEvmState(): void {
+  memo = null;
 }
 
 async function saveEvmState(s: EvmState): Promise<void> {
+  memo = null;
   await browser.storage.local.set({ evm: s });
+  memo = null;
 }
 
 export async function allNetworks(): Promise<EvmNetwork[]> {
@@ -102,30 +130,24 @@ export async function selectedEvmAccount(): Promise<AccountRef> {
   if (!meta) throw new WalletError('NO_VAULT', 'No wallet');
   if (meta.kind === 'privateKey' && meta.family !== 'evm') throw new WalletError('NO_EVM_ACCOUNT', 'The selected wallet has no EVM account');
   const index = meta.kind === 'privateKey' ? 0 : (selection?.accountIndex ?? 0);
-  const kp = keyring.keypair(meta.id, 'evm', index);
-  kp.secretKey.fill(0);
-  return { walletId: meta.id, index, address: kp.address as Address };
+  return { walletId: meta.id, index, address: (await evmAddressOf(meta.id, index)) as Address };
 }
 
-/** Finds the wallet account that owns an EVM address (for signing). */
+/** Finds the wallet account that owns an EVM address (for signing), deriving no other account's key. */
 export async function findEvmAccount(address: string): Promise<AccountRef> {
-  const metas = (await getLocal('wallets')) ?? [];
-  const want = address.toLowerCase();
-  for (const m of metas) {
-    if (m.kind === 'privateKey' && m.family !== 'evm') continue;
-    for (let i = 0; i < m.accountCount; i++) {
-      const kp = keyring.keypair(m.id, 'evm', i);
-      kp.secretKey.fill(0);
-      if (kp.address.toLowerCase() === want) return { walletId: m.id, index: i, address: kp.address as Address };
-    }
-  }
-  throw new WalletError('UNKNOWN_ACCOUNT', 'That account is not in this wallet');
+  const owner = await findEvmOwner(address, (await getLocal('wallets')) ?? []);
+  return { walletId: owner.walletId, index: owner.index, address: owner.address as Address };
 }
 
-/** Runs fn with the account's private key and wipes the key afterwards. */
+/**
+ * Runs fn with the account's private key and wipes the key afterwards. The key is derived for
+ * this one account and must give back the expected address (the lookup came from a cache).
+ */
 export async function withEvmKey<T>(ref: AccountRef, fn: (key: Uint8Array) => Promise<T>): Promise<T> {
+  await keyring.prepare(ref.walletId);
   const kp = keyring.keypair(ref.walletId, 'evm', ref.index);
   try {
+    if (kp.address.toLowerCase() !== ref.address.toLowerCase()) throw new WalletError('UNKNOWN_ACCOUNT', 'That account is not in this wallet');
     return await fn(kp.secretKey);
   } finally {
     kp.secretKey.fill(0);

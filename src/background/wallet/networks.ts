@@ -2,7 +2,7 @@
 import { checkRpcChainId, type EvmNetwork } from '../../core/chains/evm/networks';
 import type { NetworkView } from '../../protocol/ui';
 import { WalletError } from '../errors';
-import { addCustomNetwork, allNetworks, evmState, setActiveChain } from '../evm/state';
+import { addCustomNetwork, allNetworks, evmState, forgetEvmState, setActiveChain } from '../evm/state';
 import { browser } from 'wxt/browser';
 
 export interface NetworkList {
@@ -76,5 +76,6 @@ export async function removeNetwork(chainId: unknown): Promise<NetworkList> {
   // Removing the active network falls back to Ethereum.
   if (s.activeChainId === chainId) next.activeChainId = 1;
   await browser.storage.local.set({ evm: next });
+  forgetEvmState();
   return listNetworks();
 }

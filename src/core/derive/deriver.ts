@@ -14,9 +14,12 @@ export interface Deriver {
   wipe(): void;
 }
 
-/** Throws (without echoing the phrase) if the mnemonic is invalid. */
-export function createDeriver(mnemonic: string, passphrase?: string): Deriver {
-  const seed = createSeedSource(mnemonic, passphrase);
+/**
+ * Throws (without echoing the phrase) if the mnemonic is invalid. `bip39Seed`, when given, is the
+ * phrase's BIP39 seed computed elsewhere (WebCrypto PBKDF2); it is copied, not kept.
+ */
+export function createDeriver(mnemonic: string, passphrase?: string, bip39Seed?: Uint8Array): Deriver {
+  const seed = createSeedSource(mnemonic, passphrase, bip39Seed);
   return {
     account(family, index, opts = {}) {
       const keys = familyKeys(family);

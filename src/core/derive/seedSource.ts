@@ -10,17 +10,29 @@ import { assertValidMnemonic, mnemonicToMiniSecret, mnemonicToSeed } from './mne
 import { splitLastSegment, parsePath } from './path.ts';
 import { slip10Ed25519Child, slip10Ed25519Master, type Slip10Node } from './slip10Ed25519.ts';
 
-/** Validates the mnemonic now; hashing happens on first use. */
-export function createSeedSource(mnemonic: string, passphrase?: string): SeedSource {
+/**
+ * Validates the mnemonic now; hashing happens on first use. A `precomputedSeed` (the same
+ * PBKDF2 done by WebCrypto) is copied and used instead of hashing the phrase again.
+ */
+export function createSeedSource(mnemonic: string, passphrase?: string, precomputedSeed?: Uint8Array): SeedSource {
   assertValidMnemonic(mnemonic);
+  if (precomputedSeed !== undefined && precomputedSeed.length !== 64) throw new KeyDerivationError('A BIP39 seed is 64 bytes');
   let phrase: string | null = mnemonic;
   let pass: string | undefined = passphrase;
+  let given: Uint8Array | null = precomputedSeed ? precomputedSeed.slice() : null;
   return makeSeedSource(
-    () => mnemonicToSeed(phrase ?? '', pass),
+    () => {
+      if (!given) return mnemonicToSeed(phrase ?? '', pass);
+      const out = given;
+      given = null;
+      return out;
+    },
     () => mnemonicToMiniSecret(phrase ?? '', pass),
     () => {
       phrase = null;
       pass = undefined;
+      given?.fill(0);
+      given = null;
     },
   );
 }

@@ -31,6 +31,8 @@ const api = {
     for (const ev of ['connect', 'disconnect', 'chainChanged', 'accountsChanged']) wallet().on(ev as 'connect', (data: unknown) => events.push({ event: ev, data }));
   },
   events: () => events,
+  /** The provider announced through EIP-6963 is the object behind window.ethereum. */
+  sameAsWindowEthereum: () => wallet() === (window as unknown as { ethereum?: unknown }).ethereum,
   /** viem's wallet client over the injected provider: a real client library sends the transaction. */
   viemSend: async (to: string, valueWei: string) => {
     try {

@@ -9,29 +9,44 @@ import {
   erc20Abi,
   formatUnits,
   hexToString,
-  parseAbi,
   trim,
   type Address,
   type Hex,
 } from 'viem';
 import type { RpcClient, RpcSettled } from './rpc.ts';
 
+// The ABIs below are written out as parseAbi would return them: parsing human-readable ABIs at
+// import cost the service worker's cold start (tests/core/evm/abiLiterals.test.ts checks each one
+// against parseAbi of its signature).
+
 /** ERC-20 plus the allowance-granting extras wallets must decode (security checklist item 52). */
-export const ERC20_EXTRA_ABI = parseAbi([
-  'function increaseAllowance(address spender, uint256 addedValue) returns (bool)',
-  'function increaseApproval(address spender, uint256 addedValue) returns (bool)',
-]);
+export const ERC20_EXTRA_ABI = [
+  { name: 'increaseAllowance', type: 'function', stateMutability: 'nonpayable', inputs: [{ type: 'address', name: 'spender' }, { type: 'uint256', name: 'addedValue' }], outputs: [{ type: 'bool' }] },
+  { name: 'increaseApproval', type: 'function', stateMutability: 'nonpayable', inputs: [{ type: 'address', name: 'spender' }, { type: 'uint256', name: 'addedValue' }], outputs: [{ type: 'bool' }] },
+] as const;
 
 /** ERC-721 / ERC-1155 operator approval. */
-export const NFT_APPROVAL_ABI = parseAbi(['function setApprovalForAll(address operator, bool approved)']);
+export const NFT_APPROVAL_ABI = [
+  { name: 'setApprovalForAll', type: 'function', stateMutability: 'nonpayable', inputs: [{ type: 'address', name: 'operator' }, { type: 'bool', name: 'approved' }], outputs: [] },
+] as const;
 
 /** Uniswap Permit2 AllowanceTransfer.approve (an on-chain allowance to a spender with expiry). */
-export const PERMIT2_APPROVE_ABI = parseAbi(['function approve(address token, address spender, uint160 amount, uint48 expiration)']);
+export const PERMIT2_APPROVE_ABI = [
+  {
+    name: 'approve',
+    type: 'function',
+    stateMutability: 'nonpayable',
+    inputs: [{ type: 'address', name: 'token' }, { type: 'address', name: 'spender' }, { type: 'uint160', name: 'amount' }, { type: 'uint48', name: 'expiration' }],
+    outputs: [],
+  },
+] as const;
 
 /** The canonical Permit2 deployment (same address on every chain). */
 export const PERMIT2_ADDRESS: Address = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
 
-const BYTES32_ABI = parseAbi(['function symbol() view returns (bytes32)']);
+/** Tokens (MKR…) whose symbol() returns bytes32. */
+export const BYTES32_SYMBOL_ABI = [{ name: 'symbol', type: 'function', stateMutability: 'view', inputs: [], outputs: [{ type: 'bytes32' }] }] as const;
+const BYTES32_ABI = BYTES32_SYMBOL_ABI;
 
 export interface TokenMetadata {
   address: Address;

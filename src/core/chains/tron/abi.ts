@@ -24,7 +24,21 @@ export const TRC20 = {
   name: 'name()',
 } as const;
 
-const SEL = Object.fromEntries(Object.entries(TRC20).map(([k, sig]) => [functionSelector(sig), k])) as Record<string, keyof typeof TRC20>;
+/**
+ * Selector → method, as literals: hashing eight signatures at import cost the service worker's
+ * cold start several ms. tests/core/tron/selectors.test.ts proves each literal is functionSelector(TRC20[k]).
+ */
+export const TRC20_SELECTORS: Readonly<Record<string, keyof typeof TRC20>> = Object.freeze({
+  a9059cbb: 'transfer',
+  '095ea7b3': 'approve',
+  '23b872dd': 'transferFrom',
+  d73dd623: 'increaseApproval',
+  '70a08231': 'balanceOf',
+  '313ce567': 'decimals',
+  '95d89b41': 'symbol',
+  '06fdde03': 'name',
+});
+const SEL = TRC20_SELECTORS;
 
 export function encodeAddressWord(address: string): string {
   return bytesToHex(tronAddressToBytes(address).subarray(1)).padStart(64, '0');

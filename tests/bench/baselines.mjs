@@ -1,0 +1,58 @@
+/**
+ * Throwaway extensions the bench measures against, written to a temp directory:
+ *  - echo: a content script that opens its port on the first request (as the wallet's relay does)
+ *    and a service worker that echoes; also hosts a blank page and a bare Argon2id page (hash-wasm,
+ *    the same library and parameters as the vault) for the popup and unlock baselines.
+ *  - floor: one empty MAIN-world script at document_start, on a host the wallet does not match
+ *    (floor.test, mapped to 127.0.0.1 by --host-resolver-rules): the page-load floor.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Pages under this path are left to the wallet alone (the echo script stays out of the page-load figure). */
+export const DCL_PATH = '/dcl/';
+export const FLOOR_HOST = 'floor.test';
+export const NONE_HOST = 'none.test';
+
+export function writeBaselines(root) {
+  const base = mkdtempSync(join(tmpdir(), 'bench-ext-'));
+  const echoDir = join(base, 'echo');
+  const floorDir = join(base, 'floor');
+  mkdirSync(echoDir);
+  mkdirSync(floorDir);
+
+  writeFileSync(join(echoDir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'echo', version: '1.0',
+    background: { service_worker: 'sw.js' },
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+    content_scripts: [{ matches: ['http://127.0.0.1/*'], exclude_matches: [`http://127.0.0.1${DCL_PATH}*`], js: ['cs.js'], run_at: 'document_start' }],
+  }));
+  writeFileSync(join(echoDir, 'sw.js'), "chrome.runtime.onConnect.addListener((p) => p.onMessage.addListener((m) => p.postMessage(m)));");
+  writeFileSync(join(echoDir, 'cs.js'), `let port = null;
+const open = () => {
+  if (port) return port;
+  port = chrome.runtime.connect({ name: 'echo' });
+  port.onMessage.addListener((m) => window.postMessage({ ch: 'echo-out', id: m.id }, location.origin));
+  port.onDisconnect.addListener(() => { port = null; });
+  return port;
+};
+window.addEventListener('message', (e) => { if (e.source === window && e.data && e.data.ch === 'echo-in') open().postMessage({ id: e.data.id }); });`);
+  writeFileSync(join(echoDir, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p id="x">blank</p></body></html>');
+  copyFileSync(join(root, 'node_modules/hash-wasm/dist/argon2.umd.min.js'), join(echoDir, 'argon2.js'));
+  writeFileSync(join(echoDir, 'kdf.js'), `// The vault's KDF (src/core/vault/kdf.ts): Argon2id m = 64 MiB, t = 3, p = 1, 32-byte output.
+window.runKdf = async () => {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const t0 = performance.now();
+  await hashwasm.argon2id({ password: 'benchmark password 123', salt, parallelism: 1, iterations: 3, memorySize: 65536, hashLength: 32, outputType: 'binary' });
+  return performance.now() - t0;
+};`);
+  writeFileSync(join(echoDir, 'kdf.html'), '<!doctype html><html><head><meta charset="utf-8"><title>kdf</title><script src="argon2.js"></script><script src="kdf.js"></script></head><body>kdf</body></html>');
+
+  writeFileSync(join(floorDir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'floor', version: '1.0',
+    content_scripts: [{ matches: [`http://${FLOOR_HOST}/*`], js: ['main.js'], run_at: 'document_start', world: 'MAIN' }],
+  }));
+  writeFileSync(join(floorDir, 'main.js'), '');
+  return { echoDir, floorDir };
+}

@@ -1,0 +1,108 @@
+/**
+ * Page load costs the wallet nothing until the page asks: the relay (document_idle) opens its port
+ * on the page's first request, so loading a page does not start the stopped service worker; the
+ * providers announced at document_start (EIP-6963 through mipd, Wallet Standard through
+ * @wallet-standard/app) still answer, the first request going out after the relay said `ready`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { importWallet, launchWallet, type Wallet } from './support/chromium';
+import { startDappServer, type DappServer } from './support/dappServer';
+
+const PASSWORD = 'e2e lazy relay password 1';
+const MNEMONIC = 'test test test test test test test test test test test junk';
+type CallResult = { result?: unknown; error?: { code?: number; message: string } };
+
+describe('relay connects on the first request; providers announced at load answer', () => {
+  let wallet: Wallet;
+  let server: DappServer;
+  let cdp: CDPSession;
+  let control: Page;
+
+  /** Whether the wallet's service worker is running, as the browser lists its targets. */
+  const workerRunning = async (): Promise<boolean> => {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${wallet.extensionId}/`));
+  };
+  const stopWorker = async (): Promise<void> => {
+    await expect
+      .poll(async () => {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        return workerRunning();
+      }, { timeout: 30_000, interval: 200 })
+      .toBe(false);
+  };
+  /** Opens a page and waits until the relay announced itself (so it has run, and not connected). */
+  const openAfterRelayReady = async (name: string): Promise<Page> => {
+    const page = await wallet.context.newPage();
+    await page.addInitScript(() => {
+      window.addEventListener('message', (e) => {
+        const d = e.data as { channel?: string; type?: string } | null;
+        if (e.source === window && d?.channel === 'mcw:content' && d.type === 'ready') (window as unknown as { __relayReady: boolean }).__relayReady = true;
+      });
+    });
+    await page.goto(server.url(name));
+    await page.waitForFunction(() => (window as unknown as { __relayReady?: boolean }).__relayReady === true, undefined, { timeout: 30_000 });
+    return page;
+  };
+
+  beforeAll(async () => {
+    [server, wallet] = await Promise.all([startDappServer(['evm-dapp', 'sol-dapp']), launchWallet()]);
+    await importWallet(wallet, MNEMONIC, PASSWORD);
+    control = await wallet.context.newPage(); // a web-less tab for the CDP session
+    cdp = await wallet.context.newCDPSession(control);
+    await cdp.send('ServiceWorker.enable');
+  });
+  afterAll(async () => {
+    await wallet?.close();
+    await server?.stop();
+  });
+
+  it('loading a page does not start the stopped worker; the first EIP-6963 request does, and is answered', async () => {
+    await stopWorker();
+    const page = await openAfterRelayReady('evm-dapp');
+    // The provider was announced at document_start (mipd saw it) while nothing connected.
+    const providers = await page.evaluate(() => (window as unknown as { dapp: { providers: () => Array<{ rdns: string }> } }).dapp.providers());
+    expect(providers.map((p) => p.rdns)).toEqual(['dev.multichainwallet']);
+    expect(await workerRunning()).toBe(false);
+
+    const r = await page.evaluate(() => (window as unknown as { dapp: { call: (m: string) => Promise<CallResult> } }).dapp.call('eth_chainId'));
+    expect(r.error).toBeUndefined();
+    expect(r.result).toMatch(/^0x[0-9a-f]+$/);
+    expect(await workerRunning()).toBe(true);
+    // window.ethereum, built on first touch, is the very object announced through EIP-6963.
+    expect(await page.evaluate(() => (window as unknown as { dapp: { sameAsWindowEthereum?: () => boolean } }).dapp.sameAsWindowEthereum?.() ?? null)).toBe(true);
+    await page.close();
+  });
+
+  it('a request made by the first inline script, before the relay arrived, is re-posted on `ready` and answered', async () => {
+    const page = await wallet.context.newPage();
+    const url = `http://127.0.0.1:${server.port}/early.html`;
+    // The page's first inline script asks at once, long before the document_idle relay exists.
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html><head><script>window.__early = window.ethereum.request({ method: "eth_chainId" }).then((r) => ({ result: r }), (e) => ({ error: e.code }));</script></head><body>early</body></html>',
+      }),
+    );
+    await page.goto(url);
+    const early = await page.evaluate(() => (window as unknown as { __early: Promise<CallResult> }).__early);
+    expect(early.error).toBeUndefined();
+    expect(early.result).toMatch(/^0x[0-9a-f]+$/);
+    await page.close();
+  });
+
+  it('a Wallet Standard wallet registered at load answers after a worker stop, the relay connecting on that request', async () => {
+    await stopWorker();
+    const page = await openAfterRelayReady('sol-dapp');
+    const info = await page.evaluate(() => (window as unknown as { dapp: { info: () => { name: string } } }).dapp.info());
+    expect(info.name).toBe('Multichain Wallet');
+    expect(await workerRunning()).toBe(false);
+    // A silent connect from a site never connected: answered, with no account.
+    const r = await page.evaluate(() => (window as unknown as { dapp: { connect: (silent: boolean) => Promise<CallResult> } }).dapp.connect(true));
+    expect(r.error).toBeUndefined();
+    expect(r.result).toEqual([]);
+    expect(await workerRunning()).toBe(true);
+    await page.close();
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The background's lazy family code stays lazy: the bundler evaluates a module at worker start
+ * when any static import chain reaches it from entrypoints/background.ts, so none may reach the
+ * Bitcoin / Solana / TRON dApp handlers, the popup's chain operations or @solana/web3.js (they
+ * are loaded through import() in src/background/lazyModules.ts). `import type` is erased and not
+ * followed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Static (value) imports of every module reachable from `entry`: file → importer, packages → importer. */
+function staticGraph(entry: string): { files: Map<string, string>; packages: Map<string, string> } {
+  const files = new Map<string, string>();
+  const packages = new Map<string, string>();
+  const resolveLocal = (from: string, spec: string): string | null => {
+    const base = resolve(dirname(from), spec);
+    for (const c of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) if (/\.tsx?$/.test(c) && existsSync(c)) return c;
+    return null;
+  };
+  const walk = (file: string, importer: string): void => {
+    if (files.has(file)) return;
+    files.set(file, importer);
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)) {
+      const spec = m[1]!;
+      if (spec.startsWith('.')) {
+        const r = resolveLocal(file, spec);
+        if (r) walk(r, file);
+      } else if (!packages.has(spec)) packages.set(spec, file);
+    }
+  };
+  walk(resolve(ROOT, entry), 'entry');
+  return { files, packages };
+}
+
+describe('background: family code reached only through import()', () => {
+  const { files, packages } = staticGraph('entrypoints/background.ts');
+  const rel = (f: string): string => relative(ROOT, f);
+
+  it('follows the static graph (sanity: the eager parts are in it)', () => {
+    const reached = [...files.keys()].map(rel);
+    expect(reached).toContain('src/background/dapp/evm.ts');
+    expect(reached).toContain('src/background/lazyModules.ts');
+    expect(reached).toContain('src/background/walletService.ts');
+  });
+
+  it.each(['src/background/dapp/bitcoin.ts', 'src/background/dapp/solana.ts', 'src/background/dapp/tron.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
+    expect([...files.keys()].map(rel)).not.toContain(file);
+  });
+
+  it('@solana/web3.js is not statically imported', () => {
+    expect([...packages.keys()].filter((p) => p.startsWith('@solana/web3.js'))).toEqual([]);
+  });
+
+  it('lazyModules.ts loads them with import()', () => {
+    const lazy = readFileSync(resolve(ROOT, 'src/background/lazyModules.ts'), 'utf8') + readFileSync(resolve(ROOT, 'src/background/index.ts'), 'utf8');
+    for (const m of ['./wallet/chains', './dapp/bitcoin', './dapp/solana', './dapp/tron']) expect(lazy).toContain(`import('${m}')`);
+  });
+});
