@@ -1,17 +1,39 @@
 /**
  * Per-site permissions: which accounts of which family an origin may see. Keyed by the
  * browser-derived origin. Listed and revocable from the UI.
+ *
+ * Grants expire: each carries the time it was last used, and one unused for longer than the
+ * user's period (settings.siteGrantDays, default 30, 0 = never) is gone: the site must ask again.
+ * Using a grant renews it (written at most once a minute, so busy sites do not hammer storage).
  */
 import type { DappFamily } from '../protocol/dapp';
 import { browser } from 'wxt/browser';
+import { getLocal } from './storage';
 
 export interface SiteGrant {
   accounts: string[];
   grantedAt: number;
+  /** Last time the site used it (absent on grants from before expiry existed: grantedAt counts). */
+  lastUsed?: number;
 }
 export type SitePermissions = Record<string, Partial<Record<DappFamily, SiteGrant>>>;
 
-async function load(): Promise<SitePermissions> {
+export const DEFAULT_GRANT_DAYS = 30;
+const DAY_MS = 86_400_000;
+const RENEW_EVERY_MS = 60_000;
+
+/** The user's expiry period in days (0 = never). */
+export async function grantExpiryDays(): Promise<number> {
+  const d = (await getLocal('settings'))?.siteGrantDays;
+  return typeof d === 'number' && Number.isInteger(d) && d >= 0 ? d : DEFAULT_GRANT_DAYS;
+}
+
+/** When the grant lapses (null: never). */
+export function expiresAt(g: SiteGrant, days: number): number | null {
+  return days === 0 ? null : (g.lastUsed ?? g.grantedAt) + days * DAY_MS;
+}
+
+async function loadRaw(): Promise<SitePermissions> {
   const got = await browser.storage.local.get('permissions');
   return (got.permissions as SitePermissions | undefined) ?? {};
 }
@@ -20,17 +42,46 @@ async function save(p: SitePermissions): Promise<void> {
   await browser.storage.local.set({ permissions: p });
 }
 
+/** The live grants; expired ones are dropped from storage as they are found. */
+async function load(now = Date.now()): Promise<SitePermissions> {
+  const p = await loadRaw();
+  const days = await grantExpiryDays();
+  if (days === 0) return p;
+  let changed = false;
+  for (const [origin, site] of Object.entries(p)) {
+    for (const [family, g] of Object.entries(site)) {
+      const end = g ? expiresAt(g, days) : 0;
+      if (end !== null && end <= now) {
+        delete site[family as DappFamily];
+        changed = true;
+      }
+    }
+    if (Object.keys(site).length === 0) delete p[origin];
+  }
+  if (changed) await save(p);
+  return p;
+}
+
 export async function allPermissions(): Promise<SitePermissions> {
   return load();
 }
 
+/** The origin's live grant for the family; using it renews it. */
 export async function grantOf(origin: string, family: DappFamily): Promise<SiteGrant | undefined> {
-  return (await load())[origin]?.[family];
+  const now = Date.now();
+  const p = await load(now);
+  const g = p[origin]?.[family];
+  if (g && now - (g.lastUsed ?? g.grantedAt) > RENEW_EVERY_MS) {
+    g.lastUsed = now;
+    await save(p);
+  }
+  return g;
 }
 
 export async function grant(origin: string, family: DappFamily, accounts: string[]): Promise<void> {
   const p = await load();
-  p[origin] = { ...p[origin], [family]: { accounts, grantedAt: Date.now() } };
+  const now = Date.now();
+  p[origin] = { ...p[origin], [family]: { accounts, grantedAt: now, lastUsed: now } };
   await save(p);
 }
 

@@ -363,6 +363,22 @@ export const en = {
   err_INSUFFICIENT_TRX: "Not enough TRX for this transfer.",
   err_INSUFFICIENT_TRX_FOR_FEE: "Not enough TRX for the network fee (energy and bandwidth).",
   err_ACCOUNT_NOT_ACTIVATED: "This account is not activated on this network yet: it must first receive TRX.",
+  // Approvals under pressure and site limits (issue 10)
+  riskAcknowledge: "I understand the risk and want to continue",
+  riskAcknowledgeHint: "This request has a danger warning: tick the box above to enable Approve.",
+  rejectSite: "Reject all from this site",
+  blockSite: "Block this site",
+  blockSiteConfirm: "Block {origin}? Its requests will be refused until you unblock it under Sites.",
+  siteLastUsed: "Last used {date}",
+  siteExpires: "Expires {date} unless used",
+  siteNeverExpires: "Does not expire",
+  siteGrantDays: "Unused connections expire after",
+  siteGrantDaysN: "{n} days",
+  siteGrantNever: "Never",
+  blockedSites: "Blocked sites",
+  unblock: "Unblock",
+  riskOverrides: "Warnings you overrode",
+  err_RISK_NOT_ACKNOWLEDGED: "Tick “I understand the risk” before approving a request with a danger warning.",
 } as const;
 
 export type MessageKey = keyof typeof en;

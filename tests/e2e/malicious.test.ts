@@ -1,0 +1,165 @@
+/**
+ * A malicious dApp against the EVM provider, in real Chromium with the built extension and a real
+ * anvil node. The attacker page posts raw envelopes on the bridge channel (duplicated ids, floods)
+ * and the test user clicks in the real approval window. Each test prints its figures
+ * ("FIGURE …": windows opened, requests answered, executions per approval) for the issue's note.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createPublicClient, http, type Hex } from 'viem';
+import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { startDappServer, type DappServer } from './support/dappServer';
+import { approvalWindow, approvalPages } from './support/approvals';
+import { attack, clickUntil, countWindows, openAttacker, sleep, visibleApprovals, waitFor, type Answer } from './support/attacker';
+import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
+
+const PASSWORD = 'e2e malicious password 1';
+const CHAIN_ID = 1337;
+const CHAIN_HEX = `0x${CHAIN_ID.toString(16)}`;
+const RECIPIENT = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const figure = (name: string, v: Record<string, unknown>): void => console.log(`FIGURE ${name} ${JSON.stringify(v)}`);
+
+describe('malicious dApp: EVM', () => {
+  let wallet: Wallet;
+  let anvil: AnvilInstance;
+  let server: DappServer;
+  let page: Page;
+  let account: Hex;
+
+
+  const client = (): ReturnType<typeof createPublicClient> => createPublicClient({ transport: http(anvil.url) });
+
+  beforeAll(async () => {
+    [anvil, server, wallet] = await Promise.all([startAnvil({ chainId: CHAIN_ID }), startDappServer(['attacker']), launchWallet()]);
+    await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
+    account = anvil.accounts[0]!.address;
+
+    page = await openAttacker(wallet, server.url('attacker'));
+    // The attacker is also a site the user once connected (the worst case: it may ask for signatures).
+    const add = attack<Answer | null>(page, 'call', 'setup-add', 'evm', 'wallet_addEthereumChain', [
+      { chainId: CHAIN_HEX, chainName: 'Anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: [anvil.url] },
+    ]);
+    await (await approvalWindow(wallet)).getByTestId('approve').click();
+    expect((await add)?.result).toBeNull();
+    const conn = attack<Answer | null>(page, 'call', 'setup-conn', 'evm', 'eth_requestAccounts');
+    await (await approvalWindow(wallet)).getByTestId('approve').click();
+    expect((await conn)?.result).toEqual([account]);
+  });
+
+  afterAll(async () => {
+    await wallet?.close();
+    await anvil?.stop();
+    await server?.stop();
+  });
+
+  /** Waits until no approval window shows a request (the previous test's window closed itself). */
+  async function settled(): Promise<void> {
+    for (let i = 0; i < 100 && (await visibleApprovals(wallet)).length > 0; i++) await sleep(100);
+  }
+
+  it('the same eth_sendTransaction posted five times while pending is executed once, every copy gets the same hash', async () => {
+    await settled();
+    const before = await client().getTransactionCount({ address: account });
+    const balanceBefore = await client().getBalance({ address: RECIPIENT });
+    const windows = countWindows(wallet);
+    const tx = [{ from: account, to: RECIPIENT, value: '0x2386f26fc10000' }];
+    await attack(page, 'post', 'dup-send', 'evm', 'eth_sendTransaction', tx);
+    const win = await approvalWindow(wallet);
+    for (let i = 0; i < 4; i++) await attack(page, 'post', 'dup-send', 'evm', 'eth_sendTransaction', tx);
+    await sleep(500);
+    await win.getByTestId('approve').click();
+    await waitFor(async () => (await attack<Answer[]>(page, 'answersFor', 'dup-send')).length >= 5, 60_000);
+    await sleep(1_000);
+    const answers = await attack<Answer[]>(page, 'answersFor', 'dup-send');
+    const mined = (await client().getTransactionCount({ address: account })) - before;
+    const received = (await client().getBalance({ address: RECIPIENT })) - balanceBefore;
+    figure('evm-duplicate-send', { posted: 5, answered: answers.length, windows: windows.opened(), executions: mined, receivedWei: received.toString() });
+    // A copy sent after the answer (a replay) gets the recorded answer too, not a second execution or window.
+    await attack(page, 'post', 'dup-send', 'evm', 'eth_sendTransaction', tx);
+    const replayed = await waitFor(async () => (await attack<Answer[]>(page, 'answersFor', 'dup-send')).length >= 6, 15_000);
+    const replayWindow = (await visibleApprovals(wallet)).length > 0;
+    if (replayWindow) await clickUntil(wallet, 'reject', async () => (await visibleApprovals(wallet)).length === 0, 10_000);
+    figure('evm-replay-after-answer', { answered: replayed, windowOpened: replayWindow });
+    windows.stop();
+    expect(replayed).toBe(true);
+    expect(replayWindow).toBe(false);
+    const all = await attack<Answer[]>(page, 'answersFor', 'dup-send');
+    expect(all).toHaveLength(6);
+    expect(mined).toBe(1);
+    expect(received).toBe(10n ** 16n);
+    const hashes = new Set(all.map((a) => a.result));
+    expect(hashes.size).toBe(1);
+    expect([...hashes][0]).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(windows.opened()).toBeLessThanOrEqual(1);
+  });
+
+  it('4 simultaneous personal_sign: every one answered, one approval window', async () => {
+    await settled();
+    const windows = countWindows(wallet);
+    await attack(page, 'flood', 'four', 4, 'evm', 'personal_sign', ['0x68656c6c6f', account]);
+    const all = (): Promise<boolean> => attack<Answer[]>(page, 'answersFor', 'four').then((a) => a.length >= 4);
+    const done = await clickUntil(wallet, 'approve', all, 60_000);
+    const answers = await attack<Answer[]>(page, 'answersFor', 'four');
+    figure('evm-4-personal_sign', { posted: 4, answered: answers.length, signed: answers.filter((a) => a.result).length, windows: windows.opened(), maxOpenAtOnce: 'n/a' });
+    windows.stop();
+    expect(done).toBe(true);
+    expect(answers).toHaveLength(4);
+    for (const a of answers) expect(a.result ?? a.error?.code).toBeDefined();
+    // Within the per-site cap every request waits its turn and is signed.
+    expect(answers.filter((a) => typeof a.result === 'string')).toHaveLength(Math.min(4, 4));
+    expect(windows.opened()).toBeLessThanOrEqual(1);
+  });
+
+  it('50 simultaneous personal_sign: the cap answers the excess at once, the rest are decided, one window', async () => {
+    await settled();
+    const windows = countWindows(wallet);
+    await attack(page, 'flood', 'fifty', 50, 'evm', 'personal_sign', ['0x68656c6c6f', account]);
+    await waitFor(async () => (await attack<Answer[]>(page, 'answersFor', 'fifty')).length >= 40, 30_000);
+    const all = (): Promise<boolean> => attack<Answer[]>(page, 'answersFor', 'fifty').then((a) => a.length >= 50);
+    const done = await clickUntil(wallet, 'reject', all, 90_000);
+    const answers = await attack<Answer[]>(page, 'answersFor', 'fifty');
+    const codes = answers.map((a) => a.error?.code);
+    figure('evm-50-personal_sign', { posted: 50, answered: answers.length, windows: windows.opened(), pending32002: codes.filter((c) => c === -32002).length, rejected4001: codes.filter((c) => c === 4001).length });
+    windows.stop();
+    expect(done).toBe(true);
+    expect(answers).toHaveLength(50);
+    expect(codes.filter((c) => c === -32002).length).toBeGreaterThanOrEqual(45);
+    expect(windows.opened()).toBeLessThanOrEqual(1);
+  });
+
+  it('2,000 simultaneous personal_sign while another site connects: all answered, one window, the other site served', async () => {
+    await settled();
+    const windows = countWindows(wallet);
+    let maxOpen = 0;
+    const watch = setInterval(() => (maxOpen = Math.max(maxOpen, approvalPages(wallet).length)), 50);
+    await attack(page, 'flood', 'flood', 2000, 'evm', 'personal_sign', ['0x68656c6c6f', account]);
+    const other = await openAttacker(wallet, server.url('attacker', 'localhost'));
+    const otherConn = attack<Answer | null>(other, 'call', 'other-conn', 'evm', 'eth_requestAccounts', undefined, 120_000);
+    await waitFor(async () => (await attack<Answer[]>(page, 'answersFor', 'flood')).length >= 1990, 60_000);
+    // The user rejects the flood (all from that site at once when the window offers it), then approves the other site.
+    const otherOrigin = `http://localhost:${server.port}`;
+    const deadline = Date.now() + 90_000;
+    let served = false;
+    while (Date.now() < deadline && !served) {
+      for (const w of await visibleApprovals(wallet)) {
+        const from = await w.getByTestId('approval-origin').textContent().catch(() => '');
+        if (from?.includes(otherOrigin)) await w.getByTestId('approve').click().catch(() => undefined);
+        else if (await w.getByTestId('reject-site').isVisible().catch(() => false)) await w.getByTestId('reject-site').click().catch(() => undefined);
+        else await w.getByTestId('reject').click().catch(() => undefined);
+      }
+      served = (await attack<Answer[]>(other, 'answersFor', 'other-conn')).length > 0;
+      await sleep(150);
+    }
+    await waitFor(async () => (await attack<Answer[]>(page, 'answersFor', 'flood')).length >= 2000, 30_000);
+    clearInterval(watch);
+    const answers = await attack<Answer[]>(page, 'answersFor', 'flood');
+    const conn = await Promise.race([otherConn, sleep(5_000).then(() => null)]);
+    figure('evm-2000-personal_sign', { posted: 2000, answered: answers.length, windows: windows.opened(), maxOpenAtOnce: maxOpen, otherSiteServed: !!conn?.result });
+    windows.stop();
+    expect(answers).toHaveLength(2000);
+    expect(new Set(answers.map((a) => a.id)).size).toBe(2000);
+    expect(windows.opened()).toBeLessThanOrEqual(1);
+    expect(conn?.result).toEqual([account]);
+    await other.close();
+  });
+});
