@@ -5,7 +5,8 @@
  * asks (family, method, params). Copies arriving while it runs join it and get the same answer. When
  * its approval is granted the ledger in storage.session records "approved" BEFORE the handler signs
  * or broadcasts, and the final answer when it is done, so:
- * - a copy sent after the answer gets the recorded answer (same signature / transaction hash);
+ * - a copy sent after the answer gets the recorded answer (same signature / transaction hash; any
+ *   request's answer is also remembered in memory for a minute);
  * - a copy re-sent after a service-worker restart that interrupted an approved execution gets a
  *   clear error instead of a second execution (its outcome is unknown to the new worker).
  */
@@ -33,6 +34,23 @@ const ledgerLock = createSerial();
 const inflight = new Map<string, Promise<Outcome>>();
 /** Executions whose approval was granted in this worker (their answer is recorded). */
 const approved = new Set<string>();
+/**
+ * Every answer of the last minute, in memory: a copy of any request (say a broadcast of an already
+ * signed transaction, which needs no approval) posted just after the answer gets that answer again.
+ */
+const RECENT_MS = 60_000;
+const RECENT_MAX = 1000;
+const recent = new Map<string, { outcome: Outcome; at: number }>();
+
+function remember(key: string, outcome: Outcome): void {
+  recent.delete(key);
+  recent.set(key, { outcome, at: Date.now() });
+  // Oldest first (insertion order): drop what is too many or too old.
+  for (const [k, v] of recent) {
+    if (recent.size <= RECENT_MAX && Date.now() - v.at < RECENT_MS) break;
+    recent.delete(k);
+  }
+}
 
 /** The handlers' request id: the page's id bound to the content it asks for. */
 export function boundRequestId(id: string, family: string, method: string, params: unknown): string {
@@ -47,8 +65,12 @@ export function boundRequestId(id: string, family: string, method: string, param
 
 const keyOf = (origin: string, requestId: string): string => `${origin} ${requestId}`;
 
+/** This worker is the ledger's only writer: after the first read, memory mirrors storage. */
+let ledgerCache: Ledger | null = null;
+
 async function loadLedger(): Promise<Ledger> {
-  return ((await browser.storage.session.get(LEDGER_KEY))[LEDGER_KEY] as Ledger | undefined) ?? {};
+  ledgerCache ??= ((await browser.storage.session.get(LEDGER_KEY))[LEDGER_KEY] as Ledger | undefined) ?? {};
+  return ledgerCache;
 }
 
 function writeEntry(key: string, entry: LedgerEntry): Promise<void> {
@@ -58,7 +80,8 @@ function writeEntry(key: string, entry: LedgerEntry): Promise<void> {
       .filter(([k, e]) => k !== key && now - e.at < LEDGER_TTL_MS)
       .sort((a, b) => b[1].at - a[1].at)
       .slice(0, LEDGER_MAX - 1);
-    await browser.storage.session.set({ [LEDGER_KEY]: Object.fromEntries([[key, entry], ...kept]) });
+    ledgerCache = Object.fromEntries([[key, entry], ...kept]) as Ledger;
+    await browser.storage.session.set({ [LEDGER_KEY]: ledgerCache });
   });
 }
 
@@ -86,6 +109,8 @@ export function runOnce(origin: string, requestId: string, exec: () => Promise<u
   const key = keyOf(origin, requestId);
   const running = inflight.get(key);
   if (running) return running;
+  const fresh = recent.get(key);
+  if (fresh && Date.now() - fresh.at < RECENT_MS) return Promise.resolve(fresh.outcome);
   const p = (async (): Promise<Outcome> => {
     const prior = (await loadLedger())[key];
     if (prior && Date.now() - prior.at < LEDGER_TTL_MS) {
@@ -100,6 +125,7 @@ export function runOnce(origin: string, requestId: string, exec: () => Promise<u
       outcome = { error: toProviderError(err) };
     }
     if (approved.delete(key)) await writeEntry(key, { state: 'done', outcome, at: Date.now() });
+    remember(key, outcome);
     return outcome;
   })();
   inflight.set(key, p);

@@ -27,6 +27,11 @@ const attack = {
   flood: (prefix: string, n: number, family: string, method: string, params?: unknown): void => {
     for (let i = 0; i < n; i++) window.postMessage({ channel: 'mcw:inpage', id: `${prefix}-${i}`, family, method, params }, location.origin);
   },
+  /** Posts prepared envelopes as they are (the fuzz test's batches). */
+  postRaw: (envelopes: unknown[]): void => {
+    for (const e of envelopes) window.postMessage(e, location.origin);
+  },
+  answerCount: (): number => answers.length,
   answers: (): Answer[] => answers,
   answersFor: (prefix: string): Answer[] => answers.filter((a) => a.id === prefix || a.id.startsWith(`${prefix}-`)),
   events: (): unknown[] => events,

@@ -60,3 +60,8 @@ export async function waitFor(cond: () => Promise<boolean>, ms: number): Promise
   }
   return cond();
 }
+
+/** JSON with object keys sorted: the same answer compares equal whatever the key order (storage sorts keys). */
+export function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+}
