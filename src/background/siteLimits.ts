@@ -97,3 +97,8 @@ export async function noteDecision(origin: string, approved: boolean, now = Date
 export async function startCooldown(origin: string, now = Date.now()): Promise<void> {
   await saveCooldown(origin, { rejections: 0, until: now + COOLDOWN_MS });
 }
+
+/** The user unblocked the site: a fresh start, no pause left over. */
+export async function clearCooldown(origin: string): Promise<void> {
+  if ((await loadCooldowns())[origin]) await saveCooldown(origin, null);
+}

@@ -9,7 +9,7 @@ import { emitToOrigin } from './dapp/router';
 import { WalletError } from './errors';
 import { allPermissions, expiresAt, grantExpiryDays, revoke } from './permissions';
 import { listRiskOverrides } from './riskOverrides';
-import { blockedSites, setBlocked } from './siteLimits';
+import { blockedSites, clearCooldown, setBlocked } from './siteLimits';
 import { DEFAULT_SETTINGS, getLocal, setLocal } from './storage';
 
 type SiteHandlers = { [M in 'listSites' | 'setSiteGrantDays' | 'setSiteBlocked' | 'rejectSiteApprovals' | 'listRiskOverrides']: (p: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
@@ -57,7 +57,7 @@ export const siteHandlers: SiteHandlers = {
       const had = (await connectedSites()).filter((s) => s.origin === site);
       await revoke(site);
       for (const s of had) emitToOrigin(site, s.family, 'accountsChanged', []);
-    }
+    } else await clearCooldown(site);
     return sitesView();
   },
   async rejectSiteApprovals({ origin: o }) {

@@ -5,6 +5,8 @@
  * ("FIGURE …": windows opened, requests answered, executions per approval) for the issue's note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { createPublicClient, http, type Hex } from 'viem';
 import { launchWallet, importWallet, type Wallet } from './support/chromium';
@@ -110,6 +112,103 @@ describe('malicious dApp: EVM', () => {
     expect(windows.opened()).toBeLessThanOrEqual(1);
   });
 
+  it('a danger warning needs "I understand the risk" before Approve works; the override is logged', async () => {
+    await settled();
+    const hash = `0x${'ab'.repeat(32)}`;
+    const pending = attack<Answer | null>(page, 'call', 'danger-1', 'evm', 'personal_sign', [hash, account]);
+    const win = await approvalWindow(wallet);
+    expect(await win.locator('[data-code="RAW_HASH_SIGNING"]').count()).toBe(1);
+    // One click is not enough: the button is disabled until the box is ticked.
+    expect(await win.getByTestId('approve').isDisabled()).toBe(true);
+    await win.getByTestId('risk-ack').check();
+    expect(await win.getByTestId('approve').isEnabled()).toBe(true);
+    await win.getByTestId('approve').click();
+    expect((await pending)?.result).toMatch(/^0x[0-9a-f]{130}$/);
+    const log = await wallet.worker.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('riskOverrides')).riskOverrides);
+    expect(log).toMatchObject([{ origin: `http://127.0.0.1:${server.port}`, kind: 'signMessage', codes: ['RAW_HASH_SIGNING'] }]);
+    // The background refuses an unacknowledged approval even if a window skipped the step.
+    const second = attack<Answer | null>(page, 'call', 'danger-2', 'evm', 'personal_sign', [hash, account]);
+    const w2 = await approvalWindow(wallet);
+    const refused = await w2.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      const list = (await c.runtime.sendMessage({ kind: 'ui', method: 'listApprovals', params: {} })) as { result: Array<{ id: string }> };
+      return c.runtime.sendMessage({ kind: 'ui', method: 'resolveApproval', params: { id: list.result[0]!.id, decision: { approved: true } } });
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RISK_NOT_ACKNOWLEDGED' } });
+    await w2.getByTestId('reject').click();
+    expect((await second)?.error?.code).toBe(4001);
+  });
+
+  it('wallet_addEthereumChain: the page-supplied RPC is not contacted before approval, 40 calls give one prompt', async () => {
+    await settled();
+    let hits = 0;
+    const rpc: Server = createServer((req, res) => {
+      const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST' };
+      if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
+      hits++;
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const id = (JSON.parse(body || '{}') as { id?: unknown }).id ?? 1;
+        res.writeHead(200, { 'content-type': 'application/json', ...cors }).end(JSON.stringify({ jsonrpc: '2.0', id, result: '0x7a69' }));
+      });
+    });
+    await new Promise<void>((r) => rpc.listen(0, '127.0.0.1', r));
+    const rpcUrl = `http://127.0.0.1:${(rpc.address() as AddressInfo).port}`;
+    const stranger = await openAttacker(wallet, server.url('attacker', 'localhost'));
+    const windows = countWindows(wallet);
+    const params = [{ chainId: '0x7a69', chainName: 'Probe', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: [rpcUrl] }];
+    await attack(stranger, 'flood', 'add', 40, 'evm', 'wallet_addEthereumChain', params);
+    const win = await approvalWindow(wallet);
+    await waitFor(async () => (await attack<Answer[]>(stranger, 'answersFor', 'add')).length >= 39, 30_000);
+    const early = await attack<Answer[]>(stranger, 'answersFor', 'add');
+    const hitsBefore = hits;
+    figure('evm-add-chain-flood', { posted: 40, answeredBeforeDecision: early.length, windows: windows.opened(), rpcContactsBeforeApproval: hitsBefore });
+    expect(hitsBefore).toBe(0);
+    expect(early.every((a) => a.error?.code === -32002)).toBe(true);
+    // Rejected: still never contacted.
+    await win.getByTestId('reject').click();
+    await waitFor(async () => (await attack<Answer[]>(stranger, 'answersFor', 'add')).length >= 40, 20_000);
+    expect(hits).toBe(0);
+    // Approved: then (and only then) the RPC is asked for its chain id.
+    const ok = attack<Answer | null>(stranger, 'call', 'add-ok', 'evm', 'wallet_addEthereumChain', params);
+    await (await approvalWindow(wallet)).getByTestId('approve').click();
+    expect((await ok)?.result).toBeNull();
+    expect(hits).toBeGreaterThanOrEqual(1);
+    windows.stop();
+    await stranger.close();
+    await new Promise((r) => rpc.close(() => r(undefined)));
+  });
+
+  it('a blocked site is refused at once without a window; other sites are unaffected; unblocking works', async () => {
+    await settled();
+    const pest = await openAttacker(wallet, server.url('attacker', 'localhost'));
+    const pestOrigin = `http://localhost:${server.port}`;
+    const first = attack<Answer | null>(pest, 'call', 'pest-1', 'evm', 'personal_sign', ['0x6869', account]);
+    const firstAnswer = await first;
+    // Not connected on EVM: refused (4100) without a window. Ask for a connection instead.
+    expect(firstAnswer?.error?.code).toBe(4100);
+    const conn = attack<Answer | null>(pest, 'call', 'pest-conn', 'evm', 'eth_requestAccounts');
+    const win = await approvalWindow(wallet);
+    await win.getByTestId('block-site').click();
+    await win.getByTestId('block-site-confirm').click();
+    expect((await conn)?.error?.code).toBe(4001);
+    const windows = countWindows(wallet);
+    const refused = await attack<Answer | null>(pest, 'call', 'pest-2', 'evm', 'eth_requestAccounts', undefined, 10_000);
+    expect(refused?.error?.code).toBe(4100);
+    expect(refused?.error?.message).toMatch(/blocked/);
+    expect((await attack<Answer | null>(page, 'call', 'still-fine', 'evm', 'eth_accounts'))?.result).toEqual([account]);
+    const popup = await wallet.openPage('popup.html');
+    const send = (m: unknown): Promise<unknown> => popup.evaluate((msg) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(msg), m);
+    expect(((await send({ kind: 'ui', method: 'listSites', params: {} })) as { result: { blocked: Array<{ origin: string }> } }).result.blocked.map((b) => b.origin)).toEqual([pestOrigin]);
+    const view = (await send({ kind: 'ui', method: 'setSiteBlocked', params: { origin: pestOrigin, blocked: false } })) as { result: { blocked: unknown[] } };
+    expect(view.result.blocked).toEqual([]);
+    await popup.close();
+    windows.stop();
+    expect(windows.opened()).toBe(0);
+    await pest.close();
+  });
+
   it('50 simultaneous personal_sign: the cap answers the excess at once, the rest are decided, one window', async () => {
     await settled();
     const windows = countWindows(wallet);
@@ -161,5 +260,31 @@ describe('malicious dApp: EVM', () => {
     expect(windows.opened()).toBeLessThanOrEqual(1);
     expect(conn?.result).toEqual([account]);
     await other.close();
+  });
+
+  it('grants expire after the period the user set (renewed on use); the list shows last use and expiry', async () => {
+    await settled();
+    const popup = await wallet.openPage('popup.html');
+    const send = <T>(m: unknown): Promise<T> => popup.evaluate((msg) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(msg), m) as Promise<T>;
+    type View = { ok: boolean; result: { grantDays: number; sites: Array<{ origin: string; lastUsed: number; expiresAt: number | null }> } };
+    const sites = await send<View>({ kind: 'ui', method: 'listSites', params: {} });
+    expect(sites.result.grantDays).toBe(30);
+    const mine = sites.result.sites.find((s) => s.origin === `http://127.0.0.1:${server.port}`)!;
+    expect(mine.expiresAt! - mine.lastUsed).toBe(30 * 86_400_000);
+    const never = await send<View>({ kind: 'ui', method: 'setSiteGrantDays', params: { days: 0 } });
+    expect(never.result.sites.every((s) => s.expiresAt === null)).toBe(true);
+    expect((await send<View>({ kind: 'ui', method: 'setSiteGrantDays', params: { days: 3.5 } })).ok).toBe(false);
+    await send<View>({ kind: 'ui', method: 'setSiteGrantDays', params: { days: 7 } });
+    // Last used 8 days ago: the connection has lapsed and the site sees no account.
+    await wallet.worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: unknown): Promise<void> } } } }).chrome;
+      const p = (await c.storage.local.get('permissions')).permissions as Record<string, Record<string, { lastUsed: number; grantedAt: number }>>;
+      for (const site of Object.values(p)) for (const g of Object.values(site)) g.lastUsed = g.grantedAt = Date.now() - 8 * 86_400_000;
+      await c.storage.local.set({ permissions: p });
+    });
+    expect((await attack<Answer | null>(page, 'call', 'expired', 'evm', 'eth_accounts'))?.result).toEqual([]);
+    expect((await send<View>({ kind: 'ui', method: 'listSites', params: {} })).result.sites).toEqual([]);
+    await send<View>({ kind: 'ui', method: 'setSiteGrantDays', params: { days: 30 } });
+    await popup.close();
   });
 });
