@@ -209,6 +209,43 @@ describe('malicious dApp: EVM', () => {
     await pest.close();
   });
 
+  it('2,000 eth_requestAccounts from an unconnected site: one prompt, every request answered at once or by the user', async () => {
+    await settled();
+    const stranger = await openAttacker(wallet, server.url('attacker', 'localhost'));
+    const windows = countWindows(wallet);
+    await attack(stranger, 'flood', 'conn', 2000, 'evm', 'eth_requestAccounts');
+    const win = await approvalWindow(wallet);
+    await waitFor(async () => (await attack<Answer[]>(stranger, 'answersFor', 'conn')).length >= 1999, 60_000);
+    await win.getByTestId('reject').click();
+    await waitFor(async () => (await attack<Answer[]>(stranger, 'answersFor', 'conn')).length >= 2000, 20_000);
+    const answers = await attack<Answer[]>(stranger, 'answersFor', 'conn');
+    const codes = answers.map((a) => a.error?.code);
+    figure('evm-2000-requestAccounts-unconnected', { posted: 2000, answered: answers.length, windows: windows.opened(), rejected4001: codes.filter((c) => c === 4001).length, pending32002: codes.filter((c) => c === -32002).length, limited32005: codes.filter((c) => c === -32005).length });
+    windows.stop();
+    expect(answers).toHaveLength(2000);
+    expect(codes.filter((c) => c === 4001)).toHaveLength(1);
+    expect(codes.every((c) => c === 4001 || c === -32002 || c === -32005)).toBe(true);
+    expect(windows.opened()).toBeLessThanOrEqual(1);
+    expect(JSON.stringify(answers)).not.toContain(account.slice(2).toLowerCase());
+    await stranger.close();
+  });
+
+  it('locking the wallet answers every queued request with 4001', async () => {
+    await settled();
+    await attack(page, 'flood', 'locked', 3, 'evm', 'personal_sign', ['0x6c6f636b', account]);
+    const win = await approvalWindow(wallet);
+    await expect.poll(() => win.getByTestId('approval-queue').textContent().catch(() => ''), { timeout: 20_000 }).toContain('2');
+    const popup = await wallet.openPage('popup.html');
+    const send = (m: unknown): Promise<unknown> => popup.evaluate((msg) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(msg), m);
+    await send({ kind: 'ui', method: 'lock', params: {} });
+    await waitFor(async () => (await attack<Answer[]>(page, 'answersFor', 'locked')).length >= 3, 20_000);
+    const answers = await attack<Answer[]>(page, 'answersFor', 'locked');
+    expect(answers.map((a) => a.error?.code)).toEqual([4001, 4001, 4001]);
+    expect(answers[0]!.error!.message).toMatch(/rejected/i);
+    expect(await send({ kind: 'ui', method: 'unlock', params: { password: PASSWORD } })).toMatchObject({ ok: true });
+    await popup.close();
+  });
+
   it('50 simultaneous personal_sign: the cap answers the excess at once, the rest are decided, one window', async () => {
     await settled();
     const windows = countWindows(wallet);
