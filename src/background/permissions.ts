@@ -8,6 +8,7 @@
  */
 import type { DappFamily } from '../protocol/dapp';
 import { browser } from 'wxt/browser';
+import { createSerial } from './serial';
 import { getLocal } from './storage';
 
 export interface SiteGrant {
@@ -21,6 +22,8 @@ export type SitePermissions = Record<string, Partial<Record<DappFamily, SiteGran
 export const DEFAULT_GRANT_DAYS = 30;
 const DAY_MS = 86_400_000;
 const RENEW_EVERY_MS = 60_000;
+/** One writer for the permissions record (grants, revocations, renewals, expiry pruning). */
+const writeLock = createSerial();
 
 /** The user's expiry period in days (0 = never). */
 export async function grantExpiryDays(): Promise<number> {
@@ -42,23 +45,21 @@ async function save(p: SitePermissions): Promise<void> {
   await browser.storage.local.set({ permissions: p });
 }
 
-/** The live grants; expired ones are dropped from storage as they are found. */
+/**
+ * The live grants: expired ones are left out (and leave storage with the next write, which always
+ * saves this pruned view, under the write lock).
+ */
 async function load(now = Date.now()): Promise<SitePermissions> {
   const p = await loadRaw();
   const days = await grantExpiryDays();
   if (days === 0) return p;
-  let changed = false;
   for (const [origin, site] of Object.entries(p)) {
     for (const [family, g] of Object.entries(site)) {
       const end = g ? expiresAt(g, days) : 0;
-      if (end !== null && end <= now) {
-        delete site[family as DappFamily];
-        changed = true;
-      }
+      if (end !== null && end <= now) delete site[family as DappFamily];
     }
     if (Object.keys(site).length === 0) delete p[origin];
   }
-  if (changed) await save(p);
   return p;
 }
 
@@ -73,28 +74,44 @@ export async function grantOf(origin: string, family: DappFamily): Promise<SiteG
   const g = p[origin]?.[family];
   if (g && now - (g.lastUsed ?? g.grantedAt) > RENEW_EVERY_MS) {
     g.lastUsed = now;
-    await save(p);
+    await writeLock(async () => {
+      const fresh = await loadRaw();
+      const live = fresh[origin]?.[family];
+      if (live && live.grantedAt === g.grantedAt) {
+        live.lastUsed = now;
+        await save(fresh);
+      }
+    });
   }
   return g;
 }
 
-export async function grant(origin: string, family: DappFamily, accounts: string[]): Promise<void> {
-  const p = await load();
-  const now = Date.now();
-  p[origin] = { ...p[origin], [family]: { accounts, grantedAt: now, lastUsed: now } };
-  await save(p);
+export function grant(origin: string, family: DappFamily, accounts: string[]): Promise<void> {
+  return writeLock(async () => {
+    const p = await load();
+    const now = Date.now();
+    p[origin] = { ...p[origin], [family]: { accounts, grantedAt: now, lastUsed: now } };
+    await save(p);
+  });
 }
 
 /** Revokes one family's grant for an origin, or every family when none is named. */
-export async function revoke(origin: string, family?: DappFamily): Promise<void> {
-  const p = await load();
-  const site = p[origin];
-  if (!site) return;
-  if (family) delete site[family];
-  if (!family || Object.keys(site).length === 0) delete p[origin];
-  await save(p);
+export function revoke(origin: string, family?: DappFamily): Promise<void> {
+  return writeLock(async () => {
+    const p = await load();
+    const site = p[origin];
+    if (!site) return;
+    if (family) delete site[family];
+    if (!family || Object.keys(site).length === 0) delete p[origin];
+    await save(p);
+  });
 }
 
-export async function revokeAll(): Promise<void> {
-  await save({});
+export function revokeAll(): Promise<void> {
+  return writeLock(() => save({}));
+}
+
+/** Removes lapsed grants from storage (before the period changes, so "never" cannot revive them). */
+export function pruneExpired(): Promise<void> {
+  return writeLock(async () => save(await load()));
 }

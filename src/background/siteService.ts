@@ -7,7 +7,7 @@ import type { ConnectedSite, SitesView, UiRequests } from '../protocol/ui';
 import { rejectSite } from './approvals';
 import { emitToOrigin } from './dapp/router';
 import { WalletError } from './errors';
-import { allPermissions, expiresAt, grantExpiryDays, revoke } from './permissions';
+import { allPermissions, expiresAt, grantExpiryDays, pruneExpired, revoke } from './permissions';
 import { listRiskOverrides } from './riskOverrides';
 import { blockedSites, clearCooldown, setBlocked } from './siteLimits';
 import { DEFAULT_SETTINGS, getLocal, setLocal } from './storage';
@@ -45,6 +45,7 @@ export const siteHandlers: SiteHandlers = {
   listSites: () => sitesView(),
   async setSiteGrantDays({ days }) {
     if (!GRANT_DAY_CHOICES.includes(days)) throw new WalletError('INVALID_INPUT', `The period must be one of ${GRANT_DAY_CHOICES.join(', ')} days (0 = never)`);
+    await pruneExpired();
     await setLocal({ settings: { ...DEFAULT_SETTINGS, ...(await getLocal('settings')), siteGrantDays: days } });
     return sitesView();
   },

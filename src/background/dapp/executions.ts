@@ -85,6 +85,11 @@ function writeEntry(key: string, entry: LedgerEntry): Promise<void> {
   });
 }
 
+/** Reads the ledger and starts the caches at worker start, so a page's first request waits for nothing extra. */
+export function warmExecutions(): void {
+  void loadLedger().catch(() => undefined);
+}
+
 export const interruptedError = (): ProviderError =>
   new ProviderError(-32603, 'This request was approved and was being carried out when the wallet restarted; its outcome is unknown. Check the wallet’s activity before sending it again.');
 

@@ -12,7 +12,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { DAPP_PORT, isPortRequest, type DappFamily, type PortMessage, type ProviderErrorShape } from '../../protocol/dapp';
 import { grantOf } from '../permissions';
 import { blockedError, isBlocked } from '../siteLimits';
-import { boundRequestId, runOnce } from './executions';
+import { boundRequestId, runOnce, warmExecutions } from './executions';
 import { ProviderError, toProviderError, unsupported } from './providerError';
 import { carriesAccountData, errorForStranger } from './siteGuard';
 
@@ -125,6 +125,8 @@ async function handle(conn: Connection, raw: unknown): Promise<void> {
 
 /** `ready` settles when the worker has restored its session: requests wait for it. */
 export function installDappRouter(ready: Promise<unknown>): void {
+  warmExecutions();
+  void isBlocked('').catch(() => undefined);
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DAPP_PORT) return;
     const origin = originOfSender(port.sender);
