@@ -33,7 +33,11 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     externally_connectable: { ids: [], matches: [] },
     // The lazily loaded TronWeb for window.tronWeb (entrypoints/tronweb.ts): http(s) pages only.
-    web_accessible_resources: [{ resources: ['tronweb.js'], matches: CONTENT_MATCHES }],
+    // Chrome: reachable only at a per-session dynamic URL (the background hands it to connected sites
+    // only), so a page cannot probe the fixed chrome-extension://<id>/tronweb.js to fingerprint the
+    // wallet. Firefox's moz-extension host is already a random per-install UUID and it does not take
+    // the key, so it is set for Chrome only.
+    web_accessible_resources: [{ resources: ['tronweb.js'], matches: CONTENT_MATCHES, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     },

@@ -14,9 +14,9 @@ import { accountViews } from './publicAccounts';
 import { currentDek, lock, scheduleAutoLock, startSession, unlock, unlockWaitMs, verifyPasswordThrottled } from './session';
 import { DEFAULT_SETTINGS, clearAll, getLocal, setLocal } from './storage';
 import { approvalWindowClosing, listApprovals, rejectAll, resolveApproval } from './approvals';
-import { allPermissions, revoke, revokeAll } from './permissions';
+import { revoke, revokeAll } from './permissions';
+import { connectedSites, siteHandlers } from './siteService';
 import { emitToOrigin } from './dapp/router';
-import type { ConnectedSite } from '../protocol/ui';
 import type { DappFamily } from '../protocol/dapp';
 import { addNetwork, listNetworks, removeNetwork, switchNetwork } from './wallet/networks';
 import { addToken, cachedBalances, refreshBalances } from './wallet/balances';
@@ -97,12 +97,6 @@ function assertDistinct(wallet: VaultWallet, others: VaultWallet[]): void {
   if (same) throw new WalletError('DUPLICATE_WALLET', 'This wallet is already in the vault');
 }
 
-async function connectedSites(): Promise<ConnectedSite[]> {
-  const perms = await allPermissions();
-  return Object.entries(perms).flatMap(([origin, fams]) =>
-    Object.entries(fams).map(([family, g]) => ({ origin, family: family as DappFamily, accounts: g?.accounts ?? [], grantedAt: g?.grantedAt ?? 0 })),
-  );
-}
 
 export async function walletState(): Promise<WalletState> {
   const [vault, wallets, selection, settings, wait] = await Promise.all([
@@ -430,4 +424,5 @@ export const handlers: Handlers = {
   prepareChainSend: async (req) => (await walletChains()).prepareChainSend(req),
   prepareSpeedUp: async ({ hash, feeRate }) => (await walletChains()).prepareSpeedUp(hash, feeRate),
   confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
+  ...siteHandlers,
 };

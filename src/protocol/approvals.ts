@@ -50,4 +50,15 @@ export interface ApprovalEdits {
 export interface ApprovalDecision {
   approved: boolean;
   edits?: ApprovalEdits;
+  /** The user ticked "I understand the risk" (required to approve a request with a danger warning). */
+  acknowledgedRisk?: boolean;
+}
+
+/** An approval the user gave despite a danger warning (kept in the activity log). */
+export interface RiskOverride {
+  origin: string;
+  family: DappFamily;
+  kind: ApprovalKind;
+  codes: string[];
+  time: number;
 }

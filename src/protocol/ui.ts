@@ -3,7 +3,7 @@
  * Declared once, used by both ends. Extension pages ask; only the background holds secrets.
  */
 import type { Family } from '../core/types';
-import type { ApprovalDecision, ApprovalRecord } from './approvals';
+import type { ApprovalDecision, ApprovalRecord, RiskOverride } from './approvals';
 import type { DappFamily } from './dapp';
 
 export type NewWalletSecret =
@@ -45,6 +45,8 @@ export interface Settings {
   risk: { maxTransfersPerHour: number; singleTransferLimit: Record<string, string> };
   /** window.ethereum.isMetaMask = true for sites that only enable MetaMask-compatible providers (EIP-6963 info stays ours). */
   evmMetaMaskCompat?: boolean;
+  /** Site connections unused for this many days expire (0 = never; default 30). */
+  siteGrantDays?: number;
 }
 
 export interface WalletState {
@@ -63,6 +65,18 @@ export interface ConnectedSite {
   family: DappFamily;
   accounts: string[];
   grantedAt: number;
+  /** Last time the site used the connection. */
+  lastUsed: number;
+  /** When it expires unless used again (null: never). */
+  expiresAt: number | null;
+}
+
+/** Connected sites, blocked sites and the expiry period, for the Connected sites screen. */
+export interface SitesView {
+  sites: ConnectedSite[];
+  blocked: Array<{ origin: string; blockedAt: number }>;
+  /** 0 = never. */
+  grantDays: number;
 }
 
 /** Every request an extension page can send, with its result type. */
@@ -89,6 +103,16 @@ export interface UiRequests {
   /** The approval window closes itself (empty queue): not a rejection. */
   approvalWindowClosing: { params: Record<string, never>; result: { ok: true } };
   listConnections: { params: Record<string, never>; result: ConnectedSite[] };
+  /** Connected sites with expiry, blocked sites and the expiry period. */
+  listSites: { params: Record<string, never>; result: SitesView };
+  /** Site connections unused for `days` expire (0 = never). */
+  setSiteGrantDays: { params: { days: number }; result: SitesView };
+  /** Blocks (every request refused, pending ones rejected) or unblocks a site. */
+  setSiteBlocked: { params: { origin: string; blocked: boolean }; result: SitesView };
+  /** "Reject all from this site" in the approval window: the site's pending requests get 4001 and it cools down. */
+  rejectSiteApprovals: { params: { origin: string }; result: { rejected: number } };
+  /** Danger warnings the user approved anyway (the activity log). */
+  listRiskOverrides: { params: Record<string, never>; result: RiskOverride[] };
   revokeConnection: { params: { origin?: string; family?: DappFamily }; result: ConnectedSite[] };
   /** Keeps the auto-lock timer fresh while the user is active. */
   touch: { params: Record<string, never>; result: { autoLockAt: number | null } };

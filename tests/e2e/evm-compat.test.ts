@@ -270,6 +270,9 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
       const warning = w.locator('[data-testid="approval-warnings"] [data-code="TX_WILL_REVERT"]');
       expect(await warning.textContent()).toContain('Vault: withdrawal amount exceeds balance');
       expect(await warning.getAttribute('class')).toContain('error');
+      // A danger finding: Approve stays disabled until the user says they understand the risk.
+      expect(await w.getByTestId('approve').isDisabled()).toBe(true);
+      await w.getByTestId('risk-ack').check();
     });
     const hash = (await sent).result as Hex;
     expect(hash).toMatch(/^0x[0-9a-f]{64}$/);

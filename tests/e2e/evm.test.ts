@@ -97,8 +97,11 @@ describe('EVM provider end to end', () => {
     const chainHex = `0x${CHAIN_ID.toString(16)}`;
     const sw = await dapp('call', 'wallet_switchEthereumChain', [{ chainId: chainHex }]);
     expect(sw.error?.code).toBe(4902);
-    // A declared chain id that the RPC contradicts is refused without a prompt.
-    const bad = await dapp('call', 'wallet_addEthereumChain', [{ chainId: '0x539a', chainName: 'Liar', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: [anvil.url] }]);
+    // A declared chain id that the RPC contradicts: the page's RPC is contacted only after the user
+    // approves the addition, then the mismatch is refused and nothing is added.
+    const pendingBad = dapp('call', 'wallet_addEthereumChain', [{ chainId: '0x539a', chainName: 'Liar', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: [anvil.url] }]);
+    await decide(true, `127.0.0.1:${server.port}`);
+    const bad = await pendingBad;
     expect(bad.error?.code).toBeTypeOf('number');
     expect(bad.error?.message).toMatch(/chain/i);
     const add = dapp('call', 'wallet_addEthereumChain', [{ chainId: chainHex, chainName: 'Anvil test', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: [anvil.url] }]);

@@ -72,6 +72,12 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
       for (const w of war) expect([...w.matches].sort()).toEqual(MATCHES);
     });
 
+    it('serves tronweb.js only at a per-session dynamic URL on Chrome (no fixed URL to fingerprint)', () => {
+      const war = (manifest.web_accessible_resources ?? []) as Array<{ use_dynamic_url?: boolean }>;
+      // Firefox does not take the key (its moz-extension host is already a per-install random UUID).
+      for (const w of war) expect(w.use_dynamic_url).toBe(target === 'chrome-mv3' ? true : undefined);
+    });
+
     it('ships no eval, no remote script and no source maps', () => {
       const files = walk(dir);
       expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);

@@ -142,8 +142,6 @@ async function handleValidated(ctx: DappContext, req: EvmRequest): Promise<unkno
       const v = validateAddEthereumChain(req.params, { existing: s.customNetworks });
       if (!v.ok) throw v.error;
       const rpcUrl = v.network.rpcUrls[0]!;
-      const check = await checkRpcChainId(rpcUrl, v.network.chainId);
-      if (!check.ok) throw check.error;
       if (v.alreadyKnown && v.alreadyKnown.chainId === network.chainId) return null;
       await requestApproval({
         origin: ctx.origin,
@@ -154,6 +152,9 @@ async function handleValidated(ctx: DappContext, req: EvmRequest): Promise<unkno
         display: { name: v.network.name, chainId: v.network.chainId, rpcUrl, currency: v.network.nativeCurrency.symbol, explorer: v.network.blockExplorerUrl ?? '—', then: 'Switch to this network' },
         warnings: v.warnings as RiskWarning[],
       });
+      // The page's URL is contacted only now, after the user approved (no probing from unapproved pages).
+      const check = await checkRpcChainId(rpcUrl, v.network.chainId);
+      if (!check.ok) throw check.error;
       if (!v.alreadyKnown || v.alreadyKnown.custom) await addCustomNetwork(v.network);
       await setActiveChain(v.network.chainId);
       return null;

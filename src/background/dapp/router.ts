@@ -2,13 +2,23 @@
  * The dApp side of the background: accepts ports from our content scripts only, takes each
  * request's origin from the port's sender (never from the message), and hands the request to
  * its chain family's handler. Events go back only to ports of the origins they concern.
+ *
+ * The generic pipeline every family gets: blocked sites are refused; a site may have at most
+ * MAX_INFLIGHT_PER_ORIGIN requests in progress (a flood is answered at once, cheaply, and other
+ * sites are unaffected); copies of a request run once (executions.ts); and nothing that names an
+ * account or network reaches a site without a grant for the family (siteGuard.ts).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { DAPP_PORT, isPortRequest, type DappFamily, type PortMessage } from '../../protocol/dapp';
+import { DAPP_PORT, isPortRequest, type DappFamily, type PortMessage, type ProviderErrorShape } from '../../protocol/dapp';
+import { grantOf } from '../permissions';
+import { blockedError, isBlocked } from '../siteLimits';
+import { boundRequestId, runOnce, warmExecutions } from './executions';
 import { ProviderError, toProviderError, unsupported } from './providerError';
+import { carriesAccountData, errorForStranger } from './siteGuard';
 
 export interface DappContext {
   origin: string;
+  /** The page's request id bound to what it asks (a digest of family, method and params). */
   requestId: string;
   tabId?: number;
   /** The page's port (one per frame): subscriptions answer on it and end when it closes. */
@@ -26,6 +36,9 @@ interface Connection {
   origin: string;
   tabId?: number;
 }
+
+/** Requests of one site being worked on at once; more are refused with -32005 until some finish. */
+export const MAX_INFLIGHT_PER_ORIGIN = 100;
 
 const connections = new Set<Connection>();
 let nextConnectionId = 1;
@@ -50,6 +63,7 @@ export function emitToConnection(connectionId: number, family: DappFamily, event
   return false;
 }
 const handlers = new Map<DappFamily, FamilyHandler>();
+const inflightPerOrigin = new Map<string, number>();
 
 export function registerFamily(h: FamilyHandler): void {
   handlers.set(h.family, h);
@@ -69,20 +83,41 @@ export function originOfSender(sender: Browser.runtime.MessageSender | undefined
   return origin === 'null' ? null : origin;
 }
 
+const post = (c: Connection, msg: PortMessage): void => {
+  try {
+    c.port.postMessage(msg);
+  } catch {
+    connections.delete(c);
+  }
+};
+
 export function emitToOrigin(origin: string | null, family: DappFamily, event: string, data: unknown): void {
   const msg: PortMessage = { type: 'event', family, event, data };
+  const sensitive = carriesAccountData(data);
   for (const c of connections) {
     if (origin !== null && c.origin !== origin) continue;
-    try {
-      c.port.postMessage(msg);
-    } catch {
-      connections.delete(c);
-    }
+    // An event naming an account goes only to sites connected for the family.
+    if (!sensitive) post(c, msg);
+    else void grantOf(c.origin, family).then((g) => g && post(c, msg), () => undefined);
   }
 }
 
 export function connectedOrigins(): string[] {
   return [...new Set([...connections].map((c) => c.origin))];
+}
+
+const tooManyRequests = (): ProviderError => new ProviderError(-32005, 'Too many requests from this site at once; wait for the earlier ones to be answered.');
+
+async function answer(conn: Connection, family: DappFamily, raw: { id: string; method: string; params?: unknown }): Promise<{ result: unknown } | { error: ProviderErrorShape }> {
+  const handler = handlers.get(family);
+  if (!handler) return { error: unsupported(raw.method).toShape() };
+  if (await isBlocked(conn.origin)) return { error: blockedError().toShape() };
+  const requestId = boundRequestId(raw.id, family, raw.method, raw.params);
+  const ctx: DappContext = { origin: conn.origin, requestId, connectionId: conn.id, ...(conn.tabId !== undefined ? { tabId: conn.tabId } : {}) };
+  const outcome = await runOnce(conn.origin, requestId, () => handler.handle(ctx, raw.method, raw.params));
+  if (!('error' in outcome)) return outcome;
+  // Nothing about the wallet's accounts or networks in an error to a site that is not connected.
+  return (await grantOf(conn.origin, family)) ? outcome : { error: errorForStranger(outcome.error) };
 }
 
 async function handle(conn: Connection, raw: unknown): Promise<void> {
@@ -94,18 +129,28 @@ async function handle(conn: Connection, raw: unknown): Promise<void> {
       // the page went away
     }
   };
-  const handler = handlers.get(raw.family);
+  const busy = inflightPerOrigin.get(conn.origin) ?? 0;
+  if (busy >= MAX_INFLIGHT_PER_ORIGIN) {
+    reply({ type: 'response', id: raw.id, error: tooManyRequests().toShape() });
+    return;
+  }
+  inflightPerOrigin.set(conn.origin, busy + 1);
   try {
-    if (!handler) throw unsupported(raw.method);
-    const result = await handler.handle({ origin: conn.origin, requestId: raw.id, connectionId: conn.id, ...(conn.tabId !== undefined ? { tabId: conn.tabId } : {}) }, raw.method, raw.params);
-    reply({ type: 'response', id: raw.id, result: result === undefined ? null : result });
+    const out = await answer(conn, raw.family, raw);
+    reply('error' in out ? { type: 'response', id: raw.id, error: out.error } : { type: 'response', id: raw.id, result: out.result });
   } catch (err) {
-    reply({ type: 'response', id: raw.id, error: toProviderError(err) });
+    reply({ type: 'response', id: raw.id, error: errorForStranger(toProviderError(err)) });
+  } finally {
+    const n = (inflightPerOrigin.get(conn.origin) ?? 1) - 1;
+    if (n <= 0) inflightPerOrigin.delete(conn.origin);
+    else inflightPerOrigin.set(conn.origin, n);
   }
 }
 
 /** `ready` settles when the worker has restored its session: requests wait for it. */
 export function installDappRouter(ready: Promise<unknown>): void {
+  warmExecutions();
+  void isBlocked('').catch(() => undefined);
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DAPP_PORT) return;
     const origin = originOfSender(port.sender);

@@ -475,6 +475,8 @@ export const tronHandler: FamilyHandler = {
         return providerState(ctx.origin);
       case 'mcw_tronLibraryUrl':
         // The lazily loaded TronWeb bundle (entrypoints/tronweb.ts, web-accessible on http(s) pages).
+        // Its URL names the extension: only a connected site learns it (no fingerprint for others).
+        if (!(await grantOf(ctx.origin, 'tron'))) throw unauthorized();
         return (browser.runtime.getURL as (path: string) => string)('/tronweb.js');
       case 'tron_signTransaction':
         return signTransaction(ctx, params);

@@ -39,6 +39,8 @@ export function ApprovalScreen(): ReactNode {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [fees, setFees] = useState({ gas: '', maxFee: '', priority: '' });
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [confirmBlock, setConfirmBlock] = useState(false);
 
   const load = useCallback(async () => {
     const list = await call('listApprovals', {});
@@ -63,14 +65,35 @@ export function ApprovalScreen(): ReactNode {
   }, [load]);
 
   const current = queue?.[0];
+  // A danger finding needs a deliberate extra step: Approve stays disabled until the box is ticked.
+  const danger = current?.warnings.some((w) => w.severity === 'danger') ?? false;
+  const fromSite = current ? (queue ?? []).filter((a) => a.origin === current.origin).length : 0;
+  /** Rejects every request of the current site (and blocks it when asked). */
+  const rejectSite = async (block: boolean): Promise<void> => {
+    if (!current) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (block) await call('setSiteBlocked', { origin: current.origin, blocked: true });
+      else await call('rejectSiteApprovals', { origin: current.origin });
+      setConfirmBlock(false);
+      setAcknowledged(false);
+      await load();
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
   const decide = async (approved: boolean): Promise<void> => {
     if (!current) return;
     setBusy(true);
     setError(null);
     try {
       const edits = approved && current.kind === 'sendTransaction' ? feeEdits(fees) : undefined;
-      await call('resolveApproval', { id: current.id, decision: { approved, ...(edits ? { edits } : {}) } });
+      await call('resolveApproval', { id: current.id, decision: { approved, ...(edits ? { edits } : {}), ...(approved && danger ? { acknowledgedRisk: acknowledged } : {}) } });
       setFees({ gas: '', maxFee: '', priority: '' });
+      setAcknowledged(false);
       await load();
     } catch (err) {
       setError(errorText(err, t));
@@ -89,7 +112,11 @@ export function ApprovalScreen(): ReactNode {
         <span className="hint">{t('approvalFrom')}</span>
         <strong className={insecure ? 'error' : ''}>{current.origin}</strong>
       </div>
-      {queue.length > 1 && <p className="hint">{t('approvalQueue', { n: queue.length - 1 })}</p>}
+      {queue.length > 1 && (
+        <p className="hint" data-testid="approval-queue">
+          {t('approvalQueue', { n: queue.length - 1 })}
+        </p>
+      )}
       {current.warnings.length > 0 && (
         <ul className="warnings" data-testid="approval-warnings">
           {current.warnings.map((w, i) => (
@@ -133,11 +160,40 @@ export function ApprovalScreen(): ReactNode {
           {error}
         </p>
       )}
+      {danger && (
+        <label className="row" data-testid="risk-ack-label">
+          <input type="checkbox" data-testid="risk-ack" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
+          <span className="error">{t('riskAcknowledge')}</span>
+        </label>
+      )}
+      {danger && !acknowledged && <p className="hint">{t('riskAcknowledgeHint')}</p>}
+      {confirmBlock ? (
+        <div className="row" role="group" aria-label={t('blockSite')}>
+          <span className="grow hint">{t('blockSiteConfirm', { origin: current.origin })}</span>
+          <button className="small" data-testid="block-site-confirm" disabled={busy} onClick={() => void rejectSite(true)}>
+            {t('blockSite')}
+          </button>
+          <button className="small secondary" onClick={() => setConfirmBlock(false)}>
+            {t('cancel')}
+          </button>
+        </div>
+      ) : (
+        <div className="row">
+          {fromSite > 1 && (
+            <button className="small secondary" data-testid="reject-site" disabled={busy} onClick={() => void rejectSite(false)}>
+              {t('rejectSite')}
+            </button>
+          )}
+          <button className="small secondary" data-testid="block-site" disabled={busy} onClick={() => setConfirmBlock(true)}>
+            {t('blockSite')}
+          </button>
+        </div>
+      )}
       <div className="row sticky-actions">
         <button className="secondary grow" data-testid="reject" disabled={busy} onClick={() => void decide(false)}>
           {t('reject')}
         </button>
-        <button className="grow" data-testid="approve" disabled={busy} onClick={() => void decide(true)}>
+        <button className="grow" data-testid="approve" disabled={busy || (danger && !acknowledged)} onClick={() => void decide(true)}>
           {t('approve')}
         </button>
       </div>

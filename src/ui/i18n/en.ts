@@ -376,6 +376,22 @@ export const en = {
   nftSent: 'Sent. Transaction {hash}',
   metaMaskCompat: 'MetaMask compatibility',
   metaMaskCompatHint: 'Sites that only work with MetaMask see this wallet as compatible (window.ethereum.isMetaMask). Sites that list wallets still see its real name.',
+  // Approvals under pressure and site limits (issue 10)
+  riskAcknowledge: "I understand the risk and want to continue",
+  riskAcknowledgeHint: "This request has a danger warning: tick the box above to enable Approve.",
+  rejectSite: "Reject all from this site",
+  blockSite: "Block this site",
+  blockSiteConfirm: "Block {origin}? Its requests will be refused until you unblock it under Sites.",
+  siteLastUsed: "Last used {date}",
+  siteExpires: "Expires {date} unless used",
+  siteNeverExpires: "Does not expire",
+  siteGrantDays: "Unused connections expire after",
+  siteGrantDaysN: "{n} days",
+  siteGrantNever: "Never",
+  blockedSites: "Blocked sites",
+  unblock: "Unblock",
+  riskOverrides: "Warnings you overrode",
+  err_RISK_NOT_ACKNOWLEDGED: "Tick “I understand the risk” before approving a request with a danger warning.",
 } as const;
 
 export type MessageKey = keyof typeof en;

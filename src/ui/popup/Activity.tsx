@@ -12,6 +12,7 @@ import type { MessageKey } from '../i18n';
 import { shortAddress, shortAmount } from '../format';
 import { ReviewSummary } from './sendParts';
 import { DetailList } from './ChainBalances';
+import { RiskOverrides } from './RiskOverrides';
 
 function SpeedUp({ hash }: { hash: string }): ReactNode {
   const { t } = useI18n();
@@ -132,6 +133,7 @@ export default function Activity(): ReactNode {
           </li>
         ))}
       </ul>
+      <RiskOverrides />
     </section>
   );
 }

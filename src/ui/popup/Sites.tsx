@@ -1,6 +1,9 @@
-/** Connected sites: each origin with its chain family, accounts and date; revoke one or all. */
+/**
+ * Connected sites: each origin with its chain family, accounts, last use and expiry; revoke one or
+ * all; the expiry period; blocked sites (unblock).
+ */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ConnectedSite } from '../../protocol/ui';
+import type { ConnectedSite, SitesView } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
@@ -9,25 +12,37 @@ import { shortAddress } from '../format';
 
 export default function Sites(): ReactNode {
   const { t, locale } = useI18n();
-  const [sites, setSites] = useState<ConnectedSite[] | null>(null);
+  const [view, setView] = useState<SitesView | null>(null);
+  const sites = view?.sites ?? null;
   const [error, setError] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
 
   useEffect(() => {
-    call('listConnections', {}).then(setSites, (err: unknown) => setError(errorText(err, t)));
+    call('listSites', {}).then(setView, (err: unknown) => setError(errorText(err, t)));
   }, [t]);
 
   const revoke = async (origin?: string, family?: ConnectedSite['family']): Promise<void> => {
     setError(null);
     try {
-      setSites(await call('revokeConnection', origin ? { origin, ...(family ? { family } : {}) } : {}));
+      await call('revokeConnection', origin ? { origin, ...(family ? { family } : {}) } : {});
+      setView(await call('listSites', {}));
       setConfirmAll(false);
     } catch (err) {
       setError(errorText(err, t));
     }
   };
 
-  if (!sites) return error ? <p role="alert" className="error">{error}</p> : <p aria-busy="true">{t('loading')}</p>;
+  const change = async (fn: () => Promise<SitesView>): Promise<void> => {
+    setError(null);
+    try {
+      setView(await fn());
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  };
+  const when = (ms: number): string => new Date(ms).toLocaleString(locale);
+
+  if (!sites || !view) return error ? <p role="alert" className="error">{error}</p> : <p aria-busy="true">{t('loading')}</p>;
   return (
     <section className="stack" aria-labelledby="sites-title">
       <h2 id="sites-title" className="h2">
@@ -49,7 +64,10 @@ export default function Sites(): ReactNode {
             <div className="hint">
               {t(`family_${s.family}` as MessageKey)} · {s.accounts.map(shortAddress).join(', ')}
             </div>
-            <div className="hint">{t('connectedOn', { date: new Date(s.grantedAt).toLocaleString(locale) })}</div>
+            <div className="hint">{t('connectedOn', { date: when(s.grantedAt) })}</div>
+            <div className="hint" data-testid="site-expiry">
+              {t('siteLastUsed', { date: when(s.lastUsed) })} · {s.expiresAt === null ? t('siteNeverExpires') : t('siteExpires', { date: when(s.expiresAt) })}
+            </div>
           </li>
         ))}
       </ul>
@@ -69,6 +87,32 @@ export default function Sites(): ReactNode {
             {t('revokeAll')}
           </button>
         ))}
+      <label>
+        {t('siteGrantDays')}
+        <select data-testid="site-grant-days" value={view.grantDays} onChange={(e) => void change(() => call('setSiteGrantDays', { days: Number(e.target.value) }))}>
+          {[1, 7, 30, 90, 365].map((n) => (
+            <option key={n} value={n}>
+              {t('siteGrantDaysN', { n })}
+            </option>
+          ))}
+          <option value={0}>{t('siteGrantNever')}</option>
+        </select>
+      </label>
+      {view.blocked.length > 0 && (
+        <>
+          <h3 className="h2">{t('blockedSites')}</h3>
+          <ul className="list" data-testid="blocked-sites">
+            {view.blocked.map((b) => (
+              <li key={b.origin} className="row">
+                <strong className="grow origin-text">{b.origin}</strong>
+                <button className="small secondary" data-testid="site-unblock" onClick={() => void change(() => call('setSiteBlocked', { origin: b.origin, blocked: false }))}>
+                  {t('unblock')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
