@@ -11,8 +11,8 @@
  *
  * The relay runs at document_idle, not document_start: an isolated-world script at document_start
  * delays every page's DOMContentLoaded by several ms. The providers still exist at document_start
- * (MAIN world); requests they post before the relay is here are re-posted when it says `ready`,
- * and an id already in flight is not forwarded twice.
+ * (MAIN world); requests they post before the relay is here are re-posted when it says `ready`
+ * (a copy that arrives twice is answered twice with the background's one answer).
  */
 import { browser, type Browser } from 'wxt/browser';
 import {
@@ -29,7 +29,6 @@ import {
 export function startRelay(): void {
   const origin = window.location.origin;
   const unanswered = new Map<string, PortRequest>();
-  const sentBodies = new Map<string, string>();
   let port: Browser.runtime.Port | null = null;
 
   const toPage = (msg: ContentToPage): void => window.postMessage(msg, origin);
@@ -40,7 +39,6 @@ export function startRelay(): void {
       const msg = raw as PortMessage;
       if (msg?.type === 'response' && typeof msg.id === 'string') {
         unanswered.delete(msg.id);
-        sentBodies.delete(msg.id);
         toPage(
           msg.error
             ? { channel: CONTENT_CHANNEL, type: 'response', id: msg.id, error: msg.error }
@@ -81,11 +79,8 @@ export function startRelay(): void {
       return;
     }
     let size = 0;
-    let body = '';
     try {
-      const json = JSON.stringify(req.params ?? null);
-      size = json.length;
-      body = `${req.family}\n${req.method}\n${json}`;
+      size = JSON.stringify(req.params ?? null).length;
     } catch {
       size = Infinity;
     }
@@ -93,18 +88,16 @@ export function startRelay(): void {
       toPage({ channel: CONTENT_CHANNEL, type: 'response', id: req.id, error: { code: -32602, message: 'Invalid params: request too large' } });
       return;
     }
-    // The same request re-posted after `ready` while already forwarded is not sent twice; the same
-    // id with other content still goes on (the background gives it its own approval).
-    if (sentBodies.get(req.id) === body) return;
-    unanswered.set(req.id, req);
-    sentBodies.set(req.id, body);
+    // Every copy goes on, even the same id re-posted after `ready` or by a page posting a request
+    // twice: the background recognises copies (origin + id + content), runs the request once and
+    // gives every copy the same answer, so nothing posted is left unanswered. The port is opened
+    // before this request is recorded, so a fresh port's replay of what is waiting does not send it twice.
     const p = ensurePort();
     if (!p) {
-      unanswered.delete(req.id);
-      sentBodies.delete(req.id);
       toPage({ channel: CONTENT_CHANNEL, type: 'response', id: req.id, error: { code: 4900, message: 'The wallet is not available' } });
       return;
     }
+    unanswered.set(req.id, req);
     p.postMessage(req);
   });
 

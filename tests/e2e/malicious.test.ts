@@ -45,7 +45,7 @@ describe('malicious dApp: EVM', () => {
     expect((await add)?.result).toBeNull();
     const conn = attack<Answer | null>(page, 'call', 'setup-conn', 'evm', 'eth_requestAccounts');
     await (await approvalWindow(wallet)).getByTestId('approve').click();
-    expect((await conn)?.result).toEqual([account]);
+    expect((await conn)?.result).toEqual([account.toLowerCase()]);
   });
 
   afterAll(async () => {
@@ -197,7 +197,7 @@ describe('malicious dApp: EVM', () => {
     const refused = await attack<Answer | null>(pest, 'call', 'pest-2', 'evm', 'eth_requestAccounts', undefined, 10_000);
     expect(refused?.error?.code).toBe(4100);
     expect(refused?.error?.message).toMatch(/blocked/);
-    expect((await attack<Answer | null>(page, 'call', 'still-fine', 'evm', 'eth_accounts'))?.result).toEqual([account]);
+    expect((await attack<Answer | null>(page, 'call', 'still-fine', 'evm', 'eth_accounts'))?.result).toEqual([account.toLowerCase()]);
     const popup = await wallet.openPage('popup.html');
     const send = (m: unknown): Promise<unknown> => popup.evaluate((msg) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(msg), m);
     expect(((await send({ kind: 'ui', method: 'listSites', params: {} })) as { result: { blocked: Array<{ origin: string }> } }).result.blocked.map((b) => b.origin)).toEqual([pestOrigin]);
@@ -295,7 +295,7 @@ describe('malicious dApp: EVM', () => {
     expect(answers).toHaveLength(2000);
     expect(new Set(answers.map((a) => a.id)).size).toBe(2000);
     expect(windows.opened()).toBeLessThanOrEqual(1);
-    expect(conn?.result).toEqual([account]);
+    expect(conn?.result).toEqual([account.toLowerCase()]);
     await other.close();
   });
 
