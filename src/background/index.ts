@@ -13,6 +13,7 @@ import { installDappRouter, registerFamily } from './dapp/router';
 import { evmHandler } from './dapp/evm';
 import { DEMO } from '../demo/config';
 import { lazyFamily } from './lazyModules';
+import { forgetRecentAnswers } from './dapp/executions';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -41,6 +42,7 @@ export function startBackground(): void {
   const ready = Promise.all([restoreSession().catch(() => undefined), DEMO ? import('./demo').then((m) => m.installDemo(DEMO!)) : undefined]).then(() => undefined);
   installAutoLock();
   onLocked(() => {
+    forgetRecentAnswers();
     broadcast('locked');
     void rejectAll();
   });

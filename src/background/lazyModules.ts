@@ -10,6 +10,11 @@
 import type { DappFamily } from '../protocol/dapp';
 import { connectedOrigins, type FamilyHandler } from './dapp/router';
 import { listenerCount, notifyListenersFrom, onSelectionChanged } from './selection';
+import { createSerial } from './serial';
+
+// Catch-up loads run one after another, so each notifies only the listeners its own module added
+// (concurrent loads would each see the others' listeners as new and run them twice).
+const catchUp = createSerial();
 
 type WalletChains = typeof import('./wallet/chains');
 let chains: Promise<WalletChains> | null = null;
@@ -31,11 +36,13 @@ export function lazyFamily(family: DappFamily, load: () => Promise<FamilyHandler
       loaded = null; // a failed load is retried by the next request
       throw err;
     }));
-  onSelectionChanged(async () => {
-    if (loaded || connectedOrigins().length === 0) return;
-    const before = listenerCount();
-    await get();
-    notifyListenersFrom(before);
-  });
+  onSelectionChanged(() =>
+    catchUp(async () => {
+      if (loaded || connectedOrigins().length === 0) return;
+      const before = listenerCount();
+      await get();
+      notifyListenersFrom(before);
+    }),
+  );
   return { family, handle: async (ctx, method, params) => (await get()).handle(ctx, method, params) };
 }

@@ -10,6 +10,7 @@ import type { DappFamily } from '../protocol/dapp';
 import { browser } from 'wxt/browser';
 import { createSerial } from './serial';
 import { getLocal } from './storage';
+import { forgetRecentAnswers } from './dapp/executions';
 
 export interface SiteGrant {
   accounts: string[];
@@ -67,7 +68,15 @@ export async function allPermissions(): Promise<SitePermissions> {
   return load();
 }
 
-/** The origin's live grant for the family; using it renews it. */
+/**
+ * The origin's live grant for the family, without renewing it: for the wallet's own decisions
+ * (may this event or error detail go to the site?), which are not the site using its connection.
+ */
+export async function liveGrant(origin: string, family: DappFamily): Promise<SiteGrant | undefined> {
+  return (await load())[origin]?.[family];
+}
+
+/** The origin's live grant for the family; a request from the site using it renews it. */
 export async function grantOf(origin: string, family: DappFamily): Promise<SiteGrant | undefined> {
   const now = Date.now();
   const p = await load(now);
@@ -104,11 +113,15 @@ export function revoke(origin: string, family?: DappFamily): Promise<void> {
     if (family) delete site[family];
     if (!family || Object.keys(site).length === 0) delete p[origin];
     await save(p);
+    forgetRecentAnswers(origin);
   });
 }
 
 export function revokeAll(): Promise<void> {
-  return writeLock(() => save({}));
+  return writeLock(async () => {
+    await save({});
+    forgetRecentAnswers();
+  });
 }
 
 /** Removes lapsed grants from storage (before the period changes, so "never" cannot revive them). */

@@ -104,6 +104,8 @@ describe('EVM provider end to end', () => {
     const bad = await pendingBad;
     expect(bad.error?.code).toBeTypeOf('number');
     expect(bad.error?.message).toMatch(/chain/i);
+    // Nothing was added: the liar's chain is still unknown.
+    expect((await dapp('call', 'wallet_switchEthereumChain', [{ chainId: '0x539a' }])).error?.code).toBe(4902);
     const add = dapp('call', 'wallet_addEthereumChain', [{ chainId: chainHex, chainName: 'Anvil test', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: [anvil.url] }]);
     await decide(true, `127.0.0.1:${server.port}`);
     expect((await add).result).toBeNull();

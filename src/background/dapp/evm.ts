@@ -195,7 +195,7 @@ async function handleValidated(ctx: DappContext, req: EvmRequest): Promise<unkno
       return Object.fromEntries(ids.map((id) => [hexChain(id), { atomic: { status: 'unsupported' } }]));
     }
     case 'eth_subscribe':
-      return subscribe(ctx.connectionId, network, req.params);
+      return subscribe(ctx.connectionId, ctx.origin, network, req.params);
     case 'eth_unsubscribe':
       return unsubscribe(ctx.connectionId, req.params);
   }

@@ -42,14 +42,33 @@ const RECENT_MS = 60_000;
 const RECENT_MAX = 1000;
 const recent = new Map<string, { outcome: Outcome; at: number }>();
 
+/** Larger answers (say a big eth_getLogs) are not kept: a page must not grow the worker's memory. */
+const RECENT_MAX_BYTES = 16 * 1024;
+
 function remember(key: string, outcome: Outcome): void {
   recent.delete(key);
+  let size = Infinity;
+  try {
+    size = JSON.stringify(outcome)?.length ?? Infinity;
+  } catch {
+    // unserialisable: not kept
+  }
+  if (size > RECENT_MAX_BYTES) return;
   recent.set(key, { outcome, at: Date.now() });
   // Oldest first (insertion order): drop what is too many or too old.
   for (const [k, v] of recent) {
     if (recent.size <= RECENT_MAX && Date.now() - v.at < RECENT_MS) break;
     recent.delete(k);
   }
+}
+
+/**
+ * Forgets the remembered answers of one site (or all): after a disconnect, a block or a lock, a page
+ * replaying an earlier id must ask again instead of getting, say, the accounts it was given before.
+ */
+export function forgetRecentAnswers(origin?: string): void {
+  if (origin === undefined) recent.clear();
+  else for (const k of recent.keys()) if (k.startsWith(`${origin} `)) recent.delete(k);
 }
 
 /** The handlers' request id: the page's id bound to the content it asks for. */

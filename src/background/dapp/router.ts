@@ -10,7 +10,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { DAPP_PORT, isPortRequest, type DappFamily, type PortMessage, type ProviderErrorShape } from '../../protocol/dapp';
-import { grantOf } from '../permissions';
+import { liveGrant } from '../permissions';
 import { blockedError, isBlocked } from '../siteLimits';
 import { boundRequestId, runOnce, warmExecutions } from './executions';
 import { ProviderError, toProviderError, unsupported } from './providerError';
@@ -98,7 +98,7 @@ export function emitToOrigin(origin: string | null, family: DappFamily, event: s
     if (origin !== null && c.origin !== origin) continue;
     // An event naming an account goes only to sites connected for the family.
     if (!sensitive) post(c, msg);
-    else void grantOf(c.origin, family).then((g) => g && post(c, msg), () => undefined);
+    else void liveGrant(c.origin, family).then((g) => g && post(c, msg), () => undefined);
   }
 }
 
@@ -117,7 +117,7 @@ async function answer(conn: Connection, family: DappFamily, raw: { id: string; m
   const outcome = await runOnce(conn.origin, requestId, () => handler.handle(ctx, raw.method, raw.params));
   if (!('error' in outcome)) return outcome;
   // Nothing about the wallet's accounts or networks in an error to a site that is not connected.
-  return (await grantOf(conn.origin, family)) ? outcome : { error: errorForStranger(outcome.error) };
+  return (await liveGrant(conn.origin, family)) ? outcome : { error: errorForStranger(outcome.error) };
 }
 
 async function handle(conn: Connection, raw: unknown): Promise<void> {

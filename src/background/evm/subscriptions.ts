@@ -11,7 +11,9 @@ import { invalidParams } from '../../core/chains/evm/errors';
 import { isPlainObject, readAddress } from '../../core/chains/evm/validate';
 import type { EvmNetwork } from '../../core/chains/evm/networks';
 import { emitToConnection, onConnectionClosed } from '../dapp/router';
-import { rpcFor } from './state';
+import { liveGrant } from '../permissions';
+import { isBlocked } from '../siteLimits';
+import { activeNetwork, rpcFor } from './state';
 
 export const POLL_INTERVAL_MS = 1000;
 const MAX_PER_PAGE = 50;
@@ -23,6 +25,9 @@ type Kind = { type: 'newHeads' } | { type: 'logs'; filter: { address?: Hex | Hex
 interface Subscription {
   id: Hex;
   connectionId: number;
+  /** The subscribing site (from the port's sender): it must stay unblocked, and connected if it was. */
+  origin: string;
+  connected: boolean;
   network: EvmNetwork;
   kind: Kind;
   /** Last block already delivered. */
@@ -79,13 +84,13 @@ function readKind(params: unknown[]): Kind {
   throw invalidParams('eth_subscribe expects ["newHeads"] or ["logs", filter]');
 }
 
-export async function subscribe(connectionId: number | undefined, network: EvmNetwork, params: unknown[]): Promise<Hex> {
+export async function subscribe(connectionId: number | undefined, origin: string, network: EvmNetwork, params: unknown[]): Promise<Hex> {
   if (connectionId === undefined) throw invalidParams('eth_subscribe needs a page connection');
   const kind = readKind(params);
   if ([...subs.values()].filter((s) => s.connectionId === connectionId).length >= MAX_PER_PAGE) throw invalidParams(`at most ${MAX_PER_PAGE} subscriptions per page`);
   const last = BigInt(await rpcFor(network).request<string>('eth_blockNumber', []));
   const id = newId();
-  subs.set(id, { id, connectionId, network, kind, last });
+  subs.set(id, { id, connectionId, origin, connected: !!(await liveGrant(origin, 'evm')), network, kind, last });
   timer ??= setInterval(() => void tick(), POLL_INTERVAL_MS);
   return id;
 }
@@ -130,7 +135,14 @@ async function tick(): Promise<void> {
   try {
     // One eth_blockNumber per node per tick, however many pages subscribe.
     const heads = new Map<string, Promise<bigint>>();
+    const active = await activeNetwork().catch(() => undefined);
     for (const s of [...subs.values()]) {
+      // A subscription ends when the wallet leaves its network (the page got chainChanged), when the
+      // site is blocked, or when a connected site is disconnected or its connection expires.
+      if (active?.chainId !== s.network.chainId || (await isBlocked(s.origin)) || (s.connected && !(await liveGrant(s.origin, 'evm')))) {
+        subs.delete(s.id);
+        continue;
+      }
       const url = s.network.rpcUrls[0] ?? '';
       if (!heads.has(url)) heads.set(url, rpcFor(s.network).request<string>('eth_blockNumber', []).then(BigInt));
       try {

@@ -103,6 +103,14 @@ describe('eth_signTypedData (v1, array form)', () => {
     expect(parseSignTypedDataV1Params([asString, SIG_UTIL_ADDRESS]).typedData.hash).not.toBe(typedSignatureHash([{ type: 'bool', name: 'b', value: true }] as never));
   });
 
+  it('refuses two fields of one name (the approval would show one while both are signed)', () => {
+    const twice = [
+      { type: 'uint256', name: 'amount', value: '1' },
+      { type: 'uint256', name: 'amount', value: '1000000' },
+    ];
+    expect(() => parseSignTypedDataV1Params([twice, SIG_UTIL_ADDRESS])).toThrow(/"amount" appears twice/);
+  });
+
   it('accepts the payload as a JSON string', () => {
     expect(validateTypedDataV1(JSON.stringify(V1_HI_ALICE)).hash).toBe(typedSignatureHash(V1_HI_ALICE));
   });

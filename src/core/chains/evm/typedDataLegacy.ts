@@ -111,6 +111,12 @@ export function validateTypedDataV1(raw: unknown): ValidatedTypedDataV1 {
   if (!Array.isArray(data) || data.length === 0) throw invalidParams('eth_signTypedData (v1) expects a non-empty array of { type, name, value }');
   if (data.length > MAX_V1_FIELDS) throw invalidParams(`eth_signTypedData (v1) accepts at most ${MAX_V1_FIELDS} fields`);
   const fields = data.map(readFieldV1);
+  // The approval lists fields by name: two fields of one name would show as one while both are signed.
+  const names = new Set<string>();
+  for (const f of fields) {
+    if (names.has(f.name)) throw invalidParams(`eth_signTypedData (v1): the field name "${f.name.slice(0, 60)}" appears twice`);
+    names.add(f.name);
+  }
   const schema = encodePacked(
     fields.map(() => 'string'),
     fields.map((f) => `${f.type} ${f.name}`),
