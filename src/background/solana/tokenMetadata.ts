@@ -29,6 +29,8 @@ interface CacheEntry {
 
 const KEY = 'solanaTokenMeta';
 const MAX_ENTRIES = 300;
+/** All cached icons together (data: URI characters): about 1 MiB of the 10 MiB storage.local quota. */
+const MAX_ICON_TOTAL_CHARS = 1024 * 1024;
 const FOUND_TTL_MS = 24 * 3600_000;
 const NONE_TTL_MS = 3600_000;
 /** Icons fetched per call at most (a wallet full of airdropped spam must not stall the popup). */
@@ -102,6 +104,16 @@ export async function tokenDisplays(cluster: string, rpc: SolanaRpc, mints: read
   if (await fetchIcons(cache, unique.map((m) => `${cluster}:${m}`))) changed = true;
   if (changed) {
     const entries = Object.entries(cache).sort((a, b) => a[1].at - b[1].at).slice(-MAX_ENTRIES);
+    // storage.local's quota is shared with the vault: icons beyond a total budget are dropped, oldest
+    // first (the token still shows its symbol and name).
+    let iconBytes = 0;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]![1];
+      const icon = e.display?.icon;
+      if (!icon) continue;
+      iconBytes += icon.length;
+      if (iconBytes > MAX_ICON_TOTAL_CHARS) e.display = { name: e.display!.name, symbol: e.display!.symbol };
+    }
     await browser.storage.local.set({ [KEY]: Object.fromEntries(entries) });
   }
   return cachedTokenDisplays(cluster, mints);

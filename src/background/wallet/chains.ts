@@ -185,7 +185,10 @@ async function writeCache(view: ChainBalancesView): Promise<void> {
   const key = `${view.chain}:${view.address}`;
   delete cache[key];
   const entries = Object.entries(cache).slice(-(MAX_CACHE_ENTRIES - 1));
-  await browser.storage.local.set({ [CACHE_KEY]: { ...Object.fromEntries(entries), [key]: view } });
+  // Icons live once, in the token-metadata cache (bounded): copies in every cached view could fill
+  // storage.local's quota, which the vault shares.
+  const stored: ChainBalancesView = { ...view, assets: view.assets.map(({ icon: _icon, ...a }) => a) };
+  await browser.storage.local.set({ [CACHE_KEY]: { ...Object.fromEntries(entries), [key]: stored } });
 }
 
 const asset = (token: string | null, symbol: string, decimals: number, amount: bigint | null): AssetBalance => ({
@@ -264,7 +267,10 @@ export async function setChainEndpoint(family: unknown, network: unknown, url: u
 export async function cachedChainBalances(): Promise<ChainBalancesView | null> {
   const family = requireOther(await activeFamily());
   const { chain, address } = await addressOf(family);
-  return (await readCache())[`${chain}:${address}`] ?? null;
+  const view = (await readCache())[`${chain}:${address}`];
+  if (!view || family !== 'solana') return view ?? null;
+  const labels = await cachedTokenDisplays(chain.slice(chain.indexOf(':') + 1), view.assets.flatMap((a) => (a.token ? [a.token] : [])));
+  return { ...view, assets: view.assets.map((a) => (a.token && labels.get(a.token)?.icon ? { ...a, icon: labels.get(a.token)!.icon! } : a)) };
 }
 
 export async function refreshChainBalances(): Promise<ChainBalancesView> {
