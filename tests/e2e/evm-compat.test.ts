@@ -3,7 +3,7 @@
  * libraries dApps use, unchanged: ethers v6 BrowserProvider, web3.js v4, wagmi injected() through
  * @wagmi/core; every signature recovered with @metamask/eth-sig-util (v1, v3, v4, personal). Also:
  * a page gated on isMetaMask enables itself; lower-case dApp accounts; ERC-721 and ERC-1155 watched,
- * shown and sent from the popup; a reverting call with a dApp-supplied gas limit warned about and,
+ * shown and sent from the popup (an unconnected site is refused with 4100 before any ownership read); a reverting call with a dApp-supplied gas limit warned about and,
  * approved anyway, reported failed in Activity; eth_subscribe('newHeads') delivers a mined block;
  * EIP-5792 call status survives a service-worker restart.
  */
@@ -224,6 +224,35 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
     expect((await dapp('raw', 'eth_subscribe', ['newPendingTransactions'])).error?.code).toBe(-32602);
   });
 
+  it('an unconnected site asking to watch an ERC-721 gets 4100 and no window, held or not (no ownership probe)', async () => {
+    const opened: string[] = [];
+    const onPage = (p: Page): void => {
+      if (p.url().includes('approval.html')) opened.push(p.url());
+    };
+    wallet.context.on('page', onPage);
+    const stranger = await wallet.context.newPage();
+    try {
+      await stranger.goto(server.url('evm-compat', 'localhost'));
+      await stranger.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+      const ask = (tokenId: string): Promise<R> =>
+        stranger.evaluate(
+          (p) => (window as unknown as { dapp: { raw: (m: string, a: unknown) => Promise<R> } }).dapp.raw('wallet_watchAsset', p),
+          { type: 'ERC721', options: { address: nft721, tokenId } },
+        );
+      // Token 7 is held by the wallet's account, token 8 is not: the answers must not differ.
+      const held = await ask('7');
+      const notHeld = await ask('8');
+      expect(held.error?.code).toBe(4100);
+      expect(notHeld.error?.code).toBe(4100);
+      expect(held.error?.message).toBe(notHeld.error?.message);
+      expect(await stranger.evaluate(() => (window as unknown as { dapp: { raw: (m: string) => Promise<R> } }).dapp.raw('eth_accounts'))).toEqual({ result: [] });
+    } finally {
+      wallet.context.off('page', onPage);
+      await stranger.close();
+    }
+    expect(opened).toEqual([]);
+  });
+
   it('an ERC-721 and an ERC-1155 are watched, shown with their images, and sent from the popup', async () => {
     const w721 = dapp('raw', 'wallet_watchAsset', { type: 'ERC721', options: { address: nft721, tokenId: '7' } });
     await approve(async (w) => expect(await w.getByTestId('approval-details').textContent()).toContain('Kitten #7'));
@@ -243,8 +272,9 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
     expect(await kittenItem.getByTestId('nft-image').getAttribute('src')).toBe(kitten.image);
     expect(await gemItem.getByTestId('nft-image').getAttribute('src')).toBe(gem.image);
     expect(await gemItem.getByTestId('nft-balance').textContent()).toContain('5');
-    // The image really rendered.
+    // The image really rendered; data: images need no consent (remote ones do: tests/unit/nftImage.test.ts).
     expect(await kittenItem.getByTestId('nft-image').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await popup.getByTestId('nft-image-show').count()).toBe(0);
 
     const reader = createPublicClient({ transport: http(anvil.url) });
     const abi = parseAbi(['function ownerOf(uint256) view returns (address)', 'function balanceOf(address, uint256) view returns (uint256)']);

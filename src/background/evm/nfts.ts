@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { getAddress, type Address } from 'viem';
-import { nftTransferData, readNft, type NftInfo, type NftStandard } from '../../core/chains/evm/nft';
+import { MAX_METADATA_BYTES, nftTransferData, readNft, type NftInfo, type NftStandard } from '../../core/chains/evm/nft';
+import { boundedBytes } from '../../core/net/boundedBody';
 import { checkSufficientFunds, prepareTransaction } from '../../core/chains/evm/transaction';
 import type { NftView } from '../../protocol/ui';
 import { WalletError } from '../errors';
@@ -35,11 +36,16 @@ async function stored(): Promise<Record<string, StoredNft[]>> {
 const same = (a: StoredNft, contract: string, tokenId: bigint, owner: string): boolean =>
   a.contract.toLowerCase() === contract.toLowerCase() && a.tokenId === tokenId.toString() && a.owner.toLowerCase() === owner.toLowerCase();
 
-/** Metadata over https (never loopback or private hosts: resolveRemoteUri decides), bounded. */
-async function fetchText(url: string): Promise<string> {
+/**
+ * Metadata over https (never loopback or private hosts: resolveRemoteUri decides), time-bounded and
+ * size-capped while it streams (a huge tokenURI body is cut off, not buffered and then measured).
+ */
+export async function fetchText(url: string): Promise<string> {
   const res = await fetch(url, { credentials: 'omit', redirect: 'error', signal: AbortSignal.timeout(10_000) });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return res.text();
+  const bytes = await boundedBytes(res, MAX_METADATA_BYTES);
+  if (!bytes) throw new Error(`Metadata larger than ${MAX_METADATA_BYTES} bytes`);
+  return new TextDecoder().decode(bytes);
 }
 
 /** Reads the token from the chain for `owner`; throws a -32602-style message when it is not held. */

@@ -374,6 +374,8 @@ export const en = {
   nftHeld: 'Held: {n}',
   nftSendConfirm: 'Send NFT',
   nftSent: 'Sent. Transaction {hash}',
+  nftImageShow: 'Show image',
+  nftImageHint: 'The image is on {host}. Loading it tells that server your IP address, so it is shown only when you ask.',
   metaMaskCompat: 'MetaMask compatibility',
   metaMaskCompatHint: 'Sites that only work with MetaMask see this wallet as compatible (window.ethereum.isMetaMask). Sites that list wallets still see its real name.',
   // Approvals under pressure and site limits (issue 10)

@@ -371,6 +371,8 @@ export const zhCN: Dictionary = {
   nftHeld: '持有：{n}',
   nftSendConfirm: '发送 NFT',
   nftSent: '已发送。交易 {hash}',
+  nftImageShow: '显示图片',
+  nftImageHint: '图片存放在 {host}。加载它会让该服务器得知你的 IP 地址，因此只在你要求时才显示。',
   metaMaskCompat: 'MetaMask 兼容',
   metaMaskCompatHint: '只支持 MetaMask 的网站会把本钱包视为兼容（window.ethereum.isMetaMask）。列出钱包的网站仍会看到它的真实名称。',
   // Approvals under pressure and site limits (issue 10)

@@ -371,6 +371,8 @@ export const zhTW: Dictionary = {
   nftHeld: '持有：{n}',
   nftSendConfirm: '傳送 NFT',
   nftSent: '已傳送。交易 {hash}',
+  nftImageShow: '顯示圖片',
+  nftImageHint: '圖片存放在 {host}。載入它會讓該伺服器得知你的 IP 位址，因此只在你要求時才顯示。',
   metaMaskCompat: 'MetaMask 相容',
   metaMaskCompatHint: '只支援 MetaMask 的網站會將本錢包視為相容（window.ethereum.isMetaMask）。列出錢包的網站仍會看到它的真實名稱。',
   // Approvals under pressure and site limits (issue 10)

@@ -1,7 +1,7 @@
 /**
  * The selected account's watched ERC-721 / ERC-1155 tokens on the active EVM network (added by a
  * dApp's wallet_watchAsset after the user approved): image (data:image, https or an ipfs gateway
- * only, as the background vetted it), name, collection, held amount, and a send form
+ * only, as the background vetted it; a remote one only after the user asks, see NftImage), name, collection, held amount, and a send form
  * (safeTransferFrom; the recipient is checked, funds for the fee before anything is signed).
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
@@ -9,6 +9,7 @@ import type { NftView } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
+import { NftImage } from './NftImage';
 
 function NftSend({ nft, onSent }: { nft: NftView; onSent: () => void }): ReactNode {
   const { t } = useI18n();
@@ -81,7 +82,7 @@ export function Nfts(): ReactNode {
           return (
             <li key={key} className="stack" data-testid="nft-item" data-contract={n.contract.toLowerCase()} data-token-id={n.tokenId}>
               <div className="row">
-                {n.image ? <img src={n.image} alt={n.name ?? `#${n.tokenId}`} width={56} height={56} data-testid="nft-image" referrerPolicy="no-referrer" /> : <span className="hint">{n.standard}</span>}
+                {n.image ? <NftImage src={n.image} alt={n.name ?? `#${n.tokenId}`} /> : <span className="hint">{n.standard}</span>}
                 <div className="grow stack">
                   <strong data-testid="nft-name">{n.name ?? `#${n.tokenId}`}</strong>
                   <span className="hint">

@@ -2,7 +2,8 @@
  * Pre-flight simulation and NFT reads against a real anvil node with Solidity contracts compiled by
  * solc: revert reasons decoded (Error(string), Panic(uint256), custom error selector), gas-too-low
  * detected even when the dApp supplies the gas; ERC-721 / ERC-1155 ownership, metadata and image
- * from a data: URI, and safeTransferFrom calldata that the node executes.
+ * from a data: URI (fetched metadata only within its size cap), and safeTransferFrom calldata (from
+ * the ABI literal) that the node executes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeErrorResult, encodeFunctionData, parseAbi, toFunctionSelector, type Address, type Hex } from 'viem';
@@ -11,7 +12,7 @@ import { createRpcClient, type RpcClient } from '../../../src/core/chains/evm/rp
 import { createNonceTracker } from '../../../src/core/chains/evm/nonce.ts';
 import { prepareTransaction, sendTransaction, waitForReceipt, type TxRequest } from '../../../src/core/chains/evm/transaction.ts';
 import { decodeRevert, revertText, simulateTransaction, simulationWarnings } from '../../../src/core/chains/evm/simulate.ts';
-import { nftTransferData, readNft, resolveRemoteUri, safeImageUrl, substituteId } from '../../../src/core/chains/evm/nft.ts';
+import { MAX_METADATA_BYTES, nftTransferData, readMetadata, readNft, resolveRemoteUri, safeImageUrl, substituteId } from '../../../src/core/chains/evm/nft.ts';
 import { startAnvil, type AnvilInstance, type DevAccount } from '../../support/anvil.ts';
 import { dataMetadataUri, deployData, testContracts } from '../../support/contracts.ts';
 
@@ -117,6 +118,20 @@ describe('NFTs on anvil', () => {
     expect((await run({ from: owner.address, to: nft1155, value: 0n, data: nftTransferData('ERC1155', owner.address, bob.address, 42n, 2n), fees: {} }, owner)).status).toBe('success');
     expect((await readNft(rpc, 'ERC1155', nft1155, 42n, owner.address)).balance).toBe(3n);
     expect((await readNft(rpc, 'ERC1155', nft1155, 42n, bob.address)).balance).toBe(2n);
+  });
+
+  it('fetched metadata: used when it parses, ignored past the size cap or when the fetch fails', async () => {
+    const doc = JSON.stringify({ name: 'Remote #1', image: 'ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi' });
+    const fetched: string[] = [];
+    const serve = (body: string) => async (url: string): Promise<string> => (fetched.push(url), body);
+    expect(await readMetadata('ipfs://bafymeta/1.json', serve(doc))).toEqual({ name: 'Remote #1', image: 'https://ipfs.io/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi' });
+    expect(fetched).toEqual(['https://ipfs.io/ipfs/bafymeta/1.json']);
+    const huge = JSON.stringify({ name: 'Big', pad: ' '.repeat(MAX_METADATA_BYTES) });
+    expect(await readMetadata('https://example.com/1', serve(huge))).toEqual({});
+    expect(await readMetadata('https://example.com/1', () => Promise.reject(new Error('Metadata larger than 262144 bytes')))).toEqual({});
+    // Loopback and private hosts are never fetched at all.
+    expect(await readMetadata('https://127.0.0.1/1', serve(doc))).toEqual({});
+    expect(fetched).toEqual(['https://ipfs.io/ipfs/bafymeta/1.json', 'https://example.com/1']);
   });
 
   it('image and metadata URLs: data:image, public https and ipfs only', () => {

@@ -4,24 +4,34 @@
  * substitution), the image only from a data:image URI, public https, or ipfs:// through a public
  * gateway (never loopback or private hosts), and the safeTransferFrom calldata the popup sends.
  */
-import { decodeFunctionResult, encodeFunctionData, getAddress, parseAbi, type Address, type Hex } from 'viem';
+import { decodeFunctionResult, encodeFunctionData, getAddress, type Address, type Hex } from 'viem';
 import type { RpcClient } from './rpc.ts';
 
 export type NftStandard = 'ERC721' | 'ERC1155';
 
 export const IPFS_GATEWAY = 'https://ipfs.io/ipfs/';
-const MAX_METADATA_BYTES = 256 * 1024;
+/** The most metadata JSON the wallet reads (a data: URI's text or a fetched body). */
+export const MAX_METADATA_BYTES = 256 * 1024;
 
-const ABI = parseAbi([
-  'function ownerOf(uint256 tokenId) view returns (address)',
-  'function tokenURI(uint256 tokenId) view returns (string)',
-  'function name() view returns (string)',
-  'function symbol() view returns (string)',
-  'function balanceOf(address account, uint256 id) view returns (uint256)',
-  'function uri(uint256 id) view returns (string)',
-  'function safeTransferFrom(address from, address to, uint256 tokenId)',
-  'function safeTransferFrom(address from, address to, uint256 id, uint256 value, bytes data)',
-]);
+// Written out as parseAbi would return it: parsing human-readable ABIs at import cost the service
+// worker's start (tests/core/evm/abiLiterals.test.ts checks it against parseAbi of the signatures).
+export const NFT_ABI = [
+  { name: 'ownerOf', type: 'function', stateMutability: 'view', inputs: [{ type: 'uint256', name: 'tokenId' }], outputs: [{ type: 'address' }] },
+  { name: 'tokenURI', type: 'function', stateMutability: 'view', inputs: [{ type: 'uint256', name: 'tokenId' }], outputs: [{ type: 'string' }] },
+  { name: 'name', type: 'function', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] },
+  { name: 'symbol', type: 'function', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] },
+  { name: 'balanceOf', type: 'function', stateMutability: 'view', inputs: [{ type: 'address', name: 'account' }, { type: 'uint256', name: 'id' }], outputs: [{ type: 'uint256' }] },
+  { name: 'uri', type: 'function', stateMutability: 'view', inputs: [{ type: 'uint256', name: 'id' }], outputs: [{ type: 'string' }] },
+  { name: 'safeTransferFrom', type: 'function', stateMutability: 'nonpayable', inputs: [{ type: 'address', name: 'from' }, { type: 'address', name: 'to' }, { type: 'uint256', name: 'tokenId' }], outputs: [] },
+  {
+    name: 'safeTransferFrom',
+    type: 'function',
+    stateMutability: 'nonpayable',
+    inputs: [{ type: 'address', name: 'from' }, { type: 'address', name: 'to' }, { type: 'uint256', name: 'id' }, { type: 'uint256', name: 'value' }, { type: 'bytes', name: 'data' }],
+    outputs: [],
+  },
+] as const;
+const ABI = NFT_ABI;
 
 export interface NftInfo {
   standard: NftStandard;

@@ -6,6 +6,7 @@
  * it comes back as a data: URI so the popup shows it from the cache without a network request.
  */
 import { base64 } from '@scure/base';
+import { boundedBytes } from '../../net/boundedBody.ts';
 import type { FetchFn } from '../../net/jsonHttp.ts';
 
 export const MAX_METADATA_JSON_BYTES = 64 * 1024;
@@ -34,13 +35,6 @@ export function resolveMetadataUrl(uri: string): string | undefined {
   if (u.username || u.password) return undefined;
   if (u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u.hostname))) return u.toString();
   return undefined;
-}
-
-async function boundedBytes(res: Response, max: number): Promise<Uint8Array | undefined> {
-  const declared = Number(res.headers.get('content-length') ?? '0');
-  if (declared > max) return undefined;
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  return bytes.length > max ? undefined : bytes;
 }
 
 async function get(fetchFn: FetchFn, url: string, timeoutMs: number): Promise<Response | undefined> {
