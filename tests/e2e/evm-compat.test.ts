@@ -289,6 +289,9 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
     await gemItem.getByTestId('nft-amount').fill('2');
     await gemItem.getByTestId('nft-send-confirm').click();
     await expect.poll(() => reader.readContract({ address: nft1155, abi, functionName: 'balanceOf', args: [RECIPIENT, 42n] }), { timeout: 30_000 }).toBe(2n);
+    // The list read right after the broadcast may predate the block: reopened, it shows what is held now.
+    await popup.reload();
+    await popup.getByTestId('tab-nfts').click();
     await expect.poll(() => gemItem.getByTestId('nft-balance').textContent(), { timeout: 30_000 }).toContain('3');
     await popup.close();
   });
