@@ -1,41 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { keccak256, maxUint256, stringToHex, verifyTypedData, type Address, type Hex, type TypedDataDefinition } from 'viem';
+import { maxUint256, verifyTypedData, type Address, type Hex, type TypedDataDefinition } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
 import { verifyTypedData as ethersVerifyTypedData, TypedDataEncoder } from 'ethers';
 import { PERMIT2_ADDRESS } from '../../../src/core/chains/evm/erc20.ts';
 import { ProviderRpcError } from '../../../src/core/chains/evm/errors.ts';
 import { parseSignTypedDataParams, signTypedDataV4, validateTypedData, type ValidatedTypedData } from '../../../src/core/chains/evm/typedData.ts';
+import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE } from '../../support/eip712Mail.ts';
 
 // The EIP-712 specification's example ("Mail"), with its published key, digest and signature.
-const COW_KEY = keccak256(stringToHex('cow'));
-const MAIL = {
-  types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Person: [
-      { name: 'name', type: 'string' },
-      { name: 'wallet', type: 'address' },
-    ],
-    Mail: [
-      { name: 'from', type: 'Person' },
-      { name: 'to', type: 'Person' },
-      { name: 'contents', type: 'string' },
-    ],
-  },
-  primaryType: 'Mail',
-  domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-  message: {
-    from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
-    to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
-    contents: 'Hello, Bob!',
-  },
-};
-const MAIL_DIGEST = '0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2';
-const MAIL_SIGNATURE = '0x4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b915621c';
 
 function refusal(fn: () => unknown): ProviderRpcError {
   try {

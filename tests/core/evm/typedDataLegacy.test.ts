@@ -5,7 +5,7 @@
  * @metamask/eth-sig-util, the independent implementation MetaMask signs with.
  */
 import { describe, expect, it } from 'vitest';
-import { keccak256, stringToHex, type Hex } from 'viem';
+import { stringToHex, type Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
 import { getAddress as ethersGetAddress } from 'ethers';
 import { personalSign, recoverPersonalSignature, recoverTypedSignature, signTypedData, SignTypedDataVersion, TypedDataUtils, typedSignatureHash } from '@metamask/eth-sig-util';
@@ -14,6 +14,7 @@ import { parseSignTypedDataParams, signTypedDataV4 } from '../../../src/core/cha
 import { parseSignTypedDataV1Params, parseSignTypedDataV3Params, signTypedDataV1, validateTypedDataV1 } from '../../../src/core/chains/evm/typedDataLegacy.ts';
 import { parseEcRecover, personalEcRecover } from '../../../src/core/chains/evm/ecRecover.ts';
 import { signPersonalMessage } from '../../../src/core/chains/evm/personalSign.ts';
+import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE } from '../../support/eip712Mail.ts';
 
 // eth-sig-util's test key and its published signatures.
 const SIG_UTIL_KEY: Hex = '0x4af1bceebf7f3634ec3cff8a2c38e51178d5d4ce585c52d6043e5e2cc3418bb0';
@@ -24,35 +25,6 @@ const V3_TEST = { types: { EIP712Domain: [], Message: [{ name: 'data', type: 'st
 const V3_TEST_SIG = '0xf6cda8eaf5137e8cc15d48d03a002b0512446e2a7acbc576c01cfbe40ad9345663ccda8884520d98dece9a8bfe38102851bdae7f69b3d8612b9808e6337801601b';
 
 // The EIP-712 specification's example with its published digest and signature (key: keccak256("cow")).
-const COW_KEY = keccak256(stringToHex('cow'));
-const MAIL = {
-  types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Person: [
-      { name: 'name', type: 'string' },
-      { name: 'wallet', type: 'address' },
-    ],
-    Mail: [
-      { name: 'from', type: 'Person' },
-      { name: 'to', type: 'Person' },
-      { name: 'contents', type: 'string' },
-    ],
-  },
-  primaryType: 'Mail',
-  domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-  message: {
-    from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
-    to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
-    contents: 'Hello, Bob!',
-  },
-};
-const MAIL_DIGEST = '0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2';
-const MAIL_SIGNATURE = '0x4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b915621c';
 
 const keyBuf = (k: Hex): Buffer => Buffer.from(k.slice(2), 'hex');
 
