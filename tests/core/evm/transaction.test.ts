@@ -111,6 +111,19 @@ describe('nonce tracker (pure)', () => {
     expect(reserveNextNonce(t, 1, a, 7, 1005 + 11 * 60 * 1000)).toBe(7);
     expect(JSON.parse(JSON.stringify(t))).toEqual(t);
   });
+
+  it('never goes below a pending count the node already reported (answers to concurrent reads arrive out of order)', () => {
+    const t = createNonceTracker();
+    const a = '0x00000000000000000000000000000000000000Bb';
+    // A read the node answered 0: nonce 0 reserved and broadcast.
+    expect(reserveNextNonce(t, 1, a, 0, 1000)).toBe(0);
+    // A later read already counts it (1): 0 is pruned, 1 reserved.
+    expect(reserveNextNonce(t, 1, a, 1, 1001)).toBe(1);
+    // A read sent before the first broadcast answers 0 last: 0 is in use on the node, so 2, not 0.
+    expect(reserveNextNonce(t, 1, a, 0, 1002)).toBe(2);
+    // Once the floor is older than the TTL, the node's count rules again (a dropped transaction's gap is reused).
+    expect(reserveNextNonce(t, 1, a, 0, 1002 + 11 * 60 * 1000)).toBe(0);
+  });
 });
 
 describe('transaction pipeline on anvil (automine)', () => {

@@ -15,6 +15,12 @@ export interface NonceEntry {
 export interface NonceTrackerState {
   version: 1;
   accounts: Record<string, NonceEntry[]>;
+  /**
+   * The highest pending nonce the node has reported per account. Answers to concurrent reads can
+   * arrive out of order: a stale, lower count read after a newer one pruned the reservations below
+   * it would hand out a nonce already in use ("replacement transaction underpriced").
+   */
+  floors?: Record<string, NonceEntry>;
 }
 
 /** Entries older than this are forgotten: by then the node's pending nonce reflects them. */
@@ -45,9 +51,15 @@ export function pendingNonces(state: NonceTrackerState, chainId: number, address
  * Reserves and returns the lowest nonce ≥ the node's pending nonce that is not already reserved.
  */
 export function reserveNextNonce(state: NonceTrackerState, chainId: number, address: string, nodePendingNonce: number, now = Date.now()): number {
-  pruneNonces(state, chainId, address, nodePendingNonce, now);
+  const key = nonceKey(chainId, address);
+  const floors = (state.floors ??= {});
+  const seen = floors[key];
+  const stale = !!seen && seen.nonce > nodePendingNonce && now - seen.at < NONCE_TTL_MS;
+  const floor = stale ? seen.nonce : nodePendingNonce;
+  if (!stale) floors[key] = { nonce: nodePendingNonce, at: now };
+  pruneNonces(state, chainId, address, floor, now);
   const taken = new Set(pendingNonces(state, chainId, address));
-  let nonce = nodePendingNonce;
+  let nonce = floor;
   while (taken.has(nonce)) nonce++;
   reserveNonce(state, chainId, address, nonce, now);
   return nonce;
