@@ -37,6 +37,7 @@ import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, Chai
 import { listActivity, recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
 import { bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { WalletError } from '../errors';
+import { selectedAccount } from '../selectedAccount';
 import { announceNetwork } from '../dapp/bitcoin';
 import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/state';
 import { keyring } from '../keyring';
@@ -130,8 +131,7 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
 const xpubCache = new Map<string, string>();
 
 async function bitcoinWallet(network: DappBitcoinNetwork): Promise<{ kind: 'hd'; account: BitcoinAccount } | { kind: 'single'; address: WalletAddress }> {
-  const sel = await getLocal('selection');
-  if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
+  const sel = await selectedAccount();
   const scheme = { ...DEFAULT_SETTINGS, ...(await getLocal('settings')) }.bitcoinScheme;
   const w = keyring.wallet(sel.walletId);
   if (w.kind === 'privateKey') {
@@ -588,8 +588,7 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
         w.kind === 'single'
           ? await withBitcoinSigner(p.state.network, (s) => signPlan(p.plan, s.keys))
           : await (async () => {
-              const sel = await getLocal('selection');
-              if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
+              const sel = await selectedAccount();
               const wallet = keyring.wallet(sel.walletId);
               if (wallet.kind !== 'mnemonic') throw new WalletError('WRONG_FAMILY', 'No Bitcoin key');
               const acc = bitcoinAccountFromMnemonic(wallet.mnemonic, wallet.passphrase, { network: p.state.network, scheme: w.account.scheme, account: 0 });
