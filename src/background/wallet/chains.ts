@@ -38,6 +38,7 @@ import { listActivity, recentTransferTimes, recordActivity, riskSettings, update
 import { bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { WalletError } from '../errors';
 import { selectedAccount } from '../selectedAccount';
+import { assertNever } from '../../families/ids';
 import { announceNetwork } from '../dapp/bitcoin';
 import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/state';
 import { keyring } from '../keyring';
@@ -210,6 +211,7 @@ async function addressOf(family: Exclude<PopupFamily, 'evm'>): Promise<{ chain: 
     const s = await resolvedTronState();
     return { chain: `tron:${s.network}`, address: await currentTronAddress(), networkName: TRON_NAMES[s.network] };
   }
+  if (family !== 'bitcoin') return assertNever(family, 'family'); // a new family must not fall into Bitcoin code
   const s = await bitcoinState();
   const w = await bitcoinWallet(s.network);
   return { chain: `bitcoin:${s.network}`, address: w.kind === 'single' ? w.address.address : w.account.address(0, 0).address, networkName: BTC_NAMES[s.network] };
@@ -296,6 +298,7 @@ export async function refreshChainBalances(): Promise<ChainBalancesView> {
         updatedAt: Date.now(),
       };
     }
+    if (family !== 'bitcoin') return assertNever(family, 'family');
     const s = await bitcoinState();
     const v = await scanBitcoin(s, esploraFor(s));
     return {
@@ -473,6 +476,7 @@ export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSend
     return preview;
   }
 
+  if (family !== 'tron') return assertNever(family, 'family'); // a new family must not fall into TRON code
   const state = await resolvedTronState();
   const api = tronApiFor(state);
   const from = await currentTronAddress();
@@ -633,6 +637,7 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
     return { hash, explorer };
   }
 
+  if (p.family !== 'tron') return assertNever(p, 'pending send');
   const api = tronApiFor(p.state);
   const hash = await guard(async () => {
     const signed = await withTronSigner((s) => {
