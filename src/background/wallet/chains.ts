@@ -38,7 +38,7 @@ import { listActivity, recentTransferTimes, recordActivity, riskSettings, update
 import { bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { WalletError } from '../errors';
 import { selectedAccount } from '../selectedAccount';
-import { assertNever } from '../../families/ids';
+import { assertNever, isWalletFamily } from '../../families/ids';
 import { announceNetwork } from '../dapp/bitcoin';
 import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/state';
 import { keyring } from '../keyring';
@@ -60,7 +60,7 @@ const TRON_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON', nile: 'TRON
 
 export async function activeFamily(): Promise<PopupFamily> {
   const v = (await browser.storage.local.get(FAMILY_KEY))[FAMILY_KEY];
-  return v === 'bitcoin' || v === 'solana' || v === 'tron' ? v : 'evm';
+  return isWalletFamily(v) ? v : 'evm';
 }
 
 export async function listChains(): Promise<ChainsView> {
