@@ -21,6 +21,7 @@ import type { ChainFamilyKeys } from '../core/chains/types';
 import type { PaymentRequest } from '../core/payments/types';
 import type { RiskInput } from '../core/risk/types';
 import type { ApprovalDecision } from '../protocol/approvals';
+import type { ChainSendPreview } from '../protocol/ui';
 import type { Family } from './ids';
 
 /** A family-qualified network reference: 'evm:1', 'bitcoin:testnet', 'polkadot:kusama'. */
@@ -82,18 +83,12 @@ export interface SendRequestGeneric {
   extra?: Readonly<Record<string, unknown>>;
 }
 
-export interface SendPreviewGeneric {
-  id: string;
-  ref: ChainRef;
-  networkName: string;
-  from: string;
-  to: string;
-  amount: string;
-  symbol: string;
-  fee: string;
-  feeSymbol: string;
-  details: Readonly<Record<string, string>>;
-}
+/**
+ * What the one Send screen shows: today's ChainSendPreview (Bitcoin, Solana, TRON) with the network
+ * named by its ref instead of the family; risk warnings come from the shared engine, not the family.
+ * EVM's SendPreview (gas fields) folds into `fee` + `details` when the two pipelines merge.
+ */
+export type SendPreviewGeneric = Omit<ChainSendPreview, 'family' | 'warnings'> & { ref: ChainRef };
 
 export interface PreparedSend {
   preview: SendPreviewGeneric;
