@@ -18,7 +18,8 @@ export type WalletFamily = (typeof WALLET_FAMILIES)[number];
 
 /** Families whose node URL the user sets in Settings (an EVM network carries its own RPC URL). */
 export type EndpointFamily = Exclude<WalletFamily, 'evm'>;
-export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = WALLET_FAMILIES.filter((f): f is EndpointFamily => f !== 'evm');
+// Marked pure so bundles that import this file but not the list (the page's) drop it.
+export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = /* @__PURE__ */ WALLET_FAMILIES.filter((f): f is EndpointFamily => f !== 'evm');
 
 /** Narrowing check for untrusted input (port messages, stored records, popup calls). */
 export function isFamily(v: unknown): v is Family {
