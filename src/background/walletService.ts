@@ -17,7 +17,6 @@ import { approvalWindowClosing, listApprovals, rejectAll, resolveApproval } from
 import { revoke, revokeAll } from './permissions';
 import { connectedSites, siteHandlers } from './siteService';
 import { emitToOrigin } from './dapp/router';
-import type { DappFamily } from '../protocol/dapp';
 import { addNetwork, listNetworks, removeNetwork, switchNetwork } from './wallet/networks';
 import { addToken, cachedBalances, refreshBalances } from './wallet/balances';
 import { activityView, confirmSend, prepareSend } from './wallet/send';
@@ -346,7 +345,7 @@ export const handlers: Handlers = {
       for (const s of before) emitToOrigin(s.origin, s.family, 'accountsChanged', []);
     } else {
       await revoke(str(origin, 'Origin', 300), family);
-      for (const f of family ? [family] : (['evm', 'solana', 'tron', 'bitcoin', 'aptos', 'polkadot', 'eos'] as DappFamily[])) emitToOrigin(origin, f, 'accountsChanged', []);
+      for (const f of family ? [family] : FAMILIES) emitToOrigin(origin, f, 'accountsChanged', []);
     }
     return connectedSites();
   },

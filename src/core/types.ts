@@ -2,8 +2,9 @@
  * Shared core types: the chain families and the public account shape.
  * Pure TypeScript: nothing here may import a browser API.
  */
-export const FAMILIES = ['evm', 'bitcoin', 'tron', 'solana', 'aptos', 'polkadot', 'eos'] as const;
-export type Family = (typeof FAMILIES)[number];
+import type { Family } from '../families/ids.ts';
+
+export { FAMILIES, type Family } from '../families/ids.ts';
 
 export interface DeriveOptions {
   mnemonic: string;

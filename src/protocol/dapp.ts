@@ -1,3 +1,5 @@
+import { isFamily, type Family } from '../families/ids';
+
 /**
  * The dApp protocol: page (inpage providers) ↔ content script ↔ background.
  * The page's envelope carries no origin: the background takes it from the port's sender.
@@ -7,7 +9,7 @@ export const CONTENT_CHANNEL = 'mcw:content';
 export const DAPP_PORT = 'mcw-dapp';
 
 /** Families with an injected provider. */
-export type DappFamily = 'evm' | 'solana' | 'tron' | 'bitcoin' | 'aptos' | 'polkadot' | 'eos';
+export type DappFamily = Family;
 
 /** Largest serialized request accepted from a page (protects the worker from huge payloads). */
 export const MAX_REQUEST_BYTES = 512 * 1024;
@@ -60,8 +62,6 @@ export interface PortRequest {
 
 export type PortMessage = { type: 'response'; id: string; result?: unknown; error?: ProviderErrorShape } | { type: 'event'; family: DappFamily; event: string; data: unknown };
 
-const FAMILIES: ReadonlySet<string> = new Set(['evm', 'solana', 'tron', 'bitcoin', 'aptos', 'polkadot', 'eos']);
-
 /** Shape check shared by the content script (on page input) and the background (on port input). */
 export function isPortRequest(v: unknown): v is PortRequest {
   if (typeof v !== 'object' || v === null) return false;
@@ -70,8 +70,7 @@ export function isPortRequest(v: unknown): v is PortRequest {
     typeof r.id === 'string' &&
     r.id.length > 0 &&
     r.id.length <= 100 &&
-    typeof r.family === 'string' &&
-    FAMILIES.has(r.family) &&
+    isFamily(r.family) &&
     typeof r.method === 'string' &&
     r.method.length > 0 &&
     r.method.length <= 100

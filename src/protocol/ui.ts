@@ -2,7 +2,9 @@
  * The typed protocol between extension pages (popup, onboarding, approval) and the background.
  * Declared once, used by both ends. Extension pages ask; only the background holds secrets.
  */
-import type { Family } from '../core/types';
+import type { EndpointFamily, Family, WalletFamily } from '../families/ids';
+
+export type { EndpointFamily } from '../families/ids';
 import type { ApprovalDecision, ApprovalRecord, RiskOverride } from './approvals';
 import type { DappFamily } from './dapp';
 
@@ -144,7 +146,7 @@ export interface UiRequests {
   listChains: { params: Record<string, never>; result: ChainsView };
   setActiveChain: { params: { id: string }; result: ChainsView };
   /** Bitcoin Esplora URL, Solana RPC or TRON full node of one network (http(s) only). */
-  setChainEndpoint: { params: { family: 'bitcoin' | 'solana' | 'tron'; network: string; url: string }; result: ChainEndpoints };
+  setChainEndpoint: { params: { family: EndpointFamily; network: string; url: string }; result: ChainEndpoints };
   getChainEndpoints: { params: Record<string, never>; result: ChainEndpoints };
   getCachedChainBalances: { params: Record<string, never>; result: ChainBalancesView | null };
   refreshChainBalances: { params: Record<string, never>; result: ChainBalancesView };
@@ -177,7 +179,7 @@ export interface NftView {
   balance: string | null;
 }
 
-export type PopupFamily = 'evm' | 'bitcoin' | 'solana' | 'tron';
+export type PopupFamily = WalletFamily;
 
 export interface ChainOption {
   /** 'evm:1', 'bitcoin:mainnet', 'solana:devnet', 'tron:nile'… */
@@ -193,11 +195,8 @@ export interface ChainsView {
   family: PopupFamily;
 }
 
-export interface ChainEndpoints {
-  bitcoin: Record<string, string>;
-  solana: Record<string, string>;
-  tron: Record<string, string>;
-}
+/** Node URL per network name, per family. */
+export type ChainEndpoints = Record<EndpointFamily, Record<string, string>>;
 
 export interface ChainBalancesView {
   family: Exclude<PopupFamily, 'evm'>;

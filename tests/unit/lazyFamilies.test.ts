@@ -5,36 +5,10 @@
  * are loaded through import() in src/background/lazyModules.ts). `import type` is erased and not
  * followed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-/** Static (value) imports of every module reachable from `entry`: file → importer, packages → importer. */
-function staticGraph(entry: string): { files: Map<string, string>; packages: Map<string, string> } {
-  const files = new Map<string, string>();
-  const packages = new Map<string, string>();
-  const resolveLocal = (from: string, spec: string): string | null => {
-    const base = resolve(dirname(from), spec);
-    for (const c of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) if (/\.tsx?$/.test(c) && existsSync(c)) return c;
-    return null;
-  };
-  const walk = (file: string, importer: string): void => {
-    if (files.has(file)) return;
-    files.set(file, importer);
-    const src = readFileSync(file, 'utf8');
-    for (const m of src.matchAll(/^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)) {
-      const spec = m[1]!;
-      if (spec.startsWith('.')) {
-        const r = resolveLocal(file, spec);
-        if (r) walk(r, file);
-      } else if (!packages.has(spec)) packages.set(spec, file);
-    }
-  };
-  walk(resolve(ROOT, entry), 'entry');
-  return { files, packages };
-}
+import { ROOT, staticGraph } from '../support/importGraph';
 
 describe('background: family code reached only through import()', () => {
   const { files, packages } = staticGraph('entrypoints/background.ts');

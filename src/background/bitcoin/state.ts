@@ -12,6 +12,8 @@ import type { BitcoinScheme } from '../../core/chains/bitcoin/networks';
 import { keyring } from '../keyring';
 import { DEFAULT_SETTINGS, getLocal } from '../storage';
 import { WalletError } from '../errors';
+import { AccountCache } from '../accountCache';
+import { selectedAccount, type SelectedAccount } from '../selectedAccount';
 
 export type DappBitcoinNetwork = 'mainnet' | 'testnet' | 'regtest';
 
@@ -47,11 +49,11 @@ export function esploraFor(s: BitcoinState): EsploraClient {
   return createEsploraClient({ baseUrl: s.esploraUrl[s.network] });
 }
 
-async function selectedWalletAndIndex(): Promise<{ walletId: string; index: number; scheme: BitcoinScheme }> {
-  const sel = await getLocal('selection');
-  if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
+/** The selected account with the Bitcoin address type chosen in Settings. */
+async function selectedBitcoinAccount(): Promise<SelectedAccount & { scheme: BitcoinScheme }> {
+  const sel = await selectedAccount();
   const settings = { ...DEFAULT_SETTINGS, ...(await getLocal('settings')) };
-  return { walletId: sel.walletId, index: sel.accountIndex, scheme: settings.bitcoinScheme };
+  return { ...sel, scheme: settings.bitcoinScheme };
 }
 
 /** The dApp account with a key provider for it; call `wipe()` when done. */
@@ -61,22 +63,21 @@ export interface BitcoinSigner {
   wipe(): void;
 }
 
-const addressCache = new Map<string, WalletAddress>();
+const addressCache = new AccountCache<WalletAddress>();
 
 /** Public address only (cached per wallet/index/scheme/network while the worker lives). */
 export async function currentAddress(network: DappBitcoinNetwork): Promise<WalletAddress> {
-  const { walletId, index, scheme } = await selectedWalletAndIndex();
-  const key = `${walletId}:${index}:${scheme}:${network}`;
-  const hit = addressCache.get(key);
-  if (hit) return { ...hit };
-  const s = await signerFor(network);
-  s.wipe();
-  addressCache.set(key, s.address);
-  return { ...s.address };
+  const { walletId, index, scheme } = await selectedBitcoinAccount();
+  const address = await addressCache.get([walletId, index, scheme, network], async () => {
+    const s = await signerFor(network);
+    s.wipe();
+    return s.address;
+  });
+  return { ...address };
 }
 
 export async function signerFor(network: DappBitcoinNetwork): Promise<BitcoinSigner> {
-  const { walletId, index, scheme } = await selectedWalletAndIndex();
+  const { walletId, index, scheme } = await selectedBitcoinAccount();
   const w = keyring.wallet(walletId);
   if (w.kind === 'mnemonic') {
     const account = bitcoinAccountFromMnemonic(w.mnemonic, w.passphrase, { network, scheme, account: 0 });

@@ -11,8 +11,9 @@ import { chainOfCluster, type SolanaChain } from '../../core/chains/solana/netwo
 import { solanaAddressOfSecret } from '../../core/chains/solana/sign';
 import { keyring } from '../keyring';
 import { allPermissions } from '../permissions';
-import { getLocal } from '../storage';
 import { WalletError } from '../errors';
+import { AccountCache } from '../accountCache';
+import { selectedAccount } from '../selectedAccount';
 import { emitToOrigin } from '../dapp/router';
 
 export type SolanaClusterId = 'mainnet-beta' | 'devnet' | 'testnet' | 'localnet';
@@ -103,12 +104,6 @@ export function solanaRpcFor(s: SolanaState): SolanaRpc {
   return createSolanaRpc({ url: s.rpcUrl[s.cluster] });
 }
 
-async function selectedWalletAndIndex(): Promise<{ walletId: string; index: number }> {
-  const sel = await getLocal('selection');
-  if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
-  return { walletId: sel.walletId, index: sel.accountIndex ?? 0 };
-}
-
 /** The secret seed (32 bytes) of the selected Solana account; the caller wipes it. */
 function secretOf(walletId: string, index: number): Uint8Array {
   const w = keyring.wallet(walletId);
@@ -119,22 +114,19 @@ function secretOf(walletId: string, index: number): Uint8Array {
   return secret;
 }
 
-const addressCache = new Map<string, string>();
+const addressCache = new AccountCache<string>();
 
 /** Public address only (cached per wallet/index while the worker lives). */
 export async function currentSolanaAddress(): Promise<string> {
-  const { walletId, index } = await selectedWalletAndIndex();
-  const key = `${walletId}:${index}`;
-  const hit = addressCache.get(key);
-  if (hit) return hit;
-  const secret = secretOf(walletId, index);
-  try {
-    const address = solanaAddressOfSecret(secret);
-    addressCache.set(key, address);
-    return address;
-  } finally {
-    secret.fill(0);
-  }
+  const { walletId, index } = await selectedAccount();
+  return addressCache.get([walletId, index], () => {
+    const secret = secretOf(walletId, index);
+    try {
+      return solanaAddressOfSecret(secret);
+    } finally {
+      secret.fill(0);
+    }
+  });
 }
 
 /** Forgets cached addresses (after a wallet is removed or the vault replaced). */
@@ -148,11 +140,11 @@ export function clearSolanaAddressCache(): void {
  * window was open, nothing is signed (the site must ask again).
  */
 export async function withSolanaSigner<T>(fn: (s: { address: string; secretKey: Uint8Array }) => T | Promise<T>, expected?: string): Promise<T> {
-  const { walletId, index } = await selectedWalletAndIndex();
+  const { walletId, index } = await selectedAccount();
   const secretKey = secretOf(walletId, index);
   try {
     const address = solanaAddressOfSecret(secretKey);
-    addressCache.set(`${walletId}:${index}`, address);
+    addressCache.set([walletId, index], address);
     if (expected !== undefined && address !== expected) throw new WalletError('ACCOUNT_CHANGED', 'The selected account changed after the request was shown; nothing was signed');
     return await fn({ address, secretKey });
   } finally {

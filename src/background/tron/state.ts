@@ -16,8 +16,9 @@ import { createTronApi, type TronApi } from '../../core/chains/tron/api';
 import { chainIdFromGenesisBlockId, TRON_CHAIN_IDS, trc20Presets } from '../../core/chains/tron/networks';
 import { tronAddressOfSecret } from '../../core/chains/tron/transaction';
 import { keyring } from '../keyring';
-import { getLocal } from '../storage';
 import { WalletError } from '../errors';
+import { AccountCache } from '../accountCache';
+import { selectedAccount, type SelectedAccount } from '../selectedAccount';
 import { emitToOrigin } from '../dapp/router';
 
 export type TronNetworkId = 'mainnet' | 'nile' | 'shasta' | 'custom';
@@ -186,29 +187,27 @@ export function tronChainIdOf(s: TronState): string {
   return s.customChainId && s.customChainId.url === s.fullNode.custom ? s.customChainId.chainId : UNKNOWN_TRON_CHAIN_ID;
 }
 
-async function selectedWalletAndIndex(): Promise<{ walletId: string; index: number }> {
-  const sel = await getLocal('selection');
-  if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
+/** The selected account as a TRON account: an imported key's one account, if it is a TRON key. */
+async function selectedTronAccount(): Promise<SelectedAccount> {
+  const sel = await selectedAccount();
   const w = keyring.wallet(sel.walletId);
   if (w.kind === 'privateKey') {
     if (w.family !== 'tron') throw new WalletError('WRONG_FAMILY', 'The selected wallet has no TRON key');
     return { walletId: sel.walletId, index: 0 };
   }
-  return { walletId: sel.walletId, index: sel.accountIndex };
+  return sel;
 }
 
-const addressCache = new Map<string, string>();
+const addressCache = new AccountCache<string>();
 
 /** The selected account's base58 address (public only; cached per wallet and index while the worker lives). */
 export async function currentTronAddress(): Promise<string> {
-  const { walletId, index } = await selectedWalletAndIndex();
-  const key = `${walletId}:${index}`;
-  const hit = addressCache.get(key);
-  if (hit) return hit;
-  const kp = keyring.keypair(walletId, 'tron', index);
-  kp.secretKey.fill(0);
-  addressCache.set(key, kp.address);
-  return kp.address;
+  const { walletId, index } = await selectedTronAccount();
+  return addressCache.get([walletId, index], () => {
+    const kp = keyring.keypair(walletId, 'tron', index);
+    kp.secretKey.fill(0);
+    return kp.address;
+  });
 }
 
 /** Runs `fn` with the selected account's key; the key bytes are zeroed afterwards, whatever happens. */
@@ -217,7 +216,7 @@ export async function currentTronAddress(): Promise<string> {
  * window was open, nothing is signed (the site must ask again).
  */
 export async function withTronSigner<T>(fn: (s: { address: string; secretKey: Uint8Array }) => T | Promise<T>, expected?: string): Promise<T> {
-  const { walletId, index } = await selectedWalletAndIndex();
+  const { walletId, index } = await selectedTronAccount();
   const kp = keyring.keypair(walletId, 'tron', index);
   const secretKey = kp.secretKey.slice();
   kp.secretKey.fill(0);

@@ -37,6 +37,8 @@ import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, Chai
 import { listActivity, recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
 import { bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { WalletError } from '../errors';
+import { selectedAccount } from '../selectedAccount';
+import { assertNever, isWalletFamily } from '../../families/ids';
 import { announceNetwork } from '../dapp/bitcoin';
 import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/state';
 import { keyring } from '../keyring';
@@ -58,7 +60,7 @@ const TRON_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON', nile: 'TRON
 
 export async function activeFamily(): Promise<PopupFamily> {
   const v = (await browser.storage.local.get(FAMILY_KEY))[FAMILY_KEY];
-  return v === 'bitcoin' || v === 'solana' || v === 'tron' ? v : 'evm';
+  return isWalletFamily(v) ? v : 'evm';
 }
 
 export async function listChains(): Promise<ChainsView> {
@@ -130,8 +132,7 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
 const xpubCache = new Map<string, string>();
 
 async function bitcoinWallet(network: DappBitcoinNetwork): Promise<{ kind: 'hd'; account: BitcoinAccount } | { kind: 'single'; address: WalletAddress }> {
-  const sel = await getLocal('selection');
-  if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
+  const sel = await selectedAccount();
   const scheme = { ...DEFAULT_SETTINGS, ...(await getLocal('settings')) }.bitcoinScheme;
   const w = keyring.wallet(sel.walletId);
   if (w.kind === 'privateKey') {
@@ -213,6 +214,7 @@ async function addressOf(family: Exclude<PopupFamily, 'evm'>): Promise<{ chain: 
     const s = await resolvedTronState();
     return { chain: `tron:${s.network}`, address: await currentTronAddress(), networkName: TRON_NAMES[s.network] };
   }
+  if (family !== 'bitcoin') return assertNever(family, 'family'); // a new family must not fall into Bitcoin code
   const s = await bitcoinState();
   const w = await bitcoinWallet(s.network);
   return { chain: `bitcoin:${s.network}`, address: w.kind === 'single' ? w.address.address : w.account.address(0, 0).address, networkName: BTC_NAMES[s.network] };
@@ -302,6 +304,7 @@ export async function refreshChainBalances(): Promise<ChainBalancesView> {
         updatedAt: Date.now(),
       };
     }
+    if (family !== 'bitcoin') return assertNever(family, 'family');
     const s = await bitcoinState();
     const v = await scanBitcoin(s, esploraFor(s));
     return {
@@ -479,6 +482,7 @@ export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSend
     return preview;
   }
 
+  if (family !== 'tron') return assertNever(family, 'family'); // a new family must not fall into TRON code
   const state = await resolvedTronState();
   const api = tronApiFor(state);
   const from = await currentTronAddress();
@@ -594,8 +598,7 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
         w.kind === 'single'
           ? await withBitcoinSigner(p.state.network, (s) => signPlan(p.plan, s.keys))
           : await (async () => {
-              const sel = await getLocal('selection');
-              if (!sel?.walletId) throw new WalletError('UNKNOWN_WALLET', 'No wallet selected');
+              const sel = await selectedAccount();
               const wallet = keyring.wallet(sel.walletId);
               if (wallet.kind !== 'mnemonic') throw new WalletError('WRONG_FAMILY', 'No Bitcoin key');
               const acc = bitcoinAccountFromMnemonic(wallet.mnemonic, wallet.passphrase, { network: p.state.network, scheme: w.account.scheme, account: 0 });
@@ -640,6 +643,7 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
     return { hash, explorer };
   }
 
+  if (p.family !== 'tron') return assertNever(p, 'pending send');
   const api = tronApiFor(p.state);
   const hash = await guard(async () => {
     const signed = await withTronSigner((s) => {

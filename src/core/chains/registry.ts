@@ -1,7 +1,7 @@
 /**
  * The chain families' key modules, by family. Adding a family means adding one line here.
  */
-import { FAMILIES, type Family } from '../types.ts';
+import type { Family } from '../types.ts';
 import { aptosKeys } from './aptos/index.ts';
 import { bitcoinKeys } from './bitcoin/index.ts';
 import { eosKeys } from './eos/index.ts';
@@ -11,7 +11,7 @@ import { solanaKeys } from './solana/index.ts';
 import { tronKeys } from './tron/index.ts';
 import type { ChainFamilyKeys } from './types.ts';
 
-export const CHAIN_KEYS: Readonly<Record<Family, ChainFamilyKeys>> = {
+export const CHAIN_KEYS = {
   evm: evmKeys,
   bitcoin: bitcoinKeys,
   tron: tronKeys,
@@ -19,8 +19,6 @@ export const CHAIN_KEYS: Readonly<Record<Family, ChainFamilyKeys>> = {
   aptos: aptosKeys,
   polkadot: polkadotKeys,
   eos: eosKeys,
-};
+} as const satisfies Readonly<Record<Family, ChainFamilyKeys>>;
 
-export function isFamily(value: unknown): value is Family {
-  return typeof value === 'string' && (FAMILIES as readonly string[]).includes(value);
-}
+export { isFamily } from '../../families/ids.ts';

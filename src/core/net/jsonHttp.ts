@@ -4,7 +4,9 @@
  * parse that keeps integers above 2^53 exact (lamports, token amounts, sun) by turning them into bigint.
  */
 
-export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
+import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from './http.ts';
+
+export type { FetchFn } from './http.ts';
 
 export type TransportErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'http' | 'invalid_response';
 
@@ -75,63 +77,37 @@ export function stringifyJsonBig(value: unknown): string {
   return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
 }
 
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 /** POSTs `body` as JSON and returns the parsed answer; HTTP errors with a JSON body still return it. */
 export async function postJson(url: string, body: unknown, options: PostJsonOptions): Promise<{ status: number; json: unknown }> {
-  const fetchFn: FetchFn = options.fetchFn ?? ((input, init) => fetch(input, init));
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
+  let response: Response;
+  let text: string;
   try {
-    let response: Response;
-    try {
-      response = await fetchFn(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-        body: stringifyJsonBig(body),
-        signal: controller.signal,
-        credentials: 'omit',
-      });
-    } catch (err) {
-      if (timedOut) throw new TransportError('timeout', `Request to ${url} timed out after ${options.timeoutMs} ms`, url);
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new TransportError('unreachable', `Endpoint unreachable: ${url} (${reason})`, url);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch {
-      if (timedOut) throw new TransportError('timeout', `Request to ${url} timed out after ${options.timeoutMs} ms`, url);
-      throw new TransportError('unreachable', `Connection to ${url} was interrupted`, url);
-    }
-    if (response.status === 429) {
-      throw new TransportError('rate_limited', `${url} is rate limiting requests (HTTP 429)`, url, 429, parseRetryAfter(response.headers.get('retry-after')));
-    }
-    if (text.length > options.maxResponseBytes) {
-      throw new TransportError('invalid_response', `Response from ${url} is larger than ${options.maxResponseBytes} bytes`, url, response.status);
-    }
-    let json: unknown;
-    try {
-      json = parseJsonBig(text);
-    } catch {
-      if (!response.ok) throw new TransportError('http', `${url} answered HTTP ${response.status}`, url, response.status);
-      throw new TransportError('invalid_response', `${url} returned a non-JSON answer`, url, response.status);
-    }
-    if (!response.ok && (typeof json !== 'object' || json === null)) {
-      throw new TransportError('http', `${url} answered HTTP ${response.status}`, url, response.status);
-    }
-    return { status: response.status, json };
-  } finally {
-    clearTimeout(timer);
+    ({ response, text } = await httpExchange(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers }, body: stringifyJsonBig(body) },
+      { timeoutMs: options.timeoutMs, ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}) },
+    ));
+  } catch (err) {
+    if (!(err instanceof ExchangeError)) throw err;
+    if (err.kind === 'timeout') throw new TransportError('timeout', `Request to ${url} timed out after ${options.timeoutMs} ms`, url);
+    if (err.kind === 'interrupted') throw new TransportError('unreachable', `Connection to ${url} was interrupted`, url);
+    throw new TransportError('unreachable', `Endpoint unreachable: ${url} (${err.reason})`, url);
   }
+  if (response.status === 429) {
+    throw new TransportError('rate_limited', `${url} is rate limiting requests (HTTP 429)`, url, 429, parseRetryAfter(response.headers.get('retry-after')));
+  }
+  if (text.length > options.maxResponseBytes) {
+    throw new TransportError('invalid_response', `Response from ${url} is larger than ${options.maxResponseBytes} bytes`, url, response.status);
+  }
+  let json: unknown;
+  try {
+    json = parseJsonBig(text);
+  } catch {
+    if (!response.ok) throw new TransportError('http', `${url} answered HTTP ${response.status}`, url, response.status);
+    throw new TransportError('invalid_response', `${url} returned a non-JSON answer`, url, response.status);
+  }
+  if (!response.ok && (typeof json !== 'object' || json === null)) {
+    throw new TransportError('http', `${url} answered HTTP ${response.status}`, url, response.status);
+  }
+  return { status: response.status, json };
 }

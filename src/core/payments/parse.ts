@@ -8,6 +8,7 @@ import { buildBip21, parseBip21 } from '../chains/bitcoin/paymentUri.ts';
 import { buildEip681, parseEip681 } from '../chains/evm/paymentUri.ts';
 import { buildSolanaPay, parseSolanaPay } from '../chains/solana/paymentUri.ts';
 import { buildTronUri, parseTronUri } from '../chains/tron/paymentUri.ts';
+import { assertNever } from '../../families/ids.ts';
 import { PaymentUriError } from './errors.ts';
 import { uriScheme } from './query.ts';
 import type { ParsePaymentOptions, PaymentFamily, PaymentRequest, PaymentRequestInput } from './types.ts';
@@ -53,5 +54,7 @@ export function buildPaymentUri(input: PaymentRequestInput): string {
       return buildSolanaPay(input);
     case 'tron':
       return buildTronUri(input);
+    default:
+      return assertNever(input.family, 'payment family');
   }
 }

@@ -4,8 +4,10 @@
  * Declared once so the Send screen, the QR scanner and the family modules share it.
  */
 
+import type { WalletFamily } from '../../families/ids.ts';
+
 /** The families whose payment-request standards are implemented. */
-export type PaymentFamily = 'evm' | 'bitcoin' | 'solana' | 'tron';
+export type PaymentFamily = WalletFamily;
 
 /** A family-qualified network reference: 'evm:1', 'bitcoin:testnet'. */
 export type ChainRef = `${string}:${string}`;

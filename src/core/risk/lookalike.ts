@@ -5,6 +5,7 @@
  * Fixed leading characters (0x, TRON's T, bech32 hrp, ss58 network byte) are not counted.
  */
 import type { Family } from '../types.ts';
+import { assertNever } from '../../families/ids.ts';
 import type { KnownAddress } from './types.ts';
 
 export const LOOKALIKE_PREFIX = 4;
@@ -44,6 +45,8 @@ export function comparableAddress(family: Family, address: string): ComparableAd
       return { key: a.toLowerCase(), body: a.toLowerCase() };
     case 'solana':
       return { key: a, body: a };
+    default:
+      return assertNever(family, 'family');
   }
 }
 

@@ -6,6 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import type { ChainsView, PopupFamily, WalletState } from '../../protocol/ui';
+import { WALLET_FAMILIES } from '../../families/ids';
 import { call } from '../api';
 import { callOnce, takeResolved } from '../prefetch';
 import { errorText } from '../errors';
@@ -70,7 +71,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   const family: PopupFamily = chains?.family ?? 'evm';
   // An imported key has one family: the other families' screens have nothing to show.
   const capable = !wallet || wallet.kind === 'mnemonic' || wallet.family === family;
-  const groups: PopupFamily[] = ['evm', 'bitcoin', 'solana', 'tron'];
+  const groups: readonly PopupFamily[] = WALLET_FAMILIES;
 
   return (
     <div className="home">

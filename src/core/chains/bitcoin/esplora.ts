@@ -7,7 +7,9 @@
  * node's broadcast rejection reason, is kept).
  */
 
-export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
+import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from '../../net/http.ts';
+
+export type { FetchFn } from '../../net/http.ts';
 
 export type EsploraErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'not_found' | 'http' | 'invalid_response';
 
@@ -87,14 +89,6 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const TXID_RE = /^[0-9a-f]{64}$/;
 const HEX_RE = /^(?:[0-9a-fA-F]{2})+$/;
 
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -112,54 +106,41 @@ export function createEsploraClient(options: EsploraClientOptions): EsploraClien
 
   async function request(path: string, init: { method?: 'GET' | 'POST'; body?: string; contentType?: string } = {}): Promise<string> {
     const url = `${baseUrl}${path}`;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    let response: Response;
+    let text: string;
     try {
-      let response: Response;
-      try {
-        response = await fetchFn(url, {
+      ({ response, text } = await httpExchange(
+        url,
+        {
           method: init.method ?? 'GET',
           headers: { ...(init.contentType ? { 'content-type': init.contentType } : {}), ...options.headers },
           ...(init.body !== undefined ? { body: init.body } : {}),
-          signal: controller.signal,
-          credentials: 'omit',
-        });
-      } catch (err) {
-        if (timedOut) throw new EsploraError(`Esplora request timed out after ${timeoutMs} ms: ${url}`, { kind: 'timeout', url });
-        const reason = err instanceof Error ? err.message : String(err);
-        throw new EsploraError(`Esplora server unreachable: ${url} (${reason})`, { kind: 'unreachable', url });
-      }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch {
-        if (timedOut) throw new EsploraError(`Esplora request timed out after ${timeoutMs} ms: ${url}`, { kind: 'timeout', url });
-        throw new EsploraError(`Esplora connection was interrupted: ${url}`, { kind: 'unreachable', url });
-      }
-      if (response.status === 429) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        throw new EsploraError(`Esplora server ${baseUrl} is rate limiting requests (HTTP 429)`, {
-          kind: 'rate_limited',
-          url,
-          status: 429,
-          body: text,
-          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        });
-      }
-      if (response.status === 404) {
-        throw new EsploraError(`Not found on Esplora server: ${path}${text ? ` (${text.slice(0, 200)})` : ''}`, { kind: 'not_found', url, status: 404, body: text });
-      }
-      if (!response.ok) {
-        throw new EsploraError(`Esplora server answered HTTP ${response.status}${text ? `: ${text.slice(0, 500)}` : ''}`, { kind: 'http', url, status: response.status, body: text });
-      }
-      return text;
-    } finally {
-      clearTimeout(timer);
+        },
+        { fetchFn, timeoutMs },
+      ));
+    } catch (err) {
+      if (!(err instanceof ExchangeError)) throw err;
+      if (err.kind === 'timeout') throw new EsploraError(`Esplora request timed out after ${timeoutMs} ms: ${url}`, { kind: 'timeout', url });
+      if (err.kind === 'interrupted') throw new EsploraError(`Esplora connection was interrupted: ${url}`, { kind: 'unreachable', url });
+      throw new EsploraError(`Esplora server unreachable: ${url} (${err.reason})`, { kind: 'unreachable', url });
     }
+    if (response.status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      throw new EsploraError(`Esplora server ${baseUrl} is rate limiting requests (HTTP 429)`, {
+        kind: 'rate_limited',
+        url,
+        status: 429,
+        body: text,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
+    }
+    if (response.status === 404) {
+      throw new EsploraError(`Not found on Esplora server: ${path}${text ? ` (${text.slice(0, 200)})` : ''}`, { kind: 'not_found', url, status: 404, body: text });
+    }
+    if (!response.ok) {
+      throw new EsploraError(`Esplora server answered HTTP ${response.status}${text ? `: ${text.slice(0, 500)}` : ''}`, { kind: 'http', url, status: response.status, body: text });
+    }
+    return text;
   }
 
   async function json(path: string): Promise<unknown> {

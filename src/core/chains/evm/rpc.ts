@@ -4,9 +4,10 @@
  * HTTP failure, a malformed answer and a node's own JSON-RPC error (code/message/data preserved so
  * a dApp receives exactly what the node said).
  */
+import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from '../../net/http.ts';
 import { PROVIDER_ERROR_CODES, ProviderRpcError } from './errors.ts';
 
-export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchFn } from '../../net/http.ts';
 
 export type RpcErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'http' | 'invalid_response' | 'rpc';
 
@@ -78,14 +79,6 @@ interface JsonRpcResponse {
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_RESPONSE = 16 * 1024 * 1024;
 
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 function isResponseObject(v: unknown): v is JsonRpcResponse {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'id' in v;
 }
@@ -107,67 +100,47 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
   let nextId = 1;
 
   async function post(body: unknown, methodLabel: string): Promise<unknown> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    let response: Response;
+    let text: string;
     try {
-      let response: Response;
-      try {
-        response = await fetchFn(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-          body: JSON.stringify(body),
-          signal: controller.signal,
-          // Never send wallet-origin cookies to an RPC.
-          credentials: 'omit',
-        });
-      } catch (err) {
-        if (timedOut) {
-          throw new RpcError(`RPC request timed out after ${timeoutMs} ms (${methodLabel} to ${url})`, { kind: 'timeout', url, method: methodLabel });
-        }
-        const reason = err instanceof Error ? err.message : String(err);
-        throw new RpcError(`RPC endpoint unreachable: ${url} (${reason})`, { kind: 'unreachable', url, method: methodLabel });
-      }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch {
-        if (timedOut) throw new RpcError(`RPC request timed out after ${timeoutMs} ms (${methodLabel} to ${url})`, { kind: 'timeout', url, method: methodLabel });
-        throw new RpcError(`RPC connection to ${url} was interrupted`, { kind: 'unreachable', url, method: methodLabel });
-      }
-      if (response.status === 429) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        throw new RpcError(`RPC endpoint ${url} is rate limiting requests (HTTP 429)`, {
-          kind: 'rate_limited',
-          url,
-          method: methodLabel,
-          status: 429,
-          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        });
-      }
-      if (text.length > maxBytes) {
-        throw new RpcError(`RPC response from ${url} is larger than ${maxBytes} bytes`, { kind: 'invalid_response', url, method: methodLabel, status: response.status });
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text) as unknown;
-      } catch {
-        if (!response.ok) {
-          throw new RpcError(`RPC endpoint ${url} answered HTTP ${response.status}`, { kind: 'http', url, method: methodLabel, status: response.status });
-        }
-        throw new RpcError(`RPC endpoint ${url} returned a non-JSON answer`, { kind: 'invalid_response', url, method: methodLabel, status: response.status });
-      }
-      // Some nodes answer JSON-RPC errors with HTTP 4xx/5xx: a well-formed body wins over the status.
-      if (!response.ok && !isResponseObject(parsed) && !Array.isArray(parsed)) {
+      ({ response, text } = await httpExchange(
+        url,
+        { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers }, body: JSON.stringify(body) },
+        { fetchFn, timeoutMs },
+      ));
+    } catch (err) {
+      if (!(err instanceof ExchangeError)) throw err;
+      if (err.kind === 'timeout') throw new RpcError(`RPC request timed out after ${timeoutMs} ms (${methodLabel} to ${url})`, { kind: 'timeout', url, method: methodLabel });
+      if (err.kind === 'interrupted') throw new RpcError(`RPC connection to ${url} was interrupted`, { kind: 'unreachable', url, method: methodLabel });
+      throw new RpcError(`RPC endpoint unreachable: ${url} (${err.reason})`, { kind: 'unreachable', url, method: methodLabel });
+    }
+    if (response.status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      throw new RpcError(`RPC endpoint ${url} is rate limiting requests (HTTP 429)`, {
+        kind: 'rate_limited',
+        url,
+        method: methodLabel,
+        status: 429,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
+    }
+    if (text.length > maxBytes) {
+      throw new RpcError(`RPC response from ${url} is larger than ${maxBytes} bytes`, { kind: 'invalid_response', url, method: methodLabel, status: response.status });
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text) as unknown;
+    } catch {
+      if (!response.ok) {
         throw new RpcError(`RPC endpoint ${url} answered HTTP ${response.status}`, { kind: 'http', url, method: methodLabel, status: response.status });
       }
-      return parsed;
-    } finally {
-      clearTimeout(timer);
+      throw new RpcError(`RPC endpoint ${url} returned a non-JSON answer`, { kind: 'invalid_response', url, method: methodLabel, status: response.status });
     }
+    // Some nodes answer JSON-RPC errors with HTTP 4xx/5xx: a well-formed body wins over the status.
+    if (!response.ok && !isResponseObject(parsed) && !Array.isArray(parsed)) {
+      throw new RpcError(`RPC endpoint ${url} answered HTTP ${response.status}`, { kind: 'http', url, method: methodLabel, status: response.status });
+    }
+    return parsed;
   }
 
   async function request<T>(method: string, params?: RpcCall['params']): Promise<T> {

@@ -1,13 +1,12 @@
 /** The address book: add (validated per chain family in the background), list, remove; warns when the stored list was tampered with. */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AddressBookView } from '../../../protocol/ui';
-import type { Family } from '../../../core/types';
+import { FAMILIES, type Family } from '../../../families/ids';
 import { call } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
 
-const FAMILIES: Family[] = ['evm', 'bitcoin', 'tron', 'solana', 'aptos', 'polkadot', 'eos'];
 
 export function AddressBook(): ReactNode {
   const { t } = useI18n();

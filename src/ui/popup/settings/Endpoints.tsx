@@ -5,12 +5,11 @@
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ChainEndpoints } from '../../../protocol/ui';
+import { ENDPOINT_FAMILIES, type EndpointFamily } from '../../../families/ids';
 import { call } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
-
-type EndpointFamily = keyof ChainEndpoints;
 
 export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
   const { t } = useI18n();
@@ -50,7 +49,7 @@ export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
       <label>
         {t('chain')}
         <select data-testid="endpoint-family" value={family} onChange={(e) => { setFamily(e.target.value as EndpointFamily); setNetwork(''); setSaved(false); }}>
-          {(['bitcoin', 'solana', 'tron'] as const).map((f) => (
+          {ENDPOINT_FAMILIES.map((f) => (
             <option key={f} value={f}>
               {t(`family_${f}` as MessageKey)}
             </option>

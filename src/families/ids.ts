@@ -1,0 +1,37 @@
+/**
+ * The one list of chain families. Every other family list in the code derives from these two
+ * constants (a registry typed `satisfies Record<Family, …>` then refuses a family that forgets a
+ * layer). Pure and tiny: the inpage bundles, the content script and core code may import it.
+ */
+
+/** Every family the extension knows (key import, address book, dApp protocol). Order is the UI's. */
+export const FAMILIES = ['evm', 'bitcoin', 'tron', 'solana', 'aptos', 'polkadot', 'eos'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/**
+ * The families the popup can use end to end today (networks, balances, send, payment requests),
+ * in the order the popup groups them. Aptos, Polkadot/Kusama and EOS join as their modules land;
+ * when every family is here this list goes away.
+ */
+export const WALLET_FAMILIES = ['evm', 'bitcoin', 'solana', 'tron'] as const satisfies readonly Family[];
+export type WalletFamily = (typeof WALLET_FAMILIES)[number];
+
+/** Families whose node URL the user sets in Settings (an EVM network carries its own RPC URL). */
+export type EndpointFamily = Exclude<WalletFamily, 'evm'>;
+// Marked pure so bundles that import this file but not the list (the page's) drop it.
+export const ENDPOINT_FAMILIES: readonly EndpointFamily[] = /* @__PURE__ */ WALLET_FAMILIES.filter((f): f is EndpointFamily => f !== 'evm');
+
+/** Narrowing check for untrusted input (port messages, stored records, popup calls). */
+export function isFamily(v: unknown): v is Family {
+  return typeof v === 'string' && (FAMILIES as readonly string[]).includes(v);
+}
+
+/** Same for the popup's families. */
+export function isWalletFamily(v: unknown): v is WalletFamily {
+  return typeof v === 'string' && (WALLET_FAMILIES as readonly string[]).includes(v);
+}
+
+/** Ends an exhaustive switch: adding a family makes every switch that forgot it fail to compile. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`Unexpected ${what}: ${String(value)}`);
+}
