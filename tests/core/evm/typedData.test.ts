@@ -5,7 +5,7 @@ import { verifyTypedData as ethersVerifyTypedData, TypedDataEncoder } from 'ethe
 import { PERMIT2_ADDRESS } from '../../../src/core/chains/evm/erc20.ts';
 import { ProviderRpcError } from '../../../src/core/chains/evm/errors.ts';
 import { parseSignTypedDataParams, signTypedDataV4, validateTypedData, type ValidatedTypedData } from '../../../src/core/chains/evm/typedData.ts';
-import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE } from '../../support/eip712Mail.ts';
+import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE, PERMIT_TYPES } from '../../support/eip712Mail.ts';
 
 // The EIP-712 specification's example ("Mail"), with its published key, digest and signature.
 
@@ -108,21 +108,7 @@ describe('permits decoded as approvals (R1)', () => {
   it('ERC-2612 Permit with max value and a far deadline', () => {
     const td = validateTypedData(
       {
-        types: {
-          EIP712Domain: [
-            { name: 'name', type: 'string' },
-            { name: 'version', type: 'string' },
-            { name: 'chainId', type: 'uint256' },
-            { name: 'verifyingContract', type: 'address' },
-          ],
-          Permit: [
-            { name: 'owner', type: 'address' },
-            { name: 'spender', type: 'address' },
-            { name: 'value', type: 'uint256' },
-            { name: 'nonce', type: 'uint256' },
-            { name: 'deadline', type: 'uint256' },
-          ],
-        },
+        types: PERMIT_TYPES,
         primaryType: 'Permit',
         domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
         message: { owner, spender, value: maxUint256.toString(), nonce: 0, deadline: maxUint256.toString() },

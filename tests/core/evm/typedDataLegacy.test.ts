@@ -14,7 +14,7 @@ import { parseSignTypedDataParams, signTypedDataV4 } from '../../../src/core/cha
 import { parseSignTypedDataV1Params, parseSignTypedDataV3Params, signTypedDataV1, validateTypedDataV1 } from '../../../src/core/chains/evm/typedDataLegacy.ts';
 import { parseEcRecover, personalEcRecover } from '../../../src/core/chains/evm/ecRecover.ts';
 import { signPersonalMessage } from '../../../src/core/chains/evm/personalSign.ts';
-import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE } from '../../support/eip712Mail.ts';
+import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE, PERMIT_TYPES } from '../../support/eip712Mail.ts';
 
 // eth-sig-util's test key and its published signatures.
 const SIG_UTIL_KEY: Hex = '0x4af1bceebf7f3634ec3cff8a2c38e51178d5d4ce585c52d6043e5e2cc3418bb0';
@@ -132,21 +132,7 @@ describe('EIP-712 with a mis-checksummed address (issue 19 item 3)', () => {
   // Valid hex, wrong EIP-55 case: the address of the issue.
   const MIS_CASED = '0x0521797E19b8E274E4ED3bFe5254FAf6fac96F08';
   const PERMIT = {
-    types: {
-      EIP712Domain: [
-        { name: 'name', type: 'string' },
-        { name: 'version', type: 'string' },
-        { name: 'chainId', type: 'uint256' },
-        { name: 'verifyingContract', type: 'address' },
-      ],
-      Permit: [
-        { name: 'owner', type: 'address' },
-        { name: 'spender', type: 'address' },
-        { name: 'value', type: 'uint256' },
-        { name: 'nonce', type: 'uint256' },
-        { name: 'deadline', type: 'uint256' },
-      ],
-    },
+    types: PERMIT_TYPES,
     primaryType: 'Permit',
     domain: { name: 'Token', version: '1', chainId: 1, verifyingContract: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48' },
     message: { owner: privateKeyToAddress(SIG_UTIL_KEY), spender: MIS_CASED, value: '1000', nonce: '0', deadline: '1999999999' },
