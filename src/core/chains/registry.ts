@@ -4,7 +4,7 @@
 import type { Family } from '../types.ts';
 import { aptosKeys } from './aptos/index.ts';
 import { bitcoinKeys } from './bitcoin/index.ts';
-import { eosKeys } from './eos/index.ts';
+import { eosKeys } from '../../families/eos/core/index.ts';
 import { evmKeys } from './evm/index.ts';
 import { polkadotKeys } from './polkadot/index.ts';
 import { solanaKeys } from './solana/index.ts';

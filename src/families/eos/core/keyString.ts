@@ -6,10 +6,10 @@
 import { ripemd160 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { base58, createBase58check } from '@scure/base';
-import { concatBytes, equalBytes, tryParseHex, utf8ToBytes } from '../../derive/bytes.ts';
-import { isSecp256k1CompressedPoint } from '../../derive/curves.ts';
-import { KeyDerivationError } from '../../derive/errors.ts';
-import type { AddressValidation } from '../types.ts';
+import { concatBytes, equalBytes, tryParseHex, utf8ToBytes } from '../../../core/derive/bytes.ts';
+import { isSecp256k1CompressedPoint } from '../../../core/derive/curves.ts';
+import { KeyDerivationError } from '../../../core/derive/errors.ts';
+import type { AddressValidation } from '../../../core/chains/types.ts';
 
 const K1 = utf8ToBytes('K1');
 const WIF_VERSION = 0x80;

@@ -3,9 +3,9 @@
  * key is its public key string, PUB_K1_…; the legacy EOS… form is `eosLegacyPublicKey(address)`.
  * publicKey is the compressed secp256k1 key as plain hex.
  */
-import { bytesToHex } from '../../derive/bytes.ts';
-import type { ChainFamilyKeys } from '../types.ts';
-import { secp256k1AccountKeys } from '../secp256k1Account.ts';
+import { bytesToHex } from '../../../core/derive/bytes.ts';
+import type { ChainFamilyKeys } from '../../../core/chains/types.ts';
+import { secp256k1AccountKeys } from '../../../core/chains/secp256k1Account.ts';
 import { eosPublicKeyString, parseEosPrivateKey, validateEosPublicKey } from './keyString.ts';
 
 export const eosKeys: ChainFamilyKeys = secp256k1AccountKeys({
