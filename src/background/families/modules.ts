@@ -11,7 +11,6 @@ import type { ChainRef, FamilyBackground, FamilyContext, KeyLease, NetworkInfo, 
 import { AccountCache } from '../accountCache';
 import { WalletError } from '../errors';
 import { keyring } from '../keyring';
-import { onLocked } from '../session';
 import { selectedAccount } from '../selectedAccount';
 
 const NETWORK_KEY = 'familyNetwork';
@@ -86,10 +85,14 @@ export async function selectNetwork(family: Family, ref: string): Promise<boolea
   return true;
 }
 
-/** The user's node URLs of the family, by network id. */
+async function userEndpoints(family: Family): Promise<Record<string, string>> {
+  return { ...((await readMap<Record<string, string>>(ENDPOINTS_KEY))[family] ?? {}) };
+}
+
+/** The node URL in use for each network of the family (the user's, else the default), by network id. */
 export async function endpointsOf(family: Family): Promise<Record<string, string>> {
-  const v = (await readMap<Record<string, string>>(ENDPOINTS_KEY))[family];
-  return { ...(v ?? {}) };
+  const mine = await userEndpoints(family);
+  return Object.fromEntries(networksOf(family).map((n) => [networkIdOf(n.ref), mine[networkIdOf(n.ref)] ?? n.defaultEndpoint]));
 }
 
 /** http(s) or ws(s); plain http/ws only on loopback (a node on this machine). */
@@ -124,12 +127,12 @@ export async function setEndpoint(family: Family, networkId: string, url: string
 }
 
 async function endpointOf(family: Family, net: NetworkInfo): Promise<string> {
-  return (await endpointsOf(family))[networkIdOf(net.ref)] ?? net.defaultEndpoint;
+  return (await userEndpoints(family))[networkIdOf(net.ref)] ?? net.defaultEndpoint;
 }
 
 // Public addresses by wallet, index, family and key network: deriving one is not free (sr25519).
-const addresses = new AccountCache<string>();
-onLocked(() => addresses.clear());
+// Kept while the worker lives (public values); only derived while unlocked.
+const known = new Map<string, string>();
 
 function lend<T>(family: Family, sel: Selection, net: NetworkInfo, fn: (k: KeyLease) => T): T {
   const kp = keyring.keypair(sel.walletId, family, sel.index, net.keyNetwork ? { network: net.keyNetwork } : {});
@@ -143,8 +146,13 @@ function lend<T>(family: Family, sel: Selection, net: NetworkInfo, fn: (k: KeyLe
 /** The selected account's address on the network ('' while the wallet is locked and it was never derived). */
 export async function addressOn(family: Family, sel: Selection, net: NetworkInfo): Promise<string> {
   const parts = [sel.walletId, sel.index, family, net.keyNetwork ?? ''];
-  if (!keyring.unlocked) return addresses.get(parts, () => '').catch(() => '');
-  return addresses.get(parts, () => lend(family, sel, net, (k) => k.address));
+  const key = AccountCache.key(parts);
+  if (!keyring.unlocked) return known.get(key) ?? '';
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const address = lend(family, sel, net, (k) => k.address);
+  known.set(key, address);
+  return address;
 }
 
 /** The family's view of the popup's selected account on its active network. */
