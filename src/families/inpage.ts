@@ -9,6 +9,7 @@ import { installEvmProvider } from '../inpage/evm';
 import { installBitcoinProvider } from '../inpage/bitcoin';
 import { installTronProvider } from '../inpage/tron';
 import { installSolanaProvider } from '../inpage/solana';
+import { installScatterProvider } from './eos/inpage/scatter';
 
 export const INPAGE_PROVIDERS: Readonly<Record<Family, FamilyInpage | null>> = {
   evm: installEvmProvider,
@@ -17,5 +18,5 @@ export const INPAGE_PROVIDERS: Readonly<Record<Family, FamilyInpage | null>> = {
   solana: installSolanaProvider,
   aptos: null,
   polkadot: null,
-  eos: null,
+  eos: installScatterProvider,
 };

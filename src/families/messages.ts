@@ -4,6 +4,7 @@
  */
 import type { Family } from './ids';
 import type { FamilyMessages } from './types';
+import { eosMessages } from './eos/ui/messages';
 
 export const FAMILY_MESSAGES: Readonly<Record<Family, FamilyMessages | null>> = {
   evm: null,
@@ -12,5 +13,5 @@ export const FAMILY_MESSAGES: Readonly<Record<Family, FamilyMessages | null>> = 
   solana: null,
   aptos: null,
   polkadot: null,
-  eos: null,
+  eos: eosMessages,
 };

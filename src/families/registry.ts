@@ -9,6 +9,7 @@
  */
 import type { Family } from './ids';
 import type { FamilyBackgroundLoader, FamilyDescriptor } from './types';
+import { eosDescriptor } from './eos/core/networks';
 
 export interface FamilyModuleEntry {
   descriptor: FamilyDescriptor;
@@ -22,7 +23,7 @@ export const FAMILY_MODULES = {
   solana: 'legacy',
   aptos: null,
   polkadot: null,
-  eos: null,
+  eos: { descriptor: eosDescriptor, background: () => import('./eos/background').then((m) => m.default) },
 } as const satisfies Record<Family, FamilyModuleEntry | 'legacy' | null>;
 
 type Modules = typeof FAMILY_MODULES;

@@ -13,5 +13,5 @@ export const FAMILY_UI: Readonly<Record<Family, (() => Promise<FamilyUi>) | null
   solana: null,
   aptos: null,
   polkadot: null,
-  eos: null,
+  eos: () => import('./eos/ui').then((m) => m.default),
 };

@@ -12,7 +12,8 @@ describe('family ids', () => {
 
   it('the popup families are known families; endpoint families are the popup ones without EVM', () => {
     for (const f of WALLET_FAMILIES) expect(FAMILIES).toContain(f);
-    expect(ENDPOINT_FAMILIES).toEqual(['bitcoin', 'solana', 'tron']);
+    expect(ENDPOINT_FAMILIES).toEqual(WALLET_FAMILIES.filter((f) => f !== 'evm'));
+    expect(ENDPOINT_FAMILIES.slice(0, 3)).toEqual(['bitcoin', 'solana', 'tron']);
   });
 
   it('isFamily / isWalletFamily accept only listed names', () => {

@@ -25,6 +25,14 @@ describe('background: family code reached only through import()', () => {
     expect([...files.keys()].map(rel)).not.toContain(file);
   });
 
+  it('the EOS module (and @wharfkit/antelope) is reached only through the registry loader', () => {
+    const reached = [...files.keys()].map(rel);
+    expect(reached.filter((f) => f.startsWith('src/families/eos/background/'))).toEqual([]);
+    expect(reached).not.toContain('src/families/eos/core/transaction.ts');
+    expect([...packages.keys()].filter((p) => p.startsWith('@wharfkit/'))).toEqual([]);
+    expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./eos/background')");
+  });
+
   it('@solana/web3.js is not statically imported', () => {
     expect([...packages.keys()].filter((p) => p.startsWith('@solana/web3.js'))).toEqual([]);
   });

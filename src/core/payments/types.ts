@@ -6,8 +6,8 @@
 
 import type { WalletFamily } from '../../families/ids.ts';
 
-/** The families whose payment-request standards are implemented. */
-export type PaymentFamily = WalletFamily;
+/** The families whose payment-request standards are implemented (a family module brings its own, or none). */
+export type PaymentFamily = Extract<WalletFamily, 'evm' | 'bitcoin' | 'solana' | 'tron'>;
 
 /** A family-qualified network reference: 'evm:1', 'bitcoin:testnet'. */
 export type ChainRef = `${string}:${string}`;

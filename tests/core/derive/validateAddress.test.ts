@@ -149,7 +149,8 @@ describe('eos', () => {
     expect(reason('eos', eosLegacyPublicKey(a))).toBe('ok');
     expect(reason('eos', typo(a, 20, B58))).toBe('checksum');
     expect(reason('eos', `EOS${a.slice(7)}`)).toBe('checksum');
-    expect(reason('eos', 'eosio.token')).toBe('format');
+    expect(reason('eos', 'eosio.token')).toBe('ok'); // an account name: what transfers go to
+    expect(reason('eos', 'EOSIO.token')).toBe('format');
     expect(reason('eos', `PUB_R1_${a.slice(7)}`)).toBe('format');
   });
 });

@@ -3,16 +3,15 @@
  * is what signatures commit to, so the wallet reads `/v1/chain/get_info` and refuses a node whose
  * chain id is not the network's (a custom URL's id is learned from the node and then pinned).
  */
-import type { NetworkInfo } from '../../types.ts';
+import type { FamilyDescriptor, NetworkInfo } from '../../types.ts';
 import { EosError } from './errors.ts';
 
 export type EosNetworkId = 'mainnet' | 'jungle4' | 'custom';
 
 export interface EosNetwork extends NetworkInfo {
   id: EosNetworkId;
-  /** Null for the custom network until its node has been asked. */
+  /** Null for the custom network: its chain id is the node's (read from get_info on every use). */
   chainId: string | null;
-  defaultRpc: string | null;
   explorerTx(hash: string): string;
 }
 
@@ -22,10 +21,13 @@ export const EOS_JUNGLE4_CHAIN_ID = '73e4385a2708e6d7048834fbc1079f2fabb17b3c125
 const native = { symbol: 'EOS', decimals: 4 } as const;
 
 export const EOS_NETWORKS: readonly EosNetwork[] = [
-  { id: 'mainnet', ref: 'eos:mainnet', name: 'EOS', testnet: false, native, chainId: EOS_MAINNET_CHAIN_ID, defaultRpc: 'https://eos.greymass.com', explorerTx: (h) => `https://bloks.io/transaction/${h}` },
-  { id: 'jungle4', ref: 'eos:jungle4', name: 'EOS Jungle 4 testnet', testnet: true, native, chainId: EOS_JUNGLE4_CHAIN_ID, defaultRpc: 'https://jungle4.greymass.com', explorerTx: (h) => `https://jungle4.eosq.eosnation.io/tx/${h}` },
-  { id: 'custom', ref: 'eos:custom', name: 'EOS custom node', testnet: true, native, chainId: null, defaultRpc: null, explorerTx: (h) => `https://bloks.io/transaction/${h}` },
+  { id: 'mainnet', ref: 'eos:mainnet', name: 'EOS', testnet: false, native, chainId: EOS_MAINNET_CHAIN_ID, defaultEndpoint: 'https://eos.greymass.com', explorerTx: (h) => `https://bloks.io/transaction/${h}` },
+  { id: 'jungle4', ref: 'eos:jungle4', name: 'EOS Jungle 4 testnet', testnet: true, native, chainId: EOS_JUNGLE4_CHAIN_ID, defaultEndpoint: 'https://jungle4.greymass.com', explorerTx: (h) => `https://jungle4.eosq.eosnation.io/tx/${h}` },
+  { id: 'custom', ref: 'eos:custom', name: 'EOS custom node', testnet: true, native, chainId: null, defaultEndpoint: '', explorerTx: (h) => `https://bloks.io/transaction/${h}` },
 ];
+
+/** The registry's eager descriptor: the networks and the node-URL check (no SDK, a few hundred bytes). */
+export const eosDescriptor: FamilyDescriptor = { id: 'eos', networks: EOS_NETWORKS, cleanEndpoint: (url) => checkEosApiUrl(url) };
 
 export function eosNetwork(id: string): EosNetwork {
   const n = EOS_NETWORKS.find((x) => x.id === id || x.ref === id);
