@@ -53,7 +53,7 @@ export async function eosPrepareSend(ctx: FamilyContext, req: SendRequestGeneric
   const short = resourceShortfall(res);
   if (short) {
     const what = short.resource === 'cpu' ? `CPU: a transfer needs about ${short.needed} µs and ${actor.account} has ${short.available} µs available` : `NET: a transfer needs about ${short.needed} bytes and ${actor.account} has ${short.available} bytes available`;
-    throw new EosError('resources', `Not enough ${what}. Stake EOS for ${short.resource.toUpperCase()} (or rent it with PowerUp) and try again.`);
+    throw new EosError('resources', `Not enough ${what}. Stake EOS for ${short.resource.toUpperCase()} (or rent it with PowerUp) and try again.`, { resource: short.resource.toUpperCase(), needed: short.needed, available: short.available, account: actor.account, unit: short.resource === 'cpu' ? 'µs' : 'bytes' });
   }
   const action = transferAction({ contract, from: actor.account, permission: actor.permission, to, units, symbol: balance.symbol, memo });
 

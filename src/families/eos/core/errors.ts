@@ -17,9 +17,16 @@ export type EosErrorReason =
 
 export class EosError extends Error {
   readonly reason: EosErrorReason;
-  constructor(reason: EosErrorReason, message: string) {
+  /** Values for a translated message (`err_<code>` in the family's strings); the English message otherwise. */
+  readonly details: Readonly<Record<string, string | number>>;
+  constructor(reason: EosErrorReason, message: string, details: Record<string, string | number> = {}) {
     super(message);
     this.name = 'EosError';
     this.reason = reason;
+    this.details = details;
+  }
+  /** The popup's error code ('EOS_RESOURCES'): the shared error mapping keeps it and its details. */
+  get code(): string {
+    return `EOS_${this.reason.toUpperCase().replace(/-/g, '_')}`;
   }
 }

@@ -19,12 +19,16 @@ export interface ScatterError {
   isError: true;
 }
 
+const REJECTED: Record<string, string> = { identity_rejected: 'User rejected the provision of an Identity', signature_rejected: 'User rejected the signature request' };
+
 /** Scatter's error for our code (4001 = the user said no). */
 function scatterError(err: unknown, rejectedType: string): ScatterError {
   const e = err instanceof ProviderRpcError ? err : new ProviderRpcError({ code: -32603, message: 'Internal error' });
   const [type, code] = e.code === 4001 ? [rejectedType, 402] : e.code === 4100 ? ['identity_missing', 403] : e.code === 4200 ? ['not_supported', 405] : e.code === -32602 ? ['malicious', 403] : ['internal_error', 500];
+  // Scatter's own words for a refusal (dApps match them); our specific message otherwise.
+  const message = e.code === 4001 ? REJECTED[rejectedType] ?? e.message : e.code === 4100 ? 'Please log in (getIdentity) first' : e.message;
   // An Error (stack traces, instanceof checks) carrying Scatter's fields.
-  return Object.assign(new Error(e.message), { type, code, isError: true as const });
+  return Object.assign(new Error(message), { type, code, isError: true as const });
 }
 
 function call(method: string, payload: Payload, rejectedType = 'signature_rejected'): Promise<unknown> {

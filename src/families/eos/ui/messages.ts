@@ -37,6 +37,7 @@ const en = {
   eos_expiration: 'Expires',
   eos_transactionId: 'Transaction ID',
   eos_data: 'Message',
+  err_EOS_RESOURCES: 'Not enough {resource}: a transfer needs about {needed} {unit} and {account} has {available} {unit} available. Stake EOS for {resource} (or rent it with PowerUp) and try again. Nothing was signed.',
 };
 
 const zhCN: Record<keyof typeof en, string> = {
@@ -72,6 +73,7 @@ const zhCN: Record<keyof typeof en, string> = {
   eos_expiration: '过期时间',
   eos_transactionId: '交易 ID',
   eos_data: '消息',
+  err_EOS_RESOURCES: '{resource} 不足：一笔转账约需 {needed} {unit}，而 {account} 仅有 {available} {unit} 可用。请为 {resource} 抵押 EOS（或通过 PowerUp 租用）后重试。未签署任何内容。',
 };
 
 const zhTW: Record<keyof typeof en, string> = {
@@ -107,6 +109,7 @@ const zhTW: Record<keyof typeof en, string> = {
   eos_expiration: '到期時間',
   eos_transactionId: '交易 ID',
   eos_data: '訊息',
+  err_EOS_RESOURCES: '{resource} 不足：一筆轉帳約需 {needed} {unit}，而 {account} 僅有 {available} {unit} 可用。請為 {resource} 質押 EOS（或透過 PowerUp 租用）後再試。未簽署任何內容。',
 };
 
 export const eosMessages: FamilyMessages = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
