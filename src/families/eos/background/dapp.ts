@@ -11,6 +11,7 @@
  *   window. Returns `{ signatures }` (the wallet never broadcasts what a dApp asks it to sign).
  * - requestArbitrarySignature (approval): sha256 of the text, with the identity's key only; data
  *   that could be a transaction digest or preimage is refused before any window.
+ * - addToken (approval): a token (contract + symbol) joins the balances on this network.
  * - requestAddNetwork / hasAccountFor / getVersion (safe).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -25,7 +26,9 @@ import { permissionWarnings, unknownContractWarnings } from '../core/risk';
 import { arbitraryDataRefusal, publicKeyOf, signArbitrary, signTransaction } from '../core/sign';
 import { eosLegacyPublicKey } from '../core/keyString';
 import { resolveActor, type EosActor } from './account';
-import { apiOf, rememberContracts, usedContracts } from './util';
+import { addToken, apiOf, rememberContracts, usedContracts } from './util';
+import { isValidEosAccountName } from '../core/accountName';
+import { checkSymbolCode } from '../core/asset';
 import type { ABI } from '@wharfkit/antelope';
 
 export const SCATTER_VERSION = '12.1.1';
@@ -116,6 +119,30 @@ export const eosDappMethods: Readonly<Record<string, DappMethod>> = {
     const asked = obj(obj(params).network).chainId;
     return typeof asked === 'string' && asked.toLowerCase() === chainId;
   }),
+
+  // Scatter's addToken: the user approves adding a token (contract + symbol) to the wallet's balances.
+  addToken: {
+    gate: 'approval',
+    prepare: (call, params) =>
+      guard(async (): Promise<DappPrepared> => {
+        const t = obj(obj(params).token);
+        const contract = typeof t.contract === 'string' ? t.contract : '';
+        const symbol = typeof t.symbol === 'string' ? t.symbol : '';
+        if (!isValidEosAccountName(contract)) throw new EosError('invalid-params', `token.contract is not an account name: "${contract.slice(0, 20)}"`);
+        checkSymbolCode(symbol);
+        const api = apiOf(call);
+        const info = await api.info();
+        checkRequestedChain(obj(obj(params).network).chainId, info.chain_id, call.network.name);
+        if (!(await api.abi(contract))) throw new EosError('missing-abi', `${contract} has no contract on ${call.network.name}`);
+        return {
+          approval: { kind: 'eos:addToken', display: { eos_tokenContract: contract, eos_tokenSymbol: symbol, eos_network: call.network.name } },
+          run: async () => {
+            await addToken(call, { contract, symbol, ...(typeof t.decimals === 'number' && Number.isInteger(t.decimals) && t.decimals >= 0 && t.decimals <= 18 ? { precision: t.decimals } : {}) });
+            return true;
+          },
+        };
+      }),
+  },
 
   requestSignature: {
     gate: 'approval',

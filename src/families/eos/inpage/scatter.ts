@@ -93,6 +93,7 @@ class ScatterProvider {
   getArbitrarySignature = (publicKey: string, data: string): Promise<unknown> => call('requestArbitrarySignature', { publicKey, data });
   authenticate = (): Promise<unknown> => call('authenticate', {});
   requestSignature = (payload: Payload): Promise<unknown> => call('requestSignature', payload);
+  addToken = (token: Payload, network?: unknown): Promise<unknown> => call('addToken', { token: { contract: token?.contract, symbol: token?.symbol, decimals: token?.decimals }, network: netOf(network ?? this.network) });
 
   /** The dApp's eosjs Api with a signature provider that asks the wallet (ScatterJS's `scatter.eos`). */
   eos = (network: unknown, Api: new (args: Payload) => unknown, options: Payload = {}): unknown => {
