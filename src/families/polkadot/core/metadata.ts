@@ -73,7 +73,9 @@ export class ChainMetadata {
   }
 
   /** Decodes a call at the start of `bytes`; `length` is how many bytes it took. */
-  decodeCallPrefix(bytes: Uint8Array): { call: DecodedCall; length: number } | null {
+  decodeCallPrefix(input: Uint8Array): { call: DecodedCall; length: number } | null {
+    // A copy: a subarray view would be read from its buffer's start.
+    const bytes = input.slice();
     try {
       const v = this.callCodec.dec(bytes) as { type: string; value: { type: string; value: unknown } };
       // scale-ts ignores trailing bytes: re-encoding tells how many the call used.

@@ -23,7 +23,8 @@ export function wrapBytes(data: Uint8Array): Uint8Array {
 }
 
 function unwrap(data: Uint8Array): Uint8Array {
-  return isWrapped(data) ? data.subarray(PREFIX.length, data.length - POSTFIX.length) : data;
+  // A copy, not a view: the SCALE decoders read the underlying buffer from offset 0.
+  return isWrapped(data) ? data.slice(PREFIX.length, data.length - POSTFIX.length) : data;
 }
 
 /**
