@@ -24,7 +24,8 @@ const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely
 describe('Polkadot signRaw, risk, balances and networks', () => {
   const md = loadFixtureMetadata();
   const registry = new TypeRegistry();
-  let tx: ReturnType<typeof expandMetadata>['tx'];
+  // Decorated calls by section/method (checked to exist when used).
+  let tx: Record<string, Record<string, (...a: unknown[]) => never>>;
   let bob: string;
   let alice: ReturnType<Keyring['addFromUri']>;
   const call = (pallet: number, method: number, ...args: unknown[]): Uint8Array => registry.createType('Call', registry.findMetaCall(new Uint8Array([pallet, method]))(...args)).toU8a();
@@ -38,7 +39,7 @@ describe('Polkadot signRaw, risk, balances and networks', () => {
     await cryptoWaitReady();
     const metadata = new Metadata(registry, Option(Bytes()).dec(new Uint8Array(METADATA_FIXTURE))!);
     registry.setMetadata(metadata);
-    tx = expandMetadata(registry, metadata).tx;
+    tx = expandMetadata(registry, metadata).tx as never;
     const k = new Keyring({ type: 'sr25519', ss58Format: 2 });
     alice = k.addFromUri(`${DEV_PHRASE}//Alice`);
     bob = k.addFromUri(`${DEV_PHRASE}//Bob`).address;
@@ -74,14 +75,14 @@ describe('Polkadot signRaw, risk, balances and networks', () => {
     const t = call(4, 3, { Id: bob }, 5n);
     expect(polkadotWarnings(decode(t))).toEqual([]);
     expect(polkadotFacts(decode(t), 'KSM', 12)).toEqual({ kind: 'transfer', amount: { value: '0.000000000005', symbol: 'KSM' }, recipient: bob });
-    const batch = registry.createType('Call', tx.utility.batchAll([tx.balances.transferKeepAlive({ Id: bob }, 1n), tx.balances.transferAll({ Id: bob }, false)])).toU8a();
+    const batch = registry.createType('Call', tx.utility!.batchAll!([tx.balances!.transferKeepAlive!({ Id: bob }, 1n), tx.balances!.transferAll!({ Id: bob }, false)])).toU8a();
     const codes = polkadotWarnings(decode(batch)).map((w) => w.code);
     expect(codes).toEqual(expect.arrayContaining(['POLKADOT_BATCH_TRANSFERS', 'POLKADOT_TRANSFER_ALL']));
-    const proxy = registry.createType('Call', tx.proxy.addProxy({ Id: bob }, 'Any', 0)).toU8a();
+    const proxy = registry.createType('Call', tx.proxy!.addProxy!({ Id: bob }, 'Any', 0)).toU8a();
     expect(polkadotWarnings(decode(proxy)).map((w) => w.code)).toEqual(['POLKADOT_PROXY']);
-    const multi = registry.createType('Call', tx.multisig.asMultiThreshold1([bob], tx.balances.transferAllowDeath({ Id: bob }, 1n))).toU8a();
+    const multi = registry.createType('Call', tx.multisig!.asMultiThreshold1!([bob], tx.balances!.transferAllowDeath!({ Id: bob }, 1n))).toU8a();
     expect(polkadotWarnings(decode(multi)).map((w) => w.code)).toEqual(['POLKADOT_MULTISIG', 'POLKADOT_ALLOW_DEATH']);
-    const remark = registry.createType('Call', tx.system.remark('0x68656c6c6f')).toU8a();
+    const remark = registry.createType('Call', tx.system!.remark!('0x68656c6c6f')).toU8a();
     expect(polkadotWarnings(decode(remark))).toEqual([]);
     expect(polkadotFacts(decode(remark), 'KSM', 12)).toEqual({ kind: 'sign' });
   });

@@ -111,6 +111,12 @@ export class ChainMetadata {
     return { key: (...args) => s.keys.enc(...args), decode: (hex) => s.value.dec(hex), fallback: s.fallback };
   }
 
+  /** A runtime API's argument encoder and result decoder (e.g. TransactionPaymentApi.query_info). */
+  runtimeApi(api: string, method: string): { encodeArgs(...args: unknown[]): Uint8Array; decode(hex: string): unknown } {
+    const r = this.builder.buildRuntimeCall(api, method);
+    return { encodeArgs: (...args) => r.args.enc(args), decode: (hex) => r.value.dec(hex) };
+  }
+
   /** The codec of any type by lookup id. */
   codec(id: number): Codec {
     return this.builder.buildDefinition(id) as Codec;
