@@ -9,6 +9,7 @@ import { installEvmProvider } from '../inpage/evm';
 import { installBitcoinProvider } from '../inpage/bitcoin';
 import { installTronProvider } from '../inpage/tron';
 import { installSolanaProvider } from '../inpage/solana';
+import { installPolkadotProvider } from './polkadot/inpage/provider';
 
 export const INPAGE_PROVIDERS: Readonly<Record<Family, FamilyInpage | null>> = {
   evm: installEvmProvider,
@@ -16,6 +17,6 @@ export const INPAGE_PROVIDERS: Readonly<Record<Family, FamilyInpage | null>> = {
   tron: installTronProvider,
   solana: installSolanaProvider,
   aptos: null,
-  polkadot: null,
+  polkadot: installPolkadotProvider,
   eos: null,
 };

@@ -4,6 +4,7 @@
  */
 import type { Family } from './ids';
 import type { FamilyMessages } from './types';
+import { polkadotMessages } from './polkadot/ui/messages';
 
 export const FAMILY_MESSAGES: Readonly<Record<Family, FamilyMessages | null>> = {
   evm: null,
@@ -11,6 +12,6 @@ export const FAMILY_MESSAGES: Readonly<Record<Family, FamilyMessages | null>> = 
   tron: null,
   solana: null,
   aptos: null,
-  polkadot: null,
+  polkadot: polkadotMessages,
   eos: null,
 };

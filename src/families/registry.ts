@@ -9,6 +9,7 @@
  */
 import type { Family } from './ids';
 import type { FamilyBackgroundLoader, FamilyDescriptor } from './types';
+import { polkadotDescriptor } from './polkadot/descriptor';
 
 export interface FamilyModuleEntry {
   descriptor: FamilyDescriptor;
@@ -21,7 +22,7 @@ export const FAMILY_MODULES = {
   tron: 'legacy',
   solana: 'legacy',
   aptos: null,
-  polkadot: null,
+  polkadot: { descriptor: polkadotDescriptor, background: () => import('./polkadot/background/index').then((m) => m.default) },
   eos: null,
 } as const satisfies Record<Family, FamilyModuleEntry | 'legacy' | null>;
 

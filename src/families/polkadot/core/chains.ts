@@ -10,8 +10,8 @@ export interface PolkadotNetwork extends NetworkInfo {
   /** The key network name of ChainFamilyKeys (address encoding): 'polkadot', 'kusama'. */
   keyNetwork: 'polkadot' | 'kusama';
   ss58: number;
-  /** Built-in public endpoint; null when the user must set one (the local test network). */
-  defaultEndpoint: string | null;
+  /** Built-in public endpoint; '' when the user must set one (the local test network). */
+  defaultEndpoint: string;
   /** Known genesis hash; null for a local chain (read from its node). */
   genesisHash: string | null;
 }
@@ -49,7 +49,7 @@ export const POLKADOT_CHAINS: readonly PolkadotNetwork[] = [
     native: { symbol: 'KSM', decimals: 12 },
     keyNetwork: 'kusama',
     ss58: 2,
-    defaultEndpoint: null,
+    defaultEndpoint: '',
     genesisHash: null,
   },
 ];

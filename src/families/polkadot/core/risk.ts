@@ -4,19 +4,25 @@
  * you), utility.batch* containing transfers (one approval, many transfers), balances.transferAll,
  * multisig.*, and system.remark look-alikes (a "message" that is really a call).
  */
-import type { RiskWarning } from '../../../core/risk/types.ts';
 import type { RiskFacts } from '../../types.ts';
 import { describeCall, destOf, innerCalls } from './describe.ts';
 import type { DecodedCall } from './metadata.ts';
+
+/** The shape of the approval window's warnings (params are strings or numbers). */
+export interface PolkadotWarning {
+  code: PolkadotRiskCode;
+  severity: 'info' | 'warning' | 'danger';
+  params: Record<string, string | number>;
+}
 
 export type PolkadotRiskCode = 'POLKADOT_PROXY' | 'POLKADOT_BATCH_TRANSFERS' | 'POLKADOT_TRANSFER_ALL' | 'POLKADOT_MULTISIG' | 'POLKADOT_REMARK_LOOKALIKE' | 'POLKADOT_ALLOW_DEATH';
 
 const TRANSFERS = new Set(['transfer_keep_alive', 'transfer_allow_death', 'transfer', 'transfer_all', 'force_transfer']);
 const REMARKS = new Set(['remark', 'remark_with_event']);
 
-export function polkadotWarnings(call: DecodedCall): RiskWarning<PolkadotRiskCode>[] {
-  const out: RiskWarning<PolkadotRiskCode>[] = [];
-  const add = (code: PolkadotRiskCode, severity: RiskWarning['severity'], params: RiskWarning['params'] = {}): void => {
+export function polkadotWarnings(call: DecodedCall): PolkadotWarning[] {
+  const out: PolkadotWarning[] = [];
+  const add = (code: PolkadotRiskCode, severity: PolkadotWarning['severity'], params: PolkadotWarning['params'] = {}): void => {
     if (!out.some((w) => w.code === code)) out.push({ code, severity, params });
   };
   const all = [...innerCalls(call)];
