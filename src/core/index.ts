@@ -22,4 +22,4 @@ export { CHAIN_KEYS } from './chains/registry.ts';
 export { bitcoinTaprootInternalKey, BITCOIN_SCHEMES, type BitcoinScheme } from './chains/bitcoin/index.ts';
 export { eosLegacyPublicKey, eosPrivateKeyString, isValidEosAccountName } from '../families/eos/core/index.ts';
 export { toChecksumAddress } from './chains/evm/index.ts';
-export { substrateDerivationPath, ss58Decode, ss58Encode } from './chains/polkadot/index.ts';
+export { substrateDerivationPath, ss58Decode, ss58Encode } from '../families/polkadot/core/index.ts';

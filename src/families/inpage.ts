@@ -10,6 +10,7 @@ import { installBitcoinProvider } from '../inpage/bitcoin';
 import { installTronProvider } from '../inpage/tron';
 import { installSolanaProvider } from '../inpage/solana';
 import { installScatterProvider } from './eos/inpage/scatter';
+import { installPolkadotProvider } from './polkadot/inpage/provider';
 
 export const INPAGE_PROVIDERS: Readonly<Record<Family, FamilyInpage | null>> = {
   evm: installEvmProvider,
@@ -17,6 +18,6 @@ export const INPAGE_PROVIDERS: Readonly<Record<Family, FamilyInpage | null>> = {
   tron: installTronProvider,
   solana: installSolanaProvider,
   aptos: null,
-  polkadot: null,
+  polkadot: installPolkadotProvider,
   eos: installScatterProvider,
 };

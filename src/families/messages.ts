@@ -5,6 +5,7 @@
 import type { Family } from './ids';
 import type { FamilyMessages } from './types';
 import { eosMessages } from './eos/ui/messages';
+import { polkadotMessages } from './polkadot/ui/messages';
 
 export const FAMILY_MESSAGES: Readonly<Record<Family, FamilyMessages | null>> = {
   evm: null,
@@ -12,6 +13,6 @@ export const FAMILY_MESSAGES: Readonly<Record<Family, FamilyMessages | null>> = 
   tron: null,
   solana: null,
   aptos: null,
-  polkadot: null,
+  polkadot: polkadotMessages,
   eos: eosMessages,
 };

@@ -6,7 +6,7 @@ import { aptosKeys } from './aptos/index.ts';
 import { bitcoinKeys } from './bitcoin/index.ts';
 import { eosKeys } from '../../families/eos/core/index.ts';
 import { evmKeys } from './evm/index.ts';
-import { polkadotKeys } from './polkadot/index.ts';
+import { polkadotKeys } from '../../families/polkadot/core/index.ts';
 import { solanaKeys } from './solana/index.ts';
 import { tronKeys } from './tron/index.ts';
 import type { ChainFamilyKeys } from './types.ts';

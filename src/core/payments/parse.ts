@@ -8,7 +8,6 @@ import { buildBip21, parseBip21 } from '../chains/bitcoin/paymentUri.ts';
 import { buildEip681, parseEip681 } from '../chains/evm/paymentUri.ts';
 import { buildSolanaPay, parseSolanaPay } from '../chains/solana/paymentUri.ts';
 import { buildTronUri, parseTronUri } from '../chains/tron/paymentUri.ts';
-import { assertNever } from '../../families/ids.ts';
 import { PaymentUriError } from './errors.ts';
 import { uriScheme } from './query.ts';
 import type { ParsePaymentOptions, PaymentFamily, PaymentRequest, PaymentRequestInput } from './types.ts';
@@ -55,6 +54,7 @@ export function buildPaymentUri(input: PaymentRequestInput): string {
     case 'tron':
       return buildTronUri(input);
     default:
-      return assertNever(input.family, 'payment family');
+      // A family module without a payment-link convention (it joined WALLET_FAMILIES for its screens).
+      throw new PaymentUriError('UNSUPPORTED_SCHEME', 'This network has no payment link format', { scheme: String(input.family).slice(0, 32) });
   }
 }

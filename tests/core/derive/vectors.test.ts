@@ -11,7 +11,7 @@ import { mnemonicToEntropy, mnemonicToSeed } from '../../../src/core/derive/mnem
 import { seedSourceFromBip39Seed } from '../../../src/core/derive/seedSource.ts';
 import { slip10Ed25519Derive, slip10Ed25519Master } from '../../../src/core/derive/slip10Ed25519.ts';
 import { parsePath } from '../../../src/core/derive/path.ts';
-import { sr25519FromMiniSecret } from '../../../src/core/chains/polkadot/keys.ts';
+import { sr25519FromMiniSecret } from '../../../src/families/polkadot/core/keys.ts';
 import { mnemonicToMiniSecret } from '../../../src/core/derive/mnemonic.ts';
 import * as sr25519 from '@scure/sr25519';
 import { validateEvmAddress } from '../../../src/core/chains/evm/address.ts';

@@ -16,10 +16,10 @@
  */
 import { blake2b } from '@noble/hashes/blake2.js';
 import * as sr25519 from '@scure/sr25519';
-import { concatBytes, parseHexSecret, to0xHex, utf8ToBytes } from '../../derive/bytes.ts';
-import { KeyDerivationError, withSecretSafeErrors } from '../../derive/errors.ts';
-import type { DerivedKeypair } from '../../types.ts';
-import { IMPORTED_PATH, type AddressValidation, type ChainFamilyKeys, type ResolvedKeyOptions } from '../types.ts';
+import { concatBytes, parseHexSecret, to0xHex, utf8ToBytes } from '../../../core/derive/bytes.ts';
+import { KeyDerivationError, withSecretSafeErrors } from '../../../core/derive/errors.ts';
+import type { DerivedKeypair } from '../../../core/types.ts';
+import { IMPORTED_PATH, type AddressValidation, type ChainFamilyKeys, type ResolvedKeyOptions } from '../../../core/chains/types.ts';
 import { POLKADOT_NETWORKS, ss58Prefix } from './networks.ts';
 import { ss58Decode, ss58Encode } from './ss58.ts';
 

@@ -2,7 +2,7 @@
  * Polkadot-family networks and their SS58 prefixes. Keys are the same on each; only the address
  * encoding differs. 'mainnet' is an alias of 'polkadot' so generic callers can pass the default.
  */
-import { KeyDerivationError } from '../../derive/errors.ts';
+import { KeyDerivationError } from '../../../core/derive/errors.ts';
 
 export const POLKADOT_NETWORKS = ['polkadot', 'kusama', 'westend', 'mainnet'] as const;
 

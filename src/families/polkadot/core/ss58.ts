@@ -4,9 +4,9 @@
  */
 import { blake2b } from '@noble/hashes/blake2.js';
 import { base58 } from '@scure/base';
-import { concatBytes, equalBytes, utf8ToBytes } from '../../derive/bytes.ts';
-import { KeyDerivationError } from '../../derive/errors.ts';
-import type { AddressValidation } from '../types.ts';
+import { concatBytes, equalBytes, utf8ToBytes } from '../../../core/derive/bytes.ts';
+import { KeyDerivationError } from '../../../core/derive/errors.ts';
+import type { AddressValidation } from '../../../core/chains/types.ts';
 
 const SS58PRE = utf8ToBytes('SS58PRE');
 
