@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/core/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/families/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
         },
