@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => node.stop());
 
 async function submitRaw(bytes: Uint8Array): Promise<Response> {
-  return fetch(`${node.url}/transactions`, { method: 'POST', headers: { 'content-type': 'application/x.aptos.signed_transaction+bcs' }, body: bytes });
+  return fetch(`${node.url}/transactions`, { method: 'POST', headers: { 'content-type': 'application/x.aptos.signed_transaction+bcs' }, body: Buffer.from(bytes) });
 }
 
 describe('aptos test node', () => {
@@ -59,7 +59,7 @@ describe('aptos test node', () => {
     const tx = await aptos.transaction.build.simple({ sender: alice.accountAddress, data: { function: '0x1::aptos_account::transfer', functionArguments: [bob.accountAddress, 1n] } });
     const auth = aptos.transaction.sign({ signer: alice, transaction: tx }) as AccountAuthenticatorEd25519;
     const sig = auth.signature.toUint8Array().slice();
-    sig[0] ^= 1;
+    sig[0] = sig[0]! ^ 1;
     const bad = new SignedTransaction(tx.rawTransaction, new TransactionAuthenticatorEd25519(auth.public_key, new Ed25519Signature(sig))).bcsToBytes();
     let r = await submitRaw(bad);
     expect(r.status).toBe(400);
