@@ -1,7 +1,4 @@
-import { installEvmProvider } from '../src/inpage/evm';
-import { installBitcoinProvider } from '../src/inpage/bitcoin';
-import { installTronProvider } from '../src/inpage/tron';
-import { installSolanaProvider } from '../src/inpage/solana';
+import { INPAGE_PROVIDERS } from '../src/families/inpage';
 
 // MAIN world at document_start: the providers exist before the page's first inline script.
 export default defineContentScript({
@@ -9,9 +6,6 @@ export default defineContentScript({
   runAt: 'document_start',
   world: 'MAIN',
   main: () => {
-    installEvmProvider();
-    installBitcoinProvider();
-    installTronProvider();
-    installSolanaProvider();
+    for (const install of Object.values(INPAGE_PROVIDERS)) install?.();
   },
 });

@@ -14,6 +14,8 @@ import { evmHandler } from './dapp/evm';
 import { DEMO } from '../demo/config';
 import { lazyFamily } from './lazyModules';
 import { forgetRecentAnswers } from './dapp/executions';
+import { moduleHandler } from './dapp/pipeline';
+import { modularFamilies } from './families/modules';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -53,6 +55,8 @@ export function startBackground(): void {
   registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
   registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
+  // Family modules: their background loads on first use (src/families/registry.ts).
+  for (const f of modularFamilies()) registerFamily(moduleHandler(f));
   installDappRouter(ready);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

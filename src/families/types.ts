@@ -13,30 +13,58 @@
  * - The background registry holds LOADERS, not modules: Bitcoin, Solana and TRON must stay
  *   reachable only through import() (tests/unit/lazyFamilies.test.ts), so an eager registry of
  *   modules would defeat the lazy worker start.
+ * - The shared code owns what every family needs alike, so a family module does not: the active
+ *   network and node URL per family (storage), the selected account's address on that network, key
+ *   lending (`FamilyContext.withKey`), the prepared-send map, activity records, the balance cache,
+ *   and the dApp gates (src/background/families/*, src/background/dapp/pipeline.ts). A family's
+ *   background is therefore a few functions of a `FamilyContext`, not a stateful service.
+ * - A family's networks are a tiny eager `FamilyDescriptor` (the popup lists them without loading
+ *   the family's SDK); everything else of the family loads on first use.
+ *
+ * Plugging a family in (README "Adding a chain family"): src/families/<f>/{core,background,ui,inpage},
+ * then one entry in each registry: registry.ts (descriptor + background loader), inpage.ts (provider),
+ * ui.ts and messages.ts (if it has UI parts / strings), and the family in WALLET_FAMILIES (ids.ts).
  */
 import type { ComponentType } from 'react';
 import type { ActivityItem } from '../background/activity';
-import type { DappContext } from '../background/dapp/router';
 import type { ChainFamilyKeys } from '../core/chains/types';
 import type { PaymentRequest } from '../core/payments/types';
 import type { RiskInput } from '../core/risk/types';
-import type { ApprovalDecision } from '../protocol/approvals';
-import type { ChainSendPreview } from '../protocol/ui';
+import type { ApprovalDecision, ApprovalKind, RiskWarning } from '../protocol/approvals';
+import type { AssetBalance } from '../protocol/ui';
 import type { Family } from './ids';
 
 /** A family-qualified network reference: 'evm:1', 'bitcoin:testnet', 'polkadot:kusama'. */
 export type ChainRef = `${string}:${string}`;
 
 export interface NetworkInfo {
+  /** 'aptos:mainnet', 'polkadot:kusama', 'eos:jungle': `<family>:<id>`; the id is stored and shown to dApps. */
   ref: ChainRef;
   name: string;
   testnet: boolean;
   native: { symbol: string; decimals: number };
+  /** The node URL used until the user sets one (Settings → network endpoints); '' when none is public. */
+  defaultEndpoint: string;
+  /** The keyring's `network` option when the address depends on the network (Kusama's SS58 prefix). */
+  keyNetwork?: string;
   explorerTx?(hash: string): string;
 }
 
 /** The facts a family states about a request; the shared risk engine judges them. */
-export type RiskFacts = Omit<RiskInput, 'origin' | 'chainFamily'>;
+export type RiskFacts = Omit<RiskInput, 'origin' | 'chainFamily' | 'knownAddresses' | 'userThresholds' | 'recentTransfers'>;
+
+/**
+ * The small, pure, eagerly-loaded part of a family the shared code needs without loading the family's
+ * background: its networks (the popup's chain selector lists them before anything is fetched).
+ * Registry: src/families/descriptors.ts.
+ */
+export interface FamilyDescriptor {
+  id: Family;
+  /** The first network is the default. */
+  networks: readonly NetworkInfo[];
+  /** Checks a node URL the user typed (scheme, loopback-only http…); returns the cleaned URL or throws. */
+  cleanEndpoint?(url: string): string;
+}
 
 /** Pure layer: no browser API, no other layer; tested in Node. */
 export interface FamilyCore<F extends Family = Family> {
@@ -59,66 +87,139 @@ export interface Selection {
 /** A signing key lent for the duration of `fn` and wiped afterwards; only the background has one. */
 export interface KeyLease {
   address: string;
+  /** As the keyring derives it: secp256k1 32 bytes, ed25519 32-byte seed, sr25519 64-byte secret. */
   secretKey: Uint8Array;
+  /** As the keyring formats it for the family (DerivedAccount.publicKey). */
+  publicKey: string;
 }
-/** `expected`: refuse when the selection's address is no longer the one the user approved. */
-export type WithKey = <T>(sel: Selection, fn: (k: KeyLease) => Promise<T>, expected?: string) => Promise<T>;
 
-export interface NetworkState {
-  list(): Promise<readonly NetworkInfo[]>;
-  active(): Promise<NetworkInfo>;
-  /** Also tells the family's connected sites (chainChanged / networkChanged). */
-  select(ref: ChainRef): Promise<void>;
-  endpoints(): Promise<Record<string, string>>;
-  setEndpoint(ref: ChainRef, url: string): Promise<void>;
+/**
+ * What the shared code hands a family's background for one call: the selected account on the
+ * family's active network. Built fresh per call; holds no secret (keys are lent by `withKey`).
+ */
+export interface FamilyContext {
+  family: Family;
+  sel: Selection;
+  network: NetworkInfo;
+  /** The user's node URL for this network, else its default. */
+  endpoint: string;
+  /** The selected account's address on this network. */
+  address: string;
+  /**
+   * Lends the selected account's key. Refuses (ACCOUNT_CHANGED) when the selected address is no
+   * longer `address` above: what the user approved is what gets signed, or nothing.
+   */
+  withKey<T>(fn: (k: KeyLease) => Promise<T>): Promise<T>;
+  /** This family's own keys in storage.local (public data only: token lists, caches). */
+  storage: {
+    get<T>(key: string): Promise<T | undefined>;
+    set(key: string, value: unknown): Promise<void>;
+  };
 }
 
 export interface SendRequestGeneric {
   to: string;
   /** Whole units as typed ("1.5"), or 'max'. */
   amount: string;
-  /** Token contract / mint; absent for the native coin. */
+  /** Token contract / asset id; absent for the native coin. */
   token?: string;
-  /** Family-specific fields (EVM fees, Bitcoin fee level, memo…), checked by the family. */
-  extra?: Readonly<Record<string, unknown>>;
+  /** Family send fields (memo, keep-alive…) from the family's SendFields, checked by the family. */
+  extra?: Readonly<Record<string, string | boolean>>;
 }
 
-/**
- * What the one Send screen shows: today's ChainSendPreview (Bitcoin, Solana, TRON) with the network
- * named by its ref instead of the family; risk warnings come from the shared engine, not the family.
- * EVM's SendPreview (gas fields) folds into `fee` + `details` when the two pipelines merge.
- */
-export type SendPreviewGeneric = Omit<ChainSendPreview, 'family' | 'warnings'> & { ref: ChainRef };
+/** What the one Send screen shows before the user confirms (the network name is added by the shared code). */
+export interface SendPreviewGeneric {
+  from: string;
+  to: string;
+  /** Whole units, exact. */
+  amount: string;
+  symbol: string;
+  /** Total network fee, whole units. */
+  fee: string;
+  feeSymbol: string;
+  /** Labelled extras (message keys of the family's dictionary, or plain labels) → values. */
+  details: Record<string, string>;
+}
+
+export interface SentTransfer {
+  hash: string;
+  explorer: string | null;
+  /** Settles when the chain says final (true) or failed (false); Activity follows it. */
+  settled?: Promise<boolean>;
+}
 
 export interface PreparedSend {
   preview: SendPreviewGeneric;
+  /** For the shared risk engine (amount, recipient, token). */
   facts: RiskFacts;
+  /** Family warnings the shared engine cannot know (existential deposit, missing memo…). */
+  warnings?: RiskWarning[];
+  /** For Activity: smallest units and decimals of what leaves. */
+  record: { value: string; decimals: number };
   /** The plan lives in this closure: nothing the popup sends back can change what is signed. */
-  confirm(): Promise<{ hash: string }>;
+  confirm(): Promise<SentTransfer>;
+}
+
+export interface FamilyBalances {
+  assets: AssetBalance[];
+  /** Family extras shown under the assets (reserved/frozen, CPU/NET/RAM…): label → value. */
+  details: Record<string, string>;
 }
 
 /** One gate per dApp method; one pipeline enforces lock, permission (+ expiry), queue, risk, errors. */
-export type Gate = 'safe' | 'connect' | 'account' | 'approval';
+export type Gate =
+  /** Anyone may call it (version, chain id); no account data in the answer. */
+  | 'safe'
+  /** Asks the user to connect the site when it is not (approval kind 'connect'), then runs. */
+  | 'connect'
+  /** Needs a connected site and an unlocked wallet; no window. */
+  | 'account'
+  /** Needs a connected site (unless `connects`), then the user's approval of what `prepare` shows. */
+  | 'approval';
+
+export interface DappApproval {
+  /** `<family>:<what>` (a title `approval_<kind>` in the family's messages) or a shared kind. */
+  kind: ApprovalKind;
+  /** Display-ready, public values; keys are labels (message keys of the family's dictionary). */
+  display: Record<string, unknown>;
+  facts?: RiskFacts;
+  warnings?: RiskWarning[];
+}
+
+export interface DappPrepared {
+  approval?: DappApproval;
+  run(decision?: ApprovalDecision): Promise<unknown>;
+}
+
+/** What a family's dApp method sees: the call's origin (from the browser) and the family context. */
+export interface DappCall extends FamilyContext {
+  origin: string;
+  /** Sends an event to this site's pages of this family (account data only if connected). */
+  emit(event: string, data: unknown): void;
+}
 
 export interface DappMethod {
   gate: Gate;
-  /** Throws -32602 before any window opens; `run` executes after the gate (and approval) passed. */
-  prepare(ctx: DappContext, params: unknown): Promise<{ approval?: unknown; run(decision?: ApprovalDecision): Promise<unknown> }>;
+  /** With gate 'approval': approving also connects the site (sign-in). */
+  connects?: boolean;
+  /** Throws ProviderError -32602 before any window opens; `run` executes after the gate (and approval) passed. */
+  prepare(call: DappCall, params: unknown): Promise<DappPrepared>;
 }
 
 export interface FamilyBackground {
-  core: FamilyCore;
-  networks: NetworkState;
-  withKey: WithKey;
-  address(sel: Selection): Promise<string>;
-  balances(sel: Selection): Promise<unknown>;
-  prepareSend(sel: Selection, req: SendRequestGeneric): Promise<PreparedSend>;
+  balances(ctx: FamilyContext): Promise<FamilyBalances>;
+  prepareSend(ctx: FamilyContext, req: SendRequestGeneric): Promise<PreparedSend>;
+  /** Checks a node before it is saved (chain id / genesis matches the network); throws a clear error. */
+  checkEndpoint?(network: NetworkInfo, url: string): Promise<void>;
   /** Incoming and outgoing, from the chain's API. */
-  activity?(sel: Selection): Promise<ActivityItem[]>;
-  dapp: Readonly<Record<string, DappMethod>>;
-  mapError?(err: unknown): { code: number; message: string } | undefined;
-  /** A family's extra popup calls (Bitcoin speed-up, TRC-20 watch), reached via one familyCall. */
-  uiCalls?: Readonly<Record<string, (sel: Selection, params: unknown) => Promise<unknown>>>;
+  activity?(ctx: FamilyContext): Promise<ActivityItem[]>;
+  /** The dApp methods; absent: the family has no dApp provider. */
+  dapp?: Readonly<Record<string, DappMethod>>;
+  /**
+   * Events for connected sites when the popup's account or the family's network changes; the default
+   * sends `accountsChanged` with [address] and `networkChanged` with the network id.
+   */
+  onChange?(ctx: FamilyContext, what: 'account' | 'network', emit: (origin: string | null, event: string, data: unknown) => void): void;
 }
 
 /** The background registry's entry: a loader, so a family's code stays out of the worker's start. */
@@ -126,14 +227,18 @@ export type FamilyBackgroundLoader = () => Promise<FamilyBackground>;
 
 /** Parts the generic popup screens render; each family's UI is one lazy chunk. */
 export interface FamilyUi {
-  addressPlaceholder: string;
-  SendFields?: ComponentType<{ value: Readonly<Record<string, unknown>>; onChange(v: Record<string, unknown>): void }>;
-  BalancesExtras?: ComponentType<{ ref: ChainRef }>;
-  ActivityActions?: ComponentType<{ item: ActivityItem }>;
-  approvalViews?: Readonly<Record<string, ComponentType<{ approvalId: string }>>>;
+  /** The recipient field's placeholder ('0x…', '5Grw…'). */
+  addressPlaceholder?: string;
+  /** Extra send fields (memo, keep-alive); their values go to prepareSend as `extra`. */
+  SendFields?: ComponentType<{ value: Readonly<Record<string, string | boolean>>; onChange(v: Record<string, string | boolean>): void }>;
+}
+
+/** A family's strings, merged into the shared dictionaries (src/families/messages.ts). */
+export interface FamilyMessages {
+  en: Readonly<Record<string, string>>;
+  'zh-CN': Readonly<Record<string, string>>;
+  'zh-TW': Readonly<Record<string, string>>;
 }
 
 /** The page side: tiny, no SDK, imports only the bridge, the emitter and the dApp protocol. */
-export interface FamilyInpage {
-  install(bridge: { request(family: Family, method: string, params?: unknown): Promise<unknown> }): void;
-}
+export type FamilyInpage = () => void;

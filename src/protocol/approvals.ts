@@ -1,5 +1,6 @@
 /** Pending approval records shared by the background (which queues them) and the approval window. */
 import type { DappFamily } from './dapp';
+import type { Family } from '../families/ids';
 
 export type ApprovalKind =
   | 'connect'
@@ -15,7 +16,9 @@ export type ApprovalKind =
   | 'signTronTransaction'
   | 'signSolanaTransaction'
   | 'sendSolanaTransaction'
-  | 'signInSolana';
+  | 'signInSolana'
+  /** A family module's own kinds ('aptos:signTransaction'), titled by `approval_<kind>` in its messages. */
+  | `${Family}:${string}`;
 
 export interface RiskWarning {
   code: string;

@@ -218,6 +218,8 @@ export interface ChainSendRequest {
   /** Bitcoin: a fee level from the API's estimates, or a custom sat/vB. */
   feeLevel?: 'slow' | 'normal' | 'fast';
   feeRate?: number;
+  /** A family module's own send fields (memo, keep-alive…), from its SendFields; checked by the family. */
+  extra?: Record<string, string | boolean>;
 }
 
 export interface ChainSendPreview {

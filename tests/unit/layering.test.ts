@@ -65,6 +65,9 @@ describe('layering: pure core', () => {
 describe('layering: injected providers', () => {
   /** Shared page-side modules every provider may use. */
   const SHARED = new Set(['src/inpage/bridge.ts', 'src/inpage/emitter.ts', 'src/inpage/icon.ts', 'src/protocol/dapp.ts', 'src/families/ids.ts']);
+  /** The page registry (src/families/inpage.ts) and each family module's provider folder. */
+  const FAMILY_INPAGE = /^src\/families\/(inpage\.ts$|[^/]+\/inpage\/)/;
+  const familyInpageDirs = [...new Set(sourceFiles('src/families').map(rel).filter((f) => /^src\/families\/[^/]+\/inpage\//.test(f)).map((f) => f.split('/').slice(0, 4).join('/')))];
   /** Small packages the providers use today (checked against the 25 KiB budget by `npm run bench`); an SDK is not one. */
   const PACKAGES = /^(@noble\/hashes\/[\w.]+|@scure\/base|@wallet-standard\/wallet)$/;
   const { files, packages } = staticGraph('entrypoints/inpage.content.ts');
@@ -83,8 +86,16 @@ describe('layering: injected providers', () => {
     expect(bad).toEqual([]);
   });
 
+  it("a family module's provider imports only the shared page modules, its own folder and the allowed packages", () => {
+    const bad = violations(familyInpageDirs, (t, from, ref) => {
+      if (isPackage(t)) return ref.typeOnly || PACKAGES.test(t);
+      return SHARED.has(t) || t.startsWith(from.split('/').slice(0, 4).join('/') + '/');
+    });
+    expect(bad).toEqual([]);
+  });
+
   it('the page bundle reaches nothing outside the page modules', () => {
-    const outside = [...files.keys()].map(rel).filter((f) => f !== 'entrypoints/inpage.content.ts' && !f.startsWith('src/inpage/') && !SHARED.has(f));
+    const outside = [...files.keys()].map(rel).filter((f) => f !== 'entrypoints/inpage.content.ts' && !f.startsWith('src/inpage/') && !FAMILY_INPAGE.test(f) && !SHARED.has(f));
     expect(outside).toEqual([]);
     expect([...packages.keys()].filter((p) => !PACKAGES.test(p) && p !== '#imports' && !p.startsWith('wxt/'))).toEqual([]);
   });
@@ -98,7 +109,9 @@ describe('layering: UI and background', () => {
   });
 
   it('the UI never imports the background', () => {
-    const bad = violations(['src/ui', 'entrypoints/popup', 'entrypoints/approval', 'entrypoints/onboarding'], (t) => !t.startsWith('src/background/') && t !== 'entrypoints/background.ts');
+    const familyUi = [...new Set(sourceFiles('src/families').map(rel).filter((f) => /^src\/families\/[^/]+\/ui\//.test(f)).map((f) => f.split('/').slice(0, 4).join('/')))];
+    const isBackground = (t: string): boolean => t.startsWith('src/background/') || t === 'entrypoints/background.ts' || /^src\/families\/([^/]+\/background\/|registry\.ts$)/.test(t);
+    const bad = violations(['src/ui', 'src/families/ui.ts', 'src/families/messages.ts', ...familyUi, 'entrypoints/popup', 'entrypoints/approval', 'entrypoints/onboarding'], (t) => !isBackground(t));
     expect(bad).toEqual([]);
   });
 

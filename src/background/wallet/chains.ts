@@ -39,6 +39,10 @@ import { bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoin
 import { WalletError } from '../errors';
 import { selectedAccount } from '../selectedAccount';
 import { assertNever, isWalletFamily } from '../../families/ids';
+import type { ModularFamily } from '../../families/registry';
+import { endpointsOf, isModular, modularFamilies, selectNetwork, setEndpoint } from '../families/modules';
+import { activeRef, cachedModuleBalances, confirmModuleSend, moduleChainOptions, prepareModuleSend, refreshModuleBalances } from '../families/popup';
+import { announceModuleNetwork } from '../dapp/pipeline';
 import { announceNetwork } from '../dapp/bitcoin';
 import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/state';
 import { keyring } from '../keyring';
@@ -47,6 +51,9 @@ import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana
 import { currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
 import { DEFAULT_SETTINGS, getLocal } from '../storage';
 import { currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, watchTronToken, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
+
+/** The non-EVM families this file still serves by hand (the module families go through families/popup.ts). */
+type HandWired = Exclude<PopupFamily, 'evm' | ModularFamily>;
 
 const FAMILY_KEY = 'popupFamily';
 const CACHE_KEY = 'chainBalanceCache';
@@ -70,9 +77,11 @@ export async function listChains(): Promise<ChainsView> {
     ...BTC_NETWORKS.map((n) => ({ id: `bitcoin:${n}`, family: 'bitcoin' as const, name: BTC_NAMES[n], testnet: n !== 'mainnet' })),
     ...(['mainnet-beta', 'devnet', 'testnet', 'localnet'] as const).map((c) => ({ id: `solana:${c}`, family: 'solana' as const, name: getSolanaNetwork(c)?.name ?? c, testnet: c !== 'mainnet-beta' })),
     ...TRON_NETWORK_IDS.map((n) => ({ id: `tron:${n}`, family: 'tron' as const, name: TRON_NAMES[n], testnet: n !== 'mainnet' })),
+    ...moduleChainOptions(),
   ];
-  const activeOf: Record<PopupFamily, string> = { evm: `evm:${evm.activeChainId}`, bitcoin: `bitcoin:${btc.network}`, solana: `solana:${sol.cluster}`, tron: `tron:${tron.network}` };
-  return { chains, active: activeOf[family], family };
+  if (isModular(family)) return { chains, active: await activeRef(family), family };
+  const activeOf: Record<Exclude<PopupFamily, ModularFamily>, string> = { evm: `evm:${evm.activeChainId}`, bitcoin: `bitcoin:${btc.network}`, solana: `solana:${sol.cluster}`, tron: `tron:${tron.network}` };
+  return { chains, active: activeOf[family as Exclude<PopupFamily, ModularFamily>], family };
 }
 
 /** Selects a chain of any family; the family's dApps see the same network. */
@@ -91,6 +100,7 @@ export async function setActiveChainOption(id: unknown): Promise<ChainsView> {
   }
   else if (family === 'solana' && isSolanaClusterId(rest)) await setSolanaCluster(rest);
   else if (family === 'tron' && (TRON_NETWORK_IDS as readonly string[]).includes(rest)) await setTronNetwork(rest as TronNetworkId);
+  else if (isModular(family) && (await selectNetwork(family, id))) await announceModuleNetwork(family);
   else throw new WalletError('UNKNOWN_CHAIN', 'Unknown chain');
   await browser.storage.local.set({ [FAMILY_KEY]: family });
   return listChains();
@@ -205,7 +215,7 @@ const shortMint = (m: string): string => `${m.slice(0, 4)}…${m.slice(-4)}`;
 const labelOf = (d: TokenDisplay | undefined): Pick<AssetBalance, 'name' | 'icon'> => (d ? { ...(d.name ? { name: d.name } : {}), ...(d.icon ? { icon: d.icon } : {}) } : {});
 
 /** The address the popup shows for the active non-EVM chain (public; no RPC). */
-async function addressOf(family: Exclude<PopupFamily, 'evm'>): Promise<{ chain: string; address: string; networkName: string }> {
+async function addressOf(family: HandWired): Promise<{ chain: string; address: string; networkName: string }> {
   if (family === 'solana') {
     const s = await solanaState();
     return { chain: `solana:${s.cluster}`, address: await currentSolanaAddress(), networkName: getSolanaNetwork(s.cluster)?.name ?? s.cluster };
@@ -220,9 +230,10 @@ async function addressOf(family: Exclude<PopupFamily, 'evm'>): Promise<{ chain: 
   return { chain: `bitcoin:${s.network}`, address: w.kind === 'single' ? w.address.address : w.account.address(0, 0).address, networkName: BTC_NAMES[s.network] };
 }
 
-function requireOther(family: PopupFamily): Exclude<PopupFamily, 'evm'> {
+function requireOther(family: PopupFamily): HandWired {
   if (family === 'evm') throw new WalletError('UNKNOWN_CHAIN', 'The EVM balances have their own request');
-  return family;
+  if (isModular(family)) throw new WalletError('UNKNOWN_CHAIN', 'This chain is served by its family module');
+  return family as HandWired;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,11 +264,16 @@ function httpUrl(url: unknown): string {
 }
 
 export async function getChainEndpoints(): Promise<ChainEndpoints> {
-  const [btc, sol, tron] = await Promise.all([bitcoinState(), solanaState(), tronState()]);
-  return { bitcoin: { ...btc.esploraUrl }, solana: { ...sol.rpcUrl }, tron: { ...tron.fullNode } };
+  const [btc, sol, tron, modules] = await Promise.all([bitcoinState(), solanaState(), tronState(), Promise.all(modularFamilies().map(async (f) => [f, await endpointsOf(f)] as const))]);
+  return { bitcoin: { ...btc.esploraUrl }, solana: { ...sol.rpcUrl }, tron: { ...tron.fullNode }, ...Object.fromEntries(modules) } as ChainEndpoints;
 }
 
 export async function setChainEndpoint(family: unknown, network: unknown, url: unknown): Promise<ChainEndpoints> {
+  if (isModular(family)) {
+    if (typeof network !== 'string' || typeof url !== 'string' || url.length > 500) throw new WalletError('INVALID_URL', 'Enter a node URL');
+    await setEndpoint(family, network, url);
+    return getChainEndpoints();
+  }
   const clean = httpUrl(url);
   if (family === 'bitcoin' && (BTC_NETWORKS as readonly unknown[]).includes(network)) await setEsploraUrl(network as DappBitcoinNetwork, clean);
   else if (family === 'solana' && isSolanaClusterId(network)) await setSolanaRpcUrl(network, clean);
@@ -267,7 +283,9 @@ export async function setChainEndpoint(family: unknown, network: unknown, url: u
 }
 
 export async function cachedChainBalances(): Promise<ChainBalancesView | null> {
-  const family = requireOther(await activeFamily());
+  const active = await activeFamily();
+  if (isModular(active)) return cachedModuleBalances(active);
+  const family = requireOther(active);
   const { chain, address } = await addressOf(family);
   const view = (await readCache())[`${chain}:${address}`];
   if (!view || family !== 'solana') return view ?? null;
@@ -276,7 +294,9 @@ export async function cachedChainBalances(): Promise<ChainBalancesView | null> {
 }
 
 export async function refreshChainBalances(): Promise<ChainBalancesView> {
-  const family = requireOther(await activeFamily());
+  const active = await activeFamily();
+  if (isModular(active)) return guard(() => refreshModuleBalances(active));
+  const family = requireOther(active);
   const { chain, address, networkName } = await addressOf(family);
   const view = await guard(async (): Promise<ChainBalancesView> => {
     if (family === 'solana') {
@@ -371,7 +391,7 @@ function parseAmount(text: unknown, decimals: number): bigint {
   return v;
 }
 
-async function riskWarnings(family: Exclude<PopupFamily, 'evm'>, from: string, to: string, amount: bigint, symbol: string, decimals: number, tokenContract?: string): Promise<ChainSendPreview['warnings']> {
+async function riskWarnings(family: HandWired, from: string, to: string, amount: bigint, symbol: string, decimals: number, tokenContract?: string): Promise<ChainSendPreview['warnings']> {
   const settings = await riskSettings();
   return assessRisk({
     origin: null,
@@ -392,7 +412,9 @@ const coreWarnings = (ws: ReadonlyArray<{ code: string; severity: 'info' | 'warn
 export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSendPreview> {
   if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
   if (!req || typeof req !== 'object' || typeof req.to !== 'string' || req.to.trim() === '') throw new WalletError('INVALID_ADDRESS', 'A recipient is required');
-  const family = requireOther(await activeFamily());
+  const active = await activeFamily();
+  if (isModular(active)) return guard(() => prepareModuleSend(active, req));
+  const family = requireOther(active);
   const to = req.to.trim();
   const id = newId();
   for (const [k, p] of pending) if (p.expires < Date.now()) pending.delete(k);
@@ -585,6 +607,8 @@ function follow(hash: string, wait: () => Promise<'confirmed' | 'failed' | 'unkn
 
 export async function confirmChainSend(id: unknown): Promise<{ hash: string; explorer: string | null }> {
   if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
+  const viaModule = typeof id === 'string' ? await guard(() => confirmModuleSend(id)) : undefined;
+  if (viaModule) return viaModule;
   const p = typeof id === 'string' ? pending.get(id) : undefined;
   if (!p || p.expires < Date.now()) throw new WalletError('SEND_EXPIRED', 'This transfer was not prepared or has expired: review it again');
   pending.delete(id as string);

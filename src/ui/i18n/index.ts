@@ -4,6 +4,7 @@
  * a tenth of the popup's initial JavaScript otherwise).
  */
 import { en, type Dictionary, type MessageKey } from './en';
+import { FAMILY_MESSAGES } from '../../families/messages';
 
 export type Locale = 'en' | 'zh-CN' | 'zh-TW';
 export type { MessageKey };
@@ -33,10 +34,19 @@ export function pickLocale(tag: string | undefined): Locale {
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
   // An unknown key (a new risk code) shows the key itself rather than breaking the screen.
-  const text: string = (loaded[locale] ?? en)[key] ?? en[key] ?? String(key);
+  const text: string = (loaded[locale] ?? en)[key] ?? familyText(locale, key) ?? en[key] ?? familyText('en', key) ?? String(key);
   return vars ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : text;
 }
 
+/** A family module's own string (src/families/messages.ts), looked up after the shared dictionaries. */
+function familyText(locale: Locale, key: string): string | undefined {
+  for (const m of Object.values(FAMILY_MESSAGES)) {
+    const dict: Readonly<Record<string, string>> | undefined = m?.[locale];
+    if (dict && Object.prototype.hasOwnProperty.call(dict, key)) return dict[key];
+  }
+  return undefined;
+}
+
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+  return Object.prototype.hasOwnProperty.call(en, key) || familyText('en', key) !== undefined;
 }

@@ -1,5 +1,6 @@
 /**
- * Send on Bitcoin, Solana or TRON: recipient checked as it is typed (base58/bech32 checksums,
+ * Send on every family but EVM (Bitcoin, Solana, TRON and the family modules; a module's own
+ * fields such as a memo come from its UI parts, src/families/<f>/ui): recipient checked as it is typed (base58/bech32 checksums,
  * wrong network explained), asset (SPL / TRC-20 held or watched), amount or Max, and for Bitcoin
  * the fee rate (slow / normal / fast from the API, or custom sat/vB). The background builds,
  * prices and checks the transfer BEFORE anything is signed; the review screen shows the fee and
@@ -13,10 +14,11 @@ import { useI18n } from '../i18n/context';
 import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
 import type { MessageKey } from '../i18n';
 import { DetailList } from './ChainBalances';
+import { useFamilyUi } from './useFamilyUi';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: ChainSendPreview } | { kind: 'status'; hash: string; explorer: string | null };
 type FeeChoice = 'slow' | 'normal' | 'fast' | 'custom';
-const PLACEHOLDER: Record<Exclude<PopupFamily, 'evm'>, string> = { bitcoin: 'bc1…', solana: 'Base58…', tron: 'T…' };
+const PLACEHOLDER: Partial<Record<PopupFamily, string>> = { bitcoin: 'bc1…', solana: 'Base58…', tron: 'T…' };
 
 export default function ChainSend({ family, network, onDone }: { family: Exclude<PopupFamily, 'evm'>; network: string; onDone: () => void }): ReactNode {
   const { t } = useI18n();
@@ -32,6 +34,8 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const familyUi = useFamilyUi(family);
+  const [extra, setExtra] = useState<Record<string, string | boolean>>({});
 
   useEffect(() => {
     call('getCachedChainBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);
@@ -53,6 +57,7 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
         amount: max ? 'max' : amount.trim(),
         ...(asset ? { token: asset } : {}),
         ...(family === 'bitcoin' ? (rate !== undefined ? { feeRate: rate } : { feeLevel: fee as 'slow' | 'normal' | 'fast' }) : {}),
+        ...(Object.keys(extra).length ? { extra } : {}),
       });
       setStep({ kind: 'review', preview });
     } catch (err) {
@@ -110,7 +115,7 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
         {t('tab_send')}
       </h2>
       <AssetPicker assets={balances?.assets ?? []} asset={asset} onAsset={setAsset} />
-      <RecipientField to={to} onTo={setTo} problem={toCheck} book={book} placeholder={PLACEHOLDER[family]} />
+      <RecipientField to={to} onTo={setTo} problem={toCheck} book={book} placeholder={familyUi?.addressPlaceholder ?? PLACEHOLDER[family] ?? ''} />
       <AmountField amount={amount} onAmount={setAmount} max={max} onMax={setMax} />
       {family === 'bitcoin' && (
         <fieldset className="stack">
@@ -131,6 +136,7 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
           )}
         </fieldset>
       )}
+      {familyUi?.SendFields && <familyUi.SendFields value={extra} onChange={setExtra} />}
       {errorBox}
       <button type="submit" data-testid="send-review" disabled={busy || !to.trim() || (!max && !amount.trim())}>
         {busy ? t('preparing') : t('review')}

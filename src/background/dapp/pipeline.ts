@@ -1,0 +1,138 @@
+/**
+ * The one dApp pipeline of the family modules. A family declares its methods with a gate each
+ * (src/families/types.ts: safe / connect / account / approval); this file enforces, for every family
+ * alike: the site's grant (and its expiry), the lock (the popup opens to unlock), the connect prompt,
+ * the approval window with the shared risk engine's warnings, the "account changed" refusal (the key
+ * lent to `run` must still be the account the user saw) and error mapping. The router in front of it
+ * already refused blocked sites, bounded floods, ran copies once, and hides account data from
+ * strangers. Names no family.
+ */
+import type { Family } from '../../families/ids';
+import type { DappCall, DappMethod, FamilyContext, RiskFacts } from '../../families/types';
+import { assessRisk } from '../../core/risk';
+import type { RiskWarning } from '../../protocol/approvals';
+import { recentTransferTimes, riskSettings } from '../activity';
+import { awaitUnlock, requestApproval } from '../approvals';
+import { WalletError } from '../errors';
+import { keyring } from '../keyring';
+import { allPermissions, grant, grantOf } from '../permissions';
+import { onSelectionChanged } from '../selection';
+import { backgroundOf, familyContext, isModular, modularFamilies, networkIdOf } from '../families/modules';
+import { ProviderError, invalidParams, unauthorized, unsupported } from './providerError';
+import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
+
+const warningsOf = (ws: ReturnType<typeof assessRisk>): RiskWarning[] =>
+  ws.map((w) => ({
+    code: w.code,
+    severity: w.severity,
+    ...(w.params ? { params: Object.fromEntries(Object.entries(w.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number> } : {}),
+  }));
+
+/** Shared risk warnings for what a site asks: the origin (http), and the facts the family stated. */
+async function riskFor(family: Family, origin: string, address: string, facts: RiskFacts | undefined): Promise<RiskWarning[]> {
+  if (!facts) return warningsOf(assessRisk({ origin, chainFamily: family, kind: 'sign' }).filter((w) => w.code === 'INSECURE_ORIGIN'));
+  const settings = await riskSettings();
+  return warningsOf(
+    assessRisk({
+      ...facts,
+      origin,
+      chainFamily: family,
+      userThresholds: settings.thresholds,
+      recentTransfers: address ? await recentTransferTimes(address) : [],
+      knownAddresses: settings.knownAddresses,
+    }),
+  );
+}
+
+function callOf(ctx: DappContext, fc: FamilyContext): DappCall {
+  return { ...fc, origin: ctx.origin, emit: (event, data) => emitToOrigin(ctx.origin, fc.family, event, data) };
+}
+
+/** The user's answer to a connect prompt for this family, granted on approval. */
+async function connectSite(family: Family, ctx: DappContext, fc: FamilyContext): Promise<void> {
+  await requestApproval({
+    origin: ctx.origin,
+    requestId: ctx.requestId,
+    family,
+    kind: 'connect',
+    exclusive: true,
+    display: { account: fc.address, network: fc.network.name },
+    warnings: await riskFor(family, ctx.origin, fc.address, undefined),
+  });
+  await grant(ctx.origin, family, [fc.address]);
+  emitToOrigin(ctx.origin, family, 'accountsChanged', [fc.address]);
+}
+
+async function unlocked(family: Family): Promise<FamilyContext> {
+  await awaitUnlock(() => keyring.unlocked);
+  const fc = await familyContext(family);
+  if (!fc.address) throw new WalletError('LOCKED', 'The wallet is locked');
+  return fc;
+}
+
+async function run(family: Family, m: DappMethod, ctx: DappContext, params: unknown): Promise<unknown> {
+  if (m.gate === 'safe') {
+    const fc = await familyContext(family).catch(() => null);
+    if (!fc) throw new ProviderError(4900, 'The wallet has no account yet.');
+    return (await m.prepare(callOf(ctx, fc), params)).run();
+  }
+  if (m.gate === 'connect') {
+    const fc = await unlocked(family);
+    if (!(await grantOf(ctx.origin, family))) await connectSite(family, ctx, fc);
+    return (await m.prepare(callOf(ctx, fc), params)).run();
+  }
+  const granted = !!(await grantOf(ctx.origin, family));
+  if (!granted && !(m.gate === 'approval' && m.connects)) throw unauthorized();
+  const fc = await unlocked(family);
+  // Validation first: malformed params fail here, before any window opens.
+  const prepared = await m.prepare(callOf(ctx, fc), params);
+  if (m.gate === 'account') return prepared.run();
+  if (!prepared.approval) throw new Error(`A method with the approval gate must show an approval (${family})`);
+  const a = prepared.approval;
+  const warnings = [...(a.warnings ?? []), ...(await riskFor(family, ctx.origin, fc.address, a.facts))];
+  const decision = await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family, kind: a.kind, display: a.display, warnings });
+  if (!granted && m.connects) {
+    await grant(ctx.origin, family, [fc.address]);
+    emitToOrigin(ctx.origin, family, 'accountsChanged', [fc.address]);
+  }
+  return prepared.run(decision);
+}
+
+/** The router's handler of a module family: its method table behind the shared gates. */
+export function moduleHandler(family: Family): FamilyHandler {
+  return {
+    family,
+    async handle(ctx, method, params) {
+      const bg = await backgroundOf(family);
+      const m = bg.dapp && Object.prototype.hasOwnProperty.call(bg.dapp, method) ? bg.dapp[method] : undefined;
+      if (!m) throw unsupported(method);
+      if (params !== undefined && params !== null && typeof params !== 'object') throw invalidParams('params must be an object or an array');
+      return run(family, m, ctx, params);
+    },
+  };
+}
+
+/** Tells a module family's connected sites what changed (its own events, or the default pair). */
+async function announce(family: Family, what: 'account' | 'network'): Promise<void> {
+  if (!isModular(family) || !keyring.unlocked) return;
+  const bg = await backgroundOf(family);
+  if (!bg.dapp) return;
+  const fc = await familyContext(family);
+  const sites = Object.entries(await allPermissions()).filter(([, s]) => s[family]);
+  if (sites.length === 0) return;
+  const emit = (origin: string | null, event: string, data: unknown): void => {
+    for (const [o] of sites) if (origin === null || origin === o) emitToOrigin(o, family, event, data);
+  };
+  if (bg.onChange) bg.onChange(fc, what, emit);
+  else if (what === 'account') emit(null, 'accountsChanged', [fc.address]);
+  else emit(null, 'networkChanged', networkIdOf(fc.network.ref));
+}
+
+export function announceModuleNetwork(family: Family): Promise<void> {
+  return announce(family, 'network');
+}
+
+// A module family's sites follow the popup's selected account, like Bitcoin, Solana and TRON.
+onSelectionChanged(async () => {
+  for (const f of modularFamilies()) await announce(f, 'account').catch(() => undefined);
+});

@@ -1,0 +1,134 @@
+/**
+ * The popup's one pipeline for families built as modules: chain selector entries, balances (painted
+ * from a cache, then refreshed), and send as prepare → preview → confirm, where the plan stays in the
+ * family's closure and the popup only holds an id. Risk warnings come from the shared engine, from
+ * the facts the family states. Names no family.
+ */
+import { browser } from 'wxt/browser';
+import type { Family } from '../../families/ids';
+import type { PreparedSend, RiskFacts, SendRequestGeneric } from '../../families/types';
+import { assessRisk } from '../../core/risk';
+import type { ChainBalancesView, ChainOption, ChainSendPreview, ChainSendRequest } from '../../protocol/ui';
+import { recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
+import { WalletError } from '../errors';
+import { onLocked } from '../session';
+import { activeNetwork, backgroundOf, familyContext, modularFamilies, networkIdOf, networksOf } from './modules';
+
+type PopupFamily = ChainBalancesView['family'];
+
+const CACHE_KEY = 'familyBalanceCache';
+const MAX_CACHE_ENTRIES = 100;
+const PENDING_TTL_MS = 10 * 60_000;
+
+/** Every network of every module family, for the popup's selector. */
+export function moduleChainOptions(): ChainOption[] {
+  return modularFamilies().flatMap((f) => networksOf(f).map((n) => ({ id: n.ref, family: f as ChainOption['family'], name: n.name, testnet: n.testnet })));
+}
+
+export async function activeRef(family: Family): Promise<string> {
+  return (await activeNetwork(family)).ref;
+}
+
+type Cache = Record<string, ChainBalancesView>;
+
+async function readCache(): Promise<Cache> {
+  const v = (await browser.storage.local.get(CACHE_KEY))[CACHE_KEY] as unknown;
+  return v && typeof v === 'object' ? (v as Cache) : {};
+}
+
+const cacheKey = (chain: string, address: string): string => `${chain}|${address}`;
+
+export async function cachedModuleBalances(family: Family): Promise<ChainBalancesView | null> {
+  const ctx = await familyContext(family);
+  if (!ctx.address) return null;
+  return (await readCache())[cacheKey(ctx.network.ref, ctx.address)] ?? null;
+}
+
+export async function refreshModuleBalances(family: Family): Promise<ChainBalancesView> {
+  const ctx = await familyContext(family);
+  const b = await (await backgroundOf(family)).balances(ctx);
+  const view: ChainBalancesView = {
+    family: family as PopupFamily,
+    chain: ctx.network.ref,
+    networkName: ctx.network.name,
+    address: ctx.address,
+    assets: b.assets,
+    details: b.details,
+    updatedAt: Date.now(),
+  };
+  const cache = await readCache();
+  const key = cacheKey(view.chain, view.address);
+  delete cache[key];
+  const entries = [...Object.entries(cache), [key, view] as const].slice(-MAX_CACHE_ENTRIES);
+  await browser.storage.local.set({ [CACHE_KEY]: Object.fromEntries(entries) });
+  return view;
+}
+
+interface Pending {
+  family: Family;
+  chainId: string;
+  prepared: PreparedSend;
+  preview: ChainSendPreview;
+  expires: number;
+}
+
+// Prepared sends wait here for the review screen; the popup holds only the id.
+const pending = new Map<string, Pending>();
+onLocked(() => pending.clear());
+
+async function riskOf(family: Family, from: string, facts: RiskFacts): Promise<ChainSendPreview['warnings']> {
+  const settings = await riskSettings();
+  return assessRisk({
+    ...facts,
+    origin: null,
+    chainFamily: family,
+    userThresholds: settings.thresholds,
+    recentTransfers: await recentTransferTimes(from),
+    knownAddresses: settings.knownAddresses,
+  }).map((w) => ({ code: w.code, severity: w.severity, params: (w.params ?? {}) as Record<string, string | number | boolean> }));
+}
+
+function sendRequestOf(req: ChainSendRequest): SendRequestGeneric {
+  if (typeof req.to !== 'string' || typeof req.amount !== 'string') throw new WalletError('INVALID_REQUEST', 'A send needs a recipient and an amount');
+  const extra = req.extra && typeof req.extra === 'object' ? Object.fromEntries(Object.entries(req.extra).filter(([, v]) => typeof v === 'string' || typeof v === 'boolean')) : undefined;
+  return { to: req.to.trim(), amount: req.amount.trim(), ...(req.token ? { token: req.token } : {}), ...(extra ? { extra } : {}) };
+}
+
+export async function prepareModuleSend(family: Family, req: ChainSendRequest): Promise<ChainSendPreview> {
+  const ctx = await familyContext(family);
+  const prepared = await (await backgroundOf(family)).prepareSend(ctx, sendRequestOf(req));
+  const shared = await riskOf(family, ctx.address, prepared.facts);
+  const own = (prepared.warnings ?? []).map((w) => ({ code: w.code, severity: w.severity, params: (w.params ?? {}) as Record<string, string | number | boolean> }));
+  const id = crypto.randomUUID();
+  const preview: ChainSendPreview = { id, family: family as PopupFamily, networkName: ctx.network.name, ...prepared.preview, warnings: [...own, ...shared] };
+  for (const [k, p] of pending) if (p.expires < Date.now()) pending.delete(k);
+  pending.set(id, { family, chainId: networkIdOf(ctx.network.ref), prepared, preview, expires: Date.now() + PENDING_TTL_MS });
+  return preview;
+}
+
+/** Confirms a send prepared here; undefined when the id is not one of this pipeline's. */
+export async function confirmModuleSend(id: string): Promise<{ hash: string; explorer: string | null } | undefined> {
+  const p = pending.get(id);
+  if (!p) return undefined;
+  pending.delete(id);
+  if (p.expires < Date.now()) throw new WalletError('EXPIRED', 'This send expired; review it again');
+  const sent = await p.prepared.confirm();
+  const { preview } = p;
+  await recordActivity({
+    hash: sent.hash,
+    family: p.family,
+    chainId: p.chainId,
+    from: preview.from,
+    to: preview.to,
+    value: p.prepared.record.value,
+    symbol: preview.symbol,
+    decimals: p.prepared.record.decimals,
+    origin: null,
+    explorer: sent.explorer,
+  });
+  sent.settled?.then(
+    (ok) => updateActivity(sent.hash, ok ? 'confirmed' : 'failed'),
+    () => undefined,
+  );
+  return { hash: sent.hash, explorer: sent.explorer };
+}

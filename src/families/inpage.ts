@@ -1,0 +1,21 @@
+/**
+ * The page-side registry: each family's provider installer, run by the MAIN-world content script at
+ * document_start (entrypoints/inpage.content.ts). Only tiny code may be reached from here (no SDK;
+ * tests/unit/layering.test.ts follows the imports). null: the family has no dApp provider yet.
+ */
+import type { Family } from './ids';
+import type { FamilyInpage } from './types';
+import { installEvmProvider } from '../inpage/evm';
+import { installBitcoinProvider } from '../inpage/bitcoin';
+import { installTronProvider } from '../inpage/tron';
+import { installSolanaProvider } from '../inpage/solana';
+
+export const INPAGE_PROVIDERS: Readonly<Record<Family, FamilyInpage | null>> = {
+  evm: installEvmProvider,
+  bitcoin: installBitcoinProvider,
+  tron: installTronProvider,
+  solana: installSolanaProvider,
+  aptos: null,
+  polkadot: null,
+  eos: null,
+};

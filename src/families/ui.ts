@@ -1,0 +1,17 @@
+/**
+ * The popup registry: each family's UI parts (send fields, …), loaded when the family's screen first
+ * needs them, so a family's UI never weighs on the popup's first paint. null: the generic screens
+ * need nothing family-specific (or the family is still wired by hand in src/ui/popup).
+ */
+import type { Family } from './ids';
+import type { FamilyUi } from './types';
+
+export const FAMILY_UI: Readonly<Record<Family, (() => Promise<FamilyUi>) | null>> = {
+  evm: null,
+  bitcoin: null,
+  tron: null,
+  solana: null,
+  aptos: null,
+  polkadot: null,
+  eos: null,
+};
