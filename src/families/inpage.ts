@@ -9,13 +9,14 @@ import { installEvmProvider } from '../inpage/evm';
 import { installBitcoinProvider } from '../inpage/bitcoin';
 import { installTronProvider } from '../inpage/tron';
 import { installSolanaProvider } from '../inpage/solana';
+import { installAptosProvider } from './aptos/inpage/wallet';
 
 export const INPAGE_PROVIDERS: Readonly<Record<Family, FamilyInpage | null>> = {
   evm: installEvmProvider,
   bitcoin: installBitcoinProvider,
   tron: installTronProvider,
   solana: installSolanaProvider,
-  aptos: null,
+  aptos: installAptosProvider,
   polkadot: null,
   eos: null,
 };

@@ -9,6 +9,7 @@
  */
 import type { Family } from './ids';
 import type { FamilyBackgroundLoader, FamilyDescriptor } from './types';
+import { aptosDescriptor } from './aptos/core/descriptor';
 
 export interface FamilyModuleEntry {
   descriptor: FamilyDescriptor;
@@ -20,7 +21,7 @@ export const FAMILY_MODULES = {
   bitcoin: 'legacy',
   tron: 'legacy',
   solana: 'legacy',
-  aptos: null,
+  aptos: { descriptor: aptosDescriptor, background: async () => (await import('./aptos/background/index')).aptosBackground },
   polkadot: null,
   eos: null,
 } as const satisfies Record<Family, FamilyModuleEntry | 'legacy' | null>;

@@ -12,14 +12,15 @@ describe('family ids', () => {
 
   it('the popup families are known families; endpoint families are the popup ones without EVM', () => {
     for (const f of WALLET_FAMILIES) expect(FAMILIES).toContain(f);
-    expect(ENDPOINT_FAMILIES).toEqual(['bitcoin', 'solana', 'tron']);
+    expect(ENDPOINT_FAMILIES).toEqual(['bitcoin', 'solana', 'tron', 'aptos']);
   });
 
   it('isFamily / isWalletFamily accept only listed names', () => {
     for (const f of FAMILIES) expect(isFamily(f)).toBe(true);
     for (const bad of ['', 'EVM', 'cosmos', 'evm ', null, undefined, 1, {}, ['evm']]) expect(isFamily(bad)).toBe(false);
     expect(isWalletFamily('tron')).toBe(true);
-    expect(isWalletFamily('aptos')).toBe(false);
+    expect(isWalletFamily('aptos')).toBe(true);
+    expect(isWalletFamily('polkadot')).toBe(false);
   });
 
   it('a port request must name a listed family', () => {

@@ -265,7 +265,7 @@ function httpUrl(url: unknown): string {
 
 export async function getChainEndpoints(): Promise<ChainEndpoints> {
   const [btc, sol, tron, modules] = await Promise.all([bitcoinState(), solanaState(), tronState(), Promise.all(modularFamilies().map(async (f) => [f, await endpointsOf(f)] as const))]);
-  return { bitcoin: { ...btc.esploraUrl }, solana: { ...sol.rpcUrl }, tron: { ...tron.fullNode }, ...Object.fromEntries(modules) } as ChainEndpoints;
+  return { bitcoin: { ...btc.esploraUrl }, solana: { ...sol.rpcUrl }, tron: { ...tron.fullNode }, ...Object.fromEntries(modules) } as unknown as ChainEndpoints;
 }
 
 export async function setChainEndpoint(family: unknown, network: unknown, url: unknown): Promise<ChainEndpoints> {

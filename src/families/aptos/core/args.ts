@@ -25,6 +25,8 @@ const isOption = (t: TypeTag): boolean => t.kind === 'struct' && isStruct({ ...t
 
 export function hexOrBytes(v: unknown, what: string): Uint8Array {
   if (v instanceof Uint8Array) return v;
+  // The page's provider sends a Uint8Array as { bytes: '0x…' } (extension ports carry JSON).
+  if (typeof v === 'object' && v !== null && typeof (v as { bytes?: unknown }).bytes === 'string' && Object.keys(v).length === 1) return hexOrBytes((v as { bytes: string }).bytes, what);
   if (Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= 0 && x <= 255)) return Uint8Array.from(v as number[]);
   if (typeof v === 'string' && /^0x([0-9a-fA-F]{2})*$/.test(v)) return hexToBytes(v.slice(2));
   throw malformed(`${what} must be bytes (0x hex or a Uint8Array)`);
@@ -73,6 +75,7 @@ function write(w: BcsWriter, t: TypeTag, v: unknown, what: string, depth: number
       if (t.of.kind === 'u8' && !Array.isArray(v)) {
         // vector<u8>: bytes, or a string as UTF-8 text (ts-sdk's rule, even for "0x…" strings).
         if (typeof v === 'string') w.bytes(utf8ToBytes(v));
+        else if (typeof v === 'object' && v !== null && 'bytes' in v) w.bytes(hexOrBytes(v, what));
         else w.bytes(hexOrBytes(v, what));
         return;
       }
