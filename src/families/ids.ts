@@ -13,7 +13,7 @@ export type Family = (typeof FAMILIES)[number];
  * in the order the popup groups them. Aptos, Polkadot/Kusama and EOS join as their modules land;
  * when every family is here this list goes away.
  */
-export const WALLET_FAMILIES = ['evm', 'bitcoin', 'solana', 'tron', 'polkadot', 'eos'] as const satisfies readonly Family[];
+export const WALLET_FAMILIES = ['evm', 'bitcoin', 'solana', 'tron', 'aptos', 'polkadot', 'eos'] as const satisfies readonly Family[];
 export type WalletFamily = (typeof WALLET_FAMILIES)[number];
 
 /** Families whose node URL the user sets in Settings (an EVM network carries its own RPC URL). */

@@ -11,13 +11,14 @@ import { installTronProvider } from '../inpage/tron';
 import { installSolanaProvider } from '../inpage/solana';
 import { installScatterProvider } from './eos/inpage/scatter';
 import { installPolkadotProvider } from './polkadot/inpage/provider';
+import { installAptosProvider } from './aptos/inpage/wallet';
 
 export const INPAGE_PROVIDERS: Readonly<Record<Family, FamilyInpage | null>> = {
   evm: installEvmProvider,
   bitcoin: installBitcoinProvider,
   tron: installTronProvider,
   solana: installSolanaProvider,
-  aptos: null,
+  aptos: installAptosProvider,
   polkadot: installPolkadotProvider,
   eos: installScatterProvider,
 };

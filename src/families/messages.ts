@@ -6,13 +6,14 @@ import type { Family } from './ids';
 import type { FamilyMessages } from './types';
 import { eosMessages } from './eos/ui/messages';
 import { polkadotMessages } from './polkadot/ui/messages';
+import { aptosMessages } from './aptos/ui/messages';
 
 export const FAMILY_MESSAGES: Readonly<Record<Family, FamilyMessages | null>> = {
   evm: null,
   bitcoin: null,
   tron: null,
   solana: null,
-  aptos: null,
+  aptos: aptosMessages,
   polkadot: polkadotMessages,
   eos: eosMessages,
 };

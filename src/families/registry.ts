@@ -11,6 +11,7 @@ import type { Family } from './ids';
 import type { FamilyBackgroundLoader, FamilyDescriptor } from './types';
 import { eosDescriptor } from './eos/core/networks';
 import { polkadotDescriptor } from './polkadot/descriptor';
+import { aptosDescriptor } from './aptos/core/descriptor';
 
 export interface FamilyModuleEntry {
   descriptor: FamilyDescriptor;
@@ -22,7 +23,7 @@ export const FAMILY_MODULES = {
   bitcoin: 'legacy',
   tron: 'legacy',
   solana: 'legacy',
-  aptos: null,
+  aptos: { descriptor: aptosDescriptor, background: async () => (await import('./aptos/background/index')).aptosBackground },
   polkadot: { descriptor: polkadotDescriptor, background: () => import('./polkadot/background/index').then((m) => m.default) },
   eos: { descriptor: eosDescriptor, background: () => import('./eos/background').then((m) => m.default) },
 } as const satisfies Record<Family, FamilyModuleEntry | 'legacy' | null>;

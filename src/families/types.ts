@@ -33,6 +33,8 @@ import type { RiskInput } from '../core/risk/types';
 import type { ApprovalDecision, ApprovalKind, RiskWarning } from '../protocol/approvals';
 import type { AssetBalance } from '../protocol/ui';
 import type { Family } from './ids';
+/** Families built as modules (src/families/registry.ts), for shared types that exclude them. */
+export type { ModularFamily } from './registry';
 
 /** A family-qualified network reference: 'evm:1', 'bitcoin:testnet', 'polkadot:kusama'. */
 export type ChainRef = `${string}:${string}`;

@@ -20,7 +20,8 @@ describe('family ids', () => {
     for (const f of FAMILIES) expect(isFamily(f)).toBe(true);
     for (const bad of ['', 'EVM', 'cosmos', 'evm ', null, undefined, 1, {}, ['evm']]) expect(isFamily(bad)).toBe(false);
     expect(isWalletFamily('tron')).toBe(true);
-    expect(isWalletFamily('aptos')).toBe(false);
+    expect(isWalletFamily('aptos')).toBe(true);
+    expect(isWalletFamily('polkadot')).toBe(false);
   });
 
   it('a port request must name a listed family', () => {

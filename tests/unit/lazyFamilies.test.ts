@@ -33,6 +33,13 @@ describe('background: family code reached only through import()', () => {
     expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./eos/background')");
   });
 
+  it("the Aptos family's background is not statically imported (only its networks are)", () => {
+    const reached = [...files.keys()].map(rel);
+    expect(reached).toContain('src/families/aptos/core/descriptor.ts');
+    expect(reached.filter((f) => f.startsWith('src/families/aptos/background/'))).toEqual([]);
+    expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./aptos/background/index')");
+  });
+
   it('@solana/web3.js is not statically imported', () => {
     expect([...packages.keys()].filter((p) => p.startsWith('@solana/web3.js'))).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * The chain families' key modules, by family. Adding a family means adding one line here.
  */
 import type { Family } from '../types.ts';
-import { aptosKeys } from './aptos/index.ts';
+import { aptosKeys } from '../../families/aptos/core/index.ts';
 import { bitcoinKeys } from './bitcoin/index.ts';
 import { eosKeys } from '../../families/eos/core/index.ts';
 import { evmKeys } from './evm/index.ts';

@@ -28,7 +28,8 @@ export class ExchangeError extends Error {
 export interface ExchangeRequest {
   method: 'GET' | 'POST';
   headers: Readonly<Record<string, string>>;
-  body?: string;
+  /** Text, or bytes for binary APIs (Aptos BCS submission). */
+  body?: string | Uint8Array<ArrayBuffer>;
 }
 
 export interface ExchangeOptions {

@@ -5,9 +5,10 @@
  */
 
 import type { WalletFamily } from '../../families/ids.ts';
+import type { ModularFamily } from '../../families/types.ts';
 
-/** The families whose payment-request standards are implemented (a family module brings its own, or none). */
-export type PaymentFamily = Extract<WalletFamily, 'evm' | 'bitcoin' | 'solana' | 'tron'>;
+/** The families whose payment-request standards are implemented here (a family module brings its own). */
+export type PaymentFamily = Exclude<WalletFamily, ModularFamily>;
 
 /** A family-qualified network reference: 'evm:1', 'bitcoin:testnet'. */
 export type ChainRef = `${string}:${string}`;

@@ -129,7 +129,7 @@ export function ApprovalScreen(): ReactNode {
       <dl className="details" data-testid="approval-details">
         {Object.entries(current.display).map(([k, v]) => (
           <div key={k} className="detail">
-            <dt>{isMessageKey(k) ? t(k as MessageKey) : k}</dt>
+            <dt>{isMessageKey(`detail_${k}`) ? t(`detail_${k}` as MessageKey) : isMessageKey(k) ? t(k as MessageKey) : k}</dt>
             <dd>
               <DetailValue value={v} />
             </dd>

@@ -3,8 +3,8 @@
  * sha3-256(public key || 0x00), as 0x + 64 hex (what Petra shows for a fresh account).
  */
 import { sha3_256 } from '@noble/hashes/sha3.js';
-import { bytesToHex, concatBytes } from '../../derive/bytes.ts';
-import type { AddressValidation } from '../types.ts';
+import { bytesToHex, concatBytes } from '../../../core/derive/bytes.ts';
+import type { AddressValidation } from '../../../core/chains/types.ts';
 
 const ED25519_SCHEME = 0x00;
 

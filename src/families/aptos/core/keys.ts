@@ -2,11 +2,11 @@
  * Aptos accounts: SLIP-0010 ed25519 m/44'/637'/i'/0'/0' (Petra's numbering), legacy Ed25519
  * authentication key as address. publicKey is 0x + 32-byte hex, as the Aptos SDK prints it.
  */
-import { parseHexSecret, to0xHex } from '../../derive/bytes.ts';
-import { ed25519PublicKey } from '../../derive/curves.ts';
-import { withSecretSafeErrors } from '../../derive/errors.ts';
-import type { DerivedKeypair } from '../../types.ts';
-import { IMPORTED_PATH, type ChainFamilyKeys } from '../types.ts';
+import { parseHexSecret, to0xHex } from '../../../core/derive/bytes.ts';
+import { ed25519PublicKey } from '../../../core/derive/curves.ts';
+import { withSecretSafeErrors } from '../../../core/derive/errors.ts';
+import type { DerivedKeypair } from '../../../core/types.ts';
+import { IMPORTED_PATH, type ChainFamilyKeys } from '../../../core/chains/types.ts';
 import { aptosAddressFromPublicKey, validateAptosAddress } from './address.ts';
 
 const derivePath = (index: number): string => `m/44'/637'/${index}'/0'/0'`;
