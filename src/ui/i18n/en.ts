@@ -394,6 +394,9 @@ export const en = {
   unblock: "Unblock",
   riskOverrides: "Warnings you overrode",
   err_RISK_NOT_ACKNOWLEDGED: "Tick “I understand the risk” before approving a request with a danger warning.",
+  incomingFailed: "Incoming transfers could not be checked: {reason}",
+  received: "Received",
+  err_NO_HISTORY_API: "This TRON node has no account history API (TronGrid /v1), so incoming transfers cannot be listed.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -391,4 +391,7 @@ export const zhCN: Dictionary = {
   unblock: "解除屏蔽",
   riskOverrides: "您忽略过的警告",
   err_RISK_NOT_ACKNOWLEDGED: "批准带有危险警告的请求前，请先勾选“我了解风险”。",
+  incomingFailed: "无法检查收到的转账：{reason}",
+  received: "已收到",
+  err_NO_HISTORY_API: "此 TRON 节点没有账户历史接口（TronGrid /v1），无法列出收到的转账。",
 };

@@ -391,4 +391,7 @@ export const zhTW: Dictionary = {
   unblock: "解除封鎖",
   riskOverrides: "您略過的警告",
   err_RISK_NOT_ACKNOWLEDGED: "核准帶有危險警告的請求前，請先勾選「我了解風險」。",
+  incomingFailed: "無法檢查收到的轉帳：{reason}",
+  received: "已收到",
+  err_NO_HISTORY_API: "此 TRON 節點沒有帳戶歷史介面（TronGrid /v1），無法列出收到的轉帳。",
 };
