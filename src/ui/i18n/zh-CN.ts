@@ -394,4 +394,13 @@ export const zhCN: Dictionary = {
   incomingFailed: "无法检查收到的转账：{reason}",
   received: "已收到",
   err_NO_HISTORY_API: "此 TRON 节点没有账户历史接口（TronGrid /v1），无法列出收到的转账。",
+  scanQr: "从图片扫描二维码",
+  scanQrNone: "这张图片中没有找到二维码。",
+  scanQrFailed: "无法读取这张图片。",
+  payLinkFrom: "收款请求",
+  payLinkInvalid: "无法使用此付款链接：{reason}",
+  payLinkTxRequest: "暂不支持 Solana Pay 交易请求。",
+  payLinkChooseNetwork: "这是 {family} 付款链接：请先在顶部选择一个 {family} 网络，再重新粘贴。",
+  payLinkUnknownNetwork: "此链接使用的网络 {network} 不在钱包中，请先在设置中添加。",
+  payLinkTokenNotWatched: "此链接要求的代币 {token} 不在你的列表中：请先添加，再重新粘贴链接。",
 };

@@ -394,4 +394,13 @@ export const zhTW: Dictionary = {
   incomingFailed: "無法檢查收到的轉帳：{reason}",
   received: "已收到",
   err_NO_HISTORY_API: "此 TRON 節點沒有帳戶歷史介面（TronGrid /v1），無法列出收到的轉帳。",
+  scanQr: "從圖片掃描 QR 碼",
+  scanQrNone: "這張圖片中找不到 QR 碼。",
+  scanQrFailed: "無法讀取這張圖片。",
+  payLinkFrom: "收款請求",
+  payLinkInvalid: "無法使用此付款連結：{reason}",
+  payLinkTxRequest: "尚不支援 Solana Pay 交易請求。",
+  payLinkChooseNetwork: "這是 {family} 付款連結：請先在頂部選擇一個 {family} 網路，再重新貼上。",
+  payLinkUnknownNetwork: "此連結使用的網路 {network} 不在錢包中，請先在設定中新增。",
+  payLinkTokenNotWatched: "此連結要求的代幣 {token} 不在你的清單中：請先新增，再重新貼上連結。",
 };

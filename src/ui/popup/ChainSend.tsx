@@ -5,20 +5,22 @@
  * prices and checks the transfer BEFORE anything is signed; the review screen shows the fee and
  * its parts, and the risk warnings; the status then follows the activity until confirmed/failed.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { AddressBookEntry, ChainBalancesView, ChainSendPreview, PopupFamily } from '../../protocol/ui';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { AddressBookEntry, ChainBalancesView, ChainSendPreview, ChainsView, PopupFamily } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
 import type { MessageKey } from '../i18n';
 import { DetailList } from './ChainBalances';
+import { usePaymentLink, type PaymentFill } from './usePaymentLink';
+import { PaymentLinkInfo, ScanQr } from './ScanQr';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: ChainSendPreview } | { kind: 'status'; hash: string; explorer: string | null };
 type FeeChoice = 'slow' | 'normal' | 'fast' | 'custom';
 const PLACEHOLDER: Record<Exclude<PopupFamily, 'evm'>, string> = { bitcoin: 'bc1…', solana: 'Base58…', tron: 'T…' };
 
-export default function ChainSend({ family, network, onDone }: { family: Exclude<PopupFamily, 'evm'>; network: string; onDone: () => void }): ReactNode {
+export default function ChainSend({ family, network, onDone, onChains }: { family: Exclude<PopupFamily, 'evm'>; network: string; onDone: () => void; onChains?: (c: ChainsView) => void }): ReactNode {
   const { t } = useI18n();
   const [balances, setBalances] = useState<ChainBalancesView | null>(null);
   const [book, setBook] = useState<AddressBookEntry[]>([]);
@@ -32,6 +34,15 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fillFromLink = useCallback((f: PaymentFill) => {
+    setTo(f.to);
+    if (f.asset !== undefined) setAsset(f.asset);
+    if (f.amount !== undefined) {
+      setMax(false);
+      setAmount(f.amount);
+    }
+  }, []);
+  const link = usePaymentLink({ assets: balances?.assets ?? null, setTo, fill: fillFromLink, ...(onChains ? { onChains } : {}) });
 
   useEffect(() => {
     call('getCachedChainBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);
@@ -110,7 +121,9 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
         {t('tab_send')}
       </h2>
       <AssetPicker assets={balances?.assets ?? []} asset={asset} onAsset={setAsset} />
-      <RecipientField to={to} onTo={setTo} problem={toCheck} book={book} placeholder={PLACEHOLDER[family]} />
+      <RecipientField to={to} onTo={link.onRecipient} problem={toCheck} book={book} placeholder={PLACEHOLDER[family]} />
+      <ScanQr onText={link.onRecipient} />
+      <PaymentLinkInfo info={link.info} error={link.error} />
       <AmountField amount={amount} onAmount={setAmount} max={max} onMax={setMax} />
       {family === 'bitcoin' && (
         <fieldset className="stack">
