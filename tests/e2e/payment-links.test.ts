@@ -16,6 +16,7 @@ import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, foreignAddress, fundingTx, REGTEST } from '../core/bitcoin/helpers';
 import { renderQr } from '../core/payments/qrImage';
 import { bitcoinAccountFromMnemonic } from '../../src/core/chains/bitcoin/hdAccount';
+import { parsePaymentUri } from '../../src/core/payments/parse';
 
 const PASSWORD = 'payment links password 2024';
 const CHAIN_ID = 1378;
@@ -159,5 +160,36 @@ describe('pay by link or QR code', () => {
     expect(rec).toBeDefined();
     const paid = rec!.tx.outs.filter((o) => bitcoin.address.fromOutputScript(o.script, REGTEST) === to).map((o) => o.value);
     expect(paid).toEqual([25_000n]);
+  });
+  it('Receive → Request a payment: the link and its QR code in the family’s standard (BIP-21, EIP-681 with the token’s decimals)', async () => {
+    // Bitcoin (the active chain after the QR send): BIP-21 with the amount in BTC and the label.
+    await popup.getByTestId('tab-receive').click();
+    // Address 0 received and spent: the fresh receive address is index 1, and the request is for it.
+    const address = btcAccount.address(0, 1).address;
+    await expect.poll(() => popup.getByTestId('receive-address').textContent(), { timeout: 20_000 }).toBe(address);
+    await popup.getByTestId('request-open').click();
+    await popup.getByTestId('request-amount').fill('0.001');
+    await popup.getByTestId('request-label').fill('Invoice 7');
+    await expect.poll(() => popup.getByTestId('request-uri').textContent(), { timeout: 10_000 }).toMatch(/^bitcoin:/);
+    const btcUri = (await popup.getByTestId('request-uri').textContent())!;
+    expect(parsePaymentUri(btcUri)).toMatchObject({ kind: 'transfer', recipient: address, amount: { decimal: '0.001' }, label: 'Invoice 7' });
+    expect(await popup.getByTestId('request-qr').getByTestId('receive-qr').getAttribute('aria-label')).toContain(btcUri);
+
+    // EVM on anvil: an ERC-20 request carries the chain id and the amount in base units (6 decimals).
+    await selectChain(/^Anvil links/);
+    await popup.getByTestId('tab-receive').click();
+    const evmAddress = (await popup.getByTestId('receive-address').textContent()) ?? '';
+    await popup.getByTestId('request-open').click();
+    await popup.getByTestId('request-asset').selectOption(token);
+    await popup.getByTestId('request-amount').fill('2.5');
+    await expect.poll(() => popup.getByTestId('request-uri').textContent(), { timeout: 10_000 }).toContain('/transfer');
+    const evmUri = (await popup.getByTestId('request-uri').textContent())!;
+    expect(parsePaymentUri(evmUri, { evmNetworks: [{ chainId: CHAIN_ID }] })).toMatchObject({ kind: 'transfer', network: `evm:${CHAIN_ID}`, recipient: evmAddress, asset: { type: 'token', address: token }, amount: { base: 2_500_000n } });
+    // Too many decimals for the token is refused, and no link is shown.
+    await popup.getByTestId('request-amount').fill('2.1234567');
+    await expect.poll(() => popup.getByTestId('request-error').textContent()).toMatch(/decimal/i);
+    expect(await popup.getByTestId('request-uri').count()).toBe(0);
+    // EIP-681 has no label: the field is not offered.
+    expect(await popup.getByTestId('request-label').count()).toBe(0);
   });
 });

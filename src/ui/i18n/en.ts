@@ -406,6 +406,10 @@ export const en = {
   payLinkChooseNetwork: "This is a {family} payment link: choose a {family} network in the header first, then paste it again.",
   payLinkUnknownNetwork: "This link is for the network {network}, which is not in the wallet. Add it in Settings first.",
   payLinkTokenNotWatched: "The link asks for the token {token}, which is not in your list: add it first, then paste the link again.",
+  requestPayment: "Request a payment",
+  requestLabel: "Label (shown to the payer)",
+  nativeCoin: "Network coin",
+  copyLink: "Copy payment link",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -403,4 +403,8 @@ export const zhCN: Dictionary = {
   payLinkChooseNetwork: "这是 {family} 付款链接：请先在顶部选择一个 {family} 网络，再重新粘贴。",
   payLinkUnknownNetwork: "此链接使用的网络 {network} 不在钱包中，请先在设置中添加。",
   payLinkTokenNotWatched: "此链接要求的代币 {token} 不在你的列表中：请先添加，再重新粘贴链接。",
+  requestPayment: "请求付款",
+  requestLabel: "备注（付款人可见）",
+  nativeCoin: "网络原生币",
+  copyLink: "复制付款链接",
 };

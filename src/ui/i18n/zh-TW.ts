@@ -403,4 +403,8 @@ export const zhTW: Dictionary = {
   payLinkChooseNetwork: "這是 {family} 付款連結：請先在頂部選擇一個 {family} 網路，再重新貼上。",
   payLinkUnknownNetwork: "此連結使用的網路 {network} 不在錢包中，請先在設定中新增。",
   payLinkTokenNotWatched: "此連結要求的代幣 {token} 不在你的清單中：請先新增，再重新貼上連結。",
+  requestPayment: "請求付款",
+  requestLabel: "備註（付款人可見）",
+  nativeCoin: "網路原生幣",
+  copyLink: "複製付款連結",
 };
