@@ -22,6 +22,10 @@ export interface ActivityItem {
   explorer: string | null;
   status: 'pending' | 'confirmed' | 'failed' | 'replaced';
   time: number;
+  /** 'in': a transfer that arrived (src/background/incoming/store.ts keeps those); absent: sent by this wallet. */
+  direction?: 'in' | 'out';
+  /** Token contract / mint of an incoming token transfer (one transaction can bring several). */
+  token?: string | null;
 }
 
 const KEY = 'activity';

@@ -20,6 +20,7 @@ import { emitToOrigin } from './dapp/router';
 import { addNetwork, listNetworks, removeNetwork, switchNetwork } from './wallet/networks';
 import { addToken, cachedBalances, refreshBalances } from './wallet/balances';
 import { activityView, confirmSend, prepareSend } from './wallet/send';
+import { refreshIncoming } from './incoming/refresh';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
@@ -385,6 +386,10 @@ export const handlers: Handlers = {
   sendNft: (p) => sendNft(p),
   confirmSend: ({ id }) => confirmSend(id),
   listActivity: () => activityView(),
+  async refreshIncoming() {
+    const r = await refreshIncoming();
+    return { added: r.added.length, supported: r.supported };
+  },
   async listAddressBook() {
     requireUnlocked();
     return listAddressBook();

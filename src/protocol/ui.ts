@@ -138,6 +138,8 @@ export interface UiRequests {
   /** Signs and broadcasts a prepared send (by id), records it in the activity. */
   confirmSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
   listActivity: { params: Record<string, never>; result: ActivityView[] };
+  /** Reads incoming transfers of the selected account on the active chain from its API into the activity. */
+  refreshIncoming: { params: Record<string, never>; result: { added: number; supported: boolean } };
   // Address book (MAC'd with a vault-derived key)
   listAddressBook: { params: Record<string, never>; result: AddressBookView };
   saveAddressBookEntry: { params: { name: string; address: string; family: Family }; result: AddressBookView };
@@ -320,6 +322,8 @@ export interface ActivityView {
   /** 'replaced': a Bitcoin transaction superseded by its speed-up (RBF). */
   status: 'pending' | 'confirmed' | 'failed' | 'replaced';
   time: number;
+  /** 'in': a transfer that arrived (from = the sender); 'out': sent by this wallet. */
+  direction: 'in' | 'out';
 }
 
 export interface AddressBookEntry {

@@ -5,7 +5,8 @@
  * (base64, and jsonParsed for token mints and accounts, parsed here from the raw layouts),
  * getTokenAccountsByOwner, getMinimumBalanceForRentExemption, getFeeForMessage,
  * simulateTransaction (with post-state accounts), sendTransaction (failures as the -32002 RPC
- * error), getSignatureStatuses, getGenesisHash, getBlockHeight — and exposes the SVM for setup.
+ * error), getSignatureStatuses, getSignaturesForAddress and getTransaction (the executed
+ * transactions with the balances before and after, as jsonParsed meta; instructions left out), getGenesisHash, getBlockHeight — and exposes the SVM for setup.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -123,6 +124,8 @@ export async function startLiteSvmRpc(): Promise<LiteSvmRpc> {
   const svm = new LiteSVM();
   const genesisHash = base58.encode(randomBytes(32));
   const statuses = new Map<string, { slot: bigint; err: unknown }>();
+  /** Executed transactions (newest last) for getSignaturesForAddress / getTransaction. */
+  const history: Array<{ signature: string; slot: bigint; blockTime: number; err: unknown; fee: bigint; keys: Array<{ pubkey: string; signer: boolean; writable: boolean }>; version: 0 | 'legacy'; recentBlockhash: string; signatures: string[]; pre: Snapshot; post: Snapshot }> = [];
   const calls: string[] = [];
   const limited = new Map<string, number>();
   const decoder = getTransactionDecoder();
@@ -230,7 +233,48 @@ export async function startLiteSvmRpc(): Promise<LiteSvmRpc> {
     }
   }
 
+  type Snapshot = { balances: bigint[]; tokens: Array<Record<string, unknown>> };
+  /** Lamports of every key, and the token balances among them, in getTransaction's meta shape. */
+  function snapshot(keys: readonly string[]): Snapshot {
+    const tokens: Array<Record<string, unknown>> = [];
+    const balances = keys.map((k, accountIndex) => {
+      const a = rawAccount(k);
+      const parsed = a ? (parsedToken(a)?.parsed as { type?: string; info?: { mint: string; owner: string; tokenAmount: unknown } } | undefined) : undefined;
+      if (a && parsed?.type === 'account' && parsed.info) tokens.push({ accountIndex, mint: parsed.info.mint, owner: parsed.info.owner, programId: a.owner, uiTokenAmount: parsed.info.tokenAmount });
+      return a?.lamports ?? 0n;
+    });
+    return { balances, tokens };
+  }
+
+  function record(tx: KitTransaction, signature: string, err: unknown, pre: Snapshot): void {
+    const message = VersionedMessage.deserialize(Uint8Array.from(tx.messageBytes));
+    const keys = message.staticAccountKeys.map((k, i) => ({ pubkey: k.toBase58(), signer: i < message.header.numRequiredSignatures, writable: message.isAccountWritable(i) }));
+    const signatures = Object.values(tx.signatures).map((sg) => base58.encode((sg as Uint8Array | null) ?? new Uint8Array(64)));
+    history.push({ signature, slot: slot(), blockTime: Math.floor(Date.now() / 1000), err, fee: feeFor(message), keys, version: message.version, recentBlockhash: message.recentBlockhash, signatures, pre, post: snapshot(keys.map((k) => k.pubkey)) });
+  }
+
   const methods: Record<string, (params: unknown[]) => unknown> = {
+    getSignaturesForAddress: ([a, cfg]) => {
+      const limit = Math.min(Number((cfg as { limit?: number } | undefined)?.limit ?? 1000), 1000);
+      return history
+        .filter((h) => h.keys.some((k) => k.pubkey === a))
+        .reverse()
+        .slice(0, limit)
+        .map((h) => ({ signature: h.signature, slot: h.slot, err: h.err, memo: null, blockTime: h.blockTime, confirmationStatus: 'finalized' }));
+    },
+    getTransaction: ([sig, cfg]) => {
+      const c = (cfg ?? {}) as { encoding?: string; maxSupportedTransactionVersion?: number };
+      const h = history.find((x) => x.signature === sig);
+      if (!h) return null;
+      if (h.version === 0 && c.maxSupportedTransactionVersion === undefined) throw { code: -32015, message: 'Transaction version (0) is not supported by the requesting client. Please try the request again with the following configuration parameter: "maxSupportedTransactionVersion": 0' };
+      return {
+        slot: h.slot,
+        blockTime: h.blockTime,
+        version: h.version,
+        meta: { err: h.err, status: h.err === null ? { Ok: null } : { Err: h.err }, fee: h.fee, preBalances: h.pre.balances, postBalances: h.post.balances, preTokenBalances: h.pre.tokens, postTokenBalances: h.post.tokens, innerInstructions: [], logMessages: [], rewards: [], loadedAddresses: { readonly: [], writable: [] }, computeUnitsConsumed: 0 },
+        transaction: { signatures: h.signatures, message: { accountKeys: h.keys.map((k) => ({ ...k, source: 'transaction' })), instructions: [], recentBlockhash: h.recentBlockhash, addressTableLookups: [] } },
+      };
+    },
     getBalance: ([a]) => ({ context: ctx(), value: svm.getBalance(address(a as string)) ?? 0n }),
     getLatestBlockhash: () => ({ context: ctx(), value: { blockhash: svm.latestBlockhash(), lastValidBlockHeight: slot() + 150n } }),
     getAccountInfo: ([a, cfg]) => ({ context: ctx(), value: accountJson(a as string, (cfg as { encoding?: string } | undefined)?.encoding ?? 'base64') }),
@@ -281,6 +325,7 @@ export async function startLiteSvmRpc(): Promise<LiteSvmRpc> {
     },
     sendTransaction: ([b64, cfg]) => {
       const tx = decodeTx(b64);
+      const pre = snapshot(VersionedMessage.deserialize(Uint8Array.from(tx.messageBytes)).staticAccountKeys.map((k) => k.toBase58()));
       let result: TransactionMetadata | FailedTransactionMetadata;
       try {
         result = svm.sendTransaction(tx);
@@ -293,11 +338,13 @@ export async function startLiteSvmRpc(): Promise<LiteSvmRpc> {
         const err = errorJson(result.err());
         if ((cfg as { skipPreflight?: boolean } | undefined)?.skipPreflight) {
           statuses.set(signature, { slot: slot(), err });
+          record(tx, signature, err, pre);
           return signature;
         }
         throw { code: -32002, message: `Transaction simulation failed: ${errorText(err)}`, data: { err, logs: result.meta().logs(), accounts: null, unitsConsumed: result.meta().computeUnitsConsumed() } };
       }
       statuses.set(signature, { slot: slot(), err: null });
+      record(tx, signature, null, pre);
       return signature;
     },
     getSignatureStatuses: ([sigs]) => ({

@@ -2,7 +2,8 @@
  * Test helper: a loopback HTTP server speaking the java-tron full-node API shape the wallet calls
  * (/wallet/getaccount, getaccountresource, createtransaction, triggersmartcontract,
  * triggerconstantcontract, broadcasttransaction, gettransactioninfobyid, getchainparameters,
- * getnowblock, getblockbynum, getblock). Unsigned transactions are real: built offline by
+ * getnowblock, getblockbynum, getblock) and TronGrid's v1 account history (GET
+ * /v1/accounts/:a/transactions and /transactions/trc20, only_to and limit). Unsigned transactions are real: built offline by
  * tronweb's own TransactionBuilder (protobuf raw_data_hex, txID = sha256). Broadcast checks them
  * with tronweb (txCheck: JSON = bytes = txID; ecRecover of the signature = owner; reference
  * block; expiration), then applies TRX / TRC-20 transfers to balances it keeps, burning
@@ -105,6 +106,8 @@ export async function startTronNode(options: { genesisBlockId?: string; startBlo
   const infos = new Map<string, TxInfo>();
   const blocks = new Map<bigint, { blockID: string; timestamp: number }>();
   const calls: string[] = [];
+  /** Executed transactions (newest last) for the TronGrid v1 history endpoints. */
+  const history: Array<{ tx: Record<string, unknown>; result: string; block: bigint; timestamp: number; trc20?: { contract: string; from: string; to: string; amount: bigint } }> = [];
   let head = options.startBlock ?? 60_000_000n;
   const builder = new TronWeb({ fullHost: 'http://127.0.0.1:1' });
 
@@ -343,6 +346,14 @@ export async function startTronNode(options: { genesisBlockId?: string; startBlo
       return fail('CONTRACT_VALIDATE_ERROR', `${c.type} is not implemented by the test node`);
     }
     newBlock();
+    const transfer = c.type === 'TriggerSmartContract' && result === 'SUCCESS' ? decodeTransfer(`0x${String(c.parameter.value.data).slice(8)}`) : undefined;
+    history.push({
+      tx,
+      result,
+      block: head,
+      timestamp: headBlock().timestamp,
+      ...(transfer ? { trc20: { contract: toBase58(toHex(String(c.parameter.value.contract_address))), from: toBase58(owner), to: toBase58(toHex(transfer.to)), amount: transfer.amount } } : {}),
+    });
     infos.set(txID, {
       id: txID,
       fee,
@@ -354,9 +365,53 @@ export async function startTronNode(options: { genesisBlockId?: string; startBlo
     return { result: true, txid: txID };
   }
 
+  /** TronGrid's account history (GET /v1/accounts/:a/transactions[/trc20]?only_to=&limit=), as api.trongrid.io answers. */
+  function v1(path: string, query: URLSearchParams): unknown {
+    const m = /^\/v1\/accounts\/(T[1-9A-HJ-NP-Za-km-z]{33})\/transactions(\/trc20)?$/.exec(path);
+    if (!m) return undefined;
+    const me = m[1]!;
+    const onlyTo = query.get('only_to') === 'true';
+    const limit = Math.min(Number(query.get('limit') ?? 20), 200);
+    const meta = { at: Date.now(), page_size: 0 };
+    if (m[2]) {
+      const data = history
+        .filter((h) => h.trc20 && (h.trc20.to === me || (!onlyTo && h.trc20.from === me)))
+        .reverse()
+        .slice(0, limit)
+        .map((h) => {
+          const token = tokens.get(toHex(h.trc20!.contract))!;
+          return { transaction_id: h.tx.txID, token_info: { symbol: token.symbol, address: h.trc20!.contract, decimals: token.decimals, name: token.symbol }, block_timestamp: h.timestamp, from: h.trc20!.from, to: h.trc20!.to, type: 'Transfer', value: h.trc20!.amount.toString() };
+        });
+      return { data, success: true, meta: { ...meta, page_size: data.length } };
+    }
+    const hexMe = toHex(me);
+    const data = history
+      .filter((h) => {
+        const v = (h.tx.raw_data as { contract: { parameter: { value: Record<string, unknown> } }[] }).contract[0]!.parameter.value;
+        const to = typeof v.to_address === 'string' ? toHex(v.to_address) : '';
+        return to === hexMe || (!onlyTo && toHex(String(v.owner_address)) === hexMe);
+      })
+      .reverse()
+      .slice(0, limit)
+      .map((h) => {
+        // TronGrid answers with hex addresses in raw_data whatever the broadcast used.
+        const raw = JSON.parse(JSON.stringify(h.tx.raw_data)) as { contract: { parameter: { value: Record<string, unknown> } }[] };
+        const v = raw.contract[0]!.parameter.value;
+        for (const k of ['owner_address', 'to_address', 'contract_address']) if (typeof v[k] === 'string') v[k] = toHex(v[k] as string);
+        return { ret: [{ contractRet: h.result, fee: 0 }], signature: h.tx.signature, txID: h.tx.txID, net_usage: 0, raw_data_hex: h.tx.raw_data_hex, net_fee: 0, energy_usage: 0, blockNumber: Number(h.block), block_timestamp: h.timestamp, energy_fee: 0, energy_usage_total: 0, raw_data: raw, internal_transactions: [] };
+      });
+    return { data, success: true, meta: { ...meta, page_size: data.length } };
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
-    const path = (req.url ?? '').split('?')[0] ?? '';
+    const [path = '', qs = ''] = (req.url ?? '').split('?');
     calls.push(path);
+    if (req.method === 'GET' && path.startsWith('/v1/')) {
+      const out = v1(path, new URLSearchParams(qs));
+      if (out === undefined) res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ success: false, error: 'not found', statusCode: 404 }));
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(toJson(out));
+      return;
+    }
     const h = handlers[path];
     if (!h) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');

@@ -141,7 +141,8 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
 
 const xpubCache = new Map<string, string>();
 
-async function bitcoinWallet(network: DappBitcoinNetwork): Promise<{ kind: 'hd'; account: BitcoinAccount } | { kind: 'single'; address: WalletAddress }> {
+/** The popup's Bitcoin account (HD xpub account, or an imported key's single address); also read by the incoming history. */
+export async function bitcoinWallet(network: DappBitcoinNetwork): Promise<{ kind: 'hd'; account: BitcoinAccount } | { kind: 'single'; address: WalletAddress }> {
   const sel = await selectedAccount();
   const scheme = { ...DEFAULT_SETTINGS, ...(await getLocal('settings')) }.bitcoinScheme;
   const w = keyring.wallet(sel.walletId);

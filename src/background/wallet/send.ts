@@ -11,7 +11,8 @@ import { applyOverrides, buildTransfer, checkSufficientFunds, maxNetworkFee, pre
 import { explorerUrl, type EvmNetwork } from '../../core/chains/evm/networks';
 import { assessRisk, type KnownAddress } from '../../core/risk';
 import type { ActivityView, SendFees, SendPreview, SendRequest } from '../../protocol/ui';
-import { listActivity, recentTransferTimes, riskSettings } from '../activity';
+import { recentTransferTimes, riskSettings } from '../activity';
+import { allActivity } from '../incoming/store';
 import { WalletError } from '../errors';
 import { keyring } from '../keyring';
 import { signAndBroadcast, followReceipt, type ActivityDisplay } from '../evm/broadcast';
@@ -163,13 +164,13 @@ export async function confirmSend(id: unknown): Promise<{ hash: string; explorer
   }
 }
 
-/** The activity for the popup; pending EVM items are followed again (e.g. after a worker restart). */
+/** The activity for the popup, sent and incoming; pending EVM sends are followed again (e.g. after a worker restart). */
 export async function activityView(): Promise<ActivityView[]> {
-  const [items, networks] = await Promise.all([listActivity(), allNetworks()]);
+  const [items, networks] = await Promise.all([allActivity(), allNetworks()]);
   const byId = new Map<number, EvmNetwork>(networks.map((n) => [n.chainId, n]));
   return items.map((i) => {
     const n = i.family === 'evm' ? byId.get(Number(i.chainId)) : undefined;
-    if (n && i.status === 'pending') followReceipt(n, i.hash as `0x${string}`);
+    if (n && i.status === 'pending' && i.direction !== 'in') followReceipt(n, i.hash as `0x${string}`);
     let amount: string;
     try {
       amount = formatUnits(BigInt(i.value), i.decimals);
@@ -189,6 +190,7 @@ export async function activityView(): Promise<ActivityView[]> {
       explorer: i.explorer ?? (n ? (explorerUrl(n, 'tx', i.hash) ?? null) : null),
       status: i.status,
       time: i.time,
+      direction: i.direction ?? 'out',
     };
   });
 }

@@ -4,7 +4,7 @@
  * parse that keeps integers above 2^53 exact (lamports, token amounts, sun) by turning them into bigint.
  */
 
-import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from './http.ts';
+import { ExchangeError, httpExchange, parseRetryAfter, type ExchangeRequest, type FetchFn } from './http.ts';
 
 export type { FetchFn } from './http.ts';
 
@@ -78,15 +78,20 @@ export function stringifyJsonBig(value: unknown): string {
 }
 
 /** POSTs `body` as JSON and returns the parsed answer; HTTP errors with a JSON body still return it. */
-export async function postJson(url: string, body: unknown, options: PostJsonOptions): Promise<{ status: number; json: unknown }> {
+export function postJson(url: string, body: unknown, options: PostJsonOptions): Promise<{ status: number; json: unknown }> {
+  return exchangeJson(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers }, body: stringifyJsonBig(body) }, options);
+}
+
+/** GET of a JSON document (REST APIs such as TronGrid's /v1 history), with the same errors and limits as postJson. */
+export function getJson(url: string, options: PostJsonOptions): Promise<{ status: number; json: unknown }> {
+  return exchangeJson(url, { method: 'GET', headers: { accept: 'application/json', ...options.headers } }, options);
+}
+
+async function exchangeJson(url: string, req: ExchangeRequest, options: PostJsonOptions): Promise<{ status: number; json: unknown }> {
   let response: Response;
   let text: string;
   try {
-    ({ response, text } = await httpExchange(
-      url,
-      { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers }, body: stringifyJsonBig(body) },
-      { timeoutMs: options.timeoutMs, ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}) },
-    ));
+    ({ response, text } = await httpExchange(url, req, { timeoutMs: options.timeoutMs, ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}) }));
   } catch (err) {
     if (!(err instanceof ExchangeError)) throw err;
     if (err.kind === 'timeout') throw new TransportError('timeout', `Request to ${url} timed out after ${options.timeoutMs} ms`, url);

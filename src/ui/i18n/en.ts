@@ -394,6 +394,22 @@ export const en = {
   unblock: "Unblock",
   riskOverrides: "Warnings you overrode",
   err_RISK_NOT_ACKNOWLEDGED: "Tick “I understand the risk” before approving a request with a danger warning.",
+  incomingFailed: "Incoming transfers could not be checked: {reason}",
+  received: "Received",
+  err_NO_HISTORY_API: "This TRON node has no account history API (TronGrid /v1), so incoming transfers cannot be listed.",
+  scanQr: "Scan QR code from an image",
+  scanQrNone: "No QR code was found in that image.",
+  scanQrFailed: "That image could not be read.",
+  payLinkFrom: "Payment request",
+  payLinkInvalid: "This payment link cannot be used: {reason}",
+  payLinkTxRequest: "Solana Pay transaction requests are not supported yet.",
+  payLinkChooseNetwork: "This is a {family} payment link: choose a {family} network in the header first, then paste it again.",
+  payLinkUnknownNetwork: "This link is for the network {network}, which is not in the wallet. Add it in Settings first.",
+  payLinkTokenNotWatched: "The link asks for the token {token}, which is not in your list: add it first, then paste the link again.",
+  requestPayment: "Request a payment",
+  requestLabel: "Label (shown to the payer)",
+  nativeCoin: "Network coin",
+  copyLink: "Copy payment link",
 } as const;
 
 export type MessageKey = keyof typeof en;

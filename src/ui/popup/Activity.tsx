@@ -1,9 +1,10 @@
 /**
- * Activity: every transaction sent from the wallet, newest first, with status, time, amount and
+ * Activity: every transaction sent from the wallet and every transfer that arrived (read from the
+ * active chain's API while the screen is open), newest first, with status, time, amount and
  * network. A pending Bitcoin transfer can be sped up (replace-by-fee): the user enters a higher
  * fee rate, reviews the new fee, and confirms; the old entry is then marked replaced.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ActivityView, ChainSendPreview } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
@@ -13,6 +14,7 @@ import { shortAddress, shortAmount } from '../format';
 import { ReviewSummary } from './sendParts';
 import { DetailList } from './ChainBalances';
 import { RiskOverrides } from './RiskOverrides';
+import { useIncoming } from './useIncoming';
 
 function SpeedUp({ hash }: { hash: string }): ReactNode {
   const { t } = useI18n();
@@ -79,6 +81,9 @@ export default function Activity(): ReactNode {
   const [items, setItems] = useState<ActivityView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const [reload, setReload] = useState(0);
+  const incomingError = useIncoming(useCallback(() => setReload((n) => n + 1), []));
+
   useEffect(() => {
     let live = true;
     const load = (): void => {
@@ -94,7 +99,7 @@ export default function Activity(): ReactNode {
       live = false;
       clearInterval(timer);
     };
-  }, [t]);
+  }, [t, reload]);
 
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!items) return <p aria-busy="true">{t('loading')}</p>;
@@ -103,20 +108,35 @@ export default function Activity(): ReactNode {
       <h2 id="activity-title" className="h2">
         {t('tab_activity')}
       </h2>
+      {incomingError && (
+        <p className="hint error" data-testid="incoming-error">
+          {incomingError}
+        </p>
+      )}
       {items.length === 0 && <p data-testid="activity-empty">{t('activityEmpty')}</p>}
       <ul className="list" data-testid="activity">
         {items.map((i) => (
-          <li key={i.hash} data-testid="activity-item" data-status={i.status} data-hash={i.hash}>
+          <li key={`${i.direction}:${i.hash}:${i.symbol}`} data-testid="activity-item" data-status={i.status} data-hash={i.hash} data-direction={i.direction}>
             <div className="row">
               <strong className="grow" data-testid="activity-amount">
-                −{shortAmount(i.amount)} {i.symbol}
+                {i.direction === 'in' ? '+' : '−'}
+                {shortAmount(i.amount)} {i.symbol}
               </strong>
               <span className={`badge badge-${i.status}`} data-testid="activity-status">
                 {t(`status_${i.status}` as MessageKey)}
               </span>
             </div>
             <div className="hint">
-              {t('to')} {i.to ? shortAddress(i.to) : '—'} · <span data-testid="activity-network">{i.networkName}</span>
+              {i.direction === 'in' ? (
+                <span data-testid="activity-counterparty" title={i.from}>
+                  {t('received')} · {t('from')} {i.from ? shortAddress(i.from) : '—'}
+                </span>
+              ) : (
+                <span data-testid="activity-counterparty" title={i.to ?? ''}>
+                  {t('to')} {i.to ? shortAddress(i.to) : '—'}
+                </span>
+              )}{' '}
+              · <span data-testid="activity-network">{i.networkName}</span>
             </div>
             <div className="hint row">
               <time className="grow" dateTime={new Date(i.time).toISOString()}>
@@ -129,7 +149,7 @@ export default function Activity(): ReactNode {
                 </a>
               )}
             </div>
-            {i.family === 'bitcoin' && i.status === 'pending' && <SpeedUp hash={i.hash} />}
+            {i.family === 'bitcoin' && i.status === 'pending' && i.direction !== 'in' && <SpeedUp hash={i.hash} />}
           </li>
         ))}
       </ul>

@@ -6,8 +6,8 @@
  * prices and checks the transfer BEFORE anything is signed; the review screen shows the fee and
  * its parts, and the risk warnings; the status then follows the activity until confirmed/failed.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { AddressBookEntry, ChainBalancesView, ChainSendPreview, PopupFamily } from '../../protocol/ui';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { AddressBookEntry, ChainBalancesView, ChainSendPreview, ChainsView, PopupFamily } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
@@ -15,12 +15,14 @@ import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButt
 import type { MessageKey } from '../i18n';
 import { DetailList } from './ChainBalances';
 import { useFamilyUi } from './useFamilyUi';
+import { usePaymentLink, type PaymentFill } from './usePaymentLink';
+import { PaymentLinkInfo, ScanQr } from './ScanQr';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: ChainSendPreview } | { kind: 'status'; hash: string; explorer: string | null };
 type FeeChoice = 'slow' | 'normal' | 'fast' | 'custom';
 const PLACEHOLDER: Partial<Record<PopupFamily, string>> = { bitcoin: 'bc1…', solana: 'Base58…', tron: 'T…' };
 
-export default function ChainSend({ family, network, onDone }: { family: Exclude<PopupFamily, 'evm'>; network: string; onDone: () => void }): ReactNode {
+export default function ChainSend({ family, network, onDone, onChains }: { family: Exclude<PopupFamily, 'evm'>; network: string; onDone: () => void; onChains?: (c: ChainsView) => void }): ReactNode {
   const { t } = useI18n();
   const [balances, setBalances] = useState<ChainBalancesView | null>(null);
   const [book, setBook] = useState<AddressBookEntry[]>([]);
@@ -36,6 +38,15 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
   const [busy, setBusy] = useState(false);
   const familyUi = useFamilyUi(family);
   const [extra, setExtra] = useState<Record<string, string | boolean>>({});
+  const fillFromLink = useCallback((f: PaymentFill) => {
+    setTo(f.to);
+    if (f.asset !== undefined) setAsset(f.asset);
+    if (f.amount !== undefined) {
+      setMax(false);
+      setAmount(f.amount);
+    }
+  }, []);
+  const link = usePaymentLink({ assets: balances?.assets ?? null, setTo, fill: fillFromLink, ...(onChains ? { onChains } : {}) });
 
   useEffect(() => {
     call('getCachedChainBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);
@@ -115,7 +126,9 @@ export default function ChainSend({ family, network, onDone }: { family: Exclude
         {t('tab_send')}
       </h2>
       <AssetPicker assets={balances?.assets ?? []} asset={asset} onAsset={setAsset} />
-      <RecipientField to={to} onTo={setTo} problem={toCheck} book={book} placeholder={familyUi?.addressPlaceholder ?? PLACEHOLDER[family] ?? ''} />
+      <RecipientField to={to} onTo={link.onRecipient} problem={toCheck} book={book} placeholder={familyUi?.addressPlaceholder ?? PLACEHOLDER[family] ?? ''} />
+      <ScanQr onText={link.onRecipient} />
+      <PaymentLinkInfo info={link.info} error={link.error} />
       <AmountField amount={amount} onAmount={setAmount} max={max} onMax={setMax} />
       {family === 'bitcoin' && (
         <fieldset className="stack">

@@ -154,8 +154,8 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
         )}
         <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
           {tab === 'receive' && <Receive state={state} family={family} />}
-          {tab === 'send' && chains && family === 'evm' && <Send key={`${chains.active}:${visit}`} onDone={() => setTab('activity')} />}
-          {tab === 'send' && chains && family !== 'evm' && <ChainSend key={`${chains.active}:${visit}`} family={family} network={chains.active.slice(chains.active.indexOf(':') + 1)} onDone={() => setTab('activity')} />}
+          {tab === 'send' && chains && family === 'evm' && <Send key={`${chains.active}:${visit}`} onDone={() => setTab('activity')} onChains={setChains} />}
+          {tab === 'send' && chains && family !== 'evm' && <ChainSend key={`${chains.active}:${visit}`} family={family} network={chains.active.slice(chains.active.indexOf(':') + 1)} onDone={() => setTab('activity')} onChains={setChains} />}
           {tab === 'activity' && <Activity />}
           {tab === 'nfts' && (family === 'evm' ? <Nfts key={`${chains?.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${visit}`} /> : <p className="hint">{t('nftsEvmOnly')}</p>)}
           {tab === 'sites' && <Sites />}

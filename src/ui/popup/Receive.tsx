@@ -11,6 +11,7 @@ import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
+import { RequestPayment } from './RequestPayment';
 
 const SCHEME_LABEL: Record<string, string> = {
   p2wpkh: 'Native SegWit (BIP84)',
@@ -108,6 +109,7 @@ export default function Receive({ state, family = 'evm' }: { state: WalletState;
       <p className="hint" aria-live="polite">
         {t('receiveHint', { chain: t(rowLabel(account)) })}
       </p>
+      <RequestPayment key={rowKey(account)} family={account.family} address={account.address} />
     </section>
   );
 }

@@ -5,17 +5,19 @@
  * (editable), the risk warnings and the total; confirming signs in the background; the status
  * follows the activity until confirmed or failed.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { AddressBookEntry, BalancesView, SendFees, SendPreview } from '../../protocol/ui';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { AddressBookEntry, BalancesView, ChainsView, SendFees, SendPreview } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
 import { gweiToWei, shortAmount, weiToGwei } from '../format';
+import { usePaymentLink, type PaymentFill } from './usePaymentLink';
+import { PaymentLinkInfo, ScanQr } from './ScanQr';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: SendPreview } | { kind: 'status'; hash: string; explorer: string | null };
 
-export default function Send({ onDone }: { onDone: () => void }): ReactNode {
+export default function Send({ onDone, onChains }: { onDone: () => void; onChains?: (c: ChainsView) => void }): ReactNode {
   const { t } = useI18n();
   const [balances, setBalances] = useState<BalancesView | null>(null);
   const [book, setBook] = useState<AddressBookEntry[]>([]);
@@ -28,6 +30,15 @@ export default function Send({ onDone }: { onDone: () => void }): ReactNode {
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fillFromLink = useCallback((f: PaymentFill) => {
+    setTo(f.to);
+    if (f.asset !== undefined) setAsset(f.asset);
+    if (f.amount !== undefined) {
+      setMax(false);
+      setAmount(f.amount);
+    }
+  }, []);
+  const link = usePaymentLink({ assets: balances?.assets ?? null, setTo, fill: fillFromLink, ...(onChains ? { onChains } : {}) });
 
   useEffect(() => {
     call('getCachedBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);
@@ -141,7 +152,9 @@ export default function Send({ onDone }: { onDone: () => void }): ReactNode {
         {t('tab_send')}
       </h2>
       <AssetPicker assets={balances?.assets ?? []} asset={asset} onAsset={setAsset} />
-      <RecipientField to={to} onTo={setTo} problem={toCheck} book={book} placeholder="0x…" />
+      <RecipientField to={to} onTo={link.onRecipient} problem={toCheck} book={book} placeholder="0x…" />
+      <ScanQr onText={link.onRecipient} />
+      <PaymentLinkInfo info={link.info} error={link.error} />
       <AmountField amount={amount} onAmount={setAmount} max={max} onMax={setMax} />
       {errorBox}
       <button type="submit" data-testid="send-review" disabled={busy || !to.trim() || (!max && !amount.trim())}>

@@ -169,6 +169,28 @@ export class FakeEsplora {
     return s;
   }
 
+  private touches(rec: TxRec, address: string): boolean {
+    if (rec.tx.outs.some((_, vout) => this.outputs.get(`${rec.txid}:${vout}`)?.address === address)) return true;
+    return !rec.external && rec.tx.ins.some((inp) => this.outputs.get(inKey(inp))?.address === address);
+  }
+
+  /** A transaction as Esplora's JSON (GET /tx/:id, /address/:a/txs): inputs with their prevouts. */
+  private txJson(rec: TxRec): Record<string, unknown> {
+    const out = (o: OutRec | undefined): Record<string, unknown> | null =>
+      o ? { scriptpubkey: hexOf(o.script), ...(o.address ? { scriptpubkey_address: o.address } : {}), value: Number(o.value) } : null;
+    return {
+      txid: rec.txid,
+      version: rec.tx.version,
+      locktime: rec.tx.locktime,
+      vin: rec.tx.ins.map((inp) => ({ txid: inKey(inp).split(':')[0], vout: inp.index, prevout: rec.external ? null : out(this.outputs.get(inKey(inp))), sequence: inp.sequence, is_coinbase: false })),
+      vout: rec.tx.outs.map((_, vout) => out(this.outputs.get(`${rec.txid}:${vout}`))),
+      size: rec.hex.length / 2,
+      weight: rec.tx.weight(),
+      fee: Number(rec.fee),
+      status: this.status(rec.txid),
+    };
+  }
+
   private status(txid: string): Record<string, unknown> {
     const rec = this.txs.get(txid);
     if (!rec?.confirmed) return { confirmed: false };
@@ -199,6 +221,12 @@ export class FakeEsplora {
     if ((m = /^\/address\/([^/]+)$/.exec(path))) {
       const a = decodeURIComponent(m[1]!);
       return json({ address: a, chain_stats: this.stats(a, true), mempool_stats: this.stats(a, false) });
+    }
+    if ((m = /^\/address\/([^/]+)\/txs$/.exec(path))) {
+      const a = decodeURIComponent(m[1]!);
+      // Esplora: up to 50 mempool transactions, then the newest 25 confirmed, newest first.
+      const touching = [...this.txs.values()].filter((rec) => this.touches(rec, a)).reverse();
+      return json([...touching.filter((r) => !r.confirmed).slice(0, 50), ...touching.filter((r) => r.confirmed).slice(0, 25)].map((r) => this.txJson(r)));
     }
     if ((m = /^\/address\/([^/]+)\/utxo$/.exec(path))) {
       const a = decodeURIComponent(m[1]!);

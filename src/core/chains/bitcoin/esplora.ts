@@ -68,6 +68,8 @@ export interface EsploraClient {
   readonly baseUrl: string;
   getAddress(address: string): Promise<EsploraAddressInfo>;
   getAddressUtxos(address: string): Promise<EsploraUtxo[]>;
+  /** GET /address/:a/txs: up to 50 mempool and the newest 25 confirmed transactions, as Esplora's JSON (read by incoming.ts). */
+  getAddressTxs(address: string): Promise<unknown[]>;
   getTxHex(txid: string): Promise<string>;
   getTxStatus(txid: string): Promise<EsploraTxStatus>;
   getFeeEstimates(): Promise<FeeEstimates>;
@@ -193,6 +195,12 @@ export function createEsploraClient(options: EsploraClientOptions): EsploraClien
         if (!isObj(u) || typeof u.txid !== 'string' || !TXID_RE.test(u.txid) || !isCount(u.vout) || !isCount(u.value)) throw bad(path, 'UTXO');
         return { txid: u.txid, vout: u.vout, value: u.value, status: parseStatus(u.status, path) };
       });
+    },
+    async getAddressTxs(address: string): Promise<unknown[]> {
+      const path = `/address/${encodeURIComponent(address)}/txs`;
+      const v = await json(path);
+      if (!Array.isArray(v)) throw bad(path, 'transaction list');
+      return v;
     },
     async getTxHex(txid: string): Promise<string> {
       const path = `/tx/${checkTxid(txid)}/hex`;

@@ -1,0 +1,32 @@
+/**
+ * Reads the incoming transfers of the popup's selected account on the active chain (the one Home
+ * shows) through that family's `incoming(sel)` hook, and merges them into the stored history.
+ * Only the active chain is asked: one family's API per refresh, never every network's.
+ */
+import { INCOMING } from '../../families/incoming';
+import type { ActivityItem } from '../activity';
+import { WalletError } from '../errors';
+import { keyring } from '../keyring';
+import { walletChains } from '../lazyModules';
+import { selectedAccount } from '../selectedAccount';
+import { mergeIncoming } from './store';
+
+export interface IncomingRefresh {
+  /** Entries not seen before. */
+  added: ActivityItem[];
+  /** False when the active family has no incoming history yet. */
+  supported: boolean;
+}
+
+export async function refreshIncoming(): Promise<IncomingRefresh> {
+  if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
+  const family = await (await walletChains()).activeFamily();
+  const load = INCOMING[family];
+  if (!load) return { added: [], supported: false };
+  const sel = await selectedAccount();
+  const found = await (await load()).incoming(sel);
+  // The selection may have changed while the API answered: those entries belong to another account.
+  const now = await selectedAccount();
+  if (now.walletId !== sel.walletId || now.index !== sel.index) return { added: [], supported: true };
+  return { added: await mergeIncoming(found), supported: true };
+}

@@ -1,0 +1,62 @@
+/**
+ * Reads a pasted or scanned payment link (EIP-681, BIP-21/321, Solana Pay transfer, tron:) into
+ * what the Send form shows: the chain to switch to, recipient, asset and amount. Loaded lazily by
+ * usePaymentLink (the parsers and their address checks are not in the popup's first paint).
+ */
+import type { ChainsView } from '../../protocol/ui';
+import { call } from '../api';
+import { parsePaymentUri } from '../../core/payments/parse';
+import { formatBaseUnits } from '../../core/payments/amount';
+
+export interface PaymentDraft {
+  /** ChainOption id to send on ('evm:1', 'bitcoin:regtest', …). */
+  chain: string;
+  to: string;
+  /** Token contract / mint; absent for the native coin. */
+  token?: string;
+  /** Whole units when the link states them. */
+  amount?: string;
+  /** Base units when the link states only those (EIP-681 uint256=): completed with the token's decimals. */
+  amountBase?: string;
+  label?: string;
+  message?: string;
+}
+
+/** A link this wallet cannot act on, with a stable code the UI translates. */
+export class PaymentLinkError extends Error {
+  constructor(
+    readonly code: 'TX_REQUEST_UNSUPPORTED' | 'CHOOSE_NETWORK' | 'UNKNOWN_NETWORK' | 'INVALID',
+    message: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export async function readPaymentLink(text: string): Promise<PaymentDraft> {
+  const [{ networks }, chains] = await Promise.all([call('listNetworks', {}), call('listChains', {}) as Promise<ChainsView>]);
+  let req;
+  try {
+    req = parsePaymentUri(text.trim(), { evmNetworks: networks.filter((n) => n.custom) });
+  } catch (err) {
+    throw new PaymentLinkError('INVALID', err instanceof Error ? err.message : 'Invalid payment link', { reason: err instanceof Error ? err.message : '' });
+  }
+  if (req.kind !== 'transfer') throw new PaymentLinkError('TX_REQUEST_UNSUPPORTED', 'Solana Pay transaction requests are not supported yet');
+  const chain = req.network ?? (req.family === chains.family ? chains.active : undefined);
+  if (!chain) throw new PaymentLinkError('CHOOSE_NETWORK', 'Choose a network of this link’s chain first', { family: req.family });
+  if (!chains.chains.some((c) => c.id === chain)) throw new PaymentLinkError('UNKNOWN_NETWORK', `Network ${chain} is not in the wallet`, { network: chain });
+  const draft: PaymentDraft = { chain, to: req.recipient };
+  if (req.asset.type === 'token') draft.token = req.asset.address;
+  if (req.amount?.known === 'base') draft.amountBase = req.amount.base.toString();
+  else if (req.amount) draft.amount = req.amount.decimal;
+  if (req.label) draft.label = req.label;
+  if (req.message) draft.message = req.message;
+  return draft;
+}
+
+/** The amount in whole units once the token's decimals are known. */
+export function draftAmount(d: PaymentDraft, decimals: number | undefined): string | undefined {
+  if (d.amount !== undefined) return d.amount;
+  if (d.amountBase !== undefined && decimals !== undefined) return formatBaseUnits(BigInt(d.amountBase), decimals);
+  return undefined;
+}

@@ -1,0 +1,195 @@
+/**
+ * Paying by link or QR code in real Chromium: an EIP-681 ERC-20 link pasted into Send's recipient
+ * field switches to its network and fills recipient, token and exact amount; the send on anvil
+ * moves exactly that amount. A QR code PNG (drawn by qrcode-generator from a BIP-21 link, encoded
+ * to PNG by Chromium's canvas) chosen with "Scan QR" fills a Bitcoin send on the loopback Esplora,
+ * which checks the signed transaction on broadcast.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { decodeFunctionResult, encodeFunctionData, erc20Abi, getAddress, type Hex } from 'viem';
+import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { corsProxy, type CorsProxy } from './support/corsProxy';
+import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
+import { tinyErc20Bytecode } from '../core/evm/fixtures/tinyErc20';
+import { FakeEsplora } from '../core/bitcoin/esploraServer';
+import { bitcoin, foreignAddress, fundingTx, REGTEST } from '../core/bitcoin/helpers';
+import { renderQr } from '../core/payments/qrImage';
+import { bitcoinAccountFromMnemonic } from '../../src/core/chains/bitcoin/hdAccount';
+import { parsePaymentUri } from '../../src/core/payments/parse';
+
+const PASSWORD = 'payment links password 2024';
+const CHAIN_ID = 1378;
+const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+
+describe('pay by link or QR code', () => {
+  let wallet: Wallet;
+  let popup: Page;
+  let anvil: AnvilInstance;
+  let esplora: FakeEsplora;
+  let btcProxy: CorsProxy;
+  let token: Hex;
+  const btcAccount = bitcoinAccountFromMnemonic(DEV_MNEMONIC, undefined, { network: 'regtest', scheme: 'p2wpkh', account: 0 });
+
+  const tokenBalance = async (owner: string): Promise<bigint> =>
+    decodeFunctionResult({ abi: erc20Abi, functionName: 'balanceOf', data: await anvil.rpc<Hex>('eth_call', [{ to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [owner as Hex] }) }, 'latest']) });
+
+  async function selectChain(label: RegExp): Promise<void> {
+    await popup.getByTestId('tab-assets').click();
+    const select = popup.getByTestId('network-select');
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const opt = options.find((o) => label.test(o.text));
+    if (!opt) throw new Error(`no chain matching ${label}`);
+    await select.selectOption(opt.value);
+    await popup.getByTestId('balances').waitFor();
+  }
+
+  beforeAll(async () => {
+    esplora = new FakeEsplora();
+    await esplora.start();
+    esplora.addTx(fundingTx([{ script: btcAccount.address(0, 0).script, value: 500_000 }]).hex, true);
+    anvil = await startAnvil({ chainId: CHAIN_ID });
+    const hash = await anvil.rpc<Hex>('eth_sendTransaction', [{ from: anvil.accounts[0]!.address, data: tinyErc20Bytecode({ name: 'Link Token', symbol: 'LNK', decimals: 6, totalSupply: 1_000_000_000_000n }) }]);
+    let receipt: { contractAddress: Hex } | null = null;
+    for (let i = 0; i < 100 && !receipt; i++) {
+      receipt = await anvil.rpc<{ contractAddress: Hex } | null>('eth_getTransactionReceipt', [hash]);
+      if (!receipt) await new Promise((r) => setTimeout(r, 50));
+    }
+    token = getAddress(receipt!.contractAddress);
+    [btcProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), launchWallet()]);
+    await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
+    popup = await wallet.openPage('popup.html');
+    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+
+    // The anvil network with its token watched, and the Bitcoin regtest node.
+    await popup.getByTestId('tab-settings').click();
+    await popup.getByTestId('open-networks').click();
+    await popup.getByTestId('net-name').fill('Anvil links');
+    await popup.getByTestId('net-rpcUrl').fill(anvil.url);
+    await popup.getByTestId('net-chainId').fill(String(CHAIN_ID));
+    await popup.getByTestId('add-network').click();
+    await popup.getByTestId('network-msg').filter({ hasText: 'Anvil links was added' }).waitFor();
+    await selectChain(/^Anvil links/);
+    await popup.getByTestId('add-token').click();
+    await popup.getByTestId('token-address').fill(token);
+    await popup.getByTestId('add-token-submit').click();
+    await popup.getByTestId('balance-LNK').waitFor({ timeout: 20_000 });
+    await popup.getByTestId('tab-settings').click();
+    const section = popup.getByTestId('section-endpoints');
+    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
+    await popup.getByTestId('endpoint-family').selectOption('bitcoin');
+    await popup.getByTestId('endpoint-network').selectOption('regtest');
+    await popup.getByTestId('endpoint-url').fill(btcProxy.url);
+    await popup.getByTestId('endpoint-save').click();
+    await popup.getByTestId('endpoint-saved').waitFor();
+  });
+
+  afterAll(async () => {
+    await wallet?.close();
+    await btcProxy?.close();
+    await esplora?.stop();
+    await anvil?.stop();
+  });
+
+  it('an EIP-681 ERC-20 link pasted on Bitcoin switches to its network and sends exactly that amount on anvil', async () => {
+    await selectChain(/Bitcoin Regtest/);
+    await popup.getByTestId('tab-send').click();
+    const link = `ethereum:${token}@${CHAIN_ID}/transfer?address=${BOB}&uint256=1234567`;
+    await popup.getByTestId('send-to').fill(link);
+    await expect.poll(() => popup.getByTestId('network-select').inputValue(), { timeout: 20_000 }).toBe(`evm:${CHAIN_ID}`);
+    await expect.poll(() => popup.getByTestId('send-to').inputValue(), { timeout: 20_000 }).toBe(BOB);
+    await expect.poll(() => popup.getByTestId('send-asset').inputValue(), { timeout: 20_000 }).toBe(token);
+    expect(await popup.getByTestId('send-amount').inputValue()).toBe('1.234567');
+    // Every field stays editable: the amount is the user's to change (here, retyped as the link's).
+    await popup.getByTestId('send-amount').fill('2');
+    await popup.getByTestId('send-amount').fill('1.234567');
+    const before = await tokenBalance(BOB);
+    await popup.getByTestId('send-review').click();
+    await popup.getByTestId('review').waitFor({ timeout: 30_000 });
+    expect(await popup.getByTestId('review-to').textContent()).toBe(BOB);
+    await popup.getByTestId('send-confirm').click();
+    await popup.getByTestId('send-status-screen').waitFor({ timeout: 30_000 });
+    await expect.poll(() => tokenBalance(BOB), { timeout: 30_000 }).toBe(before + 1_234_567n);
+  });
+
+  it('a link for a network the wallet lacks, or a broken one, is explained and changes nothing', async () => {
+    await popup.getByTestId('tab-assets').click();
+    await popup.getByTestId('tab-send').click();
+    await popup.getByTestId('send-to').fill(`ethereum:${BOB}@99999?value=1e18`);
+    await expect.poll(() => popup.getByTestId('payment-link-error').textContent(), { timeout: 20_000 }).toMatch(/99999/);
+    await popup.getByTestId('send-to').fill(`ethereum:${BOB}?value=1&value=2`);
+    await expect.poll(() => popup.getByTestId('payment-link-error').textContent(), { timeout: 20_000 }).toMatch(/cannot be used/);
+    expect(await popup.getByTestId('network-select').inputValue()).toBe(`evm:${CHAIN_ID}`);
+    expect(await popup.getByTestId('send-amount').inputValue()).toBe('');
+  });
+
+  it('a QR code PNG of a BIP-21 link fills a Bitcoin send, which the loopback Esplora accepts', async () => {
+    const to = foreignAddress('p2wpkh', Math.random, REGTEST);
+    const uri = `bitcoin:${to}?amount=0.00025&label=Coffee%20shop`;
+    const img = renderQr(uri, { scale: 6, margin: 4 });
+    // Chromium's own PNG encoder turns the pixels into the file a user would pick.
+    const png = await popup.evaluate(
+      async ({ b64, width, height }) => {
+        const bytes = Uint8ClampedArray.from(atob(b64), (c) => c.charCodeAt(0));
+        const canvas = new OffscreenCanvas(width, height);
+        canvas.getContext('2d')!.putImageData(new ImageData(bytes, width, height), 0, 0);
+        const blob = await canvas.convertToBlob({ type: 'image/png' });
+        const buf = new Uint8Array(await blob.arrayBuffer());
+        let s = '';
+        for (const b of buf) s += String.fromCharCode(b);
+        return btoa(s);
+      },
+      { b64: Buffer.from(img.data).toString('base64'), width: img.width, height: img.height },
+    );
+    const file = Buffer.from(png, 'base64');
+    expect(file.subarray(1, 4).toString()).toBe('PNG');
+
+    await popup.getByTestId('tab-assets').click();
+    await popup.getByTestId('tab-send').click();
+    await popup.getByTestId('scan-qr-file').setInputFiles({ name: 'pay.png', mimeType: 'image/png', buffer: file });
+    await expect.poll(() => popup.getByTestId('network-select').inputValue(), { timeout: 20_000 }).toBe('bitcoin:regtest');
+    await expect.poll(() => popup.getByTestId('send-to').inputValue(), { timeout: 20_000 }).toBe(to);
+    await expect.poll(() => popup.getByTestId('send-amount').inputValue(), { timeout: 20_000 }).toBe('0.00025');
+    expect(await popup.getByTestId('payment-link-info').textContent()).toContain('Coffee shop');
+    await popup.getByTestId('send-review').click();
+    await popup.getByTestId('review').waitFor({ timeout: 30_000 });
+    await popup.getByTestId('send-confirm').click();
+    await popup.getByTestId('send-status-screen').waitFor({ timeout: 30_000 });
+    const txid = (await popup.getByTestId('send-hash').textContent()) ?? '';
+    const rec = esplora.txs.get(txid);
+    expect(rec).toBeDefined();
+    const paid = rec!.tx.outs.filter((o) => bitcoin.address.fromOutputScript(o.script, REGTEST) === to).map((o) => o.value);
+    expect(paid).toEqual([25_000n]);
+  });
+  it('Receive → Request a payment: the link and its QR code in the family’s standard (BIP-21, EIP-681 with the token’s decimals)', async () => {
+    // Bitcoin (the active chain after the QR send): BIP-21 with the amount in BTC and the label.
+    await popup.getByTestId('tab-receive').click();
+    // Address 0 received and spent: the fresh receive address is index 1, and the request is for it.
+    const address = btcAccount.address(0, 1).address;
+    await expect.poll(() => popup.getByTestId('receive-address').textContent(), { timeout: 20_000 }).toBe(address);
+    await popup.getByTestId('request-open').click();
+    await popup.getByTestId('request-amount').fill('0.001');
+    await popup.getByTestId('request-label').fill('Invoice 7');
+    await expect.poll(() => popup.getByTestId('request-uri').textContent(), { timeout: 10_000 }).toMatch(/^bitcoin:/);
+    const btcUri = (await popup.getByTestId('request-uri').textContent())!;
+    expect(parsePaymentUri(btcUri)).toMatchObject({ kind: 'transfer', recipient: address, amount: { decimal: '0.001' }, label: 'Invoice 7' });
+    expect(await popup.getByTestId('request-qr').getByTestId('receive-qr').getAttribute('aria-label')).toContain(btcUri);
+
+    // EVM on anvil: an ERC-20 request carries the chain id and the amount in base units (6 decimals).
+    await selectChain(/^Anvil links/);
+    await popup.getByTestId('tab-receive').click();
+    const evmAddress = (await popup.getByTestId('receive-address').textContent()) ?? '';
+    await popup.getByTestId('request-open').click();
+    await popup.getByTestId('request-asset').selectOption(token);
+    await popup.getByTestId('request-amount').fill('2.5');
+    await expect.poll(() => popup.getByTestId('request-uri').textContent(), { timeout: 10_000 }).toContain('/transfer');
+    const evmUri = (await popup.getByTestId('request-uri').textContent())!;
+    expect(parsePaymentUri(evmUri, { evmNetworks: [{ chainId: CHAIN_ID }] })).toMatchObject({ kind: 'transfer', network: `evm:${CHAIN_ID}`, recipient: evmAddress, asset: { type: 'token', address: token }, amount: { base: 2_500_000n } });
+    // Too many decimals for the token is refused, and no link is shown.
+    await popup.getByTestId('request-amount').fill('2.1234567');
+    await expect.poll(() => popup.getByTestId('request-error').textContent()).toMatch(/decimal/i);
+    expect(await popup.getByTestId('request-uri').count()).toBe(0);
+    // EIP-681 has no label: the field is not offered.
+    expect(await popup.getByTestId('request-label').count()).toBe(0);
+  });
+});
