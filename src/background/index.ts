@@ -14,6 +14,7 @@ import { evmHandler } from './dapp/evm';
 import { DEMO } from '../demo/config';
 import { lazyFamily } from './lazyModules';
 import { forgetRecentAnswers } from './dapp/executions';
+import { onWake } from './wakeEvents';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -54,11 +55,11 @@ export function startBackground(): void {
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
   registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
   installDappRouter(ready);
-  browser.runtime.onInstalled.addListener(({ reason }) => {
+  onWake('installed', ({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
   });
 
-  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+  onWake('message', (msg, sender, sendResponse) => {
     if (!isUiMessage(msg)) return false;
     if (!isExtensionPage(sender)) {
       sendResponse({ ok: false, error: toErrorShape(new WalletError('FORBIDDEN', 'Not allowed from this context')) } satisfies UiResponse);
