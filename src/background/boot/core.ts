@@ -10,7 +10,8 @@
  *    background (`WALLET_SCRIPT`, built from entrypoints/wallet-worker.ts), which only defines
  *    itself, so the browser keeps it with the worker;
  *  - on every start the core alone runs: it registers the worker's event listeners (top level, as
- *    MV3 requires) and answers the EVM reads a page's first touch asks (evmReads.ts) itself;
+ *    MV3 requires) and answers the EVM reads a page's first touch asks itself
+ *    (src/families/evm/background/eagerReads.ts);
  *  - the first event it cannot answer (a popup message, any other dApp request, an alarm, the
  *    approval window closing, install/update) loads and starts the rest synchronously, hands it
  *    that event and the dApp ports opened so far, and from then on hands it every event.
@@ -21,7 +22,7 @@ import { DAPP_PORT, isPortRequest, type PortMessage } from '../../protocol/dapp'
 import { DEMO } from '../../demo/config';
 import { originOfSender } from '../dapp/origin';
 import { APPROVAL_WINDOW_KEY, WALLET_GLOBAL, WALLET_SCRIPT, type WalletBackground } from './handoff';
-import { EAGER_EVM_METHODS, eagerEvmRead } from './evmReads';
+import { EAGER_EVM_METHODS, EAGER_READS_FAMILY, eagerEvmRead } from '../../families/evm/background/eagerReads';
 
 declare const importScripts: ((...urls: string[]) => void) | undefined;
 type Scope = { [WALLET_GLOBAL]?: WalletBackground; serviceWorker?: { state: string } };
@@ -64,7 +65,7 @@ function toWallet(port: Browser.runtime.Port, msg: unknown): void {
 function serveEagerly(port: Browser.runtime.Port, origin: string): void {
   const onMessage = (msg: unknown): void => {
     if (!isPortRequest(msg)) return; // the router ignores these too
-    if (wallet || msg.family !== 'evm' || !EAGER_EVM_METHODS.has(msg.method)) {
+    if (wallet || msg.family !== EAGER_READS_FAMILY || !EAGER_EVM_METHODS.has(msg.method)) {
       toWallet(port, msg);
       return;
     }

@@ -8,8 +8,12 @@
  * request goes to the full router, which answers exactly as before.
  *
  * Reads storage only (the same keys the full background writes), kept in memory until they change.
+ * Part of the worker's eager core (src/background/boot/core.ts): it may import nothing but the browser.
  */
 import { browser } from 'wxt/browser';
+
+/** The family whose reads are answered here. */
+export const EAGER_READS_FAMILY = 'evm';
 
 /** Methods answered here; each takes no parameters. */
 export const EAGER_EVM_METHODS: ReadonlySet<string> = new Set(['eth_chainId', 'net_version', 'eth_accounts', 'wallet_getProviderState']);
