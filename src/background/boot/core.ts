@@ -22,7 +22,7 @@ import { DAPP_PORT, isPortRequest, type PortMessage } from '../../protocol/dapp'
 import { DEMO } from '../../demo/config';
 import { originOfSender } from '../dapp/origin';
 import { APPROVAL_WINDOW_KEY, WALLET_GLOBAL, WALLET_SCRIPT, type WalletBackground } from './handoff';
-import { EAGER_EVM_METHODS, EAGER_READS_FAMILY, eagerEvmRead } from '../../families/evm/background/eagerReads';
+import { EAGER_EVM_METHODS, EAGER_READS_FAMILY, eagerEvmRead, prefetchEagerReads } from '../../families/evm/background/eagerReads';
 
 declare const importScripts: ((...urls: string[]) => void) | undefined;
 type Scope = { [WALLET_GLOBAL]?: WalletBackground; serviceWorker?: { state: string } };
@@ -123,4 +123,5 @@ export function startCore(): void {
 
   // The demo build (npm start) points the networks at its local nodes at start: no eager answers there.
   if (DEMO) loadWallet();
+  else prefetchEagerReads();
 }
