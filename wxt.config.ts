@@ -45,6 +45,14 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'wallet@multichain-wallet.dev', strict_min_version: '128.0' } } }
       : {}),
   }),
+  hooks: {
+    // Firefox runs the background as an event page (no importScripts): it loads the rest of the
+    // background (entrypoints/wallet-worker.ts) before the eager core, which then finds it loaded.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const bg = manifest.background as { scripts?: string[] } | undefined;
+      if (wxt.config.browser === 'firefox' && bg?.scripts) bg.scripts = ['wallet-worker.js', ...bg.scripts.filter((f) => f !== 'wallet-worker.js')];
+    },
+  },
   vite: () => ({
     // MCW_NO_MINIFY=1: readable bundles for CPU profiles of start-up work (see npm run bench).
     build: { sourcemap: false, ...(process.env.MCW_NO_MINIFY ? { minify: false } : {}) },

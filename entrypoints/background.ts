@@ -1,3 +1,4 @@
-import { startBackground } from '../src/background';
+import { startCore } from '../src/background/boot/core';
 
-export default defineBackground(() => startBackground());
+// The eager core only; the rest of the background is entrypoints/wallet-worker.ts (see boot/core.ts).
+export default defineBackground(() => startCore());

@@ -20,12 +20,14 @@ import { WalletError } from './errors';
 import { createSerial } from './serial';
 import { checkCooldown, noteDecision, startCooldown } from './siteLimits';
 import { recordRiskOverride } from './riskOverrides';
+import { onWake } from './wakeEvents';
+import { APPROVAL_WINDOW_KEY } from './boot/handoff';
 
 /** Requests one site may have waiting for the user at once. */
 export const MAX_PENDING_PER_ORIGIN = 5;
 
 const KEY = 'approvals';
-const WINDOW_KEY = 'approvalWindowId';
+const WINDOW_KEY = APPROVAL_WINDOW_KEY;
 const SELF_CLOSE_KEY = 'approvalWindowSelfClose';
 const waiters = new Map<string, Array<(d: ApprovalDecision) => void>>();
 const queueLock = createSerial();
@@ -241,7 +243,7 @@ export function approvalWindowClosing(): Promise<void> {
 
 /** Closing the approval window (by the user) rejects whatever it was showing. */
 export function installApprovalWindowWatch(): void {
-  browser.windows.onRemoved.addListener((windowId) => {
+  onWake('windowRemoved', (windowId) => {
     void (async () => {
       const selfClosed = await windowLock(async () => {
         const got = await browser.storage.session.get([WINDOW_KEY, SELF_CLOSE_KEY]);

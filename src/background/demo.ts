@@ -3,13 +3,13 @@
  * `npm start` started and, on first install, selects them, so the first screen after importing the
  * public test phrase shows funded balances instead of a mainnet RPC error.
  */
-import { browser } from 'wxt/browser';
 import { LOCAL_DEVNET_CHAIN_ID, findNetwork } from '../core/chains/evm/networks';
 import type { DemoConfig } from '../demo/config';
 import { addCustomNetwork, setActiveChain } from './evm/state';
 import { setBitcoinNetwork, setEsploraUrl } from './bitcoin/state';
 import { setSolanaCluster, setSolanaRpcUrl } from './solana/state';
 import { setTronFullNode, setTronNetwork } from './tron/state';
+import { onWake } from './wakeEvents';
 
 /** The endpoints may change between runs (a busy port makes npm start pick another): set them on every start. */
 async function pointAtLocalNodes(demo: DemoConfig): Promise<void> {
@@ -29,7 +29,7 @@ async function selectLocalNetworks(demo: DemoConfig): Promise<void> {
 
 export function installDemo(demo: DemoConfig): Promise<void> {
   const ready = pointAtLocalNodes(demo).catch((err: unknown) => console.warn('demo: could not set the local nodes', err));
-  browser.runtime.onInstalled.addListener(({ reason }) => {
+  onWake('installed', ({ reason }) => {
     if (reason === 'install') void ready.then(() => selectLocalNetworks(demo)).catch((err: unknown) => console.warn('demo: could not select the local networks', err));
   });
   return ready;

@@ -16,6 +16,7 @@ import { lazyFamily } from './lazyModules';
 import { forgetRecentAnswers } from './dapp/executions';
 import { moduleHandler } from './dapp/pipeline';
 import { modularFamilies } from './families/modules';
+import { onWake } from './wakeEvents';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -58,11 +59,11 @@ export function startBackground(): void {
   // Family modules: their background loads on first use (src/families/registry.ts).
   for (const f of modularFamilies()) registerFamily(moduleHandler(f));
   installDappRouter(ready);
-  browser.runtime.onInstalled.addListener(({ reason }) => {
+  onWake('installed', ({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
   });
 
-  browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
+  onWake('message', (msg, sender, sendResponse) => {
     if (!isUiMessage(msg)) return false;
     if (!isExtensionPage(sender)) {
       sendResponse({ ok: false, error: toErrorShape(new WalletError('FORBIDDEN', 'Not allowed from this context')) } satisfies UiResponse);

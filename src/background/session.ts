@@ -11,6 +11,7 @@ import { keyring } from './keyring';
 import { notifyUnlocked } from './approvals';
 import { WalletError } from './errors';
 import { DEFAULT_SETTINGS, clearSession, getLocal, getSession, setLocal, setSession } from './storage';
+import { onWake } from './wakeEvents';
 
 const AUTOLOCK_ALARM = 'autolock';
 const FRESH_THROTTLE: ThrottleState = { failures: 0, lockedUntil: 0 };
@@ -122,7 +123,7 @@ export async function restoreSession(): Promise<void> {
 }
 
 export function installAutoLock(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
+  onWake('alarm', (alarm) => {
     if (alarm.name === AUTOLOCK_ALARM) void lock();
   });
 }

@@ -1,6 +1,9 @@
 /**
- * The background's lazy family code stays lazy: the bundler evaluates a module at worker start
- * when any static import chain reaches it from entrypoints/background.ts, so none may reach the
+ * The background's lazy code stays lazy. The worker's eager core (entrypoints/background.ts,
+ * src/background/boot/) is the only code evaluated at worker start: it may import no package and
+ * none of the background's modules beyond a short list. The rest (entrypoints/wallet-worker.ts) is
+ * loaded on first need, and inside it the bundler evaluates a module when any static import chain
+ * reaches it from the entry, so none may reach the
  * Bitcoin / Solana / TRON dApp handlers, the popup's chain operations or @solana/web3.js (they
  * are loaded through import() in src/background/lazyModules.ts). `import type` is erased and not
  * followed.
@@ -10,8 +13,25 @@ import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, staticGraph } from '../support/importGraph';
 
-describe('background: family code reached only through import()', () => {
+describe('worker: the eager core stays small', () => {
   const { files, packages } = staticGraph('entrypoints/background.ts');
+  it('imports no package but wxt, and only these modules', () => {
+    expect([...packages.keys()].filter((p) => !p.startsWith('wxt'))).toEqual([]);
+    expect([...files.keys()].map((f) => relative(ROOT, f)).sort()).toEqual([
+      'entrypoints/background.ts',
+      'src/background/boot/core.ts',
+      'src/background/boot/handoff.ts',
+      'src/background/dapp/origin.ts',
+      'src/demo/config.ts',
+      'src/families/evm/background/eagerReads.ts',
+      'src/families/ids.ts',
+      'src/protocol/dapp.ts',
+    ]);
+  });
+});
+
+describe('background: family code reached only through import()', () => {
+  const { files, packages } = staticGraph('entrypoints/wallet-worker.ts');
   const rel = (f: string): string => relative(ROOT, f);
 
   it('follows the static graph (sanity: the eager parts are in it)', () => {

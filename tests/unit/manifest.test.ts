@@ -43,8 +43,12 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
 
     it('accepts no messages from other extensions or sites', () => {
       expect(manifest.externally_connectable).toEqual({ ids: [], matches: [] });
-      const bg = readFileSync(join(dir, 'background.js'), 'utf8');
-      expect(bg).not.toMatch(/onMessageExternal|onConnectExternal/);
+      // The worker's eager core and the rest of the background it loads (src/background/boot/core.ts).
+      for (const file of ['background.js', 'wallet-worker.js']) {
+        const bg = readFileSync(join(dir, file), 'utf8');
+        expect(bg.length).toBeGreaterThan(1000);
+        expect(bg).not.toMatch(/onMessageExternal|onConnectExternal/);
+      }
     });
 
     it('has a strict extension-page CSP that forbids framing', () => {

@@ -8,13 +8,15 @@
  * sites are unaffected); copies of a request run once (executions.ts); and nothing that names an
  * account or network reaches a site without a grant for the family (siteGuard.ts).
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { DAPP_PORT, isPortRequest, type DappFamily, type PortMessage, type ProviderErrorShape } from '../../protocol/dapp';
 import { liveGrant } from '../permissions';
 import { blockedError, isBlocked } from '../siteLimits';
 import { boundRequestId, runOnce, warmExecutions } from './executions';
 import { ProviderError, toProviderError, unsupported } from './providerError';
 import { carriesAccountData, errorForStranger } from './siteGuard';
+import { onWake } from '../wakeEvents';
+import { originOfSender } from './origin';
 
 export interface DappContext {
   origin: string;
@@ -69,19 +71,7 @@ export function registerFamily(h: FamilyHandler): void {
   handlers.set(h.family, h);
 }
 
-/** The web origin of a content-script port, or null for anything that is not one of ours on a web page. */
-export function originOfSender(sender: Browser.runtime.MessageSender | undefined): string | null {
-  if (!sender || sender.id !== browser.runtime.id || !sender.url) return null;
-  let url: URL;
-  try {
-    url = new URL(sender.url);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const origin = (sender as { origin?: string }).origin ?? url.origin;
-  return origin === 'null' ? null : origin;
-}
+export { originOfSender };
 
 const post = (c: Connection, msg: PortMessage): void => {
   try {
@@ -147,25 +137,45 @@ async function handle(conn: Connection, raw: unknown): Promise<void> {
   }
 }
 
+/** Ports taken over from the eager core (boot/core.ts) after it answered their first requests itself. */
+const byPort = new WeakMap<Browser.runtime.Port, Connection>();
+let routerReady: Promise<unknown> = Promise.resolve();
+
+/** A new port from a content script: ours if it is a dApp port of a web page, closed otherwise. */
+function accept(port: Browser.runtime.Port): void {
+  if (port.name !== DAPP_PORT || byPort.has(port)) return;
+  const origin = originOfSender(port.sender);
+  if (!origin) {
+    port.disconnect();
+    return;
+  }
+  const conn: Connection = { id: nextConnectionId++, port, origin, ...(port.sender?.tab?.id !== undefined ? { tabId: port.sender.tab.id } : {}) };
+  connections.add(conn);
+  byPort.set(port, conn);
+  port.onMessage.addListener((msg: unknown) => void routerReady.then(() => handle(conn, msg)));
+  port.onDisconnect.addListener(() => {
+    connections.delete(conn);
+    for (const fn of closeListeners) fn(conn.id);
+  });
+}
+
+/**
+ * A port the eager core has served so far (its read-only EVM answers): from now on the router
+ * receives its messages, and `pending` (requests the core could not answer) are handled first.
+ */
+export function adoptPort(port: Browser.runtime.Port, pending: readonly unknown[] = []): void {
+  accept(port);
+  const conn = byPort.get(port);
+  if (!conn) return;
+  for (const msg of pending) void routerReady.then(() => handle(conn, msg));
+}
+
 /** `ready` settles when the worker has restored its session: requests wait for it. */
 export function installDappRouter(ready: Promise<unknown>): void {
+  routerReady = ready;
   warmExecutions();
   void isBlocked('').catch(() => undefined);
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== DAPP_PORT) return;
-    const origin = originOfSender(port.sender);
-    if (!origin) {
-      port.disconnect();
-      return;
-    }
-    const conn: Connection = { id: nextConnectionId++, port, origin, ...(port.sender?.tab?.id !== undefined ? { tabId: port.sender.tab.id } : {}) };
-    connections.add(conn);
-    port.onMessage.addListener((msg: unknown) => void ready.then(() => handle(conn, msg)));
-    port.onDisconnect.addListener(() => {
-      connections.delete(conn);
-      for (const fn of closeListeners) fn(conn.id);
-    });
-  });
+  onWake('connect', accept);
 }
 
 export { ProviderError };
