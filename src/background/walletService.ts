@@ -285,6 +285,10 @@ export const handlers: Handlers = {
       if (!['auto', 'en', 'zh-CN', 'zh-TW'].includes(patch.language)) throw new WalletError('INVALID_INPUT', 'Unknown language');
       next.language = patch.language;
     }
+    if (patch.theme !== undefined) {
+      if (!['auto', 'light', 'dark'].includes(patch.theme)) throw new WalletError('INVALID_INPUT', 'Unknown theme');
+      next.theme = patch.theme;
+    }
     if (patch.bitcoinScheme !== undefined) {
       if (!['p2wpkh', 'p2tr', 'p2sh-p2wpkh', 'p2pkh'].includes(patch.bitcoinScheme)) throw new WalletError('INVALID_INPUT', 'Unknown address type');
       next.bitcoinScheme = patch.bitcoinScheme;

@@ -42,6 +42,8 @@ export interface AccountView {
 export interface Settings {
   autoLockMinutes: number;
   language: 'auto' | 'en' | 'zh-CN' | 'zh-TW';
+  /** Colour theme of the extension pages; unset or 'auto' follows the OS. */
+  theme?: 'auto' | 'light' | 'dark';
   bitcoinScheme: 'p2wpkh' | 'p2tr' | 'p2sh-p2wpkh' | 'p2pkh';
   /** Pre-sign risk thresholds: warn before a transfer at or above a limit, or too many per hour. */
   risk: { maxTransfersPerHour: number; singleTransferLimit: Record<string, string> };

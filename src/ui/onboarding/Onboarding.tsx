@@ -14,6 +14,7 @@ import type { MessageKey } from '../i18n';
 import { PasswordFields, passwordProblem } from '../components/PasswordFields';
 import { DEMO, DEMO_MNEMONIC } from '../../demo/config';
 import { DemoOffer } from './DemoOffer';
+import { Logo } from '../components/Logo';
 
 type Step = 'start' | 'backup' | 'confirm' | 'import' | 'password' | 'done';
 
@@ -129,7 +130,10 @@ export function Onboarding({ adding }: { adding: boolean }): ReactNode {
 
   return (
     <main className="onboarding" aria-live="polite">
-      <h1>{t('appName')}</h1>
+      <h1 className="brand">
+        <Logo size={36} />
+        {t('appName')}
+      </h1>
       {error && (
         <p role="alert" className="error" data-testid="error">
           {error}

@@ -11,7 +11,8 @@ function rowLabel(a: AccountView): MessageKey {
   return (a.family === 'polkadot' && a.network === 'kusama' ? 'family_kusama' : `family_${a.family}`) as MessageKey;
 }
 
-export function Accounts({ state }: { state: WalletState }): ReactNode {
+/** onAccounts hands the list up to Home, which shows the active family's address in its header. */
+export function Accounts({ state, onAccounts }: { state: WalletState; onAccounts?: (a: AccountView[]) => void }): ReactNode {
   const { t } = useI18n();
   // The popup's first frame starts from the prefetched list (taken once); later selections fetch.
   const [prefetched] = useState(() => ({ value: takeResolved('listAccounts') }));
@@ -36,7 +37,8 @@ export function Accounts({ state }: { state: WalletState }): ReactNode {
 
   useEffect(() => {
     if (accounts) markPainted('mcw:accounts');
-  }, [accounts]);
+    if (accounts) onAccounts?.(accounts);
+  }, [accounts, onAccounts]);
 
   const copy = async (text: string): Promise<void> => {
     await navigator.clipboard.writeText(text).catch(() => undefined);

@@ -4,6 +4,7 @@ import type { WalletState } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
+import { Logo } from '../components/Logo';
 
 export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void }): ReactNode {
   const { t } = useI18n();
@@ -27,7 +28,12 @@ export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void })
   };
 
   return (
+    <main>
     <form className="stack unlock" onSubmit={(e) => void submit(e)}>
+      <div className="brand">
+        <Logo size={40} />
+        <span className="hint">{t('appName')}</span>
+      </div>
       <h1>{t('unlockTitle')}</h1>
       <label>
         {t('passwordLabel')}
@@ -42,5 +48,6 @@ export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void })
         {busy ? t('unlocking') : t('unlock')}
       </button>
     </form>
+    </main>
   );
 }

@@ -1,4 +1,4 @@
-/** General settings: language, auto-lock minutes, Bitcoin address type, pre-sign risk thresholds. */
+/** General settings: language, theme, auto-lock minutes, Bitcoin address type, pre-sign risk thresholds. */
 import { useState, type ReactNode } from 'react';
 import type { Settings, WalletState } from '../../../protocol/ui';
 import { call } from '../../api';
@@ -39,6 +39,14 @@ export function General({ state, onState }: { state: WalletState; onState: (s: W
           <option value="en">English</option>
           <option value="zh-CN">简体中文</option>
           <option value="zh-TW">繁體中文</option>
+        </select>
+      </label>
+      <label>
+        {t('theme')}
+        <select data-testid="theme" value={state.settings.theme ?? 'auto'} onChange={(e) => void save({ theme: e.target.value as NonNullable<Settings['theme']> })}>
+          <option value="auto">{t('themeAuto')}</option>
+          <option value="light">{t('themeLight')}</option>
+          <option value="dark">{t('themeDark')}</option>
         </select>
       </label>
       <label>
