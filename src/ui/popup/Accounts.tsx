@@ -6,6 +6,8 @@ import { markPainted } from '../perf';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
+import { Check, Copy } from 'lucide-react';
+import { IconButton } from '../components/IconButton';
 
 function rowLabel(a: AccountView): MessageKey {
   return (a.family === 'polkadot' && a.network === 'kusama' ? 'family_kusama' : `family_${a.family}`) as MessageKey;
@@ -63,9 +65,9 @@ export function Accounts({ state, onAccounts }: { state: WalletState; onAccounts
               {t('legacyKey')}: <code data-testid="alt-address">{a.altAddress}</code>
             </div>
           )}
-          <button className="small" aria-label={`${t('copy')} ${t(rowLabel(a))}`} onClick={() => void copy(a.address)}>
-            {copied === a.address ? t('copied') : t('copy')}
-          </button>
+          <IconButton label={`${copied === a.address ? t('copied') : t('copy')} ${t(rowLabel(a))}`} className="sm account-copy" onClick={() => void copy(a.address)}>
+            {copied === a.address ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />}
+          </IconButton>
         </li>
       ))}
     </ul>

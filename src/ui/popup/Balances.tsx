@@ -3,7 +3,8 @@
  * then one batched RPC request refreshes them. A failure says what happened (node unreachable,
  * rate limited…) and offers Retry; cached values stay visible, marked as such.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { Headline } from './Headline';
 import { call } from '../api';
 import { useI18n } from '../i18n/context';
 import { useCachedBalances } from './useCachedBalances';
@@ -12,9 +13,11 @@ import { shortAmount } from '../format';
 
 const METHODS = { cached: 'getCachedBalances', refresh: 'refreshBalances' } as const;
 
-export function Balances({ networkName }: { networkName: string }): ReactNode {
+/** onHeadline hands the native asset up to Home's headline. */
+export function Balances({ networkName, onHeadline }: { networkName: string; onHeadline?: (a: Headline | null) => void }): ReactNode {
   const { t } = useI18n();
   const { view, setView, loading, error, refresh } = useCachedBalances(METHODS);
+  useEffect(() => onHeadline?.(view?.assets[0] ? { formatted: view.assets[0].formatted, symbol: view.assets[0].symbol } : null), [view, onHeadline]);
 
 
 
@@ -24,7 +27,7 @@ export function Balances({ networkName }: { networkName: string }): ReactNode {
     <section className="panel stack" aria-labelledby="balances-title" data-testid="balances" aria-busy={loading}>
       <div className="row">
         <h2 id="balances-title" className="grow h2">
-          {t('balancesOn', { network: networkName })}
+          {t('tab_assets')}
         </h2>
         <span className="hint" data-testid="balances-status" aria-live="polite">
           {loading ? t('refreshing') : view && !error ? t('upToDate') : ''}

@@ -19,6 +19,7 @@ import { accountName } from './AccountManage';
 import { AccountSheet } from './AccountSheet';
 import { NetworkSheet } from './NetworkSheet';
 import { NetworkLogo } from './NetworkLogo';
+import { HeadlineAmount, type Headline } from './Headline';
 import { Avatar } from '../components/Avatar';
 import { Address } from '../components/Address';
 import { IconButton } from '../components/IconButton';
@@ -59,6 +60,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   const [chains, setChains] = useState<ChainsView | null>(prefetchedChains.value ?? null);
   const [sheet, setSheet] = useState<'account' | 'network' | null>(null);
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+  const [headline, setHeadline] = useState<Headline | null>(null);
   const wallet = state.wallets.find((w) => w.id === state.selectedWalletId) ?? state.wallets[0];
 
   const setTab = useCallback((next: Tab) => {
@@ -96,7 +98,8 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
     <div className="home">
       <header className="topbar">
         {wallet && (
-          <button type="button" className="chip grow" data-testid="account-chip" data-index={state.selectedAccountIndex} aria-haspopup="dialog" aria-label={`${t('accounts')}: ${name}`} onClick={() => setSheet('account')}>
+          <button type="button" className="chip grow" data-testid="account-chip" data-index={state.selectedAccountIndex} aria-haspopup="dialog" onClick={() => setSheet('account')}>
+            <span className="sr-only">{t('accounts')}: </span>
             <Avatar seed={`${wallet.id}:${state.selectedAccountIndex}`} size={30} />
             <span className="chip-text">
               <span className="chip-title" data-testid="account-chip-name">
@@ -109,7 +112,8 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
             <ChevronDown size={14} aria-hidden />
           </button>
         )}
-        <button type="button" className="chip network" data-testid="network-chip" data-active={chains?.active ?? ''} aria-haspopup="dialog" aria-label={`${t('network')}: ${active?.name ?? ''}`} disabled={!chains} onClick={() => setSheet('network')}>
+        <button type="button" className="chip network" data-testid="network-chip" data-active={chains?.active ?? ''} aria-haspopup="dialog" disabled={!chains} onClick={() => setSheet('network')}>
+          <span className="sr-only">{t('network')}: </span>
           {active && <NetworkLogo family={active.family} name={active.name} size={20} />}
           <span className="chip-title">{active?.name ?? '…'}</span>
           <ChevronDown size={14} aria-hidden />
@@ -124,10 +128,11 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
         </p>
       )}
       <main className="stack">
-        <h1 className="sr-only">{t(`tab_${tab}` as MessageKey)}</h1>
+        <h1 className="sr-only">{tab === 'assets' ? t('appName') : t(`tab_${tab}` as MessageKey)}</h1>
         {tab === 'assets' && (
           <>
             <div className="hero">
+              {capable && <HeadlineAmount headline={headline} networkName={active?.name ?? ''} />}
               {mine && <Address address={mine.address} copyLabel={t('copyAddress')} copiedLabel={t('copied')} testid="home-address" />}
               <div className="hero-actions">
                 <Button icon={<ArrowUpRight size={16} aria-hidden />} data-testid="home-send" onClick={() => setTab('send')}>
@@ -138,8 +143,8 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
                 </Button>
               </div>
             </div>
-            {capable && chains && family === 'evm' && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={active?.name ?? ''} />}
-            {capable && chains && family !== 'evm' && <ChainBalances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} networkName={active?.name ?? ''} />}
+            {capable && chains && family === 'evm' && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={active?.name ?? ''} onHeadline={setHeadline} />}
+            {capable && chains && family !== 'evm' && <ChainBalances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} networkName={active?.name ?? ''} onHeadline={setHeadline} />}
             <section className="stack" aria-labelledby="addresses-title">
               <h2 id="addresses-title" className="h2">
                 {t('addresses')}
