@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HDNodeWallet } from 'ethers';
 import { deriveAccount } from '../../src/core';
 import { launchWallet, dumpAllStorage, type Wallet } from './support/chromium';
+import { openAccounts } from './support/popupNav';
 
 const MNEMONIC = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PASSPHRASE = 'TREZOR';
@@ -82,6 +83,7 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
     expect(await popup.getByTestId('account-eos').getByTestId('alt-address').textContent()).toMatch(/^EOS/);
 
     // A second account appears with index 1 addresses.
+    await openAccounts(popup);
     await popup.getByTestId('add-account').click();
     await expect
       .poll(() => popup.getByTestId('account-evm').getByTestId('address').textContent())

@@ -3,6 +3,10 @@ export const en = {
   appName: 'Multichain Wallet',
   loading: 'Loading…',
   // The redesign (issue 13): sheets, theme, approval summaries and field labels.
+  scheme_p2wpkh: "Native SegWit (BIP84)",
+  scheme_p2tr: "Taproot (BIP86)",
+  scheme_p2shP2wpkh: "Nested SegWit (BIP49)",
+  scheme_p2pkh: "Legacy (BIP44)",
   searchNetworks: "Search networks",
   showTestnets: "Show testnets",
   testnet: "Testnet",

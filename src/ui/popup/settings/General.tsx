@@ -52,10 +52,10 @@ export function General({ state, onState }: { state: WalletState; onState: (s: W
       <label>
         {t('bitcoinType')}
         <select data-testid="bitcoin-scheme" value={state.settings.bitcoinScheme} onChange={(e) => void save({ bitcoinScheme: e.target.value as Settings['bitcoinScheme'] })}>
-          <option value="p2wpkh">Native SegWit (BIP84)</option>
-          <option value="p2tr">Taproot (BIP86)</option>
-          <option value="p2sh-p2wpkh">Nested SegWit (BIP49)</option>
-          <option value="p2pkh">Legacy (BIP44)</option>
+          <option value="p2wpkh">{t('scheme_p2wpkh')}</option>
+          <option value="p2tr">{t('scheme_p2tr')}</option>
+          <option value="p2sh-p2wpkh">{t('scheme_p2shP2wpkh')}</option>
+          <option value="p2pkh">{t('scheme_p2pkh')}</option>
         </select>
       </label>
       <label className="row">
