@@ -103,3 +103,22 @@ describe('popup helpers', () => {
     for (let y = 0; y < 5; y++) expect([a.cells[y * 5], a.cells[y * 5 + 1]]).toEqual([a.cells[y * 5 + 4], a.cells[y * 5 + 3]]);
   });
 });
+
+describe('backup check', () => {
+  it('asks distinct, sorted positions and offers the right word among four distinct choices', async () => {
+    const { checkPositions, choicesFor } = await import('../../src/ui/onboarding/BackupCheck');
+    const words = 'legal winner thank year wave sausage worth useful legal winner thank yellow'.split(' ');
+    for (let run = 0; run < 50; run++) {
+      const p = checkPositions(12, 3);
+      expect(p).toHaveLength(3);
+      expect(new Set(p).size).toBe(3);
+      expect([...p].sort((a, b) => a - b)).toEqual(p);
+      expect(p.every((x) => x >= 0 && x < 12)).toBe(true);
+      const c = choicesFor(words, p[0]!);
+      expect(c).toHaveLength(4);
+      expect(new Set(c).size).toBe(4);
+      expect(c.filter((w) => w === words[p[0]!])).toHaveLength(1);
+    }
+    expect(checkPositions(24, 4)).toHaveLength(4);
+  });
+});

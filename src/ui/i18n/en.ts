@@ -3,6 +3,9 @@ export const en = {
   appName: 'Multichain Wallet',
   loading: 'Loading…',
   // The redesign (issue 13): sheets, theme, approval summaries and field labels.
+  confirmPositions: "Pick the right word for each position, to check your copy of the phrase.",
+  wordNumber: "Word #{n}",
+  backToPhrase: "Back to the phrase",
   scheme_p2wpkh: "Native SegWit (BIP84)",
   scheme_p2tr: "Taproot (BIP86)",
   scheme_p2shP2wpkh: "Nested SegWit (BIP49)",

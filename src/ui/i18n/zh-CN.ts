@@ -5,6 +5,9 @@ export const zhCN: Dictionary = {
   appName: '多链钱包',
   loading: '加载中…',
   // The redesign (issue 13): sheets, theme, approval summaries and field labels.
+  confirmPositions: "请为每个位置选出正确的单词，以核对您抄写的助记词。",
+  wordNumber: "第 {n} 个单词",
+  backToPhrase: "返回查看助记词",
   scheme_p2wpkh: "原生隔离见证（BIP84）",
   scheme_p2tr: "Taproot（BIP86）",
   scheme_p2shP2wpkh: "嵌套隔离见证（BIP49）",

@@ -5,6 +5,9 @@ export const zhTW: Dictionary = {
   appName: '多鏈錢包',
   loading: '載入中…',
   // The redesign (issue 13): sheets, theme, approval summaries and field labels.
+  confirmPositions: "請為每個位置選出正確的單字，以核對您抄寫的助記詞。",
+  wordNumber: "第 {n} 個單字",
+  backToPhrase: "返回查看助記詞",
   scheme_p2wpkh: "原生隔離見證（BIP84）",
   scheme_p2tr: "Taproot（BIP86）",
   scheme_p2shP2wpkh: "巢狀隔離見證（BIP49）",
