@@ -86,7 +86,8 @@ export interface SitesView {
 /** Every request an extension page can send, with its result type. */
 export interface UiRequests {
   getState: { params: Record<string, never>; result: WalletState };
-  createVault: { params: { password: string; secret: NewWalletSecret; name?: string }; result: WalletState };
+  /** replaceExisting: restore from a phrase at the unlock screen (forgotten password): the old vault is replaced only once the new one is built. */
+  createVault: { params: { password: string; secret: NewWalletSecret; name?: string; replaceExisting?: boolean }; result: WalletState };
   addWallet: { params: { secret: NewWalletSecret; name?: string }; result: WalletState };
   unlock: { params: { password: string }; result: WalletState };
   lock: { params: Record<string, never>; result: WalletState };

@@ -3,6 +3,8 @@ export const en = {
   appName: 'Multichain Wallet',
   loading: 'Loading…',
   // The redesign (issue 13): sheets, theme, approval summaries and field labels.
+  forgotPassword: "Forgot your password? Restore from the recovery phrase",
+  restoreWarning: "Restoring replaces the wallet on this device: all its wallets, accounts, connected sites and history are removed once the new one is created. Only recovery phrases or keys you have can bring them back.",
   confirmPositions: "Pick the right word for each position, to check your copy of the phrase.",
   wordNumber: "Word #{n}",
   backToPhrase: "Back to the phrase",

@@ -5,6 +5,8 @@ export const zhCN: Dictionary = {
   appName: '多链钱包',
   loading: '加载中…',
   // The redesign (issue 13): sheets, theme, approval summaries and field labels.
+  forgotPassword: "忘记密码？用助记词恢复钱包",
+  restoreWarning: "恢复会替换此设备上的钱包：新钱包创建后，原有的全部钱包、账户、已连接网站和记录都会被删除。只有您手中的助记词或私钥能找回它们。",
   confirmPositions: "请为每个位置选出正确的单词，以核对您抄写的助记词。",
   wordNumber: "第 {n} 个单词",
   backToPhrase: "返回查看助记词",

@@ -5,6 +5,8 @@ export const zhTW: Dictionary = {
   appName: '多鏈錢包',
   loading: '載入中…',
   // The redesign (issue 13): sheets, theme, approval summaries and field labels.
+  forgotPassword: "忘記密碼？用助記詞還原錢包",
+  restoreWarning: "還原會取代此裝置上的錢包：新錢包建立後，原有的全部錢包、帳戶、已連線網站和紀錄都會被刪除。只有您手中的助記詞或私鑰能找回它們。",
   confirmPositions: "請為每個位置選出正確的單字，以核對您抄寫的助記詞。",
   wordNumber: "第 {n} 個單字",
   backToPhrase: "返回查看助記詞",

@@ -28,9 +28,9 @@ function phraseProblem(phrase: string): { key: MessageKey; vars?: Record<string,
   return null;
 }
 
-export function Onboarding({ adding }: { adding: boolean }): ReactNode {
+export function Onboarding({ adding, restoring = false }: { adding: boolean; restoring?: boolean }): ReactNode {
   const { t } = useI18n();
-  const [step, setStep] = useState<Step>('start');
+  const [step, setStep] = useState<Step>(restoring ? 'import' : 'start');
   const [mnemonic, setMnemonic] = useState('');
   const [importKind, setImportKind] = useState<'mnemonic' | 'privateKey'>('mnemonic');
   const [phrase, setPhrase] = useState('');
@@ -75,7 +75,7 @@ export function Onboarding({ adding }: { adding: boolean }): ReactNode {
     setError(null);
     try {
       if (adding) await call('addWallet', { secret: s });
-      else await call('createVault', { password: pw, secret: s });
+      else await call('createVault', { password: pw, secret: s, ...(restoring ? { replaceExisting: true } : {}) });
       setMnemonic('');
       setPhrase('');
       setPrivateKey('');
@@ -106,6 +106,11 @@ export function Onboarding({ adding }: { adding: boolean }): ReactNode {
         <Logo size={36} />
         {t('appName')}
       </h1>
+      {restoring && step !== 'done' && (
+        <p className="warning" role="note" data-testid="restore-warning">
+          {t('restoreWarning')}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error" data-testid="error">
           {error}

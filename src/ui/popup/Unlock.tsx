@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { WalletState } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
+import { browser } from 'wxt/browser';
 import { useI18n } from '../i18n/context';
 import { Logo } from '../components/Logo';
 
@@ -46,6 +47,9 @@ export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void })
       )}
       <button type="submit" data-testid="unlock" disabled={busy || !password}>
         {busy ? t('unlocking') : t('unlock')}
+      </button>
+      <button type="button" className="ghost small" data-testid="forgot-password" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html?restore=1') })}>
+        {t('forgotPassword')}
       </button>
     </form>
     </main>
