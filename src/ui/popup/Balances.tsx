@@ -9,7 +9,8 @@ import { call } from '../api';
 import { useI18n } from '../i18n/context';
 import { useCachedBalances } from './useCachedBalances';
 import { AddToken } from './AddToken';
-import { shortAmount } from '../format';
+import { Amount } from '../components/Amount';
+import { NetworkLogo } from './NetworkLogo';
 
 const METHODS = { cached: 'getCachedBalances', refresh: 'refreshBalances' } as const;
 
@@ -37,10 +38,11 @@ export function Balances({ networkName, onHeadline }: { networkName: string; onH
         <ul className="assets">
           {view.assets.map((a) => (
             <li key={a.token ?? 'native'} className="row" data-testid={`balance-${a.symbol}`}>
-              <span className="grow symbol">{a.symbol}</span>
-              <span className="amount" data-testid="amount" title={a.formatted ?? ''}>
-                {a.formatted === null ? t('unavailable') : shortAmount(a.formatted)}
+              <span className="grow symbol">
+                <NetworkLogo family="evm" name={a.symbol} />
+                {a.symbol}
               </span>
+              <Amount value={a.formatted} unavailable={t('unavailable')} />
             </li>
           ))}
         </ul>

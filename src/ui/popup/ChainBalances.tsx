@@ -11,7 +11,7 @@ import { useCachedBalances } from './useCachedBalances';
 import { AddToken } from './AddToken';
 import { call } from '../api';
 import { isMessageKey } from '../i18n';
-import { shortAmount } from '../format';
+import { Amount } from '../components/Amount';
 
 export function DetailList({ details, testid }: { details: Record<string, string>; testid: string }): ReactNode {
   const { t } = useI18n();
@@ -68,9 +68,7 @@ export function ChainBalances({ networkName, onHeadline }: { networkName: string
                     </span>
                   )}
                 </span>
-                <span className="amount" data-testid="amount" title={a.formatted ?? ''}>
-                  {a.formatted === null ? t('unavailable') : shortAmount(a.formatted)}
-                </span>
+                <Amount value={a.formatted} unavailable={t('unavailable')} />
               </li>
             ))}
           </ul>
