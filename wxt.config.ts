@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 
 // Manifest is locked down from the start: see ../shared/security-checklist.md §A.
 const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+const ICONS = { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' };
 
 /**
  * The `npm start` demo build: MCW_DEMO holds the local nodes' URLs as JSON (src/demo/config.ts).
@@ -31,6 +32,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
+    // Rendered from public/icon/logo.svg by tests/support/icons.mjs (committed PNGs).
+    icons: ICONS,
+    action: { default_icon: ICONS, default_title: '__MSG_extName__' },
     externally_connectable: { ids: [], matches: [] },
     // The lazily loaded TronWeb for window.tronWeb (entrypoints/tronweb.ts): http(s) pages only.
     // Chrome: reachable only at a per-session dynamic URL (the background hands it to connected sites

@@ -9,6 +9,7 @@ import { toErrorShape, WalletError } from './errors';
 import { handlers } from './walletService';
 import { installAutoLock, onLocked, restoreSession } from './session';
 import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
+import { installActionBadge } from './actionBadge';
 import { installDappRouter, registerFamily } from './dapp/router';
 import { evmHandler } from './dapp/evm';
 import { DEMO } from '../demo/config';
@@ -51,6 +52,7 @@ export function startBackground(): void {
   });
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
+  installActionBadge();
   registerFamily(evmHandler);
   // Loaded on their first request (lazyModules.ts); EVM stays eager: most dApp traffic is EVM.
   registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));

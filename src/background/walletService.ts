@@ -147,15 +147,24 @@ function checkRisk(r: unknown): Settings['risk'] {
 export const handlers: Handlers = {
   getState: () => walletState(),
 
-  async createVault({ password, secret, name }) {
-    if (await getLocal('vault')) throw new WalletError('VAULT_EXISTS', 'A wallet already exists; reset it first');
+  async createVault({ password, secret, name, replaceExisting }) {
+    const exists = !!(await getLocal('vault'));
+    if (exists && replaceExisting !== true) throw new WalletError('VAULT_EXISTS', 'A wallet already exists; reset it first');
     const strength = checkPasswordStrength(str(password, 'Password', 1000));
     if (!strength.ok) throw new WalletError('WEAK_PASSWORD', `Password rejected: ${strength.reason ?? 'weak'}`);
     const wallet = buildWallet(secret, name, 0);
     const payload = { wallets: [wallet] };
     const { file, dek } = await createVault(password, payload);
     const meta = [metaOf(wallet)];
-    await setLocal({ vault: file, wallets: meta, selection: { walletId: wallet.id, accountIndex: 0 }, settings: await settings(), throttle: { failures: 0, lockedUntil: 0 } });
+    const kept = await settings();
+    if (exists) {
+      // Restore (forgotten password): everything of the old vault goes only now that the new one is
+      // built, so a bad phrase or a weak password above leaves the old wallet as it was.
+      await rejectAll();
+      await lock();
+      await clearAll();
+    }
+    await setLocal({ vault: file, wallets: meta, selection: { walletId: wallet.id, accountIndex: 0 }, settings: kept, throttle: { failures: 0, lockedUntil: 0 } });
     await startSession(payload, dek);
     return walletState();
   },
@@ -285,6 +294,10 @@ export const handlers: Handlers = {
     if (patch.language !== undefined) {
       if (!['auto', 'en', 'zh-CN', 'zh-TW'].includes(patch.language)) throw new WalletError('INVALID_INPUT', 'Unknown language');
       next.language = patch.language;
+    }
+    if (patch.theme !== undefined) {
+      if (!['auto', 'light', 'dark'].includes(patch.theme)) throw new WalletError('INVALID_INPUT', 'Unknown theme');
+      next.theme = patch.theme;
     }
     if (patch.bitcoinScheme !== undefined) {
       if (!['p2wpkh', 'p2tr', 'p2sh-p2wpkh', 'p2pkh'].includes(patch.bitcoinScheme)) throw new WalletError('INVALID_INPUT', 'Unknown address type');

@@ -42,6 +42,8 @@ export interface AccountView {
 export interface Settings {
   autoLockMinutes: number;
   language: 'auto' | 'en' | 'zh-CN' | 'zh-TW';
+  /** Colour theme of the extension pages; unset or 'auto' follows the OS. */
+  theme?: 'auto' | 'light' | 'dark';
   bitcoinScheme: 'p2wpkh' | 'p2tr' | 'p2sh-p2wpkh' | 'p2pkh';
   /** Pre-sign risk thresholds: warn before a transfer at or above a limit, or too many per hour. */
   risk: { maxTransfersPerHour: number; singleTransferLimit: Record<string, string> };
@@ -84,7 +86,8 @@ export interface SitesView {
 /** Every request an extension page can send, with its result type. */
 export interface UiRequests {
   getState: { params: Record<string, never>; result: WalletState };
-  createVault: { params: { password: string; secret: NewWalletSecret; name?: string }; result: WalletState };
+  /** replaceExisting: restore from a phrase at the unlock screen (forgotten password): the old vault is replaced only once the new one is built. */
+  createVault: { params: { password: string; secret: NewWalletSecret; name?: string; replaceExisting?: boolean }; result: WalletState };
   addWallet: { params: { secret: NewWalletSecret; name?: string }; result: WalletState };
   unlock: { params: { password: string }; result: WalletState };
   lock: { params: Record<string, never>; result: WalletState };

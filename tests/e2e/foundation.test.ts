@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HDNodeWallet } from 'ethers';
 import { deriveAccount } from '../../src/core';
 import { launchWallet, dumpAllStorage, type Wallet } from './support/chromium';
+import { openAccounts } from './support/popupNav';
 
 const MNEMONIC = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PASSPHRASE = 'TREZOR';
@@ -82,6 +83,7 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
     expect(await popup.getByTestId('account-eos').getByTestId('alt-address').textContent()).toMatch(/^EOS/);
 
     // A second account appears with index 1 addresses.
+    await openAccounts(popup);
     await popup.getByTestId('add-account').click();
     await expect
       .poll(() => popup.getByTestId('account-evm').getByTestId('address').textContent())
@@ -157,19 +159,28 @@ describe('foundation: create a new wallet and confirm the backup', () => {
     await wallet?.close();
   });
 
-  it('generates 12 words, makes the user pick them in order, then opens the wallet', async () => {
+  it('generates 12 words, checks 3 random positions (a wrong pick refused, Back to the phrase), then opens the wallet', async () => {
     const page = await wallet.openPage('onboarding.html', { width: 800, height: 900 });
     await page.getByTestId('create-12').click();
     const words = (await page.getByTestId('mnemonic-words').locator('li').allTextContents()).map((w) => w.trim());
     expect(words).toHaveLength(12);
     expect(new Set(words).size).toBeGreaterThan(1);
     await page.getByTestId('backup-done').click();
-    // A wrong first pick is refused and resets the confirmation.
-    const wrong = words.findIndex((w) => w !== words[0]);
-    await page.getByTestId('word-choice').filter({ hasText: new RegExp(`^${words[wrong]}$`) }).first().click();
-    await expect.poll(() => page.getByTestId('error').textContent()).toContain('not the right word');
-    for (const w of words) {
-      await page.locator('[data-testid="word-choice"]:not([disabled])').filter({ hasText: new RegExp(`^${w}$`) }).first().click();
+    // Back shows the same phrase again; the check then starts afresh.
+    await page.getByTestId('backup-back').click();
+    expect((await page.getByTestId('mnemonic-words').locator('li').allTextContents()).map((w) => w.trim())).toEqual(words);
+    await page.getByTestId('backup-done').click();
+    const questions = page.getByTestId('backup-question');
+    expect(await questions.count()).toBe(3);
+    const positions = (await questions.evaluateAll((qs) => qs.map((q) => Number(q.getAttribute('data-position'))))) as number[];
+    expect(new Set(positions).size).toBe(3);
+    // A wrong pick is refused for that position only; nothing else resets.
+    const first = questions.nth(0);
+    const wrongWord = (await first.getByTestId('word-choice').allTextContents()).find((w) => w !== words[positions[0]! - 1])!;
+    await first.getByTestId('word-choice').filter({ hasText: new RegExp(`^${wrongWord}$`) }).click();
+    await expect.poll(() => first.getByTestId('error').textContent()).toContain('not the right word');
+    for (const [i, pos] of positions.entries()) {
+      await questions.nth(i).getByTestId('word-choice').filter({ hasText: new RegExp(`^${words[pos - 1]}$`) }).click();
     }
     await page.getByTestId('new-password').fill(PASSWORD);
     await page.getByTestId('confirm-password').fill(PASSWORD);

@@ -17,6 +17,7 @@ import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
 import { Keypair } from '@solana/web3.js';
 import { ataOf, createAta, createMint, mintTo, TOKEN_PROGRAM, tokenAmount } from '../core/solana/helpers';
+import { accountNames, openAccounts, pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'popup chains password 2024';
 
@@ -37,11 +38,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
   let tronRecipient = '';
 
   async function selectChain(label: RegExp): Promise<void> {
-    const select = popup.getByTestId('network-select');
-    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
-    const opt = options.find((o) => label.test(o.text));
-    if (!opt) throw new Error(`no chain matching ${label}: ${options.map((o) => o.text).join(', ')}`);
-    await select.selectOption(opt.value);
+    await pickNetwork(popup, label);
     await popup.getByTestId('balances').waitFor();
   }
 
@@ -308,24 +305,27 @@ describe('popup on Bitcoin, Solana and TRON', () => {
   });
   it('renames the wallet and an account, hides an account (the selection moves off it) and shows it again', async () => {
     await popup.getByTestId('tab-assets').click();
+    await openAccounts(popup);
     await popup.getByTestId('open-account-manage').click();
     await popup.getByTestId('wallet-name').fill('Savings');
     await popup.getByTestId('wallet-name-save').click();
-    await expect.poll(() => popup.getByTestId('wallet-select').locator('option:checked').textContent()).toBe('Savings');
+    await expect.poll(() => popup.getByTestId('account-chip-wallet').textContent()).toBe('Savings');
     await popup.getByTestId('account-name').fill('Main');
     await popup.getByTestId('account-name-save').click();
-    await expect.poll(() => popup.getByTestId('account-select').locator('option:checked').textContent()).toBe('Main');
+    await expect.poll(() => popup.getByTestId('account-chip-name').textContent()).toBe('Main');
     // The only visible account cannot be hidden.
     await popup.getByTestId('account-hide').click();
     await expect.poll(() => popup.getByTestId('account-manage-error').textContent()).not.toBe('');
     await popup.getByTestId('add-account').click();
-    await expect.poll(() => popup.getByTestId('account-select').inputValue()).toBe('1');
+    await expect.poll(() => popup.getByTestId('account-chip').getAttribute('data-index')).toBe('1');
+    await openAccounts(popup);
     await popup.getByTestId('open-account-manage').click();
     await popup.getByTestId('account-hide').click();
-    await expect.poll(() => popup.getByTestId('account-select').inputValue()).toBe('0');
-    expect(await popup.getByTestId('account-select').locator('option').allTextContents()).toEqual(['Main']);
+    await expect.poll(() => popup.getByTestId('account-chip').getAttribute('data-index')).toBe('0');
+    expect(await accountNames(popup)).toEqual(['Main']);
+    await openAccounts(popup);
     await popup.getByTestId('open-account-manage').click();
     await popup.getByTestId('unhide-1').click();
-    await expect.poll(() => popup.getByTestId('account-select').locator('option').allTextContents()).toEqual(['Main', 'Account 2']);
+    await expect.poll(() => accountNames(popup)).toEqual(['Main', 'Account 2']);
   });
 });

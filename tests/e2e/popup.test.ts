@@ -19,6 +19,7 @@ import { launchWallet, dumpAllStorage, type Wallet } from './support/chromium';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { tinyErc20Bytecode } from '../core/evm/fixtures/tinyErc20';
+import { pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'popup e2e password 2024';
 const NEW_PASSWORD = 'another long passphrase 77';
@@ -86,11 +87,7 @@ async function addNetwork(popup: Page, name: string, rpcUrl: string, chainId: nu
 }
 
 async function selectNetwork(popup: Page, label: RegExp): Promise<void> {
-  const select = popup.getByTestId('network-select');
-  const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
-  const opt = options.find((o) => label.test(o.text));
-  if (!opt) throw new Error(`no network option matching ${label}: ${options.map((o) => o.text).join(', ')}`);
-  await select.selectOption(opt.value);
+  await pickNetwork(popup, label);
 }
 
 /** The exact balance (the row's title; the visible text may be shortened). */

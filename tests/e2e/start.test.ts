@@ -14,6 +14,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveAccount } from '../../src/core/derive/deriveAccount';
 import { DEMO_MNEMONIC } from '../../src/demo/config';
+import { pickNetwork } from './support/popupNav';
+
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'a demo password for the start test';
@@ -220,16 +222,13 @@ describe('npm start, headless, with a busy port', () => {
 
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    const select = popup.getByTestId('network-select');
-    await expect.poll(() => select.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''), { timeout: 30_000 }).toBe('Local devnet');
+    await expect.poll(() => popup.getByTestId('network-chip').locator('.chip-title').textContent(), { timeout: 30_000 }).toBe('Local devnet');
     const eth = popup.getByTestId('balance-ETH').getByTestId('amount');
     await expect.poll(() => eth.getAttribute('title'), { timeout: 30_000 }).toBe('10000');
 
     // The other families were pointed at their local nodes too: pick each and read its balance.
     for (const [chain, symbol, amount] of [['Solana Localnet', 'SOL', '100'], ['TRON (custom node)', 'TRX', '10000'], ['Bitcoin Regtest', 'BTC', '1']] as const) {
-      const value = await select.locator('option').evaluateAll((os, name) => (os as HTMLOptionElement[]).find((o) => o.textContent === name)?.value, chain);
-      expect(value, chain).toBeTruthy();
-      await select.selectOption(value!);
+      await pickNetwork(popup, new RegExp(`^${chain.replace(/[()]/g, '\\$&')}$`));
       const amountEl = popup.getByTestId(`balance-${symbol}`).getByTestId('amount');
       await expect.poll(() => amountEl.getAttribute('title').catch(() => null), { timeout: 30_000 }).toBe(amount);
     }

@@ -15,6 +15,7 @@ import { approvalPages as pagesOfApproval, decide as decideIn } from './support/
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { MNEMONIC, tronAccount } from '../core/tron/helpers';
+import { networkNames, pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'e2e tron password 123';
 type Result = { result?: unknown; error?: { code?: number; message: string; name?: string } };
@@ -320,11 +321,9 @@ describe('TRON providers end to end', () => {
     expect(await pending).toEqual({ result: true });
     const popup = await wallet.openPage('popup.html');
     try {
-      const select = popup.getByTestId('network-select');
-      await select.waitFor();
-      await expect.poll(async () => (await select.locator('option').allTextContents()).some((t) => /TRON \(custom node\)/.test(t)), { timeout: 20_000 }).toBe(true);
-      const value = await select.locator('option').evaluateAll((os) => (os as HTMLOptionElement[]).find((o) => /TRON \(custom node\)/.test(o.textContent ?? ''))?.value ?? '');
-      await select.selectOption(value);
+      await popup.getByTestId('network-chip').waitFor();
+      await expect.poll(async () => (await networkNames(popup)).some((t) => /TRON \(custom node\)/.test(t)), { timeout: 20_000 }).toBe(true);
+      await pickNetwork(popup, /TRON \(custom node\)/);
       await expect.poll(() => popup.getByTestId('balance-WTCH').getByTestId('amount').getAttribute('title').catch(() => null), { timeout: 20_000 }).toBe('7.5');
     } finally {
       await popup.close();

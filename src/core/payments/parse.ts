@@ -11,13 +11,9 @@ import { buildTronUri, parseTronUri } from '../chains/tron/paymentUri.ts';
 import { PaymentUriError } from './errors.ts';
 import { uriScheme } from './query.ts';
 import type { ParsePaymentOptions, PaymentFamily, PaymentRequest, PaymentRequestInput } from './types.ts';
+import { PAYMENT_SCHEMES } from './families.ts';
 
-export const PAYMENT_SCHEMES: Readonly<Record<string, PaymentFamily>> = {
-  ethereum: 'evm',
-  bitcoin: 'bitcoin',
-  solana: 'solana',
-  tron: 'tron',
-};
+export { PAYMENT_SCHEMES, hasPaymentStandard } from './families.ts';
 
 /** The family a text's payment scheme belongs to, or undefined (a plain address, another scheme). */
 export function paymentUriFamily(text: string): PaymentFamily | undefined {

@@ -9,6 +9,10 @@ import { call, onWalletEvent } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import { isMessageKey, type MessageKey } from '../i18n';
+import { ApprovalDetails } from './ApprovalDetails';
+import { ApprovalOrigin } from './ApprovalOrigin';
+import { summarise } from './summary';
+import { bySeverity } from './severity';
 
 /** gwei text → wei decimal string; empty stays unset. */
 function gweiToWei(text: string): string | undefined {
@@ -25,12 +29,6 @@ function feeEdits(f: { gas: string; maxFee: string; priority: string }): Approva
   if (max) e.maxFeePerGas = max;
   if (prio) e.maxPriorityFeePerGas = prio;
   return Object.keys(e).length ? e : undefined;
-}
-
-function DetailValue({ value }: { value: unknown }): ReactNode {
-  if (value === null || value === undefined) return <span>—</span>;
-  if (typeof value === 'object') return <pre className="detail-json">{JSON.stringify(value, null, 2)}</pre>;
-  return <span className="detail-text">{String(value)}</span>;
 }
 
 export function ApprovalScreen(): ReactNode {
@@ -102,16 +100,28 @@ export function ApprovalScreen(): ReactNode {
     }
   };
 
-  if (!queue) return <p aria-busy="true">{t('loading')}</p>;
-  if (!current) return <p>{t('approvalNone')}</p>;
-  const insecure = current.origin.startsWith('http:');
+  if (!queue)
+    return (
+      <main>
+        <p aria-busy="true">{t('loading')}</p>
+      </main>
+    );
+  if (!current)
+    return (
+      <main>
+        <h1>{t('approvalNone')}</h1>
+      </main>
+    );
+  const summary = summarise(current.kind, current.origin, current.display);
   return (
-    <section className="stack approval" data-testid="approval" aria-labelledby="approval-title">
+    <main className="stack approval" data-testid="approval" aria-labelledby="approval-title">
       <h1 id="approval-title">{t(`approval_${current.kind}` as MessageKey)}</h1>
-      <div className="origin" data-testid="approval-origin">
-        <span className="hint">{t('approvalFrom')}</span>
-        <strong className={insecure ? 'error' : ''}>{current.origin}</strong>
-      </div>
+      {summary && (
+        <p className="approval-summary" data-testid="approval-summary">
+          {t(summary.key, summary.vars)}
+        </p>
+      )}
+      <ApprovalOrigin origin={current.origin} />
       {queue.length > 1 && (
         <p className="hint" data-testid="approval-queue">
           {t('approvalQueue', { n: queue.length - 1 })}
@@ -119,23 +129,14 @@ export function ApprovalScreen(): ReactNode {
       )}
       {current.warnings.length > 0 && (
         <ul className="warnings" data-testid="approval-warnings">
-          {current.warnings.map((w, i) => (
+          {bySeverity(current.warnings).map((w, i) => (
             <li key={i} className={w.severity === 'danger' ? 'error' : 'warning'} data-code={w.code}>
               {isMessageKey(`risk_${w.code}`) ? t(`risk_${w.code}` as MessageKey, w.params) : w.code}
             </li>
           ))}
         </ul>
       )}
-      <dl className="details" data-testid="approval-details">
-        {Object.entries(current.display).map(([k, v]) => (
-          <div key={k} className="detail">
-            <dt>{isMessageKey(`detail_${k}`) ? t(`detail_${k}` as MessageKey) : isMessageKey(k) ? t(k as MessageKey) : k}</dt>
-            <dd>
-              <DetailValue value={v} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <ApprovalDetails display={current.display} />
       {current.kind === 'sendTransaction' && (
         <details className="panel">
           <summary>{t('editFees')}</summary>
@@ -197,6 +198,6 @@ export function ApprovalScreen(): ReactNode {
           {t('approve')}
         </button>
       </div>
-    </section>
+    </main>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Onboarding in a full tab: create (show the phrase, confirm it by picking words in order,
+ * Onboarding in a full tab: create (show the phrase, check 3–4 random positions of it,
  * set a password) or import (phrase + optional passphrase, or one chain's private key).
  * With ?add=1 and an unlocked wallet, the same flow adds a wallet to the vault (no password step).
  */
@@ -14,18 +14,10 @@ import type { MessageKey } from '../i18n';
 import { PasswordFields, passwordProblem } from '../components/PasswordFields';
 import { DEMO, DEMO_MNEMONIC } from '../../demo/config';
 import { DemoOffer } from './DemoOffer';
+import { Logo } from '../components/Logo';
+import { BackupCheck } from './BackupCheck';
 
 type Step = 'start' | 'backup' | 'confirm' | 'import' | 'password' | 'done';
-
-function shuffle<T>(items: T[]): T[] {
-  const out = [...items];
-  const rnd = crypto.getRandomValues(new Uint32Array(out.length));
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rnd[i]! % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** First problem in a typed phrase, for a precise message before the background checks the checksum. */
 function phraseProblem(phrase: string): { key: MessageKey; vars?: Record<string, string> } | null {
@@ -36,11 +28,10 @@ function phraseProblem(phrase: string): { key: MessageKey; vars?: Record<string,
   return null;
 }
 
-export function Onboarding({ adding }: { adding: boolean }): ReactNode {
+export function Onboarding({ adding, restoring = false }: { adding: boolean; restoring?: boolean }): ReactNode {
   const { t } = useI18n();
-  const [step, setStep] = useState<Step>('start');
+  const [step, setStep] = useState<Step>(restoring ? 'import' : 'start');
   const [mnemonic, setMnemonic] = useState('');
-  const [picked, setPicked] = useState<number[]>([]);
   const [importKind, setImportKind] = useState<'mnemonic' | 'privateKey'>('mnemonic');
   const [phrase, setPhrase] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -53,29 +44,11 @@ export function Onboarding({ adding }: { adding: boolean }): ReactNode {
   const [secret, setSecret] = useState<NewWalletSecret | null>(null);
 
   const words = useMemo(() => mnemonic.split(' ').filter(Boolean), [mnemonic]);
-  const shuffled = useMemo(() => shuffle(words.map((w, i) => ({ w, i }))), [words]);
 
   const startCreate = (strength: 128 | 256): void => {
     setMnemonic(generateMnemonic(strength));
-    setPicked([]);
     setError(null);
     setStep('backup');
-  };
-
-  const pick = (i: number): void => {
-    const expected = picked.length;
-    if (words[i] !== words[expected]) {
-      setError(t('confirmWrong'));
-      setPicked([]);
-      return;
-    }
-    setError(null);
-    const next = [...picked, i];
-    setPicked(next);
-    if (next.length === words.length) {
-      setSecret({ kind: 'mnemonic', mnemonic });
-      void proceed({ kind: 'mnemonic', mnemonic });
-    }
   };
 
   const proceed = async (s: NewWalletSecret): Promise<void> => {
@@ -102,7 +75,7 @@ export function Onboarding({ adding }: { adding: boolean }): ReactNode {
     setError(null);
     try {
       if (adding) await call('addWallet', { secret: s });
-      else await call('createVault', { password: pw, secret: s });
+      else await call('createVault', { password: pw, secret: s, ...(restoring ? { replaceExisting: true } : {}) });
       setMnemonic('');
       setPhrase('');
       setPrivateKey('');
@@ -129,7 +102,15 @@ export function Onboarding({ adding }: { adding: boolean }): ReactNode {
 
   return (
     <main className="onboarding" aria-live="polite">
-      <h1>{t('appName')}</h1>
+      <h1 className="brand">
+        <Logo size={36} />
+        {t('appName')}
+      </h1>
+      {restoring && step !== 'done' && (
+        <p className="warning" role="note" data-testid="restore-warning">
+          {t('restoreWarning')}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error" data-testid="error">
           {error}
@@ -173,25 +154,14 @@ export function Onboarding({ adding }: { adding: boolean }): ReactNode {
         </section>
       )}
       {step === 'confirm' && (
-        <section className="stack">
-          <h2>{t('confirmTitle')}</h2>
-          <p>{t('confirmText')}</p>
-          <ol className="words picked" aria-label={t('confirmTitle')}>
-            {picked.map((i, n) => (
-              <li key={n}>{words[i]}</li>
-            ))}
-          </ol>
-          <div className="word-choices">
-            {shuffled.map(({ w, i }) => (
-              <button key={i} className="word" data-testid="word-choice" disabled={picked.includes(i)} onClick={() => pick(i)}>
-                {w}
-              </button>
-            ))}
-          </div>
-          <button className="secondary" onClick={() => setPicked([])}>
-            {t('clear')}
-          </button>
-        </section>
+        <BackupCheck
+          words={words}
+          onBack={() => {
+            setError(null);
+            setStep('backup');
+          }}
+          onDone={() => void proceed({ kind: 'mnemonic', mnemonic })}
+        />
       )}
       {step === 'import' && (
         <section className="stack">

@@ -6,12 +6,15 @@ import { markPainted } from '../perf';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
+import { Check, Copy } from 'lucide-react';
+import { IconButton } from '../components/IconButton';
 
 function rowLabel(a: AccountView): MessageKey {
   return (a.family === 'polkadot' && a.network === 'kusama' ? 'family_kusama' : `family_${a.family}`) as MessageKey;
 }
 
-export function Accounts({ state }: { state: WalletState }): ReactNode {
+/** onAccounts hands the list up to Home, which shows the active family's address in its header. */
+export function Accounts({ state, onAccounts }: { state: WalletState; onAccounts?: (a: AccountView[]) => void }): ReactNode {
   const { t } = useI18n();
   // The popup's first frame starts from the prefetched list (taken once); later selections fetch.
   const [prefetched] = useState(() => ({ value: takeResolved('listAccounts') }));
@@ -36,7 +39,8 @@ export function Accounts({ state }: { state: WalletState }): ReactNode {
 
   useEffect(() => {
     if (accounts) markPainted('mcw:accounts');
-  }, [accounts]);
+    if (accounts) onAccounts?.(accounts);
+  }, [accounts, onAccounts]);
 
   const copy = async (text: string): Promise<void> => {
     await navigator.clipboard.writeText(text).catch(() => undefined);
@@ -61,9 +65,9 @@ export function Accounts({ state }: { state: WalletState }): ReactNode {
               {t('legacyKey')}: <code data-testid="alt-address">{a.altAddress}</code>
             </div>
           )}
-          <button className="small" aria-label={`${t('copy')} ${t(rowLabel(a))}`} onClick={() => void copy(a.address)}>
-            {copied === a.address ? t('copied') : t('copy')}
-          </button>
+          <IconButton label={`${copied === a.address ? t('copied') : t('copy')} ${t(rowLabel(a))}`} className="sm account-copy" onClick={() => void copy(a.address)}>
+            {copied === a.address ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />}
+          </IconButton>
         </li>
       ))}
     </ul>

@@ -3,18 +3,22 @@
  * then one batched RPC request refreshes them. A failure says what happened (node unreachable,
  * rate limited…) and offers Retry; cached values stay visible, marked as such.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { Headline } from './Headline';
 import { call } from '../api';
 import { useI18n } from '../i18n/context';
 import { useCachedBalances } from './useCachedBalances';
 import { AddToken } from './AddToken';
-import { shortAmount } from '../format';
+import { Amount } from '../components/Amount';
+import { NetworkLogo } from './NetworkLogo';
 
 const METHODS = { cached: 'getCachedBalances', refresh: 'refreshBalances' } as const;
 
-export function Balances({ networkName }: { networkName: string }): ReactNode {
+/** onHeadline hands the native asset up to Home's headline. */
+export function Balances({ networkName, onHeadline }: { networkName: string; onHeadline?: (a: Headline | null) => void }): ReactNode {
   const { t } = useI18n();
   const { view, setView, loading, error, refresh } = useCachedBalances(METHODS);
+  useEffect(() => onHeadline?.(view?.assets[0] ? { formatted: view.assets[0].formatted, symbol: view.assets[0].symbol } : null), [view, onHeadline]);
 
 
 
@@ -24,7 +28,7 @@ export function Balances({ networkName }: { networkName: string }): ReactNode {
     <section className="panel stack" aria-labelledby="balances-title" data-testid="balances" aria-busy={loading}>
       <div className="row">
         <h2 id="balances-title" className="grow h2">
-          {t('balancesOn', { network: networkName })}
+          {t('tab_assets')}
         </h2>
         <span className="hint" data-testid="balances-status" aria-live="polite">
           {loading ? t('refreshing') : view && !error ? t('upToDate') : ''}
@@ -34,10 +38,11 @@ export function Balances({ networkName }: { networkName: string }): ReactNode {
         <ul className="assets">
           {view.assets.map((a) => (
             <li key={a.token ?? 'native'} className="row" data-testid={`balance-${a.symbol}`}>
-              <span className="grow symbol">{a.symbol}</span>
-              <span className="amount" data-testid="amount" title={a.formatted ?? ''}>
-                {a.formatted === null ? t('unavailable') : shortAmount(a.formatted)}
+              <span className="grow symbol">
+                <NetworkLogo family="evm" name={a.symbol} />
+                {a.symbol}
               </span>
+              <Amount value={a.formatted} unavailable={t('unavailable')} />
             </li>
           ))}
         </ul>

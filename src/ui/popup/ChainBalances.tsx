@@ -4,13 +4,14 @@
  * extras (Bitcoin confirmed/unconfirmed and the fresh receive address, TRON bandwidth and energy)
  * are listed under the assets.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { Headline } from './Headline';
 import { useI18n } from '../i18n/context';
 import { useCachedBalances } from './useCachedBalances';
 import { AddToken } from './AddToken';
 import { call } from '../api';
 import { isMessageKey } from '../i18n';
-import { shortAmount } from '../format';
+import { Amount } from '../components/Amount';
 
 export function DetailList({ details, testid }: { details: Record<string, string>; testid: string }): ReactNode {
   const { t } = useI18n();
@@ -33,15 +34,17 @@ export function DetailList({ details, testid }: { details: Record<string, string
 
 const METHODS = { cached: 'getCachedChainBalances', refresh: 'refreshChainBalances' } as const;
 
-export function ChainBalances({ networkName }: { networkName: string }): ReactNode {
+/** onHeadline hands the native asset up to Home's headline. */
+export function ChainBalances({ networkName, onHeadline }: { networkName: string; onHeadline?: (a: Headline | null) => void }): ReactNode {
   const { t } = useI18n();
   const { view, setView, loading, error, refresh } = useCachedBalances(METHODS);
+  useEffect(() => onHeadline?.(view?.assets[0] ? { formatted: view.assets[0].formatted, symbol: view.assets[0].symbol } : null), [view, onHeadline]);
 
   return (
     <section className="panel stack" aria-labelledby="balances-title" data-testid="balances" aria-busy={loading}>
       <div className="row">
         <h2 id="balances-title" className="grow h2">
-          {t('balancesOn', { network: networkName })}
+          {t('tab_assets')}
         </h2>
         <span className="hint" data-testid="balances-status" aria-live="polite">
           {loading ? t('refreshing') : view && !error ? t('upToDate') : ''}
@@ -65,9 +68,7 @@ export function ChainBalances({ networkName }: { networkName: string }): ReactNo
                     </span>
                   )}
                 </span>
-                <span className="amount" data-testid="amount" title={a.formatted ?? ''}>
-                  {a.formatted === null ? t('unavailable') : shortAmount(a.formatted)}
-                </span>
+                <Amount value={a.formatted} unavailable={t('unavailable')} />
               </li>
             ))}
           </ul>

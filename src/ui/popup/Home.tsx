@@ -1,12 +1,12 @@
 /**
- * Home: wallet, chain (any family's network: EVM, Bitcoin, Solana, TRON) and lock in the header; a tab bar; the Assets tab (account switcher,
- * balances, every family's address) renders at once, other tabs load on demand (React.lazy) so
- * the popup's first paint stays small. The tab follows the URL hash (#/send), behind the lock.
+ * Home: the account (identicon, name, address with copy) and the network at the top, each opening a
+ * sheet; the balance headline with Send / Receive; the asset list; a bottom navigation that never
+ * wraps. Screens other than Home load on demand (React.lazy) so the popup's first paint stays small.
+ * The screen follows the URL hash (#/send), behind the lock.
  */
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
-import { browser } from 'wxt/browser';
-import type { ChainsView, PopupFamily, WalletState } from '../../protocol/ui';
-import { WALLET_FAMILIES } from '../../families/ids';
+import { ArrowDownLeft, ArrowUpRight, ChevronDown, Globe, History, Image, Lock, Settings as SettingsIcon, Wallet as WalletIcon } from 'lucide-react';
+import type { AccountView, ChainsView, PopupFamily, WalletState } from '../../protocol/ui';
 import { call } from '../api';
 import { callOnce, takeResolved } from '../prefetch';
 import { errorText } from '../errors';
@@ -15,7 +15,15 @@ import type { MessageKey } from '../i18n';
 import { Accounts } from './Accounts';
 import { Balances } from './Balances';
 import { ChainBalances } from './ChainBalances';
-import { AccountManage, accountName } from './AccountManage';
+import { accountName } from './AccountManage';
+import { AccountSheet } from './AccountSheet';
+import { NetworkSheet } from './NetworkSheet';
+import { NetworkLogo } from './NetworkLogo';
+import { HeadlineAmount, type Headline } from './Headline';
+import { Avatar } from '../components/Avatar';
+import { Address } from '../components/Address';
+import { IconButton } from '../components/IconButton';
+import { Button } from '../components/Button';
 
 const Receive = lazy(() => import('./Receive'));
 const Send = lazy(() => import('./Send'));
@@ -27,6 +35,15 @@ const Settings = lazy(() => import('./settings/Settings'));
 
 const TABS = ['assets', 'nfts', 'receive', 'send', 'activity', 'sites', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
+const TAB_ICON: Record<Tab, ReactNode> = {
+  assets: <WalletIcon size={18} aria-hidden />,
+  nfts: <Image size={18} aria-hidden />,
+  receive: <ArrowDownLeft size={18} aria-hidden />,
+  send: <ArrowUpRight size={18} aria-hidden />,
+  activity: <History size={18} aria-hidden />,
+  sites: <Globe size={18} aria-hidden />,
+  settings: <SettingsIcon size={18} aria-hidden />,
+};
 
 function tabFromHash(): Tab {
   const h = typeof location !== 'undefined' ? location.hash.replace(/^#\/?/, '') : '';
@@ -41,6 +58,9 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   const [error, setError] = useState<string | null>(null);
   const [prefetchedChains] = useState(() => ({ value: takeResolved('listChains') }));
   const [chains, setChains] = useState<ChainsView | null>(prefetchedChains.value ?? null);
+  const [sheet, setSheet] = useState<'account' | 'network' | null>(null);
+  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+  const [headline, setHeadline] = useState<Headline | null>(null);
   const wallet = state.wallets.find((w) => w.id === state.selectedWalletId) ?? state.wallets[0];
 
   const setTab = useCallback((next: Tab) => {
@@ -71,85 +91,67 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   const family: PopupFamily = chains?.family ?? 'evm';
   // An imported key has one family: the other families' screens have nothing to show.
   const capable = !wallet || wallet.kind === 'mnemonic' || wallet.family === family;
-  const groups: readonly PopupFamily[] = WALLET_FAMILIES;
+  const mine = accounts?.find((a) => a.family === family);
+  const name = wallet ? accountName(wallet, state.selectedAccountIndex, t) : '';
 
   return (
     <div className="home">
-      <header className="row header">
-        <label className="grow">
-          <span className="sr-only">{t('wallet')}</span>
-          <select data-testid="wallet-select" value={wallet?.id ?? ''} onChange={(e) => void run(call('selectWallet', { walletId: e.target.value }), onState)}>
-            {state.wallets.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="grow">
-          <span className="sr-only">{t('network')}</span>
-          <select data-testid="network-select" value={chains?.active ?? ''} disabled={!chains} onChange={(e) => void run(call('setActiveChain', { id: e.target.value }), setChains)}>
-            {groups.map((g) => (
-              <optgroup key={g} label={t(`family_${g}` as MessageKey)}>
-                {chains?.chains
-                  .filter((c) => c.family === g)
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
-        <button className="small" data-testid="lock" onClick={() => void run(call('lock', {}), onState)}>
-          {t('lock')}
-        </button>
-      </header>
-      <nav className="tabs" aria-label={t('menu')}>
-        {TABS.map((x) => (
-          <button key={x} className="tab" data-testid={`tab-${x}`} aria-current={tab === x ? 'page' : undefined} onClick={() => setTab(x)}>
-            {t(`tab_${x}` as MessageKey)}
+      <header className="topbar">
+        {wallet && (
+          <button type="button" className="chip grow" data-testid="account-chip" data-index={state.selectedAccountIndex} aria-haspopup="dialog" onClick={() => setSheet('account')}>
+            <span className="sr-only">{t('accounts')}: </span>
+            <Avatar seed={`${wallet.id}:${state.selectedAccountIndex}`} size={30} />
+            <span className="chip-text">
+              <span className="chip-title" data-testid="account-chip-name">
+                {name}
+              </span>
+              <span className="chip-sub chip-title" data-testid="account-chip-wallet">
+                {wallet.name}
+              </span>
+            </span>
+            <ChevronDown size={14} aria-hidden />
           </button>
-        ))}
-      </nav>
+        )}
+        <button type="button" className="chip network" data-testid="network-chip" data-active={chains?.active ?? ''} aria-haspopup="dialog" disabled={!chains} onClick={() => setSheet('network')}>
+          <span className="sr-only">{t('network')}: </span>
+          {active && <NetworkLogo family={active.family} name={active.name} size={20} />}
+          <span className="chip-title">{active?.name ?? '…'}</span>
+          <ChevronDown size={14} aria-hidden />
+        </button>
+        <IconButton label={t('lock')} data-testid="lock" onClick={() => void run(call('lock', {}), onState)}>
+          <Lock size={18} aria-hidden />
+        </IconButton>
+      </header>
       {error && (
         <p role="alert" className="error" data-testid="home-error">
           {error}
         </p>
       )}
       <main className="stack">
+        <h1 className="sr-only">{tab === 'assets' ? t('appName') : t(`tab_${tab}` as MessageKey)}</h1>
         {tab === 'assets' && (
           <>
-            {wallet && (
-              <div className="row">
-                <label className="grow">
-                  <span className="sr-only">{t('accounts')}</span>
-                  <select data-testid="account-select" value={state.selectedAccountIndex} onChange={(e) => void run(call('selectAccount', { index: Number(e.target.value) }), onState)}>
-                    {Array.from({ length: wallet.accountCount }, (_, i) => i)
-                      .filter((i) => i === state.selectedAccountIndex || !(wallet.hiddenAccounts ?? []).includes(i))
-                      .map((i) => (
-                        <option key={i} value={i}>
-                          {accountName(wallet, i, t)}
-                        </option>
-                      ))}
-                  </select>
-                </label>
-                {wallet.kind === 'mnemonic' && (
-                  <button className="small secondary" data-testid="add-account" onClick={() => void run(call('addAccount', { walletId: wallet.id }), onState)}>
-                    {t('addAccount')}
-                  </button>
-                )}
-                <button className="small secondary" data-testid="add-wallet" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html?add=1') })}>
-                  {t('addWallet')}
-                </button>
+            <div className="hero">
+              {capable && <HeadlineAmount headline={headline} networkName={active?.name ?? ''} />}
+              {mine && <Address address={mine.address} copyLabel={t('copyAddress')} copiedLabel={t('copied')} testid="home-address" />}
+              <div className="hero-actions">
+                <Button icon={<ArrowUpRight size={16} aria-hidden />} data-testid="home-send" onClick={() => setTab('send')}>
+                  {t('tab_send')}
+                </Button>
+                <Button variant="secondary" icon={<ArrowDownLeft size={16} aria-hidden />} data-testid="home-receive" onClick={() => setTab('receive')}>
+                  {t('tab_receive')}
+                </Button>
               </div>
-            )}
-            {wallet && <AccountManage key={`${wallet.id}:${state.selectedAccountIndex}`} wallet={wallet} state={state} onState={onState} />}
-            {capable && chains && family === 'evm' && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={active?.name ?? ''} />}
-            {capable && chains && family !== 'evm' && <ChainBalances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} networkName={active?.name ?? ''} />}
-            {/* Remounted when the Bitcoin network changes: its row shows that network's address. */}
-            <Accounts key={family === 'bitcoin' ? chains?.active : 'accounts'} state={state} />
+            </div>
+            {capable && chains && family === 'evm' && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={active?.name ?? ''} onHeadline={setHeadline} />}
+            {capable && chains && family !== 'evm' && <ChainBalances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} networkName={active?.name ?? ''} onHeadline={setHeadline} />}
+            <section className="stack" aria-labelledby="addresses-title">
+              <h2 id="addresses-title" className="h2">
+                {t('addresses')}
+              </h2>
+              {/* Remounted when the Bitcoin network changes: its row shows that network's address. */}
+              <Accounts key={family === 'bitcoin' ? chains?.active : 'accounts'} state={state} onAccounts={setAccounts} />
+            </section>
           </>
         )}
         <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
@@ -162,6 +164,40 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
           {tab === 'settings' && <Settings state={state} onState={onState} onNetworksChanged={reloadNetworks} />}
         </Suspense>
       </main>
+      <nav className="bottom-nav" aria-label={t('menu')} style={{ gridTemplateColumns: `repeat(${TABS.length}, minmax(0, 1fr))` }}>
+        {TABS.map((x) => (
+          <button key={x} type="button" data-testid={`tab-${x}`} aria-current={tab === x ? 'page' : undefined} onClick={() => setTab(x)}>
+            {TAB_ICON[x]}
+            <span>{t(`tab_${x}` as MessageKey)}</span>
+          </button>
+        ))}
+      </nav>
+      {wallet && sheet === 'account' && (
+        <AccountSheet
+          state={state}
+          wallet={wallet}
+          open
+          onClose={() => setSheet(null)}
+          onState={onState}
+          run={(p) => run(p, onState)}
+          call={{
+            selectWallet: (walletId) => call('selectWallet', { walletId }),
+            selectAccount: (index) => call('selectAccount', { index }),
+            addAccount: (walletId) => call('addAccount', { walletId }),
+          }}
+        />
+      )}
+      {chains && sheet === 'network' && (
+        <NetworkSheet
+          chains={chains}
+          open
+          onClose={() => setSheet(null)}
+          onPick={(id) => {
+            setSheet(null);
+            void run(call('setActiveChain', { id }), setChains);
+          }}
+        />
+      )}
     </div>
   );
 }

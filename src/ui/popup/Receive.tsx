@@ -13,11 +13,11 @@ import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { RequestPayment } from './RequestPayment';
 
-const SCHEME_LABEL: Record<string, string> = {
-  p2wpkh: 'Native SegWit (BIP84)',
-  p2tr: 'Taproot (BIP86)',
-  'p2sh-p2wpkh': 'Nested SegWit (BIP49)',
-  p2pkh: 'Legacy (BIP44)',
+const SCHEME_LABEL: Record<string, MessageKey> = {
+  p2wpkh: 'scheme_p2wpkh',
+  p2tr: 'scheme_p2tr',
+  'p2sh-p2wpkh': 'scheme_p2shP2wpkh',
+  p2pkh: 'scheme_p2pkh',
 };
 
 const rowKey = (a: AccountView): string => `${a.family}:${a.network}`;
@@ -86,7 +86,7 @@ export default function Receive({ state, family = 'evm' }: { state: WalletState;
       </label>
       {account.family === 'bitcoin' && (
         <p className="hint" data-testid="receive-scheme">
-          {t('addressType')}: {SCHEME_LABEL[state.settings.bitcoinScheme] ?? state.settings.bitcoinScheme}
+          {t('addressType')}: {SCHEME_LABEL[state.settings.bitcoinScheme] ? t(SCHEME_LABEL[state.settings.bitcoinScheme]!) : state.settings.bitcoinScheme}
         </p>
       )}
       {account.family === 'bitcoin' && (

@@ -6,7 +6,8 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AssetBalance } from '../../protocol/ui';
-import { isWalletFamily, type Family } from '../../families/ids';
+import type { Family } from '../../families/ids';
+import { hasPaymentStandard } from '../../core/payments/families';
 import { call } from '../api';
 import { useI18n } from '../i18n/context';
 import { QrCode } from '../components/QrCode';
@@ -48,7 +49,7 @@ export function RequestPayment({ family, address }: { family: Family; address: s
   }, [open, family]);
 
   useEffect(() => {
-    if (!open || !ctx || !isWalletFamily(family)) return;
+    if (!open || !ctx || !hasPaymentStandard(family)) return;
     let live = true;
     void Promise.all([import('../../core/payments/parse'), import('../../core/payments/errors')]).then(([{ buildPaymentUri }, { isPaymentUriError }]) => {
       if (!live) return;
@@ -95,7 +96,7 @@ export function RequestPayment({ family, address }: { family: Family; address: s
     };
   }, [open, ctx, family, address, token, amount, label, t]);
 
-  if (!isWalletFamily(family)) return null;
+  if (!hasPaymentStandard(family)) return null;
   const copy = (): void => {
     if (!uri) return;
     navigator.clipboard.writeText(uri).then(() => setCopied(true), () => setCopied(false));

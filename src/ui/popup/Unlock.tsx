@@ -3,7 +3,9 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { WalletState } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
+import { browser } from 'wxt/browser';
 import { useI18n } from '../i18n/context';
+import { Logo } from '../components/Logo';
 
 export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void }): ReactNode {
   const { t } = useI18n();
@@ -27,7 +29,12 @@ export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void })
   };
 
   return (
+    <main>
     <form className="stack unlock" onSubmit={(e) => void submit(e)}>
+      <div className="brand">
+        <Logo size={40} />
+        <span className="hint">{t('appName')}</span>
+      </div>
       <h1>{t('unlockTitle')}</h1>
       <label>
         {t('passwordLabel')}
@@ -41,6 +48,10 @@ export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void })
       <button type="submit" data-testid="unlock" disabled={busy || !password}>
         {busy ? t('unlocking') : t('unlock')}
       </button>
+      <button type="button" className="ghost small" data-testid="forgot-password" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html?restore=1') })}>
+        {t('forgotPassword')}
+      </button>
     </form>
+    </main>
   );
 }

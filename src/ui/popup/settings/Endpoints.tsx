@@ -9,7 +9,7 @@ import { ENDPOINT_FAMILIES, type EndpointFamily } from '../../../families/ids';
 import { call } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
-import type { MessageKey } from '../../i18n';
+import { isMessageKey, type MessageKey } from '../../i18n';
 
 export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
   const { t } = useI18n();
@@ -61,7 +61,8 @@ export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
         <select data-testid="endpoint-network" value={current} onChange={(e) => { setNetwork(e.target.value); setSaved(false); }}>
           {networks.map((n) => (
             <option key={n} value={n}>
-              {n}
+              {/* Network ids (mainnet, regtest…) in words; an id without a label shows as it is. */}
+              {isMessageKey(`netname_${n}`) ? t(`netname_${n}` as MessageKey) : n}
             </option>
           ))}
         </select>

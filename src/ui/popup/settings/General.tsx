@@ -1,4 +1,4 @@
-/** General settings: language, auto-lock minutes, Bitcoin address type, pre-sign risk thresholds. */
+/** General settings: language, theme, auto-lock minutes, Bitcoin address type, pre-sign risk thresholds. */
 import { useState, type ReactNode } from 'react';
 import type { Settings, WalletState } from '../../../protocol/ui';
 import { call } from '../../api';
@@ -42,12 +42,20 @@ export function General({ state, onState }: { state: WalletState; onState: (s: W
         </select>
       </label>
       <label>
+        {t('theme')}
+        <select data-testid="theme" value={state.settings.theme ?? 'auto'} onChange={(e) => void save({ theme: e.target.value as NonNullable<Settings['theme']> })}>
+          <option value="auto">{t('themeAuto')}</option>
+          <option value="light">{t('themeLight')}</option>
+          <option value="dark">{t('themeDark')}</option>
+        </select>
+      </label>
+      <label>
         {t('bitcoinType')}
         <select data-testid="bitcoin-scheme" value={state.settings.bitcoinScheme} onChange={(e) => void save({ bitcoinScheme: e.target.value as Settings['bitcoinScheme'] })}>
-          <option value="p2wpkh">Native SegWit (BIP84)</option>
-          <option value="p2tr">Taproot (BIP86)</option>
-          <option value="p2sh-p2wpkh">Nested SegWit (BIP49)</option>
-          <option value="p2pkh">Legacy (BIP44)</option>
+          <option value="p2wpkh">{t('scheme_p2wpkh')}</option>
+          <option value="p2tr">{t('scheme_p2tr')}</option>
+          <option value="p2sh-p2wpkh">{t('scheme_p2shP2wpkh')}</option>
+          <option value="p2pkh">{t('scheme_p2pkh')}</option>
         </select>
       </label>
       <label className="row">

@@ -1,0 +1,60 @@
+/**
+ * The approval's fields in plain words: the main ones (what, to whom, how much, on which network)
+ * first, the fee on its own line, and the raw rest (calldata, gas figures, typed-data trees with
+ * their line breaks) folded under "Details". Every label goes through fieldLabel (translated, or
+ * humanised for a key no one mapped yet).
+ */
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/context';
+import { FEE_FIELDS, PRIMARY_FIELDS, fieldLabel, fieldValue } from './labels';
+
+function DetailValue({ name, value }: { name: string; value: unknown }): ReactNode {
+  const { t } = useI18n();
+  if (value === null || value === undefined) return <span>—</span>;
+  if (typeof value === 'object') return <pre className="detail-json">{JSON.stringify(value, null, 2)}</pre>;
+  // pre-wrap (CSS) keeps a message's own line breaks.
+  return <span className="detail-text">{fieldValue(name, String(value), t)}</span>;
+}
+
+function Fields({ entries }: { entries: [string, unknown][] }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <dl className="details">
+      {entries.map(([k, v]) => (
+        <div key={k} className="detail" data-field={k}>
+          <dt>{fieldLabel(k, t)}</dt>
+          <dd>
+            <DetailValue name={k} value={v} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ApprovalDetails({ display }: { display: Record<string, unknown> }): ReactNode {
+  const { t } = useI18n();
+  const entries = Object.entries(display);
+  const primary = PRIMARY_FIELDS.flatMap((k) => entries.filter(([key]) => key === k));
+  const fee = entries.filter(([k]) => (FEE_FIELDS as readonly string[]).includes(k));
+  const rest = entries.filter(([k]) => !(PRIMARY_FIELDS as readonly string[]).includes(k) && !(FEE_FIELDS as readonly string[]).includes(k));
+  return (
+    <div className="stack" data-testid="approval-details">
+      {primary.length > 0 && <Fields entries={primary} />}
+      {fee.map(([k, v]) => (
+        <div key={k} className="fee-line" data-testid="approval-fee">
+          <span className="hint">{fieldLabel(k, t)}</span>
+          <strong>{String(v)}</strong>
+        </div>
+      ))}
+      {rest.length > 0 && (
+        <details className="panel">
+          <summary data-testid="approval-more">{t('details')}</summary>
+          <div className="section-body">
+            <Fields entries={rest} />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}
