@@ -19,9 +19,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { ABI, Checksum256, Name, PackedTransaction, PublicKey, Serializer, Transaction } from '@wharfkit/antelope';
+import { ABI, Checksum256, PackedTransaction, PublicKey, Serializer, Transaction } from '@wharfkit/antelope';
 import { Blockchain, nameToBigInt, type Account } from '@eosnetwork/vert';
-import { Serializer as VertSerializer, Transaction as VertTransaction, TimePoint as VertTimePoint } from '@greymass/eosio';
+import { Name as VertName, Serializer as VertSerializer, Transaction as VertTransaction, TimePoint as VertTimePoint } from '@greymass/eosio';
 import { AuthError, checkAuthorizations, recoverSigners, type PermissionState } from './eosAuth';
 
 const require = createRequire(import.meta.url);
@@ -132,17 +132,17 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
   bc.createAccount('eosio');
 
   function deployToken(contract: string): Account {
-    const existing = bc.getAccount(Name.from(contract) as never);
+    const existing = bc.getAccount(VertName.from(contract));
     if (existing?.isContract) return existing;
     if (!accounts.has(contract)) accounts.set(contract, { permissions: [], ...fresh() });
     return bc.createAccount({ name: contract, wasm: new Uint8Array(tokenWasm), abi: tokenAbiJson as never, enableInline: true });
   }
-  const contractAbi = (account: string): ABI | undefined => (bc.getAccount(Name.from(account) as never)?.isContract ? tokenAbi : undefined);
+  const contractAbi = (account: string): ABI | undefined => (bc.getAccount(VertName.from(account))?.isContract ? tokenAbi : undefined);
 
   function tableBalance(account: string, symbol: string, contract: string): string | null {
-    const c = bc.getAccount(Name.from(contract) as never);
+    const c = bc.getAccount(VertName.from(contract));
     if (!c?.isContract) return null;
-    const rows = c.tables.accounts!(nameToBigInt(Name.from(account) as never)).getTableRows() as { balance: string }[];
+    const rows = c.tables.accounts!(nameToBigInt(VertName.from(account))).getTableRows() as { balance: string }[];
     return rows.find((r) => r.balance.endsWith(` ${symbol}`))?.balance ?? null;
   }
 
@@ -293,8 +293,8 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
       const code = String(p.code);
       const account = String(p.account);
       if (!contractAbi(code)) throw new ChainError(3060002, 'account_query_exception', 'Account Query Exception', `Fail to retrieve account for ${code}`);
-      const c = bc.getAccount(Name.from(code) as never)!;
-      const rows = c.tables.accounts!(nameToBigInt(Name.from(account) as never)).getTableRows() as { balance: string }[];
+      const c = bc.getAccount(VertName.from(code))!;
+      const rows = c.tables.accounts!(nameToBigInt(VertName.from(account))).getTableRows() as { balance: string }[];
       const sym = typeof p.symbol === 'string' ? p.symbol : undefined;
       return rows.map((r) => r.balance).filter((b) => !sym || b.endsWith(` ${sym}`));
     },
