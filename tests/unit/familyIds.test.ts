@@ -21,7 +21,8 @@ describe('family ids', () => {
     for (const bad of ['', 'EVM', 'cosmos', 'evm ', null, undefined, 1, {}, ['evm']]) expect(isFamily(bad)).toBe(false);
     expect(isWalletFamily('tron')).toBe(true);
     expect(isWalletFamily('aptos')).toBe(true);
-    expect(isWalletFamily('polkadot')).toBe(false);
+    expect(isWalletFamily('polkadot')).toBe(true);
+    for (const bad of ['', 'cosmos', 'TRON', null, 7]) expect(isWalletFamily(bad)).toBe(false);
   });
 
   it('a port request must name a listed family', () => {
