@@ -30,7 +30,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     externally_connectable: { ids: [], matches: [] },
     // The lazily loaded TronWeb for window.tronWeb (entrypoints/tronweb.ts): http(s) pages only.
     // Chrome: reachable only at a per-session dynamic URL (the background hands it to connected sites
