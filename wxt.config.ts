@@ -31,7 +31,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     // Rendered from public/icon/logo.svg by tests/support/icons.mjs (committed PNGs).
     icons: ICONS,
     action: { default_icon: ICONS, default_title: '__MSG_extName__' },

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { KnownAddress, RiskThresholds } from '../core/risk';
 import type { Family } from '../core/types';
 import { DEFAULT_SETTINGS, getLocal } from './storage';
+import { notifyActivity } from './notify';
 
 export interface ActivityItem {
   hash: string;
@@ -43,6 +44,8 @@ export async function recordActivity(item: Omit<ActivityItem, 'status' | 'time'>
 export async function updateActivity(hash: string, status: ActivityItem['status']): Promise<void> {
   const list = await listActivity();
   await browser.storage.local.set({ [KEY]: list.map((i) => (i.hash === hash ? { ...i, status } : i)) });
+  const item = list.find((i) => i.hash === hash);
+  if (item?.status === 'pending' && (status === 'confirmed' || status === 'failed')) void notifyActivity(item, status);
 }
 
 /** Send times of the account's transfers in the last hour (the "frequent transfers" rule). */

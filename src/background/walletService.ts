@@ -291,6 +291,10 @@ export const handlers: Handlers = {
       if (typeof patch.evmMetaMaskCompat !== 'boolean') throw new WalletError('INVALID_INPUT', 'MetaMask compatibility is on or off');
       next.evmMetaMaskCompat = patch.evmMetaMaskCompat;
     }
+    if (patch.notifications !== undefined) {
+      if (typeof patch.notifications !== 'boolean') throw new WalletError('INVALID_INPUT', 'Notifications are on or off');
+      next.notifications = patch.notifications;
+    }
     if (patch.language !== undefined) {
       if (!['auto', 'en', 'zh-CN', 'zh-TW'].includes(patch.language)) throw new WalletError('INVALID_INPUT', 'Unknown language');
       next.language = patch.language;

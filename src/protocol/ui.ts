@@ -51,6 +51,8 @@ export interface Settings {
   evmMetaMaskCompat?: boolean;
   /** Site connections unused for this many days expire (0 = never; default 30). */
   siteGrantDays?: number;
+  /** Browser notifications when a transfer confirms or fails and when a payment arrives (default on). */
+  notifications?: boolean;
 }
 
 export interface WalletState {

@@ -143,6 +143,9 @@ describe('incoming transfers in Activity', () => {
     await tok.waitFor({ timeout: 40_000 });
     expect(await tok.getByTestId('activity-amount').textContent()).toBe('+2.5 INC');
     expect(await tok.getByTestId('activity-counterparty').getAttribute('title')).toBe(getAddress(anvil.accounts[0]!.address));
+    // A payment that just arrived rings once (chrome.notifications, read from the extension's own page).
+    const shown = (): Promise<string[]> => popup.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
+    await expect.poll(shown, { timeout: 20_000 }).toContain(`mcw:received:${ethHash.toLowerCase()}`);
     // The token transfer's own transaction carries no ETH to the wallet: one entry only for it.
     expect(await popup.locator(`[data-hash="${tokenHash.toLowerCase()}"]`).count()).toBe(1);
   });

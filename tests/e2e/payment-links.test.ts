@@ -109,7 +109,11 @@ describe('pay by link or QR code', () => {
     expect(await popup.getByTestId('review-to').textContent()).toBe(BOB);
     await popup.getByTestId('send-confirm').click();
     await popup.getByTestId('send-status-screen').waitFor({ timeout: 30_000 });
+    const hash = (await popup.getByTestId('send-hash').textContent()) ?? '';
     await expect.poll(() => tokenBalance(BOB), { timeout: 30_000 }).toBe(before + 1_234_567n);
+    // Confirmed: the wallet shows a browser notification (read back through the extension's own chrome.notifications).
+    const shown = (): Promise<string[]> => popup.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
+    await expect.poll(shown, { timeout: 30_000 }).toContain(`mcw:confirmed:${hash}`);
   });
 
   it('a link for a network the wallet lacks, or a broken one, is explained and changes nothing', async () => {

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const ALLOWED_PERMISSIONS = ['storage', 'alarms'];
+const ALLOWED_PERMISSIONS = ['storage', 'alarms', 'notifications'];
 const MATCHES = ['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*'];
 
 function walk(dir: string): string[] {

@@ -10,6 +10,9 @@ import { keyring } from '../keyring';
 import { walletChains } from '../lazyModules';
 import { selectedAccount } from '../selectedAccount';
 import { mergeIncoming } from './store';
+import { notifyActivity } from '../notify';
+
+const NOTIFY_WINDOW_MS = 15 * 60_000;
 
 export interface IncomingRefresh {
   /** Entries not seen before. */
@@ -28,5 +31,9 @@ export async function refreshIncoming(): Promise<IncomingRefresh> {
   // The selection may have changed while the API answered: those entries belong to another account.
   const now = await selectedAccount();
   if (now.walletId !== sel.walletId || now.index !== sel.index) return { added: [], supported: true };
-  return { added: await mergeIncoming(found), supported: true };
+  const added = await mergeIncoming(found);
+  // Only payments that just arrived: a first look at an old account must not ring for its whole history.
+  const recent = Date.now() - NOTIFY_WINDOW_MS;
+  for (const item of added) if (item.time >= recent) void notifyActivity(item, 'received');
+  return { added, supported: true };
 }

@@ -510,6 +510,7 @@ export const en = {
   requestLabel: "Label (shown to the payer)",
   nativeCoin: "Network coin",
   copyLink: "Copy payment link",
+  notificationsSetting: "Notify me when a transfer confirms or fails and when a payment arrives",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -507,4 +507,5 @@ export const zhCN: Dictionary = {
   requestLabel: "备注（付款人可见）",
   nativeCoin: "网络原生币",
   copyLink: "复制付款链接",
+  notificationsSetting: "转账确认或失败、收到付款时通知我",
 };

@@ -507,4 +507,5 @@ export const zhTW: Dictionary = {
   requestLabel: "備註（付款人可見）",
   nativeCoin: "網路原生幣",
   copyLink: "複製付款連結",
+  notificationsSetting: "轉帳確認或失敗、收到付款時通知我",
 };
