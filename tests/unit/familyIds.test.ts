@@ -12,7 +12,7 @@ describe('family ids', () => {
 
   it('the popup families are known families; endpoint families are the popup ones without EVM', () => {
     for (const f of WALLET_FAMILIES) expect(FAMILIES).toContain(f);
-    expect(ENDPOINT_FAMILIES).toEqual(['bitcoin', 'solana', 'tron']);
+    expect(ENDPOINT_FAMILIES).toEqual(['bitcoin', 'solana', 'tron', 'polkadot']);
   });
 
   it('isFamily / isWalletFamily accept only listed names', () => {
