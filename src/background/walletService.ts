@@ -29,6 +29,7 @@ import { bitcoinState } from './bitcoin/state';
 // Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
 // transactions…) are evaluated on first use: see lazyModules.ts.
 import { walletChains } from './lazyModules';
+import { activeNetwork, isModular } from './families/modules';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -396,7 +397,9 @@ export const handlers: Handlers = {
   },
   async checkAddress({ family, address, network }) {
     if (!FAMILIES.includes(family)) throw new WalletError('UNKNOWN_FAMILY', 'Unknown chain family');
-    return validateAddress(family, str(address, 'Address', 200), network);
+    // A module family's address format follows its active network (Kusama's SS58 prefix) unless one is named.
+    const keyNetwork = network ?? (isModular(family) ? (await activeNetwork(family)).keyNetwork : undefined);
+    return validateAddress(family, str(address, 'Address', 200), keyNetwork);
   },
   prepareSend: (req) => prepareSend(req),
   listNfts: () => listNfts(),

@@ -60,6 +60,13 @@ describe('background: family code reached only through import()', () => {
     expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./aptos/background/index')");
   });
 
+  it('the Polkadot module and its codec packages are reached only through the registry’s import()', () => {
+    expect([...files.keys()].map(rel).filter((f) => f.startsWith('src/families/polkadot/background/'))).toEqual([]);
+    // (@scure/sr25519 is eager anyway: the keyring derives Polkadot addresses with it.)
+    expect([...packages.keys()].filter((p) => p.startsWith('@polkadot-api/'))).toEqual([]);
+    expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./polkadot/background/index')");
+  });
+
   it('@solana/web3.js is not statically imported', () => {
     expect([...packages.keys()].filter((p) => p.startsWith('@solana/web3.js'))).toEqual([]);
   });
