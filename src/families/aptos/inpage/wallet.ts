@@ -205,7 +205,7 @@ class AptosWallet implements Wallet {
 }
 
 export function installAptosProvider(): void {
-  const wallet = new AptosWallet();
-  Object.freeze(wallet);
-  registerWallet(wallet);
+  // Not frozen: @aptos-labs/wallet-adapter-core writes readyState / isAptosNativeWallet on the wallet
+  // object it finds. Its state lives in private fields, which a page cannot reach either way.
+  registerWallet(new AptosWallet());
 }
