@@ -214,6 +214,9 @@ describe('Aptos family end to end', () => {
   it('signs a ts-sdk-built raw transaction (signTransaction v1.0); ts-sdk submits the authenticator and the node accepts it', async () => {
     const before = node.balance(dappRecipient);
     const pending = dapp<CallResult<{ hash: string }>>('signBuiltAndSubmit', node.url, { function: '0x1::aptos_account::transfer', functionArguments: [dappRecipient, '1000'] });
+    // An error before any window (the page's ts-sdk build, or a refusal) is reported as such.
+    const early = await Promise.race([pending, approvalWindow(wallet).then(() => null)]);
+    expect(early?.error).toBeUndefined();
     await decide(true, async (w) => expect(await w.getByTestId('approval-details').textContent()).toContain(AccountAddress.from(ownAddress).toStringLong()));
     const r = await pending;
     expect(r.error).toBeUndefined();
