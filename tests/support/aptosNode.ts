@@ -418,7 +418,7 @@ export async function startAptosNode(options: { chainId?: number } = {}): Promis
     return rec.json;
   }
 
-  const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type, x-aptos-client, x-aptos-typescript-sdk-origin-method' };
+  const BASE_CORS = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type, x-aptos-client, x-aptos-typescript-sdk-origin-method' };
 
   async function route(req: IncomingMessage, body: Buffer): Promise<unknown> {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -459,7 +459,12 @@ export async function startAptosNode(options: { chainId?: number } = {}): Promis
 
   async function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     calls.push(`${req.method} ${req.url}`);
-    if (req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
+    // ts-sdk's browser client sends credentials by default, so like the public fullnodes the
+    // answer names the caller's origin (a wildcard is refused with credentials).
+    const origin = req.headers.origin;
+    const CORS = origin ? { ...BASE_CORS, 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'origin' } : BASE_CORS;
+    // Like the public fullnodes: any request header the browser asks to send is allowed.
+    if (req.method === 'OPTIONS') return void res.writeHead(204, { ...CORS, 'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? BASE_CORS['access-control-allow-headers']) }).end();
     try {
       const out = await route(req, body);
       const code = req.method === 'POST' && (req.url ?? '').replace(/\/+$/, '') === '/v1/transactions' ? 202 : 200;

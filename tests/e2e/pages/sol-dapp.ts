@@ -22,7 +22,7 @@ const events: Array<{ accounts?: string[] }> = [];
 let listening = false;
 
 function wallet(): Wallet {
-  const w = registered.find((x) => x.name === 'Multichain Wallet');
+  const w = registered.find((x) => x.name === 'Multichain Wallet' && 'standard:connect' in x.features);
   if (!w) throw new Error('wallet not registered');
   if (!listening) {
     listening = true;
@@ -53,7 +53,8 @@ const api = {
     const w = wallet();
     const f = w.features;
     return {
-      count: registered.filter((x) => x.name === 'Multichain Wallet').length,
+      // One Solana wallet (the Aptos wallet registered under the same name has no standard:connect).
+      count: registered.filter((x) => x.name === 'Multichain Wallet' && 'standard:connect' in x.features).length,
       name: w.name,
       version: w.version,
       iconIsDataUri: w.icon.startsWith('data:image/'),

@@ -61,7 +61,8 @@ function accountInfo(a: AccountData) {
   const address = bcsValue(addr, a.address, { data: addr, toStringLong: () => a.address, equals: (o: { toString(): string }) => String(o) === a.address });
   // Ed25519PublicKey's BCS is its 32 bytes with a length prefix; toUint8Array is the bare key.
   const publicKey = Object.freeze({ ...bcsValue(withLength(pk), a.publicKey, { key: { data: pk } }), toUint8Array: () => pk.slice() });
-  return Object.freeze({ address, publicKey, ansName: undefined });
+  // Not frozen: the adapter sets ansName on the account it keeps.
+  return { address, publicKey, ansName: undefined as string | undefined };
 }
 
 const signature = (hex: string) => {
@@ -205,7 +206,7 @@ class AptosWallet implements Wallet {
 }
 
 export function installAptosProvider(): void {
-  const wallet = new AptosWallet();
-  Object.freeze(wallet);
-  registerWallet(wallet);
+  // Not frozen: @aptos-labs/wallet-adapter-core writes readyState / isAptosNativeWallet on the wallet
+  // object it finds. Its state lives in private fields, which a page cannot reach either way.
+  registerWallet(new AptosWallet());
 }
