@@ -18,6 +18,7 @@ import { startAptosNode, GAS_CREATE_ACCOUNT, GAS_TRANSFER, type AptosTestNode } 
 import { createDeriver } from '../../src/core';
 import { aptTransfer, rawTransaction } from '../../src/families/aptos/core/build';
 import { encodeRawTransaction } from '../../src/families/aptos/core/transaction';
+import { activeNetwork, pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'e2e aptos password 123';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -98,11 +99,8 @@ describe('Aptos family end to end', () => {
   });
 
   it('shows APT and a legacy CoinStore coin with metadata read from the chain', async () => {
-    const select = popup.getByTestId('network-select');
-    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
-    const opt = options.find((o) => /Aptos \(custom node\)/.test(o.text));
-    expect(opt?.value).toBe('aptos:custom');
-    await select.selectOption(opt!.value);
+    await pickNetwork(popup, /Aptos \(custom node\)/);
+    expect(await activeNetwork(popup)).toBe('aptos:custom');
     await popup.getByTestId('balances').waitFor();
     await expect.poll(() => balance('APT'), { timeout: 20_000 }).toBe('10');
     await expect.poll(() => balance('MOON'), { timeout: 20_000 }).toBe('42.5');

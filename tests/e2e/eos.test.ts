@@ -16,6 +16,7 @@ import { startDappServer, type DappServer } from './support/dappServer';
 import { startEosNode, type EosTestNode } from '../support/eosNode';
 import { deriveAccount } from '../../src/core';
 import { MNEMONIC } from '../core/tron/helpers';
+import { networkIds, pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'e2e eos password 2024';
 type Result = { result?: unknown; error?: { message: string; type?: string; code?: number; isError?: boolean } };
@@ -72,10 +73,8 @@ describe('EOS end to end', () => {
     expect(node.calls).toContain('/v1/chain/get_info');
 
     await popup.getByTestId('tab-assets').click();
-    const select = popup.getByTestId('network-select');
-    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
-    expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(['eos:mainnet', 'eos:jungle4', 'eos:custom']));
-    await select.selectOption('eos:custom');
+    expect(await networkIds(popup)).toEqual(expect.arrayContaining(['eos:mainnet', 'eos:jungle4', 'eos:custom']));
+    await pickNetwork(popup, 'eos:custom');
     await popup.getByTestId('balances').waitFor();
   });
 

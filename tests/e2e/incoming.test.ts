@@ -26,6 +26,7 @@ import { bitcoin, ECPair, fundingTx, MNEMONIC, REGTEST, regtestWallet } from '..
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
+import { pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'incoming transfers password 2024';
 const CHAIN_ID = 1377;
@@ -48,11 +49,7 @@ describe('incoming transfers in Activity', () => {
 
   async function selectChain(label: RegExp): Promise<void> {
     await popup.getByTestId('tab-assets').click();
-    const select = popup.getByTestId('network-select');
-    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
-    const opt = options.find((o) => label.test(o.text));
-    if (!opt) throw new Error(`no chain matching ${label}: ${options.map((o) => o.text).join(', ')}`);
-    await select.selectOption(opt.value);
+    await pickNetwork(popup, label);
     await popup.getByTestId('balances').waitFor();
   }
 

@@ -17,6 +17,7 @@ import { bitcoin, foreignAddress, fundingTx, REGTEST } from '../core/bitcoin/hel
 import { renderQr } from '../core/payments/qrImage';
 import { bitcoinAccountFromMnemonic } from '../../src/core/chains/bitcoin/hdAccount';
 import { parsePaymentUri } from '../../src/core/payments/parse';
+import { activeNetwork, pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'payment links password 2024';
 const CHAIN_ID = 1378;
@@ -36,11 +37,7 @@ describe('pay by link or QR code', () => {
 
   async function selectChain(label: RegExp): Promise<void> {
     await popup.getByTestId('tab-assets').click();
-    const select = popup.getByTestId('network-select');
-    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
-    const opt = options.find((o) => label.test(o.text));
-    if (!opt) throw new Error(`no chain matching ${label}`);
-    await select.selectOption(opt.value);
+    await pickNetwork(popup, label);
     await popup.getByTestId('balances').waitFor();
   }
 
@@ -96,7 +93,7 @@ describe('pay by link or QR code', () => {
     await popup.getByTestId('tab-send').click();
     const link = `ethereum:${token}@${CHAIN_ID}/transfer?address=${BOB}&uint256=1234567`;
     await popup.getByTestId('send-to').fill(link);
-    await expect.poll(() => popup.getByTestId('network-select').inputValue(), { timeout: 20_000 }).toBe(`evm:${CHAIN_ID}`);
+    await expect.poll(() => activeNetwork(popup), { timeout: 20_000 }).toBe(`evm:${CHAIN_ID}`);
     await expect.poll(() => popup.getByTestId('send-to').inputValue(), { timeout: 20_000 }).toBe(BOB);
     await expect.poll(() => popup.getByTestId('send-asset').inputValue(), { timeout: 20_000 }).toBe(token);
     expect(await popup.getByTestId('send-amount').inputValue()).toBe('1.234567');
@@ -123,7 +120,7 @@ describe('pay by link or QR code', () => {
     await expect.poll(() => popup.getByTestId('payment-link-error').textContent(), { timeout: 20_000 }).toMatch(/99999/);
     await popup.getByTestId('send-to').fill(`ethereum:${BOB}?value=1&value=2`);
     await expect.poll(() => popup.getByTestId('payment-link-error').textContent(), { timeout: 20_000 }).toMatch(/cannot be used/);
-    expect(await popup.getByTestId('network-select').inputValue()).toBe(`evm:${CHAIN_ID}`);
+    expect(await activeNetwork(popup)).toBe(`evm:${CHAIN_ID}`);
     expect(await popup.getByTestId('send-amount').inputValue()).toBe('');
   });
 
@@ -151,7 +148,7 @@ describe('pay by link or QR code', () => {
     await popup.getByTestId('tab-assets').click();
     await popup.getByTestId('tab-send').click();
     await popup.getByTestId('scan-qr-file').setInputFiles({ name: 'pay.png', mimeType: 'image/png', buffer: file });
-    await expect.poll(() => popup.getByTestId('network-select').inputValue(), { timeout: 20_000 }).toBe('bitcoin:regtest');
+    await expect.poll(() => activeNetwork(popup), { timeout: 20_000 }).toBe('bitcoin:regtest');
     await expect.poll(() => popup.getByTestId('send-to').inputValue(), { timeout: 20_000 }).toBe(to);
     await expect.poll(() => popup.getByTestId('send-amount').inputValue(), { timeout: 20_000 }).toBe('0.00025');
     expect(await popup.getByTestId('payment-link-info').textContent()).toContain('Coffee shop');

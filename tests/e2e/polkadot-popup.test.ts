@@ -12,6 +12,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
+import { activeNetwork, pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'popup polkadot password 2024';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -57,11 +58,8 @@ describe('popup on the Kusama Local Testnet', () => {
     await popup.getByTestId('endpoint-save').click();
     await popup.getByTestId('endpoint-saved').waitFor({ timeout: 60_000 });
     await popup.getByTestId('tab-assets').click();
-    const select = popup.getByTestId('network-select');
-    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
-    const local = options.find((o) => /Kusama Local Testnet/.test(o.text));
-    expect(local?.value).toBe('polkadot:local');
-    await select.selectOption(local!.value);
+    await pickNetwork(popup, /Kusama Local Testnet/);
+    expect(await activeNetwork(popup)).toBe('polkadot:local');
     await popup.getByTestId('balances').waitFor();
     await expect.poll(() => popup.getByTestId('balance-KSM').getByTestId('amount').getAttribute('title'), { timeout: 60_000 }).toBe('100');
   });

@@ -30,6 +30,22 @@ export async function networkNames(popup: Page): Promise<string[]> {
   return names;
 }
 
+/** The chain option ids the network sheet lists ('evm:1', 'eos:custom'…), testnets shown (closes the sheet again). */
+export async function networkIds(popup: Page): Promise<string[]> {
+  await popup.getByTestId('network-chip').click();
+  const sheet = popup.getByTestId('network-sheet');
+  const testnets = sheet.getByTestId('network-testnets');
+  if (!(await testnets.isChecked())) await testnets.check();
+  const ids = await sheet.locator('[data-testid^="network-option-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('network-option-'.length)));
+  await sheet.getByTestId('network-sheet-close').click();
+  return ids;
+}
+
+/** The active chain option id, as the network chip shows it. */
+export function activeNetwork(popup: Page): Promise<string | null> {
+  return popup.getByTestId('network-chip').getAttribute('data-active');
+}
+
 /** Opens the account sheet (wallets, accounts, add, manage). */
 export async function openAccounts(popup: Page): Promise<void> {
   if (await popup.getByTestId('account-sheet').isVisible().catch(() => false)) return;
