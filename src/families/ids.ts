@@ -9,9 +9,9 @@ export const FAMILIES = ['evm', 'bitcoin', 'tron', 'solana', 'aptos', 'polkadot'
 export type Family = (typeof FAMILIES)[number];
 
 /**
- * The families the popup can use end to end today (networks, balances, send, payment requests),
- * in the order the popup groups them. Aptos, Polkadot/Kusama and EOS join as their modules land;
- * when every family is here this list goes away.
+ * The families the popup serves (networks, balances, send), in the order it groups them. Every
+ * family is here now; the list stays for its order (Solana before TRON in the network sheet) until
+ * the popup takes the order from the registry.
  */
 export const WALLET_FAMILIES = ['evm', 'bitcoin', 'solana', 'tron', 'aptos', 'polkadot', 'eos'] as const satisfies readonly Family[];
 export type WalletFamily = (typeof WALLET_FAMILIES)[number];

@@ -441,7 +441,7 @@ export const en = {
   fee_custom: "Custom",
   customFeeRate: "Custom fee rate (sat/vB)",
   freshAddress: "a fresh address: a new one appears after each payment",
-  endpoints: "Node endpoints (Bitcoin, Solana, TRON)",
+  endpoints: "Node endpoints (every chain but EVM)",
   endpointUrl: "API / RPC URL",
   detail_confirmed: "Confirmed",
   detail_unconfirmed: "Unconfirmed",

@@ -438,7 +438,7 @@ export const zhCN: Dictionary = {
   fee_custom: "自定义",
   customFeeRate: "自定义费率（sat/vB）",
   freshAddress: "新地址：每次收款后会换一个新地址",
-  endpoints: "节点地址（比特币、Solana、波场）",
+  endpoints: "节点地址（EVM 以外的各条链）",
   endpointUrl: "API / RPC 地址",
   detail_confirmed: "已确认",
   detail_unconfirmed: "未确认",

@@ -438,7 +438,7 @@ export const zhTW: Dictionary = {
   fee_custom: "自訂",
   customFeeRate: "自訂費率（sat/vB）",
   freshAddress: "新地址：每次收款後會換一個新地址",
-  endpoints: "節點位址（比特幣、Solana、波場）",
+  endpoints: "節點位址（EVM 以外的各條鏈）",
   endpointUrl: "API / RPC 位址",
   detail_confirmed: "已確認",
   detail_unconfirmed: "未確認",
