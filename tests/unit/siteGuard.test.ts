@@ -16,6 +16,9 @@ describe('siteGuard', () => {
     solana: d.account('solana', 0).address,
     tron: d.account('tron', 0).address,
     bitcoin: d.account('bitcoin', 0).address,
+    polkadot: d.account('polkadot', 0).address,
+    kusama: d.account('polkadot', 0, { network: 'kusama' }).address,
+    eos: d.account('eos', 0).address,
   };
   d.wipe();
 
@@ -31,6 +34,11 @@ describe('siteGuard', () => {
     // BIP-173 P2WPKH example and the Solana system program id.
     expect(redact('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4')).toBe('[hidden]');
     expect(redact('11111111111111111111111111111111')).toBe('[hidden]');
+  });
+
+  it('blanks the module families\' chain references and EOS keys in both forms', () => {
+    expect(redact('wrong network: polkadot:kusama, aptos:testnet, eos:jungle4')).toBe('wrong network: [hidden], [hidden], [hidden]');
+    expect(redact('key PUB_K1_6MRyAjQq8ud7hVNYcfnVPJqcVpscN5So8BhtHuGYqET5BoDq63 is not allowed')).toBe('key [hidden] is not allowed');
   });
 
   it('blanks network details and keeps the page’s own words', () => {

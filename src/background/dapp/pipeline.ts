@@ -74,7 +74,9 @@ async function run(family: Family, m: DappMethod, ctx: DappContext, params: unkn
   if (m.gate === 'safe') {
     const fc = await familyContext(family).catch(() => null);
     if (!fc) throw new ProviderError(4900, 'The wallet has no account yet.');
-    return (await m.prepare(callOf(ctx, fc), params)).run();
+    // A safe method answers anyone: while locked it does not even see the remembered address.
+    const open = keyring.unlocked ? fc : { ...fc, address: '' };
+    return (await m.prepare(callOf(ctx, open), params)).run();
   }
   if (m.gate === 'connect') {
     const fc = await unlocked(family);
@@ -90,7 +92,9 @@ async function run(family: Family, m: DappMethod, ctx: DappContext, params: unkn
   if (!prepared.approval) throw new Error(`A method with the approval gate must show an approval (${family})`);
   const a = prepared.approval;
   const warnings = [...(a.warnings ?? []), ...(await riskFor(family, ctx.origin, fc.address, a.facts))];
-  const decision = await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family, kind: a.kind, display: a.display, warnings });
+  // Approving a sign-in also connects the site: the window says so.
+  const display = !granted && m.connects ? { ...a.display, connects: 'Approving also connects this site to your account' } : a.display;
+  const decision = await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family, kind: a.kind, display, warnings });
   if (!granted && m.connects) {
     await grant(ctx.origin, family, [fc.address]);
     emitToOrigin(ctx.origin, family, 'accountsChanged', [fc.address]);

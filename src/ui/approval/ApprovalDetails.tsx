@@ -1,12 +1,12 @@
 /**
  * The approval's fields in plain words: the main ones (what, to whom, how much, on which network)
- * first, the fee on its own line, and the raw rest (calldata, gas figures, typed-data trees with
- * their line breaks) folded under "Details". Every label goes through fieldLabel (translated, or
+ * first, then every other field (typed-data trees and messages keep their line breaks), the fee on
+ * its own line, and only gas figures, nonce and raw calldata folded under "Details". Every label goes through fieldLabel (translated, or
  * humanised for a key no one mapped yet).
  */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/context';
-import { FEE_FIELDS, PRIMARY_FIELDS, fieldLabel, fieldValue } from './labels';
+import { FEE_FIELDS, FOLDED_FIELDS, PRIMARY_FIELDS, fieldLabel, fieldValue } from './labels';
 
 function DetailValue({ name, value }: { name: string; value: unknown }): ReactNode {
   const { t } = useI18n();
@@ -35,9 +35,13 @@ function Fields({ entries }: { entries: [string, unknown][] }): ReactNode {
 export function ApprovalDetails({ display }: { display: Record<string, unknown> }): ReactNode {
   const { t } = useI18n();
   const entries = Object.entries(display);
-  const primary = PRIMARY_FIELDS.flatMap((k) => entries.filter(([key]) => key === k));
-  const fee = entries.filter(([k]) => (FEE_FIELDS as readonly string[]).includes(k));
-  const rest = entries.filter(([k]) => !(PRIMARY_FIELDS as readonly string[]).includes(k) && !(FEE_FIELDS as readonly string[]).includes(k));
+  const isFee = (k: string): boolean => (FEE_FIELDS as readonly string[]).includes(k);
+  const isFolded = (k: string): boolean => (FOLDED_FIELDS as readonly string[]).includes(k);
+  const first = PRIMARY_FIELDS.flatMap((k) => entries.filter(([key]) => key === k));
+  const others = entries.filter(([k]) => !(PRIMARY_FIELDS as readonly string[]).includes(k) && !isFee(k) && !isFolded(k));
+  const primary = [...first, ...others];
+  const fee = entries.filter(([k]) => isFee(k));
+  const rest = entries.filter(([k]) => isFolded(k));
   return (
     <div className="stack" data-testid="approval-details">
       {primary.length > 0 && <Fields entries={primary} />}

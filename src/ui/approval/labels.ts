@@ -8,8 +8,14 @@ import { isMessageKey, type MessageKey } from '../i18n';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** Fields shown first, in this order; everything else is folded under "Details". */
+/** Fields shown first, in this order; then every other field, in the order the background sent them. */
 export const PRIMARY_FIELDS = ['action', 'to', 'amount', 'spender', 'operator', 'collection', 'token', 'symbol', 'name', 'value', 'account', 'network', 'permissions', 'message', 'connects', 'from'] as const;
+/**
+ * The only fields folded under "Details": technical figures the user rarely reads (gas, nonce) and
+ * raw calldata. Anything else stays visible: a field of a new family's approval (the message an
+ * Aptos dApp asks to sign, an EOS action list, a Polkadot call) must never be hidden by default.
+ */
+export const FOLDED_FIELDS = ['gas', 'gasLimit', 'maxFeePerGas', 'maxPriorityFeePerGas', 'gasPrice', 'feeType', 'nonce', 'data'] as const;
 /** The fee lines, shown in their own row. */
 export const FEE_FIELDS = ['maxNetworkFee', 'fee', 'networkFee'] as const;
 

@@ -161,13 +161,18 @@ async function prepareRawSign(call: DappCall, node: AptosNode, params: Record<st
       display: {
         ...callDisplay(describePayload(raw.payload, sig)),
         aptos_sender: raw.sender,
+        ...(secondarySigners?.length ? { aptos_secondary_signers: secondarySigners.join('\n') } : {}),
         ...(feePayer !== undefined ? { aptos_fee_payer: feePayer } : {}),
         aptos_sequence: raw.sequenceNumber.toString(),
         ...gasDisplay(gasUsed, raw.maxGasAmount, raw.gasUnitPrice),
         aptos_expires: new Date(Number(raw.expirationTimestampSecs) * 1000).toISOString(),
       },
       facts: factsOf(raw.payload),
-      warnings: approvalWarnings(aptosRiskWarnings(raw.payload, simFacts)),
+      warnings: [
+        // Co-signing: the called function receives a signer for this account and can move its assets.
+        ...(raw.sender !== call.address && !asFeePayer ? [{ code: 'APTOS_CO_SIGNER', severity: 'danger' as const, params: { sender: raw.sender } }] : []),
+        ...approvalWarnings(aptosRiskWarnings(raw.payload, simFacts)),
+      ],
     },
     run: async () => ({ authenticator: await signRaw(call, bytes, extras), rawTransaction: hex(bytes) }),
   };

@@ -17,6 +17,7 @@ export const aptosMessages: FamilyMessages = {
     detail_aptos_simulation: 'Simulation',
     detail_aptos_sender: 'Sender',
     detail_aptos_fee_payer: 'Fee payer',
+    detail_aptos_secondary_signers: 'Co-signers',
     detail_aptos_sequence: 'Sequence number',
     detail_aptos_chain_id: 'Chain ID',
     detail_aptos_full_message: 'Message to sign',
@@ -26,6 +27,7 @@ export const aptosMessages: FamilyMessages = {
     risk_APTOS_SCRIPT_PAYLOAD: 'This runs a script: arbitrary code the wallet cannot decode, with full control of your account for this transaction.',
     risk_APTOS_UNKNOWN_MODULE_MOVES_ASSETS: 'A module outside the Aptos framework ({module}) will move assets out of your account.',
     risk_APTOS_SIMULATION_FAILED: 'The node’s simulation says this transaction fails: {status}',
+    risk_APTOS_CO_SIGNER: 'Your account co-signs a transaction sent by {sender}: the function it calls can act as your account and move your assets.',
   },
   'zh-CN': {
     'approval_aptos:signMessage': '签署 Aptos 消息',
@@ -42,6 +44,7 @@ export const aptosMessages: FamilyMessages = {
     detail_aptos_simulation: '模拟结果',
     detail_aptos_sender: '发送方',
     detail_aptos_fee_payer: '手续费支付方',
+    detail_aptos_secondary_signers: '共同签名方',
     detail_aptos_sequence: '序列号',
     detail_aptos_chain_id: '链 ID',
     detail_aptos_full_message: '待签名消息',
@@ -51,6 +54,7 @@ export const aptosMessages: FamilyMessages = {
     risk_APTOS_SCRIPT_PAYLOAD: '此交易会运行一段脚本：钱包无法解析的任意代码，在本次交易中完全控制你的账户。',
     risk_APTOS_UNKNOWN_MODULE_MOVES_ASSETS: 'Aptos 框架之外的模块（{module}）将从你的账户转出资产。',
     risk_APTOS_SIMULATION_FAILED: '节点模拟显示此交易会失败：{status}',
+    risk_APTOS_CO_SIGNER: '你的账户将共同签署由 {sender} 发起的交易：它调用的函数可以以你的账户身份操作并转走你的资产。',
   },
   'zh-TW': {
     'approval_aptos:signMessage': '簽署 Aptos 訊息',
@@ -67,6 +71,7 @@ export const aptosMessages: FamilyMessages = {
     detail_aptos_simulation: '模擬結果',
     detail_aptos_sender: '傳送方',
     detail_aptos_fee_payer: '手續費支付方',
+    detail_aptos_secondary_signers: '共同簽署方',
     detail_aptos_sequence: '序號',
     detail_aptos_chain_id: '鏈 ID',
     detail_aptos_full_message: '待簽署訊息',
@@ -76,5 +81,6 @@ export const aptosMessages: FamilyMessages = {
     risk_APTOS_SCRIPT_PAYLOAD: '此交易會執行一段指令碼：錢包無法解析的任意程式碼，在本次交易中完全控制你的帳戶。',
     risk_APTOS_UNKNOWN_MODULE_MOVES_ASSETS: 'Aptos 框架以外的模組（{module}）將從你的帳戶轉出資產。',
     risk_APTOS_SIMULATION_FAILED: '節點模擬顯示此交易會失敗：{status}',
+    risk_APTOS_CO_SIGNER: '你的帳戶將共同簽署由 {sender} 發起的交易：它呼叫的函式可以以你的帳戶身分操作並轉走你的資產。',
   },
 };

@@ -23,6 +23,9 @@ import { ss58Decode } from '../core/ss58.ts';
 import * as sr25519 from '@scure/sr25519';
 import { forDapp, sessionOf } from './sessions.ts';
 
+/** Longest call arguments or raw message the approval window shows; longer requests are refused, never cut. */
+const MAX_SHOWN = 8000;
+
 const obj = (p: unknown): Record<string, unknown> => {
   const v = Array.isArray(p) ? p[0] : p;
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw invalidParams('expected an object');
@@ -53,6 +56,9 @@ export const POLKADOT_DAPP: Readonly<Record<string, DappMethod>> = {
         const checked = checkSignerPayload(p, rt);
         const { symbol, decimals } = call.network.native;
         const view = describeCall(checked.call, decimals);
+        const args = JSON.stringify(view.args, null, 1);
+        // The wallet signs only what the window can show in full.
+        if (args.length > MAX_SHOWN) throw invalidParams(`the call's arguments are too long to show (${args.length} characters; at most ${MAX_SHOWN})`);
         return {
           approval: {
             kind: 'polkadot:signPayload',
@@ -62,7 +68,7 @@ export const POLKADOT_DAPP: Readonly<Record<string, DappMethod>> = {
               polkadot_call: `${view.pallet}.${view.method}`,
               ...(view.transfer?.to ? { to: view.transfer.to } : {}),
               ...(view.transfer?.amount ? { amount: `${view.transfer.amount} ${symbol}` } : {}),
-              polkadot_args: JSON.stringify(view.args, null, 1).slice(0, 4000),
+              polkadot_args: args,
               polkadot_era: checked.era.immortal ? 'immortal' : `${checked.era.period} blocks from #${checked.blockNumber}`,
               polkadot_tip: `${formatUnits(checked.tip, decimals)} ${symbol}`,
               polkadot_nonce: String(checked.nonce),
@@ -104,8 +110,9 @@ export const POLKADOT_DAPP: Readonly<Record<string, DappMethod>> = {
         } catch {
           shown = toHex(data);
         }
+        if (shown.length > MAX_SHOWN) throw invalidParams(`the data is too long to show (${shown.length} characters; at most ${MAX_SHOWN})`);
         return {
-          approval: { kind: 'polkadot:signRaw', display: { account: call.address, network: call.network.name, message: shown.slice(0, 8000) } },
+          approval: { kind: 'polkadot:signRaw', display: { account: call.address, network: call.network.name, message: shown } },
           run: () => call.withKey(async (k) => ({ signature: toHex(sr25519.sign(k.secretKey, message)) })),
         };
       }),

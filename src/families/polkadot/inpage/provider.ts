@@ -33,8 +33,18 @@ function listen(): void {
   listening = true;
   onEvent('polkadot', (event, data) => {
     if (event !== 'accountsChanged') return;
-    const list = Array.isArray(data) ? (data as InjectedAccount[]) : [];
-    for (const cb of subscribers) cb(list);
+    // The event names addresses only; subscribers get InjectedAccount objects, so ask again (a
+    // revoked site gets the empty list at once).
+    if (!Array.isArray(data) || data.length === 0) {
+      for (const cb of subscribers) cb([]);
+      return;
+    }
+    accounts.get().then(
+      (list) => {
+        for (const cb of subscribers) cb(list);
+      },
+      () => undefined,
+    );
   });
 }
 
