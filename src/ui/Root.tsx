@@ -44,11 +44,12 @@ export function Root({ page }: { page: 'popup' | 'onboarding' | 'approval' }): R
   }, [theme]);
   const adding = page === 'onboarding' && new URLSearchParams(location.search).has('add');
   // Forgot password → restore from the recovery phrase (the unlock screen's link): onboarding's import, replacing the vault.
+  // It stays on screen after the new vault unlocks (a lock/unlock event refreshes the state), until its 'done' step.
   const restoring = page === 'onboarding' && new URLSearchParams(location.search).has('restore');
   let body: ReactNode;
   if (!state) body = <p aria-busy="true">…</p>;
   else if (page === 'approval') body = state.unlocked ? <ApprovalScreen /> : <Unlock onUnlocked={setState} />;
-  else if (page === 'onboarding') body = restoring && state.initialized && !state.unlocked ? <Onboarding adding={false} restoring /> : !state.initialized || (adding && state.unlocked) ? <Onboarding adding={adding && state.initialized} /> : state.unlocked ? <Home state={state} onState={setState} /> : <Unlock onUnlocked={setState} />;
+  else if (page === 'onboarding') body = restoring && state.initialized ? <Onboarding adding={false} restoring /> : !state.initialized || (adding && state.unlocked) ? <Onboarding adding={adding && state.initialized} /> : state.unlocked ? <Home state={state} onState={setState} /> : <Unlock onUnlocked={setState} />;
   else if (!state.initialized) body = <Welcome />;
   else if (!state.unlocked) body = <Unlock onUnlocked={setState} />;
   else body = <Home state={state} onState={setState} />;
