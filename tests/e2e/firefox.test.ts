@@ -38,8 +38,22 @@ describe('Firefox build', () => {
     // Firefox loads the extension page but BiDi never reports the navigation as finished, so the
     // test starts it and then waits for what the page renders.
     const open = (path: string): void => void page.goto(`moz-extension://${UUID}/${path}`).catch(() => undefined);
+    // A selector poll that lands while that navigation is still committing fails with a BiDi protocol
+    // error instead of polling on (seen once in CI); such an error is retried, any other is not.
+    const waitFor = async (selector: string, ms = 30_000): Promise<void> => {
+      const end = Date.now() + ms;
+      for (;;) {
+        try {
+          await page.waitForSelector(selector, { timeout: Math.max(1, end - Date.now()) });
+          return;
+        } catch (err) {
+          if (!/Protocol error/.test(String(err)) || Date.now() >= end) throw err;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+    };
     open('onboarding.html');
-    await page.waitForSelector('[data-testid="import"]', { timeout: 30_000 });
+    await waitFor('[data-testid="import"]');
     const heading = await page.$eval('h1', (h) => h.textContent);
     expect(heading).toBe('Multichain Wallet');
     // Import a phrase: the background (Argon2id via WASM under the strict CSP) creates the vault.
@@ -49,10 +63,10 @@ describe('Firefox build', () => {
     await page.type('[data-testid="new-password"]', 'firefox smoke test password');
     await page.type('[data-testid="confirm-password"]', 'firefox smoke test password');
     await page.click('[data-testid="finish"]');
-    await page.waitForSelector('[data-testid="onboarding-done"]', { timeout: 30_000 });
+    await waitFor('[data-testid="onboarding-done"]');
     // The extension's own link to the popup page: the wallet shows the well-known BIP84/BIP44 addresses.
     open('popup.html');
-    await page.waitForSelector('[data-testid="account-bitcoin"] [data-testid="address"]', { timeout: 30_000 });
+    await waitFor('[data-testid="account-bitcoin"] [data-testid="address"]');
     const btc = await page.$eval('[data-testid="account-bitcoin"] [data-testid="address"]', (e) => e.textContent);
     expect(btc).toBe('bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu');
     const evm = await page.$eval('[data-testid="account-evm"] [data-testid="address"]', (e) => e.textContent);
