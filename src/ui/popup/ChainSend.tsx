@@ -6,7 +6,7 @@
  * prices and checks the transfer BEFORE anything is signed; the review screen shows the fee and
  * its parts, and the risk warnings; the status then follows the activity until confirmed/failed.
  */
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AddressBookEntry, ChainBalancesView, ChainSendPreview, ChainsView, PopupFamily } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
@@ -15,7 +15,7 @@ import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButt
 import type { MessageKey } from '../i18n';
 import { DetailList } from './ChainBalances';
 import { useFamilyUi } from './useFamilyUi';
-import { usePaymentLink, type PaymentFill } from './usePaymentLink';
+import { usePaymentLink } from './usePaymentLink';
 import { PaymentLinkInfo, ScanQr } from './ScanQr';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: ChainSendPreview } | { kind: 'status'; hash: string; explorer: string | null };
@@ -38,24 +38,13 @@ export default function ChainSend({ family, network, onDone, onChains }: { famil
   const [busy, setBusy] = useState(false);
   const familyUi = useFamilyUi(family);
   const [extra, setExtra] = useState<Record<string, string | boolean>>({});
-  const fillFromLink = useCallback((f: PaymentFill) => {
-    setTo(f.to);
-    if (f.asset !== undefined) setAsset(f.asset);
-    if (f.amount !== undefined) {
-      setMax(false);
-      setAmount(f.amount);
-    }
-  }, []);
-  const link = usePaymentLink({ assets: balances?.assets ?? null, setTo, fill: fillFromLink, ...(onChains ? { onChains } : {}) });
+  const link = usePaymentLink({ assets: balances?.assets ?? null, form: { setTo, setAsset, setAmount, setMax }, ...(onChains ? { onChains } : {}) });
 
   useEffect(() => {
     call('getCachedChainBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);
     call('refreshChainBalances', {}).then(setBalances, () => undefined);
     call('listAddressBook', {}).then((b) => setBook(b.entries.filter((e) => e.family === family)), () => undefined);
   }, [family]);
-
-
-
 
   const prepare = async (): Promise<void> => {
     setBusy(true);

@@ -5,14 +5,14 @@
  * (editable), the risk warnings and the total; confirming signs in the background; the status
  * follows the activity until confirmed or failed.
  */
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AddressBookEntry, BalancesView, ChainsView, SendFees, SendPreview } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
 import { gweiToWei, shortAmount, weiToGwei } from '../format';
-import { usePaymentLink, type PaymentFill } from './usePaymentLink';
+import { usePaymentLink } from './usePaymentLink';
 import { PaymentLinkInfo, ScanQr } from './ScanQr';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: SendPreview } | { kind: 'status'; hash: string; explorer: string | null };
@@ -30,24 +30,13 @@ export default function Send({ onDone, onChains }: { onDone: () => void; onChain
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fillFromLink = useCallback((f: PaymentFill) => {
-    setTo(f.to);
-    if (f.asset !== undefined) setAsset(f.asset);
-    if (f.amount !== undefined) {
-      setMax(false);
-      setAmount(f.amount);
-    }
-  }, []);
-  const link = usePaymentLink({ assets: balances?.assets ?? null, setTo, fill: fillFromLink, ...(onChains ? { onChains } : {}) });
+  const link = usePaymentLink({ assets: balances?.assets ?? null, form: { setTo, setAsset, setAmount, setMax }, ...(onChains ? { onChains } : {}) });
 
   useEffect(() => {
     call('getCachedBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);
     call('refreshBalances', {}).then(setBalances, () => undefined);
     call('listAddressBook', {}).then((b) => setBook(b.entries.filter((e) => e.family === 'evm')), () => undefined);
   }, []);
-
-
-
 
   const feeEdits = (): SendFees | undefined => {
     const f: SendFees = {};

@@ -10,8 +10,10 @@ import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { PaymentDraft } from './paymentLinkRead';
+import { PAYMENT_SCHEMES } from '../../core/payments/families';
 
-const LINK_RE = /^\s*(ethereum|bitcoin|solana|tron):/i;
+/** Text that starts with one of the payment schemes the core reads (ethereum:, bitcoin:…). */
+const LINK_RE = new RegExp(`^\\s*(${Object.keys(PAYMENT_SCHEMES).join('|')}):`, 'i');
 
 /** A link read on another chain's form, taken by the form mounted after the switch. */
 let pending: PaymentDraft | null = null;
@@ -29,12 +31,32 @@ export interface PaymentLinkState {
   error: string | null;
 }
 
-export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; setTo: (v: string) => void; fill: (f: PaymentFill) => void; onChains?: (c: ChainsView) => void }): PaymentLinkState {
+/** The Send form's fields a link fills (React state setters, so stable across renders). */
+export interface PaymentForm {
+  setTo: (v: string) => void;
+  setAsset: (v: string) => void;
+  setAmount: (v: string) => void;
+  setMax: (v: boolean) => void;
+}
+
+export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form: PaymentForm; onChains?: (c: ChainsView) => void }): PaymentLinkState {
   const { t } = useI18n();
+  const { setTo, setAsset, setAmount, setMax } = p.form;
+  const fill = useCallback(
+    (f: PaymentFill) => {
+      setTo(f.to);
+      if (f.asset !== undefined) setAsset(f.asset);
+      if (f.amount !== undefined) {
+        setMax(false);
+        setAmount(f.amount);
+      }
+    },
+    [setTo, setAsset, setAmount, setMax],
+  );
   const [draft, setDraft] = useState<PaymentDraft | null>(null);
   const [info, setInfo] = useState<PaymentLinkState['info']>(null);
   const [error, setError] = useState<string | null>(null);
-  const { assets, fill, setTo, onChains } = p;
+  const { assets, onChains } = p;
 
   // Applied once the assets are known: a token amount needs the token's decimals.
   useEffect(() => {
