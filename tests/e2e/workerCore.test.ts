@@ -46,7 +46,12 @@ describe('worker: eager core answers first reads; the rest loads on first need',
   beforeAll(async () => {
     [server, wallet] = await Promise.all([startDappServer(['evm-dapp']), launchWallet()]);
     await importWallet(wallet, MNEMONIC, PASSWORD);
-    control = await wallet.openPage('popup.html');
+    // Nothing but the tests may send the worker a message, or the rest loads behind their back (a
+    // popup polls the background, the onboarding tab the install opened listens to it): close every
+    // extension page, and control from the manifest.json document, an extension-origin page (so it
+    // has chrome.runtime) that runs no script of its own.
+    for (const p of wallet.context.pages()) if (p.url().startsWith(`chrome-extension://${wallet.extensionId}/`)) await p.close();
+    control = await wallet.openPage('manifest.json');
     cdp = await wallet.context.newCDPSession(control);
     await cdp.send('ServiceWorker.enable');
   });
