@@ -8,7 +8,7 @@
  *  3. Popup: median time to first meaningful render (accounts and cached balances on screen) over 20 opens, against a
  *     blank extension page, and the popup's initial JS (gzipped, budget 150 kB).
  *  4. Service-worker cold start to the first dApp answer against a bare echo extension (coldStart.mjs).
- *  5. DOMContentLoaded delay against an extension injecting one empty MAIN-world script (pageLoad.mjs).
+ *  5. Page load against an extension injecting one empty MAIN-world script: main-thread CPU (budget) and DOMContentLoaded (pageLoad.mjs).
  *  6. Unlock through the UI against the bare Argon2id KDF in an extension page (unlock.mjs).
  *  7. personal_sign by account #100 against account #1 of the same wallet (manyAccounts.mjs).
  *  8. Worker JS heap after four families were used (heap.mjs).
@@ -40,6 +40,12 @@ const report = (name, value, budget, ok) => {
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** Median and quartiles (linear interpolation). */
+const spread = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => { const i = (s.length - 1) * p; const lo = Math.floor(i); return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo); };
+  return { q1: q(0.25), median: q(0.5), q3: q(0.75) };
 };
 /** BENCH_ONLY=rtt,cold,dcl,popup,unlock,many,heap runs a subset (while working on one figure). */
 const want = (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
@@ -144,8 +150,14 @@ console.log(`      for reference: first answer needing the rest of the backgroun
 // 5. Page load.
 if (want('dcl')) {
 const dcl = await measurePageLoad({ ctx, walletUrl: `http://127.0.0.1:${port}${DCL_PATH}`, floorUrl: `http://${FLOOR_HOST}:${port}${DCL_PATH}`, noneUrl: `http://${NONE_HOST}:${port}${DCL_PATH}` });
-const [dW, dF, dN, dD] = [median(dcl.wallet), median(dcl.floor), median(dcl.none), median(dcl.diff)];
-report(`DOMContentLoaded, median of ${dcl.wallet.length} paired loads`, `wallet − empty MAIN-world floor ${dD >= 0 ? '+' : ''}${dD.toFixed(1)} ms (medians: wallet ${dW.toFixed(1)} ms, floor ${dF.toFixed(1)} ms, no extension ${dN.toFixed(1)} ms)`, '≤ floor + 2 ms', dD <= 2);
+const [dW, dF, dN] = [median(dcl.wallet), median(dcl.floor), median(dcl.none)];
+const [sD, tD, sW] = [spread(dcl.scriptDiff), spread(dcl.taskDiff), spread(dcl.scriptWallet)];
+const sgn = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+const iqr = (s) => `IQR ${sgn(s.q1)} … ${sgn(s.q3)}`;
+const dD = spread(dcl.diff);
+// The budget is judged on main-thread CPU (stable); the wall-clock difference is printed with its spread.
+report(`page load: main-thread CPU the wallet adds over the empty MAIN-world floor, median of ${dcl.wallet.length} paired loads`, `JavaScript ${sgn(sD.median)} ms (${iqr(sD)}; wallet's scripts ${sW.median.toFixed(2)} ms), all main-thread work ${sgn(tD.median)} ms (${iqr(tD)})`, '≤ floor + 2 ms (JavaScript)', sD.median <= 2);
+console.log(`      DOMContentLoaded wall clock: wallet − floor ${sgn(dD.median)} ms (${iqr(dD)}); medians wallet ${dW.toFixed(1)} ms, floor ${dF.toFixed(1)} ms, no extension ${dN.toFixed(1)} ms`);
 }
 
 let anvil = null;
