@@ -2,11 +2,12 @@
  * Bitcoin providers for dApps: a UniSat-compatible `window.unisat` (set only when no other
  * wallet holds it) and a sats-connect / WBIP004 provider at `window.MultichainWallet.BitcoinProvider`,
  * announced in `window.btc_providers`. Both only forward to the background; every decision and
- * every byte of signing happens there.
+ * every byte of signing happens there. Both are built on the page's first read of either (lazy.ts).
  */
 import { request, onEvent, ProviderRpcError } from './bridge';
 import { Emitter } from './emitter';
 import { WALLET_ICON, WALLET_NAME } from './icon';
+import { defineLazyGlobal, once } from './lazy';
 
 const PROVIDER_ID = 'MultichainWallet.BitcoinProvider';
 
@@ -82,7 +83,8 @@ class WbipProvider {
 
 const WBIP_NET: Record<string, string> = { livenet: 'Mainnet', testnet: 'Testnet', regtest: 'Regtest' };
 
-export function installBitcoinProvider(): void {
+/** Both providers and their event hookup, built on the page's first touch of either (lazy.ts). */
+function buildProviders(): { unisat: UnisatProvider; wbip: WbipProvider } {
   const unisat = new UnisatProvider();
   const wbip = new WbipProvider();
   onEvent('bitcoin', (event, data) => {
@@ -93,11 +95,23 @@ export function installBitcoinProvider(): void {
     }
     if (event === 'networkChanged') wbip.emit('networkChange', { type: 'networkChange', bitcoin: { name: WBIP_NET[String(data)] ?? 'Mainnet' }, stacks: { name: 'mainnet' } });
   });
-  const frozenUnisat = Object.freeze(unisat);
-  const frozenWbip = Object.freeze(wbip);
+  Object.freeze(unisat);
+  Object.freeze(wbip);
+  return { unisat, wbip };
+}
+
+export function installBitcoinProvider(): void {
+  const providers = once(buildProviders);
   const w = window as unknown as Record<string, unknown>;
-  if (!('MultichainWallet' in window)) Object.defineProperty(window, 'MultichainWallet', { value: Object.freeze({ BitcoinProvider: frozenWbip }), configurable: false, enumerable: true, writable: false });
-  if (w.unisat === undefined) Object.defineProperty(window, 'unisat', { value: frozenUnisat, configurable: true, enumerable: true, writable: false });
+  if (!('MultichainWallet' in window)) {
+    const ns = Object.freeze({
+      get BitcoinProvider(): WbipProvider {
+        return providers().wbip;
+      },
+    });
+    Object.defineProperty(window, 'MultichainWallet', { value: ns, configurable: false, enumerable: true, writable: false });
+  }
+  defineLazyGlobal('unisat', () => providers().unisat, false);
   if (!Array.isArray(w.btc_providers)) w.btc_providers = [];
   (w.btc_providers as unknown[]).push(
     Object.freeze({ id: PROVIDER_ID, name: WALLET_NAME, icon: WALLET_ICON, methods: ['getInfo', 'getAccounts', 'getAddresses', 'getBalance', 'signMessage', 'signPsbt', 'sendTransfer', 'wallet_connect', 'wallet_disconnect', 'wallet_getAccount', 'wallet_getNetwork'] }),

@@ -9,7 +9,10 @@
  *   the legacy `{ isTronLink: true, message: { action, data } }` window messages (accountsChanged,
  *   setAccount, setNode, connect, disconnect).
  *
- * `tronWeb` design: a light facade exists at once and answers what wallet adapters and typical
+ * Every object here is built on the page's first read of `tron`, `tronLink`, `tronWeb` or the
+ * TIP-6963 detail's provider (lazy.ts); only the announcement happens at document_start.
+ *
+ * `tronWeb` design: a light facade answers what wallet adapters and typical
  * dApps touch first: `defaultAddress` {base58, hex} (false until the site is connected), `ready`,
  * `fullNode`/`solidityNode`/`eventServer` `.host`, `trx.sign` (transaction or legacy hex message),
  * `trx.multiSign`, `trx.signMessageV2`, `trx._signTypedData` (all decided and signed in the
@@ -30,6 +33,7 @@ import { createBase58check } from '@scure/base';
 import { request, onEvent, ProviderRpcError } from './bridge';
 import { Emitter } from './emitter';
 import { WALLET_ICON, WALLET_NAME, WALLET_RDNS } from './icon';
+import { defineLazyGlobal, once } from './lazy';
 
 type Obj = Record<string, unknown>;
 type AnyFn = (...a: unknown[]) => unknown;
@@ -50,13 +54,14 @@ const state: { address: string | null; node: NodeInfo } = {
   node: { fullNode: 'https://api.trongrid.io', solidityNode: 'https://api.trongrid.io', eventServer: 'https://api.trongrid.io', chainId: '0x2b6653dc' },
 };
 
-const base58check = createBase58check(sha256);
+/** Built on first use: its construction runs the SHA-256 hasher once, which a page that never uses TRON should not pay for. */
+const base58check = once(() => createBase58check(sha256));
 
 /** "T…" → 21 bytes, or null when not a valid base58check TRON address. */
 function decodeBase58(a: unknown): Uint8Array | null {
   if (typeof a !== 'string' || !/^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(a)) return null;
   try {
-    const b = base58check.decode(a);
+    const b = base58check().decode(a);
     return b.length === 21 && b[0] === 0x41 ? b : null;
   } catch {
     return null;
@@ -72,7 +77,7 @@ function tronAddressToHex(a: string): string {
 function tronHexToAddress(h: string): string {
   const x = h.replace(/^0x/i, '');
   if (!/^41[0-9a-fA-F]{40}$/.test(x)) throw new Error('Invalid hex TRON address');
-  return base58check.encode(hexToBytes(x));
+  return base58check().encode(hexToBytes(x));
 }
 
 function hexOf(address: string): string {
@@ -140,7 +145,7 @@ function loadFull(): Promise<Obj> {
     const tw = new TronWebClass({ fullNode: state.node.fullNode, solidityNode: state.node.solidityNode, eventServer: state.node.eventServer });
     for (const k of ['fullNode', 'solidityNode']) (tw[k] as Obj).request = nodeRequest;
     const trx = tw.trx as Obj;
-    for (const k of ['sign', 'multiSign', 'signMessageV2', '_signTypedData', 'signTypedData', 'signMessage']) trx[k] = (facade.trx as Obj)[k];
+    for (const k of ['sign', 'multiSign', 'signMessageV2', '_signTypedData', 'signTypedData', 'signMessage']) trx[k] = (facade().trx as Obj)[k];
     if (state.address) trySetAddress(tw, state.address);
     loaded = tw;
     return tw;
@@ -234,7 +239,7 @@ const hostOf = (k: keyof NodeInfo): { readonly host: string } => ({
   },
 });
 
-const facadeTarget: Obj = {
+const facadeTarget = (): Obj => ({
   get defaultAddress() {
     return state.address ? { base58: state.address, hex: hexOf(state.address) } : { base58: false, hex: false };
   },
@@ -260,12 +265,13 @@ const facadeTarget: Obj = {
   /** TronLink's tronWeb.request (wallet_watchAsset …). */
   request: (args: { method: string; params?: unknown }) => tronRequest(args),
   loadFull: () => loadFull(),
-};
+});
 
 /** Members never forwarded to the full library (probes that must stay undefined). */
 const NOT_FORWARDED = new Set(['then', 'toJSON', 'constructor', '$$typeof', 'nodeType', 'asymmetricMatch', '__proto__']);
 
-const facade: Obj = new Proxy(facadeTarget, {
+/** The `tronWeb` facade, built on the page's first read of it (lazy.ts). */
+const facade = once((): Obj => new Proxy(facadeTarget(), {
   get(target, prop, receiver) {
     touch();
     if (typeof prop === 'symbol' || prop in target) return Reflect.get(target, prop, receiver);
@@ -277,7 +283,7 @@ const facade: Obj = new Proxy(facadeTarget, {
     void loadFull().catch(() => undefined);
     return undefined;
   },
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Events
@@ -317,8 +323,21 @@ async function refresh(provider: TronProvider): Promise<void> {
   setAddress(s.address, provider);
 }
 
-let provider: TronProvider;
+let provider: TronProvider | null = null;
 let touched = false;
+
+/** The TIP-1193 provider, built (and subscribed to the bridge's TRON events) on the page's first touch. */
+function tronProvider(): TronProvider {
+  if (provider) return provider;
+  const p = new TronProvider();
+  Object.freeze(p);
+  provider = p;
+  onEvent('tron', (event, data) => {
+    if (event === 'accountsChanged') setAddress(Array.isArray(data) && typeof data[0] === 'string' ? data[0] : null, p);
+    else if (event === 'setNode' && data && typeof data === 'object') setNode(data as NodeInfo, p);
+  });
+  return p;
+}
 
 /**
  * Reads the wallet's TRON state (address, node) on the page's first touch of window.tron,
@@ -326,10 +345,11 @@ let touched = false;
  * page that never uses TRON should not pay for.
  */
 function touch(): void {
-  if (touched || !provider) return;
+  if (touched) return;
   touched = true;
-  void refresh(provider).then(
-    () => provider.emit('connect', { chainId: state.node.chainId }),
+  const p = tronProvider();
+  void refresh(p).then(
+    () => p.emit('connect', { chainId: state.node.chainId }),
     () => undefined,
   );
 }
@@ -343,7 +363,7 @@ async function tronRequest(args: { method: string; params?: unknown }): Promise<
   const result = await request('tron', method, params === undefined ? [] : Array.isArray(params) ? params : [params]);
   // The legacy connect resolves before the dApp reads tronWeb.defaultAddress: have it ready.
   if ((method === 'tron_requestAccounts' && (result as { code?: number } | null)?.code === 200) || method === 'eth_requestAccounts') {
-    await refresh(provider).catch(() => undefined);
+    await refresh(tronProvider()).catch(() => undefined);
   }
   return result;
 }
@@ -357,7 +377,7 @@ class TronProvider extends Emitter {
   }
 
   get tronWeb(): Obj {
-    return facade;
+    return facade();
   }
 
   request(args: { method: string; params?: unknown }): Promise<unknown> {
@@ -366,31 +386,31 @@ class TronProvider extends Emitter {
 }
 
 export function installTronProvider(): void {
-  provider = new TronProvider();
-  onEvent('tron', (event, data) => {
-    if (event === 'accountsChanged') setAddress(Array.isArray(data) && typeof data[0] === 'string' ? data[0] : null, provider);
-    else if (event === 'setNode' && data && typeof data === 'object') setNode(data as NodeInfo, provider);
-  });
-
-  const tronLink = Object.freeze({
-    get ready() {
-      touch();
-      return state.address !== null;
-    },
-    tronWeb: facade,
-    request: (args: { method: string; params?: unknown }) => tronRequest(args),
-  });
-  const define = (name: string, value: unknown, writable: boolean): void => {
-    if ((window as unknown as Obj)[name] === undefined) Object.defineProperty(window, name, { value, configurable: true, enumerable: true, writable });
-  };
-  define('tron', Object.freeze(provider), false);
-  define('tronLink', tronLink, true);
+  // Each global is built on its first read (lazy.ts); only the TIP-6963 announcement happens now.
+  const tronLink = once(() =>
+    Object.freeze({
+      get ready() {
+        touch();
+        return state.address !== null;
+      },
+      tronWeb: facade(),
+      request: (args: { method: string; params?: unknown }) => tronRequest(args),
+    }),
+  );
+  defineLazyGlobal('tron', tronProvider, false);
+  defineLazyGlobal('tronLink', tronLink, true);
   // Pages sometimes assign their own TronWeb here: keep it writable.
-  define('tronWeb', facade, true);
+  defineLazyGlobal('tronWeb', facade, true);
 
   const info = Object.freeze({ uuid: crypto.randomUUID(), name: WALLET_NAME, icon: WALLET_ICON, rdns: WALLET_RDNS });
+  const detail = Object.freeze({
+    info,
+    get provider(): TronProvider {
+      return tronProvider();
+    },
+  });
   const announce = (): void => {
-    window.dispatchEvent(new CustomEvent('TIP6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
+    window.dispatchEvent(new CustomEvent('TIP6963:announceProvider', { detail }));
   };
   window.addEventListener('TIP6963:requestProvider', announce);
   announce();

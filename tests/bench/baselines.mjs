@@ -6,7 +6,7 @@
  *  - floor: one empty MAIN-world script at document_start, on a host the wallet does not match
  *    (floor.test, mapped to 127.0.0.1 by --host-resolver-rules): the page-load floor.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,25 @@ import { join } from 'node:path';
 export const DCL_PATH = '/dcl/';
 export const FLOOR_HOST = 'floor.test';
 export const NONE_HOST = 'none.test';
+/** On pages under this path the bench's copy of the wallet injects only its MAIN-world script (no relay). */
+export const MAIN_ONLY_PATH = '/dcl-main/';
+
+/**
+ * The copy of the built wallet the bench loads: identical but for one manifest line, an
+ * `exclude_matches` of MAIN_ONLY_PATH on the isolated relay's content script, so the page-load
+ * figure can also be taken for the MAIN-world script alone (the relay runs at document_idle, after
+ * DOMContentLoaded, but its CPU time falls in the same page load).
+ */
+export function writeWalletCopy(ext) {
+  const dir = join(mkdtempSync(join(tmpdir(), 'bench-wallet-')), 'chrome-mv3');
+  cpSync(ext, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const relays = manifest.content_scripts.filter((c) => c.world !== 'MAIN');
+  if (relays.length !== 1) throw new Error(`expected one isolated-world content script, found ${relays.length}`);
+  relays[0].exclude_matches = [...(relays[0].exclude_matches ?? []), `http://127.0.0.1${MAIN_ONLY_PATH}*`];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
 
 export function writeBaselines(root) {
   const base = mkdtempSync(join(tmpdir(), 'bench-ext-'));

@@ -1,7 +1,8 @@
 /**
- * Page load: the same plain page on a host only the wallet injects into and on a host only the
- * "floor" extension (one empty MAIN-world script at document_start) injects into, interleaved, each
- * in a fresh tab; plus a host no extension touches, for reference.
+ * Page load: the same plain page on a host only the wallet injects into (with and without its
+ * isolated relay: MAIN_ONLY_PATH in baselines.mjs) and on a host only the "floor" extension (one
+ * empty MAIN-world script at document_start) injects into, interleaved, each in a fresh tab; plus a
+ * host no extension touches, for reference.
  *
  * Two figures per load:
  *  - DOMContentLoaded (wall clock): the budget's own terms, but on a shared 2-core machine a single
@@ -10,12 +11,12 @@
  *    timeDomain "threadTicks": thread time, so waiting for a busy CPU does not count):
  *    ScriptDuration (JavaScript run in the page: for these pages only the extensions' content
  *    scripts) and TaskDuration (all main-thread work). This is what the extension adds, stable to
- *    a few tenths of a ms. It is an upper bound for the DOMContentLoaded delay of the MAIN-world
- *    script: it also counts the isolated relay (content.js), which runs at document_idle, after
- *    DOMContentLoaded.
+ *    a few tenths of a ms. Taken on the MAIN-world-only path it is what the script run at
+ *    document_start costs before DOMContentLoaded; the full path adds the isolated relay
+ *    (content.js), which runs at document_idle, after DOMContentLoaded.
  * Each figure is the median of per-round differences wallet − floor, with its interquartile range.
  */
-export async function measurePageLoad({ ctx, walletUrl, floorUrl, noneUrl, trials = 40 }) {
+export async function measurePageLoad({ ctx, walletUrl, mainUrl, floorUrl, noneUrl, trials = 40 }) {
   const load = async (url) => {
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
@@ -27,18 +28,19 @@ export async function measurePageLoad({ ctx, walletUrl, floorUrl, noneUrl, trial
     await page.close();
     return { dcl, script: m.ScriptDuration * 1000, task: m.TaskDuration * 1000 };
   };
-  const runs = { wallet: [], floor: [], none: [] };
-  for (let i = 0; i < 3; i++) for (const u of [walletUrl, floorUrl, noneUrl]) await load(u); // warm caches
+  const runs = { wallet: [], main: [], floor: [], none: [] };
+  for (let i = 0; i < 3; i++) for (const u of [walletUrl, mainUrl, floorUrl, noneUrl]) await load(u); // warm caches
   for (let i = 0; i < trials; i++) {
-    const order = [['wallet', walletUrl], ['floor', floorUrl], ['none', noneUrl]];
+    const order = [['wallet', walletUrl], ['floor', floorUrl], ['main', mainUrl], ['none', noneUrl]];
     if (i % 2) order.reverse();
     for (const [k, u] of order) runs[k].push(await load(u));
   }
   const pick = (k, f) => runs[k].map((r) => r[f]);
   // Paired differences (wallet − floor of the same round): the machine's drift cancels out.
-  const diff = (f) => runs.wallet.map((w, i) => w[f] - runs.floor[i][f]);
+  const diff = (f, k = 'wallet') => runs[k].map((w, i) => w[f] - runs.floor[i][f]);
   return {
     wallet: pick('wallet', 'dcl'), floor: pick('floor', 'dcl'), none: pick('none', 'dcl'), diff: diff('dcl'),
     scriptWallet: pick('wallet', 'script'), scriptDiff: diff('script'), taskDiff: diff('task'),
+    mainDiff: diff('dcl', 'main'), mainScriptDiff: diff('script', 'main'), mainTaskDiff: diff('task', 'main'),
   };
 }

@@ -20,7 +20,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DCL_PATH, FLOOR_HOST, NONE_HOST, writeBaselines } from './baselines.mjs';
+import { DCL_PATH, FLOOR_HOST, MAIN_ONLY_PATH, NONE_HOST, writeBaselines, writeWalletCopy } from './baselines.mjs';
 import { measureColdStart } from './coldStart.mjs';
 import { measurePageLoad } from './pageLoad.mjs';
 import { measureUnlock } from './unlock.mjs';
@@ -96,7 +96,7 @@ const launch = async (dirs, withWorkers) => {
   return { ctx, workers };
 };
 
-const { ctx, workers } = await launch([EXT, echoDir, floorDir], 2);
+const { ctx, workers } = await launch([writeWalletCopy(EXT), echoDir, floorDir], 2);
 const idOf = (needle) => new URL(workers.find((w) => w.url().endsWith(needle)).url()).host;
 const walletId = idOf('/background.js');
 const echoId = idOf('/sw.js');
@@ -149,15 +149,17 @@ console.log(`      for reference: first answer needing the rest of the backgroun
 
 // 5. Page load.
 if (want('dcl')) {
-const dcl = await measurePageLoad({ ctx, walletUrl: `http://127.0.0.1:${port}${DCL_PATH}`, floorUrl: `http://${FLOOR_HOST}:${port}${DCL_PATH}`, noneUrl: `http://${NONE_HOST}:${port}${DCL_PATH}` });
+const dcl = await measurePageLoad({ ctx, walletUrl: `http://127.0.0.1:${port}${DCL_PATH}`, mainUrl: `http://127.0.0.1:${port}${MAIN_ONLY_PATH}`, floorUrl: `http://${FLOOR_HOST}:${port}${DCL_PATH}`, noneUrl: `http://${NONE_HOST}:${port}${DCL_PATH}` });
 const [dW, dF, dN] = [median(dcl.wallet), median(dcl.floor), median(dcl.none)];
-const [sD, tD, sW] = [spread(dcl.scriptDiff), spread(dcl.taskDiff), spread(dcl.scriptWallet)];
+const [sD, tD, sW, sM, tM, dM] = [spread(dcl.scriptDiff), spread(dcl.taskDiff), spread(dcl.scriptWallet), spread(dcl.mainScriptDiff), spread(dcl.mainTaskDiff), spread(dcl.mainDiff)];
 const sgn = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
 const iqr = (s) => `IQR ${sgn(s.q1)} … ${sgn(s.q3)}`;
 const dD = spread(dcl.diff);
-// The budget is judged on main-thread CPU (stable); the wall-clock difference is printed with its spread.
-report(`page load: main-thread CPU the wallet adds over the empty MAIN-world floor, median of ${dcl.wallet.length} paired loads`, `JavaScript ${sgn(sD.median)} ms (${iqr(sD)}; wallet's scripts ${sW.median.toFixed(2)} ms), all main-thread work ${sgn(tD.median)} ms (${iqr(tD)})`, '≤ floor + 2 ms (JavaScript)', sD.median <= 2);
-console.log(`      DOMContentLoaded wall clock: wallet − floor ${sgn(dD.median)} ms (${iqr(dD)}); medians wallet ${dW.toFixed(1)} ms, floor ${dF.toFixed(1)} ms, no extension ${dN.toFixed(1)} ms`);
+// The budget is judged on main-thread CPU (stable) of the MAIN-world script, the part that runs
+// before DOMContentLoaded; the whole page load (with the relay) and the wall clock are printed with their spread.
+report(`page load: main-thread CPU the MAIN-world script adds over the empty MAIN-world floor, median of ${dcl.wallet.length} paired loads`, `JavaScript ${sgn(sM.median)} ms (${iqr(sM)}), all main-thread work ${sgn(tM.median)} ms (${iqr(tM)})`, '≤ floor + 2 ms (JavaScript)', sM.median <= 2);
+console.log(`      with the relay (document_idle, after DOMContentLoaded): JavaScript ${sgn(sD.median)} ms (${iqr(sD)}; wallet's scripts ${sW.median.toFixed(2)} ms), all main-thread work ${sgn(tD.median)} ms (${iqr(tD)})`);
+console.log(`      DOMContentLoaded wall clock − floor: MAIN-world script only ${sgn(dM.median)} ms (${iqr(dM)}), with the relay ${sgn(dD.median)} ms (${iqr(dD)}); medians wallet ${dW.toFixed(1)} ms, floor ${dF.toFixed(1)} ms, no extension ${dN.toFixed(1)} ms`);
 }
 
 let anvil = null;

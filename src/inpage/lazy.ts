@@ -1,0 +1,36 @@
+/**
+ * Providers built on the page's first touch. The MAIN-world script runs at document_start in every
+ * page, and most pages never use a wallet: each family still announces itself at once (a property
+ * on window, an EIP-6963 / TIP-6963 detail, a `btc_providers` entry), but its provider objects are
+ * built, and subscribed to the bridge's events, only when the page first reads one of them. Events
+ * reach a page only after it asked something, which needs the provider, so none is missed.
+ */
+
+/** A memoized builder: `build` runs on the first call, every later call returns the same value. */
+export function once<T>(build: () => T): () => T {
+  let built = false;
+  let value: T;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * Defines `window[name]` as the value `get` returns (built on the first read), only where no other
+ * wallet holds the name (undefined counts as free). Without `writable` the page cannot replace it
+ * (a getter without a setter, as read-only as a non-writable value); with it, an assignment replaces
+ * ours by the page's value (pages assign their own TronWeb to `window.tronWeb`).
+ * Returns whether it was defined.
+ */
+export function defineLazyGlobal(name: string, get: () => unknown, writable: boolean): boolean {
+  if ((window as unknown as Record<string, unknown>)[name] !== undefined) return false;
+  const set = (value: unknown): void => {
+    Object.defineProperty(window, name, { value, configurable: true, enumerable: true, writable: true });
+  };
+  Object.defineProperty(window, name, { get, ...(writable ? { set } : {}), configurable: true, enumerable: true });
+  return true;
+}
