@@ -5,26 +5,26 @@
  */
 import { findWellKnown, WELL_KNOWN_TOKENS } from '../tokens/wellKnown';
 
-/** Native coin price ids per chain selector id (CoinGecko ids). */
-export const NATIVE_PRICE_IDS: Readonly<Record<string, { symbol: string; priceId: string }>> = {
-  'evm:1': { symbol: 'ETH', priceId: 'ethereum' },
-  'evm:56': { symbol: 'BNB', priceId: 'binancecoin' },
-  'evm:137': { symbol: 'POL', priceId: 'polygon-ecosystem-token' },
-  'evm:42161': { symbol: 'ETH', priceId: 'ethereum' },
-  'evm:10': { symbol: 'ETH', priceId: 'ethereum' },
-  'evm:8453': { symbol: 'ETH', priceId: 'ethereum' },
-  'evm:324': { symbol: 'ETH', priceId: 'ethereum' },
-  'evm:59144': { symbol: 'ETH', priceId: 'ethereum' },
-  'evm:43114': { symbol: 'AVAX', priceId: 'avalanche-2' },
-  'evm:66': { symbol: 'OKT', priceId: 'oec-token' },
-  'bitcoin:mainnet': { symbol: 'BTC', priceId: 'bitcoin' },
-  'solana:mainnet-beta': { symbol: 'SOL', priceId: 'solana' },
-  'tron:mainnet': { symbol: 'TRX', priceId: 'tron' },
-  'aptos:mainnet': { symbol: 'APT', priceId: 'aptos' },
-  'polkadot:polkadot': { symbol: 'DOT', priceId: 'polkadot' },
-  'polkadot:kusama': { symbol: 'KSM', priceId: 'kusama' },
-  'eos:mainnet': { symbol: 'EOS', priceId: 'eos' },
+/** Native coins by price id (CoinGecko ids): their symbol and the mainnets whose native coin they are. */
+const NATIVE_COINS: Readonly<Record<string, { symbol: string; chains: readonly string[] }>> = {
+  ethereum: { symbol: 'ETH', chains: ['evm:1', 'evm:42161', 'evm:10', 'evm:8453', 'evm:324', 'evm:59144'] },
+  binancecoin: { symbol: 'BNB', chains: ['evm:56'] },
+  'polygon-ecosystem-token': { symbol: 'POL', chains: ['evm:137'] },
+  'avalanche-2': { symbol: 'AVAX', chains: ['evm:43114'] },
+  'oec-token': { symbol: 'OKT', chains: ['evm:66'] },
+  bitcoin: { symbol: 'BTC', chains: ['bitcoin:mainnet'] },
+  solana: { symbol: 'SOL', chains: ['solana:mainnet-beta'] },
+  tron: { symbol: 'TRX', chains: ['tron:mainnet'] },
+  aptos: { symbol: 'APT', chains: ['aptos:mainnet'] },
+  polkadot: { symbol: 'DOT', chains: ['polkadot:polkadot'] },
+  kusama: { symbol: 'KSM', chains: ['polkadot:kusama'] },
+  eos: { symbol: 'EOS', chains: ['eos:mainnet'] },
 };
+
+/** Native coin price ids per chain selector id ('evm:1' → ETH / ethereum). */
+export const NATIVE_PRICE_IDS: Readonly<Record<string, { symbol: string; priceId: string }>> = Object.fromEntries(
+  Object.entries(NATIVE_COINS).flatMap(([priceId, c]) => c.chains.map((chain) => [chain, { symbol: c.symbol, priceId }])),
+);
 
 /**
  * The price id of an asset on a chain: `token` null is the native coin, whose symbol must be the

@@ -39,7 +39,7 @@ export const WELL_KNOWN_TOKENS: Readonly<Record<string, readonly WellKnownToken[
     usdc('0x8AC76a51cc950d9822D68b83fE1Ad97B32Cd580d', 18),
     dai('0x1AF3F329e8BE154074D8769D1FFa4eE058B1DBc3'),
     { address: '0x2170Ed0880ac9A755fd29B2688956BD959F933F8', symbol: 'ETH', name: 'Binance-Peg Ethereum', decimals: 18, logo: 'ETH', priceId: 'ethereum' },
-    { address: '0x7130d2A12B9BCbFAe4f2634d864A1Ee1Ce3Ead9c', symbol: 'BTCB', name: 'Binance-Peg BTCB', decimals: 18, logo: 'BTCB', priceId: 'bitcoin' },
+    { address: '0x7130d2A12B9BCbFAe4f2634d864A1Ee1Ce3Ead9c', symbol: 'BTCB', name: 'Binance-Peg BTCB', decimals: 18, logo: 'BTCB', priceId: 'binance-bitcoin' },
   ],
   'evm:137': [
     usdt('0xc2132D05D31c914a87C6611C10748AEb04B58e8F'),
