@@ -21,8 +21,8 @@ const PASSWORD = 'prices e2e password 2024';
 const BASE_CHAIN_ID = 8453;
 const BASE_USDC = '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913';
 const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
-// Names resolve to nothing; 127.0.0.1 needs no resolving.
-const OFFLINE = ['--host-resolver-rules=MAP * ~NOTFOUND'];
+// Every host name resolves to nothing; 127.0.0.1 stays itself.
+const OFFLINE = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 async function importWallet(wallet: Wallet): Promise<void> {
   const page = await wallet.openPage('onboarding.html', { width: 800, height: 900 });
@@ -99,7 +99,9 @@ describe('prices, currency and the bundled token list (offline, loopback price A
     await popup.getByTestId('net-rpcUrl').fill(anvil.url);
     await popup.getByTestId('net-chainId').fill(String(BASE_CHAIN_ID));
     await popup.getByTestId('add-network').click();
-    await popup.getByTestId('network-msg').waitFor();
+    const outcome = popup.locator('[data-testid="network-msg"], [data-testid="network-error"]');
+    await outcome.first().waitFor({ timeout: 30_000 });
+    expect(await outcome.first().getAttribute('data-testid'), (await outcome.first().textContent()) ?? '').toBe('network-msg');
     await pickNetwork(popup, /^Base \(anvil\)/);
     await popup.getByTestId('tab-assets').click();
 
@@ -181,10 +183,12 @@ describe('prices, currency and the bundled token list (offline, loopback price A
 
   it('asks the price API nothing once prices are off, and shows no fiat value', async () => {
     await openGeneral(popup);
-    await popup.getByTestId('prices-toggle').uncheck();
-    await expect.poll(() => popup.getByTestId('settings-msg').textContent()).toBe('Saved');
+    // A controlled checkbox: it turns off once the background has saved the setting.
+    await popup.getByTestId('prices-toggle').click();
+    await expect.poll(() => popup.getByTestId('prices-toggle').isChecked()).toBe(false);
     const before = prices.requests.length;
     await popup.reload();
+    await popup.getByTestId('tab-assets').click();
     await row(popup, 'USDC').waitFor({ timeout: 30_000 });
     await expect.poll(() => row(popup, 'USDC').getByTestId('amount').getAttribute('title')).toBe('1234.5');
     expect(await popup.getByTestId('headline-fiat').count()).toBe(0);
