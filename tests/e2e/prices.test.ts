@@ -16,6 +16,7 @@ import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { startPriceServer, type PriceServer } from '../support/priceServer';
 import { tinyErc20Bytecode } from '../core/evm/fixtures/tinyErc20';
 import { pickNetwork } from './support/popupNav';
+import { auditScreen } from './support/uiAudit';
 
 const PASSWORD = 'prices e2e password 2024';
 const BASE_CHAIN_ID = 8453;
@@ -179,6 +180,34 @@ describe('prices, currency and the bundled token list (offline, loopback price A
     // 1.5 × 3190.5 + 1234.5 × 0.92 = 4785.75 + 1135.74
     await expect.poll(() => popup.getByTestId('headline-fiat').getAttribute('data-value'), { timeout: 30_000 }).toBe('5921.49');
     expect(await popup.getByTestId('headline-fiat').textContent()).toBe('€5,921.49');
+  });
+
+  it('passes axe with 0 violations and no horizontal overflow at 360 px: fiat values, logos and price settings, 3 locales × light/dark', async () => {
+    const problems: string[] = [];
+    for (const language of ['en', 'zh-CN', 'zh-TW'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        await openGeneral(popup);
+        await popup.getByTestId('language').selectOption(language);
+        await popup.getByTestId('theme').selectOption(theme);
+        await popup.waitForFunction(([l, th]) => document.querySelector('.page')?.getAttribute('lang') === l && document.documentElement.dataset.theme === th, [language, theme] as const);
+        const at = `${language}/${theme}`;
+        await popup.getByTestId('price-settings').scrollIntoViewIfNeeded();
+        for (const r of [await auditScreen(popup, `prices-settings-${at}`)]) problems.push(...r.violations, ...r.overflow);
+        await popup.getByTestId('tab-assets').click();
+        await popup.getByTestId('headline-fiat').waitFor({ timeout: 30_000 });
+        await row(popup, 'USDC').getByTestId('fiat').waitFor();
+        for (const r of [await auditScreen(popup, `prices-home-${at}`)]) problems.push(...r.violations, ...r.overflow);
+        await popup.getByTestId('network-chip').click();
+        await popup.getByTestId('network-sheet').getByTestId('network-option-evm:1').getByTestId('network-logo').waitFor();
+        for (const r of [await auditScreen(popup, `prices-networks-${at}`)]) problems.push(...r.violations, ...r.overflow);
+        await popup.getByTestId('network-sheet-close').click();
+      }
+    }
+    expect(problems).toEqual([]);
+    await openGeneral(popup);
+    await popup.getByTestId('language').selectOption('en');
+    await popup.getByTestId('theme').selectOption('auto');
+    await popup.waitForFunction(() => document.querySelector('.page')?.getAttribute('lang') === 'en');
   });
 
   it('asks the price API nothing once prices are off, and shows no fiat value', async () => {
