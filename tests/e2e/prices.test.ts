@@ -17,6 +17,8 @@ import { startPriceServer, type PriceServer } from '../support/priceServer';
 import { tinyErc20Bytecode } from '../core/evm/fixtures/tinyErc20';
 import { pickNetwork } from './support/popupNav';
 import { auditScreen } from './support/uiAudit';
+import { decide } from './support/approvals';
+import { startDappServer } from './support/dappServer';
 
 const PASSWORD = 'prices e2e password 2024';
 const BASE_CHAIN_ID = 8453;
@@ -50,6 +52,17 @@ async function setPriceApi(popup: Page, url: string): Promise<void> {
 }
 
 const row = (popup: Page, symbol: string) => popup.getByTestId(`balance-${symbol}`);
+
+/** a × b for decimal strings, computed here with bigints (independently of the wallet's code). */
+function exactProduct(a: string, b: string): string {
+  const [aw, af = ''] = a.split('.');
+  const [bw, bf = ''] = b.split('.');
+  const scale = af.length + bf.length;
+  const digits = (BigInt(aw! + af) * BigInt(bw! + bf)).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : whole;
+}
 
 describe('prices, currency and the bundled token list (offline, loopback price API)', () => {
   let wallet: Wallet;
@@ -146,14 +159,8 @@ describe('prices, currency and the bundled token list (offline, loopback price A
     const fee = popup.getByTestId('review-fee-fiat');
     await fee.waitFor({ timeout: 30_000 });
     const feeEth = (await popup.getByTestId('review-fee').textContent())!.replace(/\s*ETH$/, '');
-    const value = await fee.getAttribute('data-value');
     // The exact product of the fee shown and the price: no float on the way.
-    const [w, f = ''] = feeEth.split('.');
-    const product = BigInt(w! + f) * 345678n; // 3456.78 = 345678 / 100
-    const scale = f.length + 2;
-    const s = product.toString().padStart(scale + 1, '0');
-    const expected = `${s.slice(0, -scale)}.${s.slice(-scale)}`.replace(/\.?0+$/, '');
-    expect(value).toBe(expected);
+    expect(await fee.getAttribute('data-value')).toBe(exactProduct(feeEth, '3456.78'));
     expect(await fee.textContent()).toMatch(/^≈ (\$[\d,]+\.\d{2}|< \$0\.01)$/);
     await popup.getByTestId('send-back').click();
   });
@@ -180,6 +187,33 @@ describe('prices, currency and the bundled token list (offline, loopback price A
     // 1.5 × 3190.5 + 1234.5 × 0.92 = 4785.75 + 1135.74
     await expect.poll(() => popup.getByTestId('headline-fiat').getAttribute('data-value'), { timeout: 30_000 }).toBe('5921.49');
     expect(await popup.getByTestId('headline-fiat').textContent()).toBe('€5,921.49');
+  });
+
+  it('shows an EVM transaction fee in fiat in the approval window (a dApp through viem)', async () => {
+    const server = await startDappServer(['evm-dapp']);
+    try {
+      const page = await wallet.context.newPage();
+      await page.goto(server.url('evm-dapp'));
+      await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+      const dapp = <T,>(fn: string, ...args: unknown[]): Promise<T> =>
+        page.evaluate(([f, a]) => (window as unknown as { dapp: Record<string, (...x: unknown[]) => Promise<unknown>> }).dapp[f as string]!(...(a as unknown[])), [fn, args] as const) as Promise<T>;
+      const connecting = dapp('call', 'eth_requestAccounts');
+      await decide(wallet, `127.0.0.1:${server.port}`, true);
+      await connecting;
+      const sending = dapp<{ error?: { code: number } }>('viemSend', BOB, parseEther('0.01').toString());
+      await decide(wallet, `127.0.0.1:${server.port}`, false, async (w) => {
+        const fiat = w.getByTestId('approval-fee-fiat');
+        await fiat.waitFor({ timeout: 30_000 });
+        const feeEth = (await w.getByTestId('approval-fee').locator('strong').textContent())!.replace(/\s*ETH$/, '');
+        // EUR is the chosen currency here (3190.5 per ETH): the exact product of the fee shown.
+        expect(await fiat.getAttribute('data-value')).toBe(exactProduct(feeEth, '3190.5'));
+        expect(await fiat.textContent()).toMatch(/^≈ (€[\d,]+\.\d{2}|< €0\.01)$/);
+      });
+      expect((await sending).error?.code).toBe(4001);
+      await page.close();
+    } finally {
+      await server.stop();
+    }
   });
 
   it('passes axe with 0 violations and no horizontal overflow at 360 px: fiat values, logos and price settings, 3 locales × light/dark', async () => {
