@@ -30,6 +30,7 @@ import { bitcoinState } from './bitcoin/state';
 // transactions…) are evaluated on first use: see lazyModules.ts.
 import { walletChains } from './lazyModules';
 import { activeNetwork, isModular } from './families/modules';
+import { applyPriceSettings, cachedPrices, refreshPrices } from './prices/service';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -309,6 +310,7 @@ export const handlers: Handlers = {
       next.bitcoinScheme = patch.bitcoinScheme;
     }
     if (patch.risk !== undefined) next.risk = checkRisk(patch.risk);
+    applyPriceSettings(patch, next);
     await setLocal({ settings: next });
     await scheduleAutoLock();
     return walletState();
@@ -448,5 +450,7 @@ export const handlers: Handlers = {
   prepareChainSend: async (req) => (await walletChains()).prepareChainSend(req),
   prepareSpeedUp: async ({ hash, feeRate }) => (await walletChains()).prepareSpeedUp(hash, feeRate),
   confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
+  getCachedPrices: ({ defaultCurrency }) => cachedPrices(defaultCurrency),
+  refreshPrices: ({ defaultCurrency }) => refreshPrices(defaultCurrency),
   ...siteHandlers,
 };

@@ -53,6 +53,12 @@ export interface Settings {
   siteGrantDays?: number;
   /** Browser notifications when a transfer confirms or fails and when a payment arrives (default on). */
   notifications?: boolean;
+  /** Fiat prices from the price API (default on); off: no price request at all. */
+  prices?: boolean;
+  /** ISO 4217 code (src/core/prices/currencies.ts); unset or null follows the UI language. */
+  currency?: string | null;
+  /** Base URL of a CoinGecko simple/price compatible API; unset or null is the public default. */
+  priceApiUrl?: string | null;
 }
 
 export interface WalletState {
@@ -169,6 +175,23 @@ export interface UiRequests {
   listNfts: { params: Record<string, never>; result: NftView[] };
   /** safeTransferFrom of a watched NFT (amount for ERC-1155); funds checked before signing. */
   sendNft: { params: { contract: string; tokenId: string; to: string; amount?: string }; result: { hash: string; explorer: string | null } };
+  // Fiat prices (src/background/prices/service.ts), in the currency chosen in Settings, else defaultCurrency (the UI language's)
+  /** From storage only: what a page paints at once. */
+  getCachedPrices: { params: { defaultCurrency: string }; result: PricesView };
+  /** Asks the price API unless the cached prices are under a minute old; a failure returns the last prices with the error. */
+  refreshPrices: { params: { defaultCurrency: string }; result: PricesView };
+}
+
+export interface PricesView {
+  /** False when prices are turned off in Settings: nothing was asked, nothing is shown. */
+  enabled: boolean;
+  currency: string;
+  /** Price id (src/core/prices/assets.ts) → price of one whole coin, exact decimal text. */
+  prices: Record<string, string>;
+  /** When these prices were fetched; null when none ever were. */
+  updatedAt: number | null;
+  /** Why the last fetch failed; the prices above are then the last known ones. */
+  error?: { code: string; message: string };
 }
 
 export interface NftView {

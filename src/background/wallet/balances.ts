@@ -10,6 +10,7 @@ import type { AssetBalance, BalancesView } from '../../protocol/ui';
 import { WalletError } from '../errors';
 import { activeNetwork, evmState, rpcFor, selectedEvmAccount, watchToken } from '../evm/state';
 import { toWalletError } from '../evm/uiErrors';
+import { wellKnownTokens } from '../../core/tokens/wellKnown';
 
 const CACHE_KEY = 'balanceCache';
 const MAX_CACHE_ENTRIES = 200;
@@ -29,7 +30,10 @@ export async function cachedBalances(): Promise<BalancesView | null> {
 
 export async function refreshBalances(): Promise<BalancesView> {
   const [network, account, state] = await Promise.all([activeNetwork(), selectedEvmAccount(), evmState()]);
-  const tokens = state.tokens[String(network.chainId)] ?? [];
+  const watched = state.tokens[String(network.chainId)] ?? [];
+  // The chain's well-known tokens (USDT, USDC…) are read too and shown when held, without adding them.
+  const listed = wellKnownTokens(`evm:${network.chainId}`).filter((w) => !watched.some((t) => t.address.toLowerCase() === w.address.toLowerCase()));
+  const tokens = [...watched, ...listed.map((w) => ({ address: w.address as Address, symbol: w.symbol, decimals: w.decimals }))];
   const balanceOf = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [account.address] });
   let settled;
   try {
@@ -55,6 +59,7 @@ export async function refreshBalances(): Promise<BalancesView> {
         balance = null;
       }
     }
+    if (i >= watched.length && !balance) return;
     assets.push({ token: t.address, symbol: t.symbol, decimals: t.decimals, balance: balance?.toString() ?? null, formatted: balance === null ? null : formatUnits(balance, t.decimals) });
   });
   const view: BalancesView = { chainId: network.chainId, networkName: network.name, address: account.address, assets, updatedAt: Date.now() };

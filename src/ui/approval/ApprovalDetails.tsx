@@ -6,6 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/context';
+import { Fiat } from '../prices/Fiat';
+import { approvalFeeAsset } from './feeFiat';
 import { FEE_FIELDS, FOLDED_FIELDS, PRIMARY_FIELDS, fieldLabel, fieldValue } from './labels';
 
 function DetailValue({ name, value }: { name: string; value: unknown }): ReactNode {
@@ -32,7 +34,13 @@ function Fields({ entries }: { entries: [string, unknown][] }): ReactNode {
   );
 }
 
-export function ApprovalDetails({ display }: { display: Record<string, unknown> }): ReactNode {
+/** family: the request's, for the fee's fiat value (src/ui/approval/feeFiat.ts). */
+function FeeFiat({ display, fee }: { display: Record<string, unknown>; fee: unknown }): ReactNode {
+  const priced = approvalFeeAsset(display, fee);
+  return priced ? <Fiat chain={priced.chain} asset={priced.asset} testid="approval-fee-fiat" /> : null;
+}
+
+export function ApprovalDetails({ display, family = '' }: { display: Record<string, unknown>; family?: string }): ReactNode {
   const { t } = useI18n();
   const entries = Object.entries(display);
   const isFee = (k: string): boolean => (FEE_FIELDS as readonly string[]).includes(k);
@@ -48,7 +56,10 @@ export function ApprovalDetails({ display }: { display: Record<string, unknown> 
       {fee.map(([k, v]) => (
         <div key={k} className="fee-line" data-testid="approval-fee">
           <span className="hint">{fieldLabel(k, t)}</span>
-          <strong>{String(v)}</strong>
+          <span className="asset-value">
+            <strong>{String(v)}</strong>
+            <FeeFiat display={display} fee={v} />
+          </span>
         </div>
       ))}
       {rest.length > 0 && (

@@ -9,8 +9,8 @@ import { call } from '../api';
 import { useI18n } from '../i18n/context';
 import { useCachedBalances } from './useCachedBalances';
 import { AddToken } from './AddToken';
-import { Amount } from '../components/Amount';
-import { NetworkLogo } from './NetworkLogo';
+import { AssetValue } from '../prices/Fiat';
+import { AssetLogo } from '../logos/AssetLogo';
 
 const METHODS = { cached: 'getCachedBalances', refresh: 'refreshBalances' } as const;
 
@@ -18,7 +18,7 @@ const METHODS = { cached: 'getCachedBalances', refresh: 'refreshBalances' } as c
 export function Balances({ networkName, onHeadline }: { networkName: string; onHeadline?: (a: Headline | null) => void }): ReactNode {
   const { t } = useI18n();
   const { view, setView, loading, error, refresh } = useCachedBalances(METHODS);
-  useEffect(() => onHeadline?.(view?.assets[0] ? { formatted: view.assets[0].formatted, symbol: view.assets[0].symbol } : null), [view, onHeadline]);
+  useEffect(() => onHeadline?.(view?.assets[0] ? { formatted: view.assets[0].formatted, symbol: view.assets[0].symbol, chain: `evm:${view.chainId}`, assets: view.assets } : null), [view, onHeadline]);
 
 
 
@@ -39,10 +39,10 @@ export function Balances({ networkName, onHeadline }: { networkName: string; onH
           {view.assets.map((a) => (
             <li key={a.token ?? 'native'} className="row" data-testid={`balance-${a.symbol}`}>
               <span className="grow symbol">
-                <NetworkLogo family="evm" name={a.symbol} />
+                <AssetLogo chain={`evm:${view.chainId}`} token={a.token} symbol={a.symbol} />
                 {a.symbol}
               </span>
-              <Amount value={a.formatted} unavailable={t('unavailable')} />
+              <AssetValue chain={`evm:${view.chainId}`} asset={a} unavailable={t('unavailable')} />
             </li>
           ))}
         </ul>

@@ -11,7 +11,8 @@ import { useCachedBalances } from './useCachedBalances';
 import { AddToken } from './AddToken';
 import { call } from '../api';
 import { isMessageKey } from '../i18n';
-import { Amount } from '../components/Amount';
+import { AssetValue } from '../prices/Fiat';
+import { AssetLogo } from '../logos/AssetLogo';
 
 export function DetailList({ details, testid }: { details: Record<string, string>; testid: string }): ReactNode {
   const { t } = useI18n();
@@ -38,7 +39,7 @@ const METHODS = { cached: 'getCachedChainBalances', refresh: 'refreshChainBalanc
 export function ChainBalances({ networkName, onHeadline }: { networkName: string; onHeadline?: (a: Headline | null) => void }): ReactNode {
   const { t } = useI18n();
   const { view, setView, loading, error, refresh } = useCachedBalances(METHODS);
-  useEffect(() => onHeadline?.(view?.assets[0] ? { formatted: view.assets[0].formatted, symbol: view.assets[0].symbol } : null), [view, onHeadline]);
+  useEffect(() => onHeadline?.(view?.assets[0] ? { formatted: view.assets[0].formatted, symbol: view.assets[0].symbol, chain: view.chain, assets: view.assets } : null), [view, onHeadline]);
 
   return (
     <section className="panel stack" aria-labelledby="balances-title" data-testid="balances" aria-busy={loading}>
@@ -59,7 +60,7 @@ export function ChainBalances({ networkName, onHeadline }: { networkName: string
             {view.assets.map((a) => (
               <li key={a.token ?? 'native'} className="row" data-testid={`balance-${a.symbol}`}>
                 <span className="grow symbol" title={a.token ?? ''}>
-                  {a.icon && <img className="token-icon" src={a.icon} alt="" width={20} height={20} data-testid="token-icon" />}
+                  <AssetLogo chain={view.chain} token={a.token} symbol={a.symbol} icon={a.icon} />
                   {a.symbol}
                   {/* Names come from whoever made the token: the mint stays beside them. */}
                   {a.name && a.token && (
@@ -68,7 +69,7 @@ export function ChainBalances({ networkName, onHeadline }: { networkName: string
                     </span>
                   )}
                 </span>
-                <Amount value={a.formatted} unavailable={t('unavailable')} />
+                <AssetValue chain={view.chain} asset={a} unavailable={t('unavailable')} />
               </li>
             ))}
           </ul>

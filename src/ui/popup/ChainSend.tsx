@@ -11,6 +11,7 @@ import type { AddressBookEntry, ChainBalancesView, ChainSendPreview, ChainsView,
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
+import { Fiat } from '../prices/Fiat';
 import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
 import type { MessageKey } from '../i18n';
 import { DetailList } from './ChainBalances';
@@ -95,7 +96,7 @@ export default function ChainSend({ family, network, onDone, onChains }: { famil
         <h2 id="send-title" className="h2">
           {t('reviewTitle')}
         </h2>
-        <ReviewSummary networkName={p.networkName} from={p.from} to={p.to} amount={p.amount} symbol={p.symbol} feeLabel="networkFee" fee={`${p.fee} ${p.feeSymbol}`} />
+        <ReviewSummary networkName={p.networkName} from={p.from} to={p.to} amount={p.amount} symbol={p.symbol} feeLabel="networkFee" fee={`${p.fee} ${p.feeSymbol}`} feeFiat={<Fiat chain={`${family}:${network}`} asset={{ token: null, symbol: p.feeSymbol, formatted: p.fee }} testid="review-fee-fiat" />} />
         <DetailList details={p.details} testid="review-details" />
         <WarningList warnings={p.warnings} />
         {errorBox}

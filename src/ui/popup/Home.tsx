@@ -114,7 +114,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
         )}
         <button type="button" className="chip network" data-testid="network-chip" data-active={chains?.active ?? ''} aria-haspopup="dialog" disabled={!chains} onClick={() => setSheet('network')}>
           <span className="sr-only">{t('network')}: </span>
-          {active && <NetworkLogo family={active.family} name={active.name} size={20} />}
+          {active && <NetworkLogo family={active.family} name={active.name} id={active.id} size={20} />}
           <span className="chip-title">{active?.name ?? '…'}</span>
           <ChevronDown size={14} aria-hidden />
         </button>

@@ -47,7 +47,7 @@ export function NetworkSheet({ chains, open, onClose, onPick }: { chains: Chains
                 <ListItem
                   key={c.id}
                   testid={`network-option-${c.id}`}
-                  leading={<NetworkLogo family={c.family} name={c.name} />}
+                  leading={<NetworkLogo family={c.family} name={c.name} id={c.id} />}
                   title={c.name}
                   subtitle={c.testnet ? t('testnet') : undefined}
                   selected={c.id === chains.active}

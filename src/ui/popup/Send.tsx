@@ -10,6 +10,7 @@ import type { AddressBookEntry, BalancesView, ChainsView, SendFees, SendPreview 
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
+import { Fiat } from '../prices/Fiat';
 import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
 import { gweiToWei, shortAmount, weiToGwei } from '../format';
 import { usePaymentLink } from './usePaymentLink';
@@ -93,7 +94,7 @@ export default function Send({ onDone, onChains }: { onDone: () => void; onChain
         <h2 id="send-title" className="h2">
           {t('reviewTitle')}
         </h2>
-        <ReviewSummary networkName={p.networkName} from={p.from} to={p.to} amount={p.amount} symbol={p.symbol} feeLabel="maxNetworkFee" fee={`${shortAmount(p.maxNetworkFee, 8)} ${p.nativeSymbol}`} />
+        <ReviewSummary networkName={p.networkName} from={p.from} to={p.to} amount={p.amount} symbol={p.symbol} feeLabel="maxNetworkFee" fee={`${shortAmount(p.maxNetworkFee, 8)} ${p.nativeSymbol}`} feeFiat={<Fiat chain={`evm:${p.chainId}`} asset={{ token: null, symbol: p.nativeSymbol, formatted: p.maxNetworkFee }} testid="review-fee-fiat" />} />
         <WarningList warnings={p.warnings} />
         <details className="panel">
           <summary data-testid="edit-fee">{t('editFees')}</summary>

@@ -69,14 +69,16 @@ export function SendStatus({ hash, explorer, onDone }: { hash: string; explorer:
   );
 }
 
-export function ReviewSummary(p: { networkName: string; from: string; to: string; amount: string; symbol: string; feeLabel: MessageKey; fee: string }): ReactNode {
+/** feeFiat: the fee's value in the user's currency (a <Fiat>), shown beneath the fee when a price is known. */
+export function ReviewSummary(p: { networkName: string; from: string; to: string; amount: string; symbol: string; feeLabel: MessageKey; fee: string; feeFiat?: ReactNode }): ReactNode {
   const { t } = useI18n();
-  const row = (label: MessageKey, value: ReactNode, testid?: string, address = false): ReactNode => (
+  const row = (label: MessageKey, value: ReactNode, testid?: string, address = false, extra?: ReactNode): ReactNode => (
     <div className="detail">
       <dt>{t(label)}</dt>
       <dd className={address ? 'address' : undefined} data-testid={testid}>
         {value}
       </dd>
+      {extra && <dd>{extra}</dd>}
     </div>
   );
   return (
@@ -85,7 +87,7 @@ export function ReviewSummary(p: { networkName: string; from: string; to: string
       {row('from', p.from, undefined, true)}
       {row('to', p.to, 'review-to', true)}
       {row('amount', `${p.amount} ${p.symbol}`, 'review-amount')}
-      {row(p.feeLabel, p.fee, 'review-fee')}
+      {row(p.feeLabel, p.fee, 'review-fee', false, p.feeFiat)}
     </dl>
   );
 }

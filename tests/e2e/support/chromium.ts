@@ -19,7 +19,8 @@ export interface Wallet {
   close: () => Promise<void>;
 }
 
-export async function launchWallet(opts: { locale?: string; userDataDir?: string } = {}): Promise<Wallet> {
+/** args: extra Chromium switches (e.g. a --host-resolver-rules that keeps every name on 127.0.0.1). */
+export async function launchWallet(opts: { locale?: string; userDataDir?: string; args?: readonly string[] } = {}): Promise<Wallet> {
   if (!existsSync(`${CHROME_DIR}/manifest.json`)) throw new Error(`Build the extension first (npm run build): ${CHROME_DIR} is missing`);
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: CHROMIUM,
@@ -37,6 +38,7 @@ export async function launchWallet(opts: { locale?: string; userDataDir?: string
       '--no-first-run',
       '--disable-quic',
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
+      ...(opts.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

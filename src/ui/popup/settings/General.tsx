@@ -1,9 +1,10 @@
-/** General settings: language, theme, auto-lock minutes, Bitcoin address type, pre-sign risk thresholds. */
+/** General settings: language, theme, prices and currency, auto-lock minutes, Bitcoin address type, pre-sign risk thresholds. */
 import { useState, type ReactNode } from 'react';
 import type { Settings, WalletState } from '../../../protocol/ui';
 import { call } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
+import { PriceSettings } from './PriceSettings';
 
 export function General({ state, onState }: { state: WalletState; onState: (s: WalletState) => void }): ReactNode {
   const { t } = useI18n();
@@ -21,12 +22,14 @@ export function General({ state, onState }: { state: WalletState; onState: (s: W
     void save({ risk: { maxTransfersPerHour: Number(perHour), singleTransferLimit } });
   };
 
-  const save = async (patch: Partial<Settings>): Promise<void> => {
+  const save = async (patch: Partial<Settings>): Promise<boolean> => {
     try {
       onState(await call('updateSettings', patch));
       setMsg(t('saved'));
+      return true;
     } catch (err) {
       setMsg(errorText(err, t));
+      return false;
     }
   };
 
@@ -58,6 +61,7 @@ export function General({ state, onState }: { state: WalletState; onState: (s: W
           <option value="p2pkh">{t('scheme_p2pkh')}</option>
         </select>
       </label>
+      <PriceSettings state={state} save={save} />
       <label className="row">
         <input type="checkbox" data-testid="notifications-toggle" checked={state.settings.notifications !== false} onChange={(e) => void save({ notifications: e.target.checked })} />
         <span className="grow">{t('notificationsSetting')}</span>
