@@ -197,6 +197,9 @@ describe('every screen: axe-core clean, no sideways overflow at 360×600, three 
     const labels = [...(await win.locator('[data-testid="approval-details"] dt').allTextContents()), ...(await win.getByTestId('approval-fee').locator('.hint').allTextContents())];
     expect(labels).toContain('Network fee (at most)');
     expect(labels).toContain('To');
+    // What leaves the account, from the node's eth_simulateV1 (anvil has it).
+    expect(labels).toContain('You send');
+    expect(await win.locator('[data-field="youSend"] dd').innerText()).toBe('0.01 ETH');
     for (const raw of ['maxFeePerGas', 'maxPriorityFeePerGas', 'maxNetworkFee']) expect(labels).not.toContain(raw);
     expect(await win.getByTestId('approval-more').isVisible()).toBe(true);
     expect(await win.locator('details:has([data-testid="approval-more"])').getAttribute('open')).toBeNull();
