@@ -61,18 +61,18 @@ export function Networks({ onChanged }: { onChanged: () => void }): ReactNode {
         {list?.map((n) => (
           <li key={n.chainId} className="stack" data-testid={`network-row-${n.chainId}`}>
             <div className="row">
-            <span className="grow">
-              {n.name} <span className="hint">#{n.chainId}</span>
-              {n.edited && <span className="hint" data-testid={`network-edited-${n.chainId}`}> · {t('networkEditedBadge')}</span>}
-            </span>
-            <button className="small secondary" aria-label={t('editNetworkOf', { name: n.name })} aria-expanded={editing === n.chainId} data-testid={`edit-network-${n.chainId}`} onClick={() => setEditing(editing === n.chainId ? null : n.chainId)}>
-              {t('editNetwork')}
-            </button>
-            {n.custom && (
-              <button className="small secondary" aria-label={`${t('remove')} ${n.name}`} data-testid={`remove-network-${n.chainId}`} onClick={() => void remove(n.chainId)}>
-                {t('remove')}
+              <span className="grow">
+                {n.name} <span className="hint">#{n.chainId}</span>
+                {n.edited && <span className="hint" data-testid={`network-edited-${n.chainId}`}> · {t('networkEditedBadge')}</span>}
+              </span>
+              <button className="small secondary" aria-label={t('editNetworkOf', { name: n.name })} aria-expanded={editing === n.chainId} data-testid={`edit-network-${n.chainId}`} onClick={() => setEditing(editing === n.chainId ? null : n.chainId)}>
+                {t('editNetwork')}
               </button>
-            )}
+              {n.custom && (
+                <button className="small secondary" aria-label={`${t('remove')} ${n.name}`} data-testid={`remove-network-${n.chainId}`} onClick={() => void remove(n.chainId)}>
+                  {t('remove')}
+                </button>
+              )}
             </div>
             {editing === n.chainId && (
               <NetworkEditor
