@@ -31,7 +31,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // favicon (Chrome only): the approval window shows a site's icon from the browser's cache
+    // instead of fetching it from the site (src/ui/approval/siteIcon.ts); Firefox has no such API.
+    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['favicon'])],
     // Rendered from public/icon/logo.svg by tests/support/icons.mjs (committed PNGs).
     icons: ICONS,
     action: { default_icon: ICONS, default_title: '__MSG_extName__' },

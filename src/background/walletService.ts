@@ -17,7 +17,7 @@ import { approvalWindowClosing, listApprovals, rejectAll, resolveApproval } from
 import { revoke, revokeAll } from './permissions';
 import { connectedSites, siteHandlers } from './siteService';
 import { emitToOrigin } from './dapp/router';
-import { addNetwork, listNetworks, removeNetwork, switchNetwork } from './wallet/networks';
+import { addNetwork, editNetwork, listNetworks, removeNetwork, resetNetwork, switchNetwork } from './wallet/networks';
 import { addToken, cachedBalances, refreshBalances } from './wallet/balances';
 import { activityView, confirmSend, prepareSend } from './wallet/send';
 import { refreshIncoming } from './incoming/refresh';
@@ -384,6 +384,14 @@ export const handlers: Handlers = {
   async removeNetwork({ chainId }) {
     requireUnlocked();
     return removeNetwork(chainId);
+  },
+  async editNetwork(p) {
+    requireUnlocked();
+    return editNetwork(p);
+  },
+  async resetNetwork({ chainId }) {
+    requireUnlocked();
+    return resetNetwork(chainId);
   },
   async addToken({ address }) {
     requireUnlocked();

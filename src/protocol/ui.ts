@@ -135,6 +135,10 @@ export interface UiRequests {
   /** Adds a custom network after checking that the RPC serves the declared chain id (eth_chainId). */
   addNetwork: { params: { name: string; chainId: number; rpcUrl: string; symbol: string; explorer?: string }; result: { networks: NetworkView[]; activeChainId: number } };
   removeNetwork: { params: { chainId: number }; result: { networks: NetworkView[]; activeChainId: number } };
+  /** Sets any network's RPC (checked with eth_chainId first; nothing changes when it fails) and explorer. */
+  editNetwork: { params: { chainId: number; rpcUrl: string; explorer?: string }; result: { networks: NetworkView[]; activeChainId: number } };
+  /** A built-in network's RPC and explorer back to their defaults. */
+  resetNetwork: { params: { chainId: number }; result: { networks: NetworkView[]; activeChainId: number } };
   /** Adds an ERC-20 to the active network's watched tokens (metadata read from the chain). */
   addToken: { params: { address: string }; result: BalancesView };
   // Balances of the selected EVM account on the active network
@@ -275,6 +279,8 @@ export interface NetworkView {
   explorer: string | null;
   testnet: boolean;
   custom: boolean;
+  /** A built-in network whose RPC or explorer the user changed (Settings offers "Reset to default"). */
+  edited: boolean;
 }
 
 export interface AssetBalance {

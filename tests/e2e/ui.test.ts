@@ -19,6 +19,9 @@ const CHAIN_ID = 4213;
 const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 const THEMES = ['light', 'dark'] as const;
 type Locale = (typeof LOCALES)[number];
+/** The meter's explanation for 'Sunflower2019' (zxcvbn's similarToCommon warning) and its grade, in each locale. */
+const STRENGTH_WHY: Record<Locale, string> = { en: 'This is close to a commonly used password.', 'zh-CN': '这与某个常用密码很相似。', 'zh-TW': '這與某個常用密碼很相似。' };
+const STRENGTH_WEAK: Record<Locale, string> = { en: 'Weak', 'zh-CN': '弱', 'zh-TW': '弱' };
 
 describe('every screen: axe-core clean, no sideways overflow at 360×600, three locales, light and dark', () => {
   let wallet: Wallet;
@@ -78,6 +81,12 @@ describe('every screen: axe-core clean, no sideways overflow at 360×600, three 
       await page.getByTestId('import-next').click();
       await page.getByTestId('new-password').waitFor();
       await audit(page, locale, 'onboarding-password');
+      // The strength meter explains, in the page's language (zxcvbn-ts loaded on the first keystroke).
+      // 'Sunflower2019' passes the wallet's policy; zxcvbn grades it weak and says why.
+      await page.getByTestId('new-password').fill('Sunflower2019');
+      await expect.poll(() => page.getByTestId('strength-why').textContent().catch(() => ''), { timeout: 20_000 }).toContain(STRENGTH_WHY[locale]);
+      expect(await page.getByTestId('strength-label').textContent()).toBe(STRENGTH_WEAK[locale]);
+      await audit(page, locale, 'onboarding-password-strength');
       await page.close();
     }
     const popup = await wallet.openPage('popup.html');
@@ -129,6 +138,12 @@ describe('every screen: axe-core clean, no sideways overflow at 360×600, three 
       // Every settings section open at once: the longest screen.
       for (const id of ['general', 'networks', 'endpoints', 'addressbook', 'secrets', 'password', 'reset']) await popup.getByTestId(`open-${id}`).click();
       await audit(popup, locale, 'settings-open');
+      // A built-in network's RPC editor open, with the refusal a wrong chain id gets.
+      await popup.getByTestId('edit-network-1').click();
+      await popup.getByTestId('edit-rpc').fill(anvil.url);
+      await popup.getByTestId('edit-network-save').click();
+      await popup.getByTestId('edit-network-error').waitFor({ timeout: 20_000 });
+      await audit(popup, locale, 'settings-network-edit');
       await popup.getByTestId('tab-assets').click();
       await popup.getByTestId('lock').click();
       await popup.getByTestId('unlock-password').waitFor();
@@ -168,6 +183,9 @@ describe('every screen: axe-core clean, no sideways overflow at 360×600, three 
     let win = await auditApproval('approval-connect');
     // A loopback http site: the window says why http matters and that this one runs locally.
     expect(await win.getByTestId('approval-insecure').textContent()).toContain('this computer');
+    // The site's icon comes from Chrome's favicon cache (the favicon permission), never from the site.
+    const icon = await win.getByTestId('approval-favicon').getAttribute('src');
+    expect(icon).toBe(`chrome-extension://${wallet.extensionId}/_favicon/?pageUrl=${encodeURIComponent(new URL(server.url('evm-dapp')).origin)}&size=32`);
     await win.getByTestId('approve').click();
     const [account] = (await connecting).result!;
 
@@ -179,6 +197,9 @@ describe('every screen: axe-core clean, no sideways overflow at 360×600, three 
     const labels = [...(await win.locator('[data-testid="approval-details"] dt').allTextContents()), ...(await win.getByTestId('approval-fee').locator('.hint').allTextContents())];
     expect(labels).toContain('Network fee (at most)');
     expect(labels).toContain('To');
+    // What leaves the account, from the node's eth_simulateV1 (anvil has it).
+    expect(labels).toContain('You send');
+    expect(await win.locator('[data-field="youSend"] dd').innerText()).toBe('0.01 ETH');
     for (const raw of ['maxFeePerGas', 'maxPriorityFeePerGas', 'maxNetworkFee']) expect(labels).not.toContain(raw);
     expect(await win.getByTestId('approval-more').isVisible()).toBe(true);
     expect(await win.locator('details:has([data-testid="approval-more"])').getAttribute('open')).toBeNull();

@@ -20,6 +20,7 @@ import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
 import { activeNetwork, addCustomNetwork, findEvmAccount, networkById, rpcFor, selectedEvmAccount, setActiveChain, withEvmKey, evmState } from '../evm/state';
 import { signAndBroadcast } from '../evm/broadcast';
 import { describeTx, feeDisplay, simulationRiskWarnings } from '../evm/describeTx';
+import { simulatedChangesDisplay } from '../evm/simulatedChanges';
 import { forDapp, permittedAccounts, requirePermitted } from '../evm/dappAccounts';
 import { callsStatus, sendCalls } from '../evm/callsBundles';
 import { signTypedDataRequest } from '../evm/typedSigning';
@@ -75,8 +76,9 @@ async function approveAndSend(ctx: DappContext, network: EvmNetwork, req: TxRequ
     throw asProviderError(err);
   }
   // Simulated even when the dApp set the gas: a revert or too little gas is a danger warning.
-  const [{ display, warnings }, simulation] = await Promise.all([describeTx(ctx, network, prepared), simulationRiskWarnings(network, prepared)]);
-  const decision = await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'evm', kind, display: { ...display, ...feeDisplay(prepared, network) }, warnings: [...simulation, ...warnings] });
+  // eth_simulateV1 where the node has it: what leaves and arrives ("You send / You receive").
+  const [{ display, warnings }, simulation, changes] = await Promise.all([describeTx(ctx, network, prepared), simulationRiskWarnings(network, prepared), simulatedChangesDisplay(network, prepared)]);
+  const decision = await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'evm', kind, display: { ...changes, ...display, ...feeDisplay(prepared, network) }, warnings: [...simulation, ...warnings] });
   const final = applyOverrides(prepared, overridesFrom(decision.edits));
   try {
     return (await signAndBroadcast(network, final, ctx.origin)).hash;

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { BUILTIN_EVM_NETWORKS, LOCAL_DEVNET_CHAIN_ID, findNetwork, type EvmNetwork } from '../../core/chains/evm/networks';
 import { createRpcClient, type RpcClient } from '../../core/chains/evm/rpc';
+import { applyNetworkEdit, type NetworkEdit } from '../../core/chains/evm/networkEdit';
 import { createNonceTracker } from '../../core/chains/evm/nonce';
 import type { Address } from 'viem';
 import { keyring } from '../keyring';
@@ -26,6 +27,13 @@ export interface EvmState {
   customNetworks: EvmNetwork[];
   /** chainId → tokens the user (or a dApp, with approval) asked to watch. */
   tokens: Record<string, WatchedToken[]>;
+  /** chainId → the user's RPC / explorer for a built-in network (custom networks are edited in place). */
+  edits?: Record<string, NetworkEdit>;
+}
+
+/** The network as the user configured it: a built-in with its stored edit applied. */
+export function withEdit(n: EvmNetwork, s: Pick<EvmState, 'edits'>): EvmNetwork {
+  return applyNetworkEdit(n, s.edits?.[String(n.chainId)]);
 }
 
 const DEFAULT_STATE: EvmState = { activeChainId: 1, customNetworks: [], tokens: {} };
@@ -60,7 +68,7 @@ export function forgetEvmState(): void {
   memo = null;
 }
 
-async function saveEvmState(s: EvmState): Promise<void> {
+export async function saveEvmState(s: EvmState): Promise<void> {
   memo = null;
   await browser.storage.local.set({ evm: s });
   memo = null;
@@ -69,16 +77,18 @@ async function saveEvmState(s: EvmState): Promise<void> {
 export async function allNetworks(): Promise<EvmNetwork[]> {
   const s = await evmState();
   const customIds = new Set(s.customNetworks.map((n) => n.chainId));
-  return [...BUILTIN_EVM_NETWORKS.filter((n) => !customIds.has(n.chainId)), ...s.customNetworks];
+  return [...BUILTIN_EVM_NETWORKS.filter((n) => !customIds.has(n.chainId)).map((n) => withEdit(n, s)), ...s.customNetworks];
 }
 
 export async function activeNetwork(): Promise<EvmNetwork> {
   const s = await evmState();
-  return findNetwork(s.activeChainId, s.customNetworks) ?? findNetwork(LOCAL_DEVNET_CHAIN_ID)!;
+  return withEdit(findNetwork(s.activeChainId, s.customNetworks) ?? findNetwork(LOCAL_DEVNET_CHAIN_ID)!, s);
 }
 
 export async function networkById(chainId: number): Promise<EvmNetwork | undefined> {
-  return findNetwork(chainId, (await evmState()).customNetworks);
+  const s = await evmState();
+  const n = findNetwork(chainId, s.customNetworks);
+  return n && withEdit(n, s);
 }
 
 /** Switches the wallet's EVM network and tells every connected site (EIP-1193 chainChanged). */

@@ -35,7 +35,7 @@ import { broadcastTronTransaction, prepareTrc20Transfer, readTrc20Metadata, prep
 import { assessRisk } from '../../core/risk';
 import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, ChainSendPreview, ChainSendRequest, ChainsView, PopupFamily } from '../../protocol/ui';
 import { listActivity, recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
-import { bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
+import { DEFAULT_BITCOIN_STATE, bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { WalletError } from '../errors';
 import { selectedAccount } from '../selectedAccount';
 import { assertNever, isWalletFamily } from '../../families/ids';
@@ -48,9 +48,9 @@ import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/sta
 import { keyring } from '../keyring';
 import { onLocked } from '../session';
 import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana/tokenMetadata';
-import { currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
+import { DEFAULT_SOLANA_STATE, currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
 import { DEFAULT_SETTINGS, getLocal } from '../storage';
-import { currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, watchTronToken, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
+import { DEFAULT_TRON_STATE, currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, watchTronToken, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
 
 /** The non-EVM families this file still serves by hand (the module families go through families/popup.ts). */
 type HandWired = Exclude<PopupFamily, 'evm' | ModularFamily>;
@@ -264,6 +264,13 @@ function httpUrl(url: unknown): string {
   return u.toString().replace(/\/$/, '');
 }
 
+function defaultEndpoint(family: unknown, network: unknown): string {
+  const defaults: Record<string, Record<string, string>> = { bitcoin: DEFAULT_BITCOIN_STATE.esploraUrl, solana: DEFAULT_SOLANA_STATE.rpcUrl, tron: DEFAULT_TRON_STATE.fullNode };
+  const url = typeof family === 'string' && typeof network === 'string' ? defaults[family]?.[network] : undefined;
+  if (url === undefined) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
+  return url;
+}
+
 export async function getChainEndpoints(): Promise<ChainEndpoints> {
   const [btc, sol, tron, modules] = await Promise.all([bitcoinState(), solanaState(), tronState(), Promise.all(modularFamilies().map(async (f) => [f, await endpointsOf(f)] as const))]);
   return { bitcoin: { ...btc.esploraUrl }, solana: { ...sol.rpcUrl }, tron: { ...tron.fullNode }, ...Object.fromEntries(modules) } as unknown as ChainEndpoints;
@@ -275,7 +282,8 @@ export async function setChainEndpoint(family: unknown, network: unknown, url: u
     await setEndpoint(family, network, url);
     return getChainEndpoints();
   }
-  const clean = httpUrl(url);
+  // '' resets the network to its default node (Settings' "Reset to default").
+  const clean = url === '' ? defaultEndpoint(family, network) : httpUrl(url);
   if (family === 'bitcoin' && (BTC_NETWORKS as readonly unknown[]).includes(network)) await setEsploraUrl(network as DappBitcoinNetwork, clean);
   else if (family === 'solana' && isSolanaClusterId(network)) await setSolanaRpcUrl(network, clean);
   else if (family === 'tron' && (TRON_NETWORK_IDS as readonly unknown[]).includes(network)) await setTronFullNode(network as TronNetworkId, clean);

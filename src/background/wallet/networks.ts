@@ -1,8 +1,13 @@
-/** The popup's view of EVM networks: list, switch, add a custom RPC (after an eth_chainId check), remove. */
-import { checkRpcChainId, type EvmNetwork } from '../../core/chains/evm/networks';
+/**
+ * The popup's view of EVM networks: list, switch, add a custom RPC, edit any network's RPC and
+ * explorer (built-ins too: public RPCs are blocked in some places) and reset a built-in to its
+ * defaults. Every new RPC must answer eth_chainId with the network's own id before it is stored.
+ */
+import { checkRpcChainId, findNetwork, type EvmNetwork } from '../../core/chains/evm/networks';
 import type { NetworkView } from '../../protocol/ui';
 import { WalletError } from '../errors';
-import { addCustomNetwork, allNetworks, evmState, forgetEvmState, setActiveChain } from '../evm/state';
+import { addCustomNetwork, allNetworks, evmState, forgetEvmState, saveEvmState, setActiveChain } from '../evm/state';
+import { editFor } from '../../core/chains/evm/networkEdit';
 import { browser } from 'wxt/browser';
 
 export interface NetworkList {
@@ -10,13 +15,13 @@ export interface NetworkList {
   activeChainId: number;
 }
 
-function view(n: EvmNetwork): NetworkView {
-  return { chainId: n.chainId, name: n.name, symbol: n.nativeCurrency.symbol, rpcUrl: n.rpcUrls[0] ?? '', explorer: n.blockExplorerUrl ?? null, testnet: n.testnet, custom: n.custom };
+function view(n: EvmNetwork, edited: boolean): NetworkView {
+  return { chainId: n.chainId, name: n.name, symbol: n.nativeCurrency.symbol, rpcUrl: n.rpcUrls[0] ?? '', explorer: n.blockExplorerUrl ?? null, testnet: n.testnet, custom: n.custom, edited };
 }
 
 export async function listNetworks(): Promise<NetworkList> {
   const [networks, s] = await Promise.all([allNetworks(), evmState()]);
-  return { networks: networks.map(view), activeChainId: s.activeChainId };
+  return { networks: networks.map((n) => view(n, !n.custom && s.edits?.[String(n.chainId)] !== undefined)), activeChainId: s.activeChainId };
 }
 
 export async function switchNetwork(chainId: unknown): Promise<NetworkList> {
@@ -49,11 +54,7 @@ export async function addNetwork(p: { name: unknown; chainId: unknown; rpcUrl: u
   if (!/^[A-Za-z0-9.$_-]{1,11}$/.test(symbol)) throw new WalletError('INVALID_SYMBOL', 'The currency symbol must be 1 to 11 letters or digits');
   const rpcUrl = httpUrl(p.rpcUrl, 'RPC URL')!;
   const explorer = httpUrl(p.explorer, 'Explorer URL', true);
-  const check = await checkRpcChainId(rpcUrl, chainId as number);
-  if (!check.ok) {
-    if (check.reportedChainId !== undefined) throw new WalletError('CHAIN_ID_MISMATCH', 'The RPC serves another chain', undefined, { declared: chainId as number, reported: check.reportedChainId });
-    throw new WalletError('RPC_CHECK_FAILED', 'Could not read the chain id from that RPC');
-  }
+  await requireChainId(rpcUrl, chainId as number, 'CHAIN_ID_MISMATCH');
   const network: EvmNetwork = {
     chainId: chainId as number,
     chainIdHex: `0x${(chainId as number).toString(16)}`,
@@ -77,5 +78,55 @@ export async function removeNetwork(chainId: unknown): Promise<NetworkList> {
   if (s.activeChainId === chainId) next.activeChainId = 1;
   await browser.storage.local.set({ evm: next });
   forgetEvmState();
+  return listNetworks();
+}
+
+/** Throws unless the RPC answers eth_chainId with `chainId` (nothing is stored before this passes). */
+async function requireChainId(rpcUrl: string, chainId: number, mismatchCode: string): Promise<void> {
+  const check = await checkRpcChainId(rpcUrl, chainId);
+  if (check.ok) return;
+  if (check.reportedChainId !== undefined) throw new WalletError(mismatchCode, 'The RPC serves another chain', undefined, { declared: chainId, reported: check.reportedChainId });
+  throw new WalletError('RPC_CHECK_FAILED', 'Could not read the chain id from that RPC');
+}
+
+/**
+ * Sets a network's RPC URL and explorer ('' or absent explorer: none). A built-in network keeps its
+ * defaults beside the edit (reset restores them); a custom one is changed in place. Checked first:
+ * a URL that is not http(s) or serves another chain id changes nothing.
+ */
+export async function editNetwork(p: { chainId: unknown; rpcUrl: unknown; explorer?: unknown }): Promise<NetworkList> {
+  const chainId = p.chainId;
+  const s = await evmState();
+  const known = Number.isSafeInteger(chainId) ? findNetwork(chainId as number, s.customNetworks) : undefined;
+  if (!known) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
+  const rpcUrl = httpUrl(p.rpcUrl, 'RPC URL')!;
+  const explorer = httpUrl(p.explorer, 'Explorer URL', true) ?? null;
+  await requireChainId(rpcUrl, known.chainId, 'RPC_WRONG_CHAIN');
+  const fresh = await evmState();
+  if (known.custom) {
+    const edited: EvmNetwork = { ...known, rpcUrls: [rpcUrl] };
+    if (explorer) edited.blockExplorerUrl = explorer;
+    else delete edited.blockExplorerUrl;
+    await saveEvmState({ ...fresh, customNetworks: fresh.customNetworks.map((n) => (n.chainId === known.chainId ? edited : n)) });
+  } else {
+    // Stored only where it differs from the default, so a later default change still reaches the user.
+    const edit = editFor(known, rpcUrl, explorer);
+    const edits = { ...fresh.edits };
+    if (edit) edits[String(known.chainId)] = edit;
+    else delete edits[String(known.chainId)];
+    await saveEvmState({ ...fresh, edits });
+  }
+  return listNetworks();
+}
+
+/** Drops the user's RPC and explorer of a built-in network: its defaults apply again. */
+export async function resetNetwork(chainId: unknown): Promise<NetworkList> {
+  const s = await evmState();
+  const known = Number.isSafeInteger(chainId) ? findNetwork(chainId as number, s.customNetworks) : undefined;
+  if (!known) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
+  if (known.custom) throw new WalletError('NOT_BUILTIN', 'Only a built-in network has defaults to restore');
+  const edits = { ...s.edits };
+  delete edits[String(known.chainId)];
+  await saveEvmState({ ...s, edits });
   return listNetworks();
 }

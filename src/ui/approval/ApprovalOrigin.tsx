@@ -1,30 +1,36 @@
 /**
  * Who asks: the origin as the browser reported it (port.sender, never the page's word), the site's
- * favicon (its letter when it has none), and a plain explanation when the connection is not https.
+ * icon from the browser's favicon cache (Chrome) or an identicon of the origin (Firefox, or no
+ * cached icon loads), never fetched from the site, and a plain explanation when it is not https.
  */
 import { useState, type ReactNode } from 'react';
 import { ShieldAlert } from 'lucide-react';
+import { browser } from 'wxt/browser';
 import { useI18n } from '../i18n/context';
+import { Avatar } from '../components/Avatar';
+import { cachedFaviconUrl } from './siteIcon';
+
+function faviconOf(origin: string): string | null {
+  try {
+    return cachedFaviconUrl(origin, browser.runtime.getURL('/'), browser.runtime.getManifest().permissions ?? []);
+  } catch {
+    return null;
+  }
+}
 
 export function ApprovalOrigin({ origin }: { origin: string }): ReactNode {
   const { t } = useI18n();
   const [iconFailed, setIconFailed] = useState(false);
-  let host = origin;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    // An origin the URL parser refuses is shown as it came.
-  }
   const insecure = origin.startsWith('http:');
-  const web = /^https?:/.test(origin);
+  const favicon = faviconOf(origin);
   return (
     <div className="stack">
       <div className="origin" data-testid="approval-origin">
-        {web && !iconFailed ? (
-          <img src={`${origin}/favicon.ico`} alt="" width={24} height={24} referrerPolicy="no-referrer" onError={() => setIconFailed(true)} />
+        {favicon && !iconFailed ? (
+          <img src={favicon} alt="" width={24} height={24} data-testid="approval-favicon" onError={() => setIconFailed(true)} />
         ) : (
-          <span className="net-logo" aria-hidden style={{ background: '#455a64', width: 24, height: 24 }}>
-            {host.slice(0, 1).toUpperCase()}
+          <span data-testid="approval-identicon">
+            <Avatar seed={origin} size={24} />
           </span>
         )}
         <span className="grow">

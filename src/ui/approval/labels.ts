@@ -9,7 +9,7 @@ import { isMessageKey, type MessageKey } from '../i18n';
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** Fields shown first, in this order; then every other field, in the order the background sent them. */
-export const PRIMARY_FIELDS = ['action', 'to', 'amount', 'spender', 'operator', 'collection', 'token', 'symbol', 'name', 'value', 'account', 'network', 'permissions', 'message', 'connects', 'from'] as const;
+export const PRIMARY_FIELDS = ['action', 'youSend', 'youReceive', 'to', 'amount', 'spender', 'operator', 'collection', 'token', 'symbol', 'name', 'value', 'account', 'network', 'permissions', 'message', 'connects', 'from'] as const;
 /**
  * The only fields folded under "Details": technical figures the user rarely reads (gas, nonce) and
  * raw calldata. Anything else stays visible: a field of a new family's approval (the message an
@@ -44,6 +44,7 @@ export function fieldValue(key: string, value: string, t: T): string {
   if (value === 'UNLIMITED') return t('valueUnlimited');
   if (value === 'yes') return t('yes');
   if (value === 'no') return t('no');
+  if (key === 'youSend' && value === 'nothing') return t('simulatedNothing');
   if (key !== 'action') return value;
   const token = /^Token (transfer|transferFrom|approval) \((.*)\)$/.exec(value);
   if (token) return t(token[1] === 'approval' ? 'actionTokenApproval' : 'actionTokenTransfer', { symbol: token[2]! });

@@ -1,28 +1,26 @@
-/** New-password entry with confirmation and a strength meter (policy from src/core/password). */
+/** New-password entry with confirmation and a strength meter that explains (StrengthMeter). */
 import type { ReactNode } from 'react';
 import { checkPasswordStrength } from '../../core/password';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
+import { StrengthMeter } from './StrengthMeter';
 
 export function PasswordFields(props: {
   password: string;
   confirm: string;
   onPassword: (v: string) => void;
   onConfirm: (v: string) => void;
+  /** Words the password should not contain (wallet and account names). */
+  userInputs?: readonly string[];
 }): ReactNode {
   const { t } = useI18n();
-  const s = props.password ? checkPasswordStrength(props.password) : null;
   return (
     <div className="stack">
       <label>
         {t('passwordLabel')}
         <input type="password" autoComplete="new-password" data-testid="new-password" value={props.password} onChange={(e) => props.onPassword(e.target.value)} />
       </label>
-      {s && (
-        <div className="strength" aria-live="polite" data-testid="strength">
-          {t('strength')}: <meter min={0} max={4} value={s.score} aria-label={t('strength')} /> {t(`strength${s.score}` as MessageKey)}
-        </div>
-      )}
+      <StrengthMeter password={props.password} {...(props.userInputs ? { userInputs: props.userInputs } : {})} />
       <label>
         {t('confirmPasswordLabel')}
         <input type="password" autoComplete="new-password" data-testid="confirm-password" value={props.confirm} onChange={(e) => props.onConfirm(e.target.value)} />

@@ -18,7 +18,7 @@ export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
   const [network, setNetwork] = useState('');
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'saved' | 'reset' | null>(null);
 
   useEffect(() => {
     call('getChainEndpoints', {}).then(setEndpoints, (err: unknown) => setError(errorText(err, t)));
@@ -30,17 +30,25 @@ export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
     if (endpoints && current) setUrl(endpoints[family][current] ?? '');
   }, [endpoints, family, current]);
 
-  const save = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
+  // An empty URL asks the background for the network's default node (Reset to default).
+  const store = async (next: string): Promise<void> => {
     setError(null);
-    setSaved(false);
+    setSaved(null);
     try {
-      setEndpoints(await call('setChainEndpoint', { family, network: current, url: url.trim() }));
-      setSaved(true);
+      setEndpoints(await call('setChainEndpoint', { family, network: current, url: next }));
+      setSaved(next === '' ? 'reset' : 'saved');
       onChanged();
     } catch (err) {
       setError(errorText(err, t));
     }
+  };
+  const save = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (url.trim() === '') {
+      setError(t('err_INVALID_URL'));
+      return;
+    }
+    await store(url.trim());
   };
 
   if (!endpoints) return <p aria-busy="true">{t('loading')}</p>;
@@ -48,7 +56,7 @@ export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
     <form className="stack" onSubmit={(e) => void save(e)} data-testid="endpoints">
       <label>
         {t('chain')}
-        <select data-testid="endpoint-family" value={family} onChange={(e) => { setFamily(e.target.value as EndpointFamily); setNetwork(''); setSaved(false); }}>
+        <select data-testid="endpoint-family" value={family} onChange={(e) => { setFamily(e.target.value as EndpointFamily); setNetwork(''); setSaved(null); }}>
           {ENDPOINT_FAMILIES.map((f) => (
             <option key={f} value={f}>
               {t(`family_${f}` as MessageKey)}
@@ -58,7 +66,7 @@ export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
       </label>
       <label>
         {t('network')}
-        <select data-testid="endpoint-network" value={current} onChange={(e) => { setNetwork(e.target.value); setSaved(false); }}>
+        <select data-testid="endpoint-network" value={current} onChange={(e) => { setNetwork(e.target.value); setSaved(null); }}>
           {networks.map((n) => (
             <option key={n} value={n}>
               {/* Network ids (mainnet, regtest…) in words; an id without a label shows as it is. */}
@@ -78,12 +86,17 @@ export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
       )}
       {saved && (
         <p className="hint" role="status" data-testid="endpoint-saved">
-          {t('saved')}
+          {saved === 'reset' ? t('endpointResetDone') : t('saved')}
         </p>
       )}
-      <button type="submit" className="small" data-testid="endpoint-save">
-        {t('save')}
-      </button>
+      <div className="row">
+        <button type="submit" className="small" data-testid="endpoint-save">
+          {t('save')}
+        </button>
+        <button type="button" className="small secondary" data-testid="endpoint-reset" onClick={() => void store('')}>
+          {t('resetToDefault')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,9 +1,10 @@
-/** EVM networks: the list (custom ones removable) and a form to add a custom RPC, checked with eth_chainId. */
+/** EVM networks: the list (every one editable, custom ones removable) and a form to add a custom RPC, checked with eth_chainId. */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { NetworkView } from '../../../protocol/ui';
 import { call } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
+import { NetworkEditor } from './NetworkEditor';
 
 export function Networks({ onChanged }: { onChanged: () => void }): ReactNode {
   const { t } = useI18n();
@@ -12,6 +13,7 @@ export function Networks({ onChanged }: { onChanged: () => void }): ReactNode {
   const [error, setError] = useState<string | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
 
   useEffect(() => {
     call('listNetworks', {}).then((r) => setList(r.networks), (err: unknown) => setError(errorText(err, t)));
@@ -57,14 +59,32 @@ export function Networks({ onChanged }: { onChanged: () => void }): ReactNode {
     <div className="stack">
       <ul className="list compact" data-testid="network-list">
         {list?.map((n) => (
-          <li key={n.chainId} className="row">
-            <span className="grow">
-              {n.name} <span className="hint">#{n.chainId}</span>
-            </span>
-            {n.custom && (
-              <button className="small secondary" aria-label={`${t('remove')} ${n.name}`} data-testid={`remove-network-${n.chainId}`} onClick={() => void remove(n.chainId)}>
-                {t('remove')}
+          <li key={n.chainId} className="stack" data-testid={`network-row-${n.chainId}`}>
+            <div className="row">
+              <span className="grow">
+                {n.name} <span className="hint">#{n.chainId}</span>
+                {n.edited && <span className="hint" data-testid={`network-edited-${n.chainId}`}> · {t('networkEditedBadge')}</span>}
+              </span>
+              <button className="small secondary" aria-label={t('editNetworkOf', { name: n.name })} aria-expanded={editing === n.chainId} data-testid={`edit-network-${n.chainId}`} onClick={() => setEditing(editing === n.chainId ? null : n.chainId)}>
+                {t('editNetwork')}
               </button>
+              {n.custom && (
+                <button className="small secondary" aria-label={`${t('remove')} ${n.name}`} data-testid={`remove-network-${n.chainId}`} onClick={() => void remove(n.chainId)}>
+                  {t('remove')}
+                </button>
+              )}
+            </div>
+            {editing === n.chainId && (
+              <NetworkEditor
+                network={n}
+                onDone={(r, message) => {
+                  setList(r.networks);
+                  setEditing(null);
+                  setError(null);
+                  setMsg(message);
+                  onChanged();
+                }}
+              />
             )}
           </li>
         ))}
