@@ -11,7 +11,7 @@ import { installAutoLock, onLocked, restoreSession } from './session';
 import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
 import { installActionBadge } from './actionBadge';
 import { installDappRouter, registerFamily } from './dapp/router';
-import { evmHandler } from './dapp/evm';
+import { evmHandler } from '../families/evm/background/dapp';
 import { DEMO } from '../demo/config';
 import { lazyFamily } from './lazyModules';
 import { forgetRecentAnswers } from './dapp/executions';

@@ -17,14 +17,14 @@ import { approvalWindowClosing, listApprovals, rejectAll, resolveApproval } from
 import { revoke, revokeAll } from './permissions';
 import { connectedSites, siteHandlers } from './siteService';
 import { emitToOrigin } from './dapp/router';
-import { addNetwork, listNetworks, removeNetwork, switchNetwork } from './wallet/networks';
-import { addToken, cachedBalances, refreshBalances } from './wallet/balances';
-import { activityView, confirmSend, prepareSend } from './wallet/send';
+import { addNetwork, listNetworks, removeNetwork, switchNetwork } from '../families/evm/background/networks';
+import { addToken, cachedBalances, refreshBalances } from '../families/evm/background/balances';
+import { activityView, confirmSend, prepareSend } from '../families/evm/background/send';
 import { refreshIncoming } from './incoming/refresh';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
-import { listNfts, sendNft } from './evm/nfts';
+import { listNfts, sendNft } from '../families/evm/background/nfts';
 import { bitcoinState } from './bitcoin/state';
 // Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
 // transactions…) are evaluated on first use: see lazyModules.ts.

@@ -17,7 +17,7 @@ import { browser } from 'wxt/browser';
 import { Transaction as BtcTransaction } from '@scure/btc-signer';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { formatUnits } from 'viem';
-import { parseTokenAmount } from '../../core/chains/evm/erc20';
+import { parseTokenAmount } from '../../families/evm/core/erc20';
 import { EsploraError, type EsploraClient } from '../../core/chains/bitcoin/esplora';
 import { fetchFeeRates, resolveFeeRate, type FeeLevel } from '../../core/chains/bitcoin/fees';
 import { bitcoinAccountFromMnemonic, bitcoinAccountFromXpub, secretKeyProvider, type BitcoinAccount, type WalletAddress } from '../../core/chains/bitcoin/hdAccount';
@@ -44,7 +44,7 @@ import { endpointsOf, isModular, modularFamilies, selectNetwork, setEndpoint } f
 import { activeRef, cachedModuleBalances, confirmModuleSend, moduleChainOptions, prepareModuleSend, refreshModuleBalances } from '../families/popup';
 import { announceModuleNetwork } from '../dapp/pipeline';
 import { announceNetwork } from '../dapp/bitcoin';
-import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/state';
+import { allNetworks, evmState, setActiveChain as setEvmChain } from '../../families/evm/background/state';
 import { keyring } from '../keyring';
 import { onLocked } from '../session';
 import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana/tokenMetadata';

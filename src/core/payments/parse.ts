@@ -5,7 +5,7 @@
  * dispatches the same way for Receive's QR code.
  */
 import { buildBip21, parseBip21 } from '../chains/bitcoin/paymentUri.ts';
-import { buildEip681, parseEip681 } from '../chains/evm/paymentUri.ts';
+import { buildEip681, parseEip681 } from '../../families/evm/core/paymentUri.ts';
 import { buildSolanaPay, parseSolanaPay } from '../chains/solana/paymentUri.ts';
 import { buildTronUri, parseTronUri } from '../chains/tron/paymentUri.ts';
 import { PaymentUriError } from './errors.ts';

@@ -5,8 +5,8 @@
 import { Interface } from 'ethers';
 import { parseAbi, toFunctionSelector } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { BYTES32_SYMBOL_ABI, ERC20_EXTRA_ABI, NFT_APPROVAL_ABI, PERMIT2_APPROVE_ABI } from '../../../src/core/chains/evm/erc20.ts';
-import { NFT_ABI } from '../../../src/core/chains/evm/nft.ts';
+import { BYTES32_SYMBOL_ABI, ERC20_EXTRA_ABI, NFT_APPROVAL_ABI, PERMIT2_APPROVE_ABI } from '../../../src/families/evm/core/erc20.ts';
+import { NFT_ABI } from '../../../src/families/evm/core/nft.ts';
 
 const CASES: Array<[string, readonly unknown[], string[]]> = [
   ['ERC20_EXTRA_ABI', ERC20_EXTRA_ABI, ['function increaseAllowance(address spender, uint256 addedValue) returns (bool)', 'function increaseApproval(address spender, uint256 addedValue) returns (bool)']],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFunctionData, erc20Abi, maxUint256, parseAbi, type Address, type Hex } from 'viem';
-import { classifyAllowance, decodeCalldata, isApprovalCall, SELECTORS } from '../../../src/core/chains/evm/decode.ts';
-import { ERC20_EXTRA_ABI, NFT_APPROVAL_ABI, PERMIT2_ADDRESS, PERMIT2_APPROVE_ABI } from '../../../src/core/chains/evm/erc20.ts';
+import { classifyAllowance, decodeCalldata, isApprovalCall, SELECTORS } from '../../../src/families/evm/core/decode.ts';
+import { ERC20_EXTRA_ABI, NFT_APPROVAL_ABI, PERMIT2_ADDRESS, PERMIT2_APPROVE_ABI } from '../../../src/families/evm/core/erc20.ts';
 
 const TOKEN: Address = '0x6B175474E89094C44Da98b954EedeAC495271d0F';
 const SPENDER: Address = '0x1111111254EEB25477B68fb85Ed929f73A960582';

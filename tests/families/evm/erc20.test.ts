@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxUint256, parseEventLogs, erc20Abi, type Address } from 'viem';
-import { decodeCalldata } from '../../../src/core/chains/evm/decode.ts';
+import { decodeCalldata } from '../../../src/families/evm/core/decode.ts';
 import {
   encodeErc20Approve,
   formatTokenAmount,
@@ -10,11 +10,11 @@ import {
   readTokenBalances,
   readTokenMetadata,
   sanitizeTokenText,
-} from '../../../src/core/chains/evm/erc20.ts';
-import { InsufficientFundsError } from '../../../src/core/chains/evm/errors.ts';
-import { getBuiltinNetwork } from '../../../src/core/chains/evm/networks.ts';
-import { createNonceTracker, type NonceTrackerState } from '../../../src/core/chains/evm/nonce.ts';
-import { createRpcClient, type FetchFn, type RpcClient } from '../../../src/core/chains/evm/rpc.ts';
+} from '../../../src/families/evm/core/erc20.ts';
+import { InsufficientFundsError } from '../../../src/families/evm/core/errors.ts';
+import { getBuiltinNetwork } from '../../../src/families/evm/core/networks.ts';
+import { createNonceTracker, type NonceTrackerState } from '../../../src/families/evm/core/nonce.ts';
+import { createRpcClient, type FetchFn, type RpcClient } from '../../../src/families/evm/core/rpc.ts';
 import {
   buildTransfer,
   checkSufficientFunds,
@@ -24,7 +24,7 @@ import {
   waitForReceipt,
   type TransactionReceiptSummary,
   type TxRequest,
-} from '../../../src/core/chains/evm/transaction.ts';
+} from '../../../src/families/evm/core/transaction.ts';
 import { assessRisk } from '../../../src/core/risk/index.ts';
 import { startAnvil, type AnvilInstance, type DevAccount } from '../../support/anvil.ts';
 import { tinyErc20Bytecode } from './fixtures/tinyErc20.ts';

@@ -7,7 +7,7 @@ import {
   ProviderRpcError,
   unsupportedMethodError,
   validateEvmParams,
-} from '../../../src/core/chains/evm/methods.ts';
+} from '../../../src/families/evm/core/methods.ts';
 
 const ADDR = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 

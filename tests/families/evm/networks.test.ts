@@ -7,7 +7,7 @@ import {
   LOCAL_DEVNET_CHAIN_ID,
   validateAddEthereumChain,
   type EvmNetwork,
-} from '../../../src/core/chains/evm/networks.ts';
+} from '../../../src/families/evm/core/networks.ts';
 import { startAnvil, type AnvilInstance } from '../../support/anvil.ts';
 import { closedPort } from './helpers.ts';
 

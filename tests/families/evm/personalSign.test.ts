@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashMessage, keccak256, serializeTransaction, stringToHex, verifyMessage, type Hex } from 'viem';
 import { verifyMessage as ethersVerifyMessage, getBytes } from 'ethers';
-import { ProviderRpcError } from '../../../src/core/chains/evm/errors.ts';
-import { displayMessage, messageToHex, parsePersonalSign, refuseEthSign, signPersonalMessage } from '../../../src/core/chains/evm/personalSign.ts';
+import { ProviderRpcError } from '../../../src/families/evm/core/errors.ts';
+import { displayMessage, messageToHex, parsePersonalSign, refuseEthSign, signPersonalMessage } from '../../../src/families/evm/core/personalSign.ts';
 import { devAccounts } from '../../support/anvil.ts';
 
 const acct = devAccounts()[0]!;

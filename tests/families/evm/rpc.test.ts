@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRpcClient, RpcError, rpcErrorToProviderError, type FetchFn } from '../../../src/core/chains/evm/rpc.ts';
+import { createRpcClient, RpcError, rpcErrorToProviderError, type FetchFn } from '../../../src/families/evm/core/rpc.ts';
 import { startAnvil, type AnvilInstance } from '../../support/anvil.ts';
 import { closedPort, startHttpServer } from './helpers.ts';
 

@@ -8,11 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeErrorResult, encodeFunctionData, parseAbi, toFunctionSelector, type Address, type Hex } from 'viem';
 import { Interface } from 'ethers';
-import { createRpcClient, type RpcClient } from '../../../src/core/chains/evm/rpc.ts';
-import { createNonceTracker } from '../../../src/core/chains/evm/nonce.ts';
-import { prepareTransaction, sendTransaction, waitForReceipt, type TxRequest } from '../../../src/core/chains/evm/transaction.ts';
-import { decodeRevert, revertText, simulateTransaction, simulationWarnings } from '../../../src/core/chains/evm/simulate.ts';
-import { MAX_METADATA_BYTES, nftTransferData, readMetadata, readNft, resolveRemoteUri, safeImageUrl, substituteId } from '../../../src/core/chains/evm/nft.ts';
+import { createRpcClient, type RpcClient } from '../../../src/families/evm/core/rpc.ts';
+import { createNonceTracker } from '../../../src/families/evm/core/nonce.ts';
+import { prepareTransaction, sendTransaction, waitForReceipt, type TxRequest } from '../../../src/families/evm/core/transaction.ts';
+import { decodeRevert, revertText, simulateTransaction, simulationWarnings } from '../../../src/families/evm/core/simulate.ts';
+import { MAX_METADATA_BYTES, nftTransferData, readMetadata, readNft, resolveRemoteUri, safeImageUrl, substituteId } from '../../../src/families/evm/core/nft.ts';
 import { startAnvil, type AnvilInstance, type DevAccount } from '../../support/anvil.ts';
 import { dataMetadataUri, deployData, testContracts } from '../../support/contracts.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringToHex } from 'viem';
-import { parsePersonalSign } from '../../../src/core/chains/evm/personalSign.ts';
-import { analyzeSiwe, checkSiweMessage, parseSiweMessage, type SiweMessage } from '../../../src/core/chains/evm/siwe.ts';
+import { parsePersonalSign } from '../../../src/families/evm/core/personalSign.ts';
+import { analyzeSiwe, checkSiweMessage, parseSiweMessage, type SiweMessage } from '../../../src/families/evm/core/siwe.ts';
 
 const ADDRESS = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const NOW = Date.parse('2025-01-01T00:00:00Z');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTransaction, recoverTransactionAddress, type Address, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts';
-import { InsufficientFundsError, ProviderRpcError } from '../../../src/core/chains/evm/errors.ts';
-import { getBuiltinNetwork } from '../../../src/core/chains/evm/networks.ts';
-import { createNonceTracker, pendingNonces, releaseNonce, reserveNextNonce } from '../../../src/core/chains/evm/nonce.ts';
-import { createRpcClient, type RpcClient } from '../../../src/core/chains/evm/rpc.ts';
+import { InsufficientFundsError, ProviderRpcError } from '../../../src/families/evm/core/errors.ts';
+import { getBuiltinNetwork } from '../../../src/families/evm/core/networks.ts';
+import { createNonceTracker, pendingNonces, releaseNonce, reserveNextNonce } from '../../../src/families/evm/core/nonce.ts';
+import { createRpcClient, type RpcClient } from '../../../src/families/evm/core/rpc.ts';
 import {
   applyOverrides,
   buildTransfer,
@@ -16,7 +16,7 @@ import {
   sendTransaction,
   signPreparedTransaction,
   waitForReceipt,
-} from '../../../src/core/chains/evm/transaction.ts';
+} from '../../../src/families/evm/core/transaction.ts';
 import { devAccounts, startAnvil, type AnvilInstance } from '../../support/anvil.ts';
 
 const ETH = getBuiltinNetwork(31337)!.nativeCurrency;

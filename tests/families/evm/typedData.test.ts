@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { maxUint256, verifyTypedData, type Address, type Hex, type TypedDataDefinition } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
 import { verifyTypedData as ethersVerifyTypedData, TypedDataEncoder } from 'ethers';
-import { PERMIT2_ADDRESS } from '../../../src/core/chains/evm/erc20.ts';
-import { ProviderRpcError } from '../../../src/core/chains/evm/errors.ts';
-import { parseSignTypedDataParams, signTypedDataV4, validateTypedData, type ValidatedTypedData } from '../../../src/core/chains/evm/typedData.ts';
+import { PERMIT2_ADDRESS } from '../../../src/families/evm/core/erc20.ts';
+import { ProviderRpcError } from '../../../src/families/evm/core/errors.ts';
+import { parseSignTypedDataParams, signTypedDataV4, validateTypedData, type ValidatedTypedData } from '../../../src/families/evm/core/typedData.ts';
 import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE, PERMIT_TYPES } from '../../support/eip712Mail.ts';
 
 // The EIP-712 specification's example ("Mail"), with its published key, digest and signature.

@@ -9,11 +9,11 @@ import { stringToHex, type Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
 import { getAddress as ethersGetAddress } from 'ethers';
 import { personalSign, recoverPersonalSignature, recoverTypedSignature, signTypedData, SignTypedDataVersion, TypedDataUtils, typedSignatureHash } from '@metamask/eth-sig-util';
-import { ProviderRpcError } from '../../../src/core/chains/evm/errors.ts';
-import { parseSignTypedDataParams, signTypedDataV4 } from '../../../src/core/chains/evm/typedData.ts';
-import { parseSignTypedDataV1Params, parseSignTypedDataV3Params, signTypedDataV1, validateTypedDataV1 } from '../../../src/core/chains/evm/typedDataLegacy.ts';
-import { parseEcRecover, personalEcRecover } from '../../../src/core/chains/evm/ecRecover.ts';
-import { signPersonalMessage } from '../../../src/core/chains/evm/personalSign.ts';
+import { ProviderRpcError } from '../../../src/families/evm/core/errors.ts';
+import { parseSignTypedDataParams, signTypedDataV4 } from '../../../src/families/evm/core/typedData.ts';
+import { parseSignTypedDataV1Params, parseSignTypedDataV3Params, signTypedDataV1, validateTypedDataV1 } from '../../../src/families/evm/core/typedDataLegacy.ts';
+import { parseEcRecover, personalEcRecover } from '../../../src/families/evm/core/ecRecover.ts';
+import { signPersonalMessage } from '../../../src/families/evm/core/personalSign.ts';
 import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE, PERMIT_TYPES } from '../../support/eip712Mail.ts';
 
 // eth-sig-util's test key and its published signatures.

@@ -5,11 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import { decodeFunctionResult, encodeFunctionData, erc20Abi, formatUnits, getAddress, type Address, type Hex } from 'viem';
-import { readTokenMetadata } from '../../core/chains/evm/erc20';
-import type { AssetBalance, BalancesView } from '../../protocol/ui';
-import { WalletError } from '../errors';
-import { activeNetwork, evmState, rpcFor, selectedEvmAccount, watchToken } from '../evm/state';
-import { toWalletError } from '../evm/uiErrors';
+import { readTokenMetadata } from '../core/erc20';
+import type { AssetBalance, BalancesView } from '../../../protocol/ui';
+import { WalletError } from '../../../background/errors';
+import { activeNetwork, evmState, rpcFor, selectedEvmAccount, watchToken } from './state';
+import { toWalletError } from './uiErrors';
 
 const CACHE_KEY = 'balanceCache';
 const MAX_CACHE_ENTRIES = 200;

@@ -4,9 +4,9 @@
  * in the background and update the activity's status.
  */
 import type { Address, Hex } from 'viem';
-import { explorerUrl, type EvmNetwork } from '../../core/chains/evm/networks';
-import { sendTransaction, waitForReceipt, type PreparedTransaction } from '../../core/chains/evm/transaction';
-import { recordActivity, updateActivity } from '../activity';
+import { explorerUrl, type EvmNetwork } from '../core/networks';
+import { sendTransaction, waitForReceipt, type PreparedTransaction } from '../core/transaction';
+import { recordActivity, updateActivity } from '../../../background/activity';
 import { findEvmAccount, nonceTracker, rpcFor, withEvmKey } from './state';
 
 export interface ActivityDisplay {

@@ -5,11 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { Address, Hex } from 'viem';
-import { providerError, type SendCallsParams } from '../../core/chains/evm/methods';
-import { prepareTransaction, sendTransaction, waitForReceipt } from '../../core/chains/evm/transaction';
-import type { RiskWarning } from '../../protocol/approvals';
-import { requestApproval } from '../approvals';
-import type { DappContext } from '../dapp/router';
+import { providerError, type SendCallsParams } from '../core/methods';
+import { prepareTransaction, sendTransaction, waitForReceipt } from '../core/transaction';
+import type { RiskWarning } from '../../../protocol/approvals';
+import { requestApproval } from '../../../background/approvals';
+import type { DappContext } from '../../../background/dapp/router';
 import { describeTx } from './describeTx';
 import { requirePermitted } from './dappAccounts';
 import { activeNetwork, findEvmAccount, networkById, nonceTracker, rpcFor, withEvmKey } from './state';

@@ -1,30 +1,30 @@
 /**
  * The EVM family's dApp handler: EIP-1193 methods for one origin. Parameter checks, transaction
- * building, decoding and signing come from src/core/chains/evm; this module adds the wallet's
+ * building, decoding and signing come from src/families/evm/core; this module adds the wallet's
  * state (permissions, active network, keys) and the user's approval.
  */
 import type { Address, Hex } from 'viem';
-import { validateEvmParams, unsupportedMethodError, providerError, type EvmRequest } from '../../core/chains/evm/methods';
-import { checkRpcChainId, validateAddEthereumChain, type EvmNetwork } from '../../core/chains/evm/networks';
-import { rpcErrorToProviderError } from '../../core/chains/evm/rpc';
-import { applyOverrides, checkSufficientFunds, normalizeDappTransaction, prepareTransaction, type PreparedTransaction, type TxRequest } from '../../core/chains/evm/transaction';
-import { parsePersonalSign, signPersonalMessage } from '../../core/chains/evm/personalSign';
-import { personalEcRecover } from '../../core/chains/evm/ecRecover';
-import { assessRisk } from '../../core/risk';
-import type { ApprovalEdits, RiskWarning } from '../../protocol/approvals';
-import { awaitUnlock, requestApproval } from '../approvals';
-import { keyring } from '../keyring';
-import { grant, grantOf, revoke } from '../permissions';
-import { getLocal } from '../storage';
-import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
-import { activeNetwork, addCustomNetwork, findEvmAccount, networkById, rpcFor, selectedEvmAccount, setActiveChain, withEvmKey, evmState } from '../evm/state';
-import { signAndBroadcast } from '../evm/broadcast';
-import { describeTx, feeDisplay, simulationRiskWarnings } from '../evm/describeTx';
-import { forDapp, permittedAccounts, requirePermitted } from '../evm/dappAccounts';
-import { callsStatus, sendCalls } from '../evm/callsBundles';
-import { signTypedDataRequest } from '../evm/typedSigning';
-import { subscribe, unsubscribe } from '../evm/subscriptions';
-import { watchAsset } from '../evm/watchAsset';
+import { validateEvmParams, unsupportedMethodError, providerError, type EvmRequest } from '../core/methods';
+import { checkRpcChainId, validateAddEthereumChain, type EvmNetwork } from '../core/networks';
+import { rpcErrorToProviderError } from '../core/rpc';
+import { applyOverrides, checkSufficientFunds, normalizeDappTransaction, prepareTransaction, type PreparedTransaction, type TxRequest } from '../core/transaction';
+import { parsePersonalSign, signPersonalMessage } from '../core/personalSign';
+import { personalEcRecover } from '../core/ecRecover';
+import { assessRisk } from '../../../core/risk';
+import type { ApprovalEdits, RiskWarning } from '../../../protocol/approvals';
+import { awaitUnlock, requestApproval } from '../../../background/approvals';
+import { keyring } from '../../../background/keyring';
+import { grant, grantOf, revoke } from '../../../background/permissions';
+import { getLocal } from '../../../background/storage';
+import { emitToOrigin, type DappContext, type FamilyHandler } from '../../../background/dapp/router';
+import { activeNetwork, addCustomNetwork, findEvmAccount, networkById, rpcFor, selectedEvmAccount, setActiveChain, withEvmKey, evmState } from './state';
+import { signAndBroadcast } from './broadcast';
+import { describeTx, feeDisplay, simulationRiskWarnings } from './describeTx';
+import { forDapp, permittedAccounts, requirePermitted } from './dappAccounts';
+import { callsStatus, sendCalls } from './callsBundles';
+import { signTypedDataRequest } from './typedSigning';
+import { subscribe, unsubscribe } from './subscriptions';
+import { watchAsset } from './watchAsset';
 
 const hexChain = (id: number): Hex => `0x${id.toString(16)}`;
 

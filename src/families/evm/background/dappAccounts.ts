@@ -4,10 +4,10 @@
  * which is lower-case). The wallet's own screens keep EIP-55 checksums.
  */
 import type { Address } from 'viem';
-import { awaitUnlock } from '../approvals';
-import { keyring } from '../keyring';
-import { grantOf } from '../permissions';
-import { unauthorized } from '../dapp/providerError';
+import { awaitUnlock } from '../../../background/approvals';
+import { keyring } from '../../../background/keyring';
+import { grantOf } from '../../../background/permissions';
+import { unauthorized } from '../../../background/dapp/providerError';
 
 /** The dApp-facing form of account addresses. */
 export function forDapp(accounts: readonly string[]): Address[] {

@@ -4,16 +4,16 @@
  * gas limit itself.
  */
 import { formatUnits } from 'viem';
-import type { EvmNetwork } from '../../core/chains/evm/networks';
-import { maxNetworkFee, type PreparedTransaction, type TxRequest } from '../../core/chains/evm/transaction';
-import { decodeCalldata, type DecodedCall } from '../../core/chains/evm/decode';
-import { readTokenMetadata } from '../../core/chains/evm/erc20';
-import { simulateTransaction, simulationWarnings } from '../../core/chains/evm/simulate';
-import { assessRisk } from '../../core/risk';
-import type { RiskWarning } from '../../protocol/approvals';
-import type { DappContext } from '../dapp/router';
+import type { EvmNetwork } from '../core/networks';
+import { maxNetworkFee, type PreparedTransaction, type TxRequest } from '../core/transaction';
+import { decodeCalldata, type DecodedCall } from '../core/decode';
+import { readTokenMetadata } from '../core/erc20';
+import { simulateTransaction, simulationWarnings } from '../core/simulate';
+import { assessRisk } from '../../../core/risk';
+import type { RiskWarning } from '../../../protocol/approvals';
+import type { DappContext } from '../../../background/dapp/router';
 import { rpcFor } from './state';
-import { recentTransferTimes, riskSettings } from '../activity';
+import { recentTransferTimes, riskSettings } from '../../../background/activity';
 
 function displayCall(call: DecodedCall, symbol: string, decimals?: number): Record<string, unknown> {
   const amount = (v: bigint): string => (decimals !== undefined ? `${formatUnits(v, decimals)} ${symbol}` : `${v.toString()} (raw units)`);

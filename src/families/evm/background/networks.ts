@@ -1,8 +1,8 @@
 /** The popup's view of EVM networks: list, switch, add a custom RPC (after an eth_chainId check), remove. */
-import { checkRpcChainId, type EvmNetwork } from '../../core/chains/evm/networks';
-import type { NetworkView } from '../../protocol/ui';
-import { WalletError } from '../errors';
-import { addCustomNetwork, allNetworks, evmState, forgetEvmState, setActiveChain } from '../evm/state';
+import { checkRpcChainId, type EvmNetwork } from '../core/networks';
+import type { NetworkView } from '../../../protocol/ui';
+import { WalletError } from '../../../background/errors';
+import { addCustomNetwork, allNetworks, evmState, forgetEvmState, setActiveChain } from './state';
 import { browser } from 'wxt/browser';
 
 export interface NetworkList {

@@ -5,16 +5,16 @@
  */
 import { browser } from 'wxt/browser';
 import { getAddress, type Address } from 'viem';
-import { MAX_METADATA_BYTES, nftTransferData, readNft, type NftInfo, type NftStandard } from '../../core/chains/evm/nft';
-import { boundedBytes } from '../../core/net/boundedBody';
-import { checkSufficientFunds, prepareTransaction } from '../../core/chains/evm/transaction';
-import type { NftView } from '../../protocol/ui';
-import { WalletError } from '../errors';
-import { keyring } from '../keyring';
+import { MAX_METADATA_BYTES, nftTransferData, readNft, type NftInfo, type NftStandard } from '../core/nft';
+import { boundedBytes } from '../../../core/net/boundedBody';
+import { checkSufficientFunds, prepareTransaction } from '../core/transaction';
+import type { NftView } from '../../../protocol/ui';
+import { WalletError } from '../../../background/errors';
+import { keyring } from '../../../background/keyring';
 import { signAndBroadcast } from './broadcast';
 import { activeNetwork, rpcFor, selectedEvmAccount } from './state';
 import { toWalletError } from './uiErrors';
-import { checkRecipient } from '../wallet/send';
+import { checkRecipient } from './send';
 
 interface StoredNft {
   standard: NftStandard;

@@ -5,21 +5,21 @@
  * Signing and broadcasting reuse the dApp path (evm/broadcast.ts).
  */
 import { formatUnits, getAddress, type Address } from 'viem';
-import { validateAddress } from '../../core';
-import { parseTokenAmount, readTokenBalance } from '../../core/chains/evm/erc20';
-import { applyOverrides, buildTransfer, checkSufficientFunds, maxNetworkFee, prepareTransaction, type PreparedTransaction, type TxOverrides } from '../../core/chains/evm/transaction';
-import { explorerUrl, type EvmNetwork } from '../../core/chains/evm/networks';
-import { assessRisk, type KnownAddress } from '../../core/risk';
-import type { ActivityView, SendFees, SendPreview, SendRequest } from '../../protocol/ui';
-import { recentTransferTimes, riskSettings } from '../activity';
-import { allActivity } from '../incoming/store';
-import { WalletError } from '../errors';
-import { keyring } from '../keyring';
-import { signAndBroadcast, followReceipt, type ActivityDisplay } from '../evm/broadcast';
-import { activeNetwork, allNetworks, evmState, networkById, rpcFor, selectedEvmAccount } from '../evm/state';
-import { toWalletError } from '../evm/uiErrors';
-import { listAddressBook } from './addressBook';
-import { onLocked } from '../session';
+import { validateAddress } from '../../../core';
+import { parseTokenAmount, readTokenBalance } from '../core/erc20';
+import { applyOverrides, buildTransfer, checkSufficientFunds, maxNetworkFee, prepareTransaction, type PreparedTransaction, type TxOverrides } from '../core/transaction';
+import { explorerUrl, type EvmNetwork } from '../core/networks';
+import { assessRisk, type KnownAddress } from '../../../core/risk';
+import type { ActivityView, SendFees, SendPreview, SendRequest } from '../../../protocol/ui';
+import { recentTransferTimes, riskSettings } from '../../../background/activity';
+import { allActivity } from '../../../background/incoming/store';
+import { WalletError } from '../../../background/errors';
+import { keyring } from '../../../background/keyring';
+import { signAndBroadcast, followReceipt, type ActivityDisplay } from './broadcast';
+import { activeNetwork, allNetworks, evmState, networkById, rpcFor, selectedEvmAccount } from './state';
+import { toWalletError } from './uiErrors';
+import { listAddressBook } from '../../../background/wallet/addressBook';
+import { onLocked } from '../../../background/session';
 
 interface PendingSend {
   prepared: PreparedTransaction;

@@ -3,16 +3,16 @@
  * watched tokens, RPC clients, the pending-nonce tracker, and which account a site sees.
  */
 import { browser } from 'wxt/browser';
-import { BUILTIN_EVM_NETWORKS, LOCAL_DEVNET_CHAIN_ID, findNetwork, type EvmNetwork } from '../../core/chains/evm/networks';
-import { createRpcClient, type RpcClient } from '../../core/chains/evm/rpc';
-import { createNonceTracker } from '../../core/chains/evm/nonce';
+import { BUILTIN_EVM_NETWORKS, LOCAL_DEVNET_CHAIN_ID, findNetwork, type EvmNetwork } from '../core/networks';
+import { createRpcClient, type RpcClient } from '../core/rpc';
+import { createNonceTracker } from '../core/nonce';
 import type { Address } from 'viem';
-import { keyring } from '../keyring';
-import { evmAddressOf, findEvmOwner } from '../publicAccounts';
-import { getLocal } from '../storage';
-import { WalletError } from '../errors';
-import { emitToOrigin } from '../dapp/router';
-import { allPermissions } from '../permissions';
+import { keyring } from '../../../background/keyring';
+import { evmAddressOf, findEvmOwner } from '../../../background/publicAccounts';
+import { getLocal } from '../../../background/storage';
+import { WalletError } from '../../../background/errors';
+import { emitToOrigin } from '../../../background/dapp/router';
+import { allPermissions } from '../../../background/permissions';
 
 export interface WatchedToken {
   address: Address;

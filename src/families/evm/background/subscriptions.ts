@@ -7,12 +7,12 @@
  * live in memory: a service-worker restart ends them, as a websocket drop would.
  */
 import type { Hex } from 'viem';
-import { invalidParams } from '../../core/chains/evm/errors';
-import { isPlainObject, readAddress } from '../../core/chains/evm/validate';
-import type { EvmNetwork } from '../../core/chains/evm/networks';
-import { emitToConnection, onConnectionClosed } from '../dapp/router';
-import { liveGrant } from '../permissions';
-import { isBlocked } from '../siteLimits';
+import { invalidParams } from '../core/errors';
+import { isPlainObject, readAddress } from '../core/validate';
+import type { EvmNetwork } from '../core/networks';
+import { emitToConnection, onConnectionClosed } from '../../../background/dapp/router';
+import { liveGrant } from '../../../background/permissions';
+import { isBlocked } from '../../../background/siteLimits';
 import { activeNetwork, rpcFor } from './state';
 
 export const POLL_INTERVAL_MS = 1000;

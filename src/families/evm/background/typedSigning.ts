@@ -4,12 +4,12 @@
  * otherwise), shown with every field (addresses checksummed), approved by the user, then signed.
  */
 import type { Hex } from 'viem';
-import type { EvmNetwork } from '../../core/chains/evm/networks';
-import { parseSignTypedDataParams, signTypedDataV4, type ValidatedTypedData } from '../../core/chains/evm/typedData';
-import { parseSignTypedDataV1Params, parseSignTypedDataV3Params, signTypedDataV1 } from '../../core/chains/evm/typedDataLegacy';
-import type { RiskWarning } from '../../protocol/approvals';
-import { requestApproval } from '../approvals';
-import type { DappContext } from '../dapp/router';
+import type { EvmNetwork } from '../core/networks';
+import { parseSignTypedDataParams, signTypedDataV4, type ValidatedTypedData } from '../core/typedData';
+import { parseSignTypedDataV1Params, parseSignTypedDataV3Params, signTypedDataV1 } from '../core/typedDataLegacy';
+import type { RiskWarning } from '../../../protocol/approvals';
+import { requestApproval } from '../../../background/approvals';
+import type { DappContext } from '../../../background/dapp/router';
 import { requirePermitted } from './dappAccounts';
 import { findEvmAccount, withEvmKey } from './state';
 

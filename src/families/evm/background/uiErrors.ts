@@ -3,7 +3,7 @@
  * unreachable or rate-limited RPC, a transaction the node says would fail, a shortfall of funds.
  */
 import { formatUnits } from 'viem';
-import { WalletError } from '../errors';
+import { WalletError } from '../../../background/errors';
 
 const KIND_CODES: Record<string, string> = {
   unreachable: 'RPC_UNREACHABLE',

@@ -6,12 +6,12 @@
  * the token's own metadata, never from the dApp.
  */
 import { getAddress, type Address } from 'viem';
-import type { WatchAssetParams } from '../../core/chains/evm/methods';
-import { invalidParams } from '../../core/chains/evm/errors';
-import type { EvmNetwork } from '../../core/chains/evm/networks';
-import { requestApproval } from '../approvals';
-import type { DappContext } from '../dapp/router';
-import { WalletError } from '../errors';
+import type { WatchAssetParams } from '../core/methods';
+import { invalidParams } from '../core/errors';
+import type { EvmNetwork } from '../core/networks';
+import { requestApproval } from '../../../background/approvals';
+import type { DappContext } from '../../../background/dapp/router';
+import { WalletError } from '../../../background/errors';
 import { requirePermitted } from './dappAccounts';
 import { inspectNft, saveNft } from './nfts';
 import { selectedEvmAccount, watchToken } from './state';

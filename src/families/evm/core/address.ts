@@ -2,9 +2,9 @@
  * EVM addresses: keccak-256 of the uncompressed public key, last 20 bytes, EIP-55 checksummed.
  */
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bytesToHex, utf8ToBytes } from '../../derive/bytes.ts';
-import { secp256k1Uncompressed } from '../../derive/curves.ts';
-import type { AddressValidation } from '../types.ts';
+import { bytesToHex, utf8ToBytes } from '../../../core/derive/bytes.ts';
+import { secp256k1Uncompressed } from '../../../core/derive/curves.ts';
+import type { AddressValidation } from '../../../core/chains/types.ts';
 
 /** EIP-55 mixed-case checksum of a 0x-prefixed 40-hex-digit address (any case). */
 export function toChecksumAddress(address: string): string {

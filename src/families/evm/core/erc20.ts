@@ -16,7 +16,7 @@ import {
 import type { RpcClient, RpcSettled } from './rpc.ts';
 
 // The ABIs below are written out as parseAbi would return them: parsing human-readable ABIs at
-// import cost the service worker's cold start (tests/core/evm/abiLiterals.test.ts checks each one
+// import cost the service worker's cold start (tests/families/evm/abiLiterals.test.ts checks each one
 // against parseAbi of its signature).
 
 /** ERC-20 plus the allowance-granting extras wallets must decode (security checklist item 52). */

@@ -8,7 +8,7 @@
  *   picked out. Value sent by a contract's internal call is not visible this way.
  * The window is bounded (see scanWindow) and resumes after the last block scanned.
  */
-import { isObject, type IncomingTransfer } from '../../incoming/types.ts';
+import { isObject, type IncomingTransfer } from '../../../core/incoming/types.ts';
 
 /** keccak256("Transfer(address,address,uint256)"). */
 export const TRANSFER_TOPIC = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef';

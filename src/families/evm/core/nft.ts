@@ -14,7 +14,7 @@ export const IPFS_GATEWAY = 'https://ipfs.io/ipfs/';
 export const MAX_METADATA_BYTES = 256 * 1024;
 
 // Written out as parseAbi would return it: parsing human-readable ABIs at import cost the service
-// worker's start (tests/core/evm/abiLiterals.test.ts checks it against parseAbi of the signatures).
+// worker's start (tests/families/evm/abiLiterals.test.ts checks it against parseAbi of the signatures).
 export const NFT_ABI = [
   { name: 'ownerOf', type: 'function', stateMutability: 'view', inputs: [{ type: 'uint256', name: 'tokenId' }], outputs: [{ type: 'address' }] },
   { name: 'tokenURI', type: 'function', stateMutability: 'view', inputs: [{ type: 'uint256', name: 'tokenId' }], outputs: [{ type: 'string' }] },

@@ -5,10 +5,10 @@
  * ENS names are refused (this wallet resolves none); chain ids must be a known network, and an
  * unknown one is an UNKNOWN_CHAIN error carrying the id so the UI can offer to add the network.
  */
-import { PaymentUriError } from '../../payments/errors.ts';
-import { parseEip681Number, amountAsBase, formatBaseUnits, UINT256_MAX } from '../../payments/amount.ts';
-import { collectParams, decodePlain, joinQuery, splitPaymentUri } from '../../payments/query.ts';
-import type { ParsePaymentOptions, PaymentRequestInput, PaymentTransferRequest } from '../../payments/types.ts';
+import { PaymentUriError } from '../../../core/payments/errors.ts';
+import { parseEip681Number, amountAsBase, formatBaseUnits, UINT256_MAX } from '../../../core/payments/amount.ts';
+import { collectParams, decodePlain, joinQuery, splitPaymentUri } from '../../../core/payments/query.ts';
+import type { ParsePaymentOptions, PaymentRequestInput, PaymentTransferRequest } from '../../../core/payments/types.ts';
 import { toChecksumAddress, validateEvmAddress } from './address.ts';
 import { findNetwork } from './networks.ts';
 

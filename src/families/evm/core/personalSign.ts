@@ -7,7 +7,7 @@
  */
 import { parseTransaction, stringToHex, type Address, type Hex } from 'viem';
 import { signMessage as viemSignMessage } from 'viem/accounts';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import { invalidParams, PROVIDER_ERROR_CODES, ProviderRpcError } from './errors.ts';
 import { analyzeSiwe, type SiweMessage, type SiweWarning } from './siwe.ts';
 import { privateKeyHex, readAddress, resemblesAddress, type PrivateKeyInput } from './validate.ts';

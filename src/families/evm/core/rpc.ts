@@ -4,10 +4,10 @@
  * HTTP failure, a malformed answer and a node's own JSON-RPC error (code/message/data preserved so
  * a dApp receives exactly what the node said).
  */
-import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from '../../net/http.ts';
+import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from '../../../core/net/http.ts';
 import { PROVIDER_ERROR_CODES, ProviderRpcError } from './errors.ts';
 
-export type { FetchFn } from '../../net/http.ts';
+export type { FetchFn } from '../../../core/net/http.ts';
 
 export type RpcErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'http' | 'invalid_response' | 'rpc';
 

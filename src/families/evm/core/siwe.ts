@@ -5,7 +5,7 @@
  * Returns warnings; the approval screen decides how to block on 'danger'.
  */
 import { getAddress, type Address } from 'viem';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 
 export const SIWE_PHRASE = ' wants you to sign in with your Ethereum account:';
 

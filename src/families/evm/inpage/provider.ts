@@ -2,9 +2,9 @@
  * EIP-1193 provider for EVM dApps, announced through EIP-6963 and also set as window.ethereum
  * when no other wallet holds it. It only forwards requests; every decision is the background's.
  */
-import { request, onEvent, ProviderRpcError } from './bridge';
-import { Emitter } from './emitter';
-import { WALLET_ICON, WALLET_NAME, WALLET_RDNS } from './icon';
+import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
+import { Emitter } from '../../../inpage/emitter';
+import { WALLET_ICON, WALLET_NAME, WALLET_RDNS } from '../../../inpage/icon';
 
 interface RequestArguments {
   method: string;
