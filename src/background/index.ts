@@ -53,13 +53,16 @@ export function startBackground(): void {
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
   installActionBadge();
-  registerFamily(evmHandler);
-  // Loaded on their first request (lazyModules.ts); EVM stays eager: most dApp traffic is EVM.
+  // Loaded on their first request (lazyModules.ts).
   registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
   registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
   // Family modules: their background loads on first use (src/families/registry.ts).
   for (const f of modularFamilies()) registerFamily(moduleHandler(f));
+  // EVM is a family module for the popup, but its dApp methods are still its own handler (not yet a
+  // DappMethod table): registered after the loop, it replaces the module handler. It stays eager:
+  // most dApp traffic is EVM.
+  registerFamily(evmHandler);
   installDappRouter(ready);
   onWake('installed', ({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -18,8 +18,8 @@ import { revoke, revokeAll } from './permissions';
 import { connectedSites, siteHandlers } from './siteService';
 import { emitToOrigin } from './dapp/router';
 import { addNetwork, listNetworks, removeNetwork, switchNetwork } from '../families/evm/background/networks';
-import { addToken, cachedBalances, refreshBalances } from '../families/evm/background/balances';
-import { activityView, confirmSend, prepareSend } from '../families/evm/background/send';
+import { addToken } from '../families/evm/background/balances';
+import { activityView } from '../families/evm/background/activity';
 import { refreshIncoming } from './incoming/refresh';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
@@ -385,15 +385,8 @@ export const handlers: Handlers = {
   },
   async addToken({ address }) {
     requireUnlocked();
-    return addToken(address);
-  },
-  async getCachedBalances() {
-    requireUnlocked();
-    return cachedBalances();
-  },
-  async refreshBalances() {
-    requireUnlocked();
-    return refreshBalances();
+    await addToken(address);
+    return (await walletChains()).refreshChainBalances();
   },
   async checkAddress({ family, address, network }) {
     if (!FAMILIES.includes(family)) throw new WalletError('UNKNOWN_FAMILY', 'Unknown chain family');
@@ -401,10 +394,8 @@ export const handlers: Handlers = {
     const keyNetwork = network ?? (isModular(family) ? (await activeNetwork(family)).keyNetwork : undefined);
     return validateAddress(family, str(address, 'Address', 200), keyNetwork);
   },
-  prepareSend: (req) => prepareSend(req),
   listNfts: () => listNfts(),
   sendNft: (p) => sendNft(p),
-  confirmSend: ({ id }) => confirmSend(id),
   listActivity: () => activityView(),
   async refreshIncoming() {
     const r = await refreshIncoming();

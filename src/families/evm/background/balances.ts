@@ -1,40 +1,34 @@
 /**
  * Balances of the selected EVM account on the active network: the native currency and every
- * watched token in ONE batched RPC request, cached in storage.local per (chain, address) so the
- * popup paints the last known values at once and refreshes after. Public data only.
+ * watched token in ONE batched RPC request. The shared popup pipeline caches them
+ * (src/background/families/popup.ts); public data only.
  */
-import { browser } from 'wxt/browser';
 import { decodeFunctionResult, encodeFunctionData, erc20Abi, formatUnits, getAddress, type Address, type Hex } from 'viem';
 import { readTokenMetadata } from '../core/erc20';
-import type { AssetBalance, BalancesView } from '../../../protocol/ui';
+import type { FamilyBalances, FamilyContext } from '../../types';
+import type { AssetBalance } from '../../../protocol/ui';
 import { WalletError } from '../../../background/errors';
-import { activeNetwork, evmState, rpcFor, selectedEvmAccount, watchToken } from './state';
+import { activeNetwork, evmState, networkById, rpcFor, watchToken } from './state';
 import { toWalletError } from './uiErrors';
+import type { EvmNetwork } from '../core/networks';
 
-const CACHE_KEY = 'balanceCache';
-const MAX_CACHE_ENTRIES = 200;
-
-type Cache = Record<string, BalancesView>;
-
-const cacheKey = (chainId: number, address: string): string => `${chainId}:${address.toLowerCase()}`;
-
-async function readCache(): Promise<Cache> {
-  return ((await browser.storage.local.get(CACHE_KEY))[CACHE_KEY] as Cache | undefined) ?? {};
+/** The EVM network of a context ('evm:<chain id>'). */
+export async function networkOf(ctx: FamilyContext): Promise<EvmNetwork> {
+  const chainId = Number(ctx.network.ref.slice(ctx.network.ref.indexOf(':') + 1));
+  const network = await networkById(chainId);
+  if (!network) throw new WalletError('UNKNOWN_CHAIN', 'The network was removed');
+  return network;
 }
 
-export async function cachedBalances(): Promise<BalancesView | null> {
-  const [network, account] = await Promise.all([activeNetwork(), selectedEvmAccount()]);
-  return (await readCache())[cacheKey(network.chainId, account.address)] ?? null;
-}
-
-export async function refreshBalances(): Promise<BalancesView> {
-  const [network, account, state] = await Promise.all([activeNetwork(), selectedEvmAccount(), evmState()]);
+export async function evmBalances(ctx: FamilyContext): Promise<FamilyBalances> {
+  const [network, state] = await Promise.all([networkOf(ctx), evmState()]);
+  const owner = ctx.address as Address;
   const tokens = state.tokens[String(network.chainId)] ?? [];
-  const balanceOf = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [account.address] });
+  const balanceOf = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [owner] });
   let settled;
   try {
     settled = await rpcFor(network).batch([
-      { method: 'eth_getBalance', params: [account.address, 'latest'] },
+      { method: 'eth_getBalance', params: [owner, 'latest'] },
       ...tokens.map((t) => ({ method: 'eth_call', params: [{ to: t.address, data: balanceOf }, 'latest'] })),
     ]);
   } catch (err) {
@@ -57,17 +51,11 @@ export async function refreshBalances(): Promise<BalancesView> {
     }
     assets.push({ token: t.address, symbol: t.symbol, decimals: t.decimals, balance: balance?.toString() ?? null, formatted: balance === null ? null : formatUnits(balance, t.decimals) });
   });
-  const view: BalancesView = { chainId: network.chainId, networkName: network.name, address: account.address, assets, updatedAt: Date.now() };
-  const cache = await readCache();
-  const key = cacheKey(network.chainId, account.address);
-  delete cache[key];
-  const entries = Object.entries(cache).slice(-(MAX_CACHE_ENTRIES - 1));
-  await browser.storage.local.set({ [CACHE_KEY]: { ...Object.fromEntries(entries), [key]: view } });
-  return view;
+  return { assets, details: {} };
 }
 
 /** Watches an ERC-20 on the active network after reading its symbol and decimals from the chain. */
-export async function addToken(address: unknown): Promise<BalancesView> {
+export async function addToken(address: unknown): Promise<void> {
   if (typeof address !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(address.trim())) throw new WalletError('INVALID_ADDRESS', 'Not an address');
   let token: Address;
   try {
@@ -84,5 +72,4 @@ export async function addToken(address: unknown): Promise<BalancesView> {
   }
   if (meta.decimals === undefined || !meta.symbol) throw new WalletError('NOT_A_TOKEN', 'That contract does not answer symbol() and decimals()');
   await watchToken(network.chainId, { address: token, symbol: meta.symbol, decimals: meta.decimals });
-  return refreshBalances();
 }

@@ -1,41 +1,20 @@
 /**
- * The popup's Send flow for EVM (native and watched ERC-20): validate the recipient and the
- * amount, prepare gas and fees (user edits applied), check funds BEFORE anything is signed, judge
- * the risk, and keep the prepared transaction here until the user confirms the review screen.
- * Signing and broadcasting reuse the dApp path (evm/broadcast.ts).
+ * The popup's Send for EVM (native and watched ERC-20) as a prepared send of the shared pipeline:
+ * validate the recipient and the amount, prepare gas and fees (the user's edits from the review
+ * screen arrive in `extra`), check funds BEFORE anything is signed, and state the risk facts. The
+ * prepared transaction stays in the returned closure; confirming signs with the lent key.
  */
 import { formatUnits, getAddress, type Address } from 'viem';
 import { validateAddress } from '../../../core';
 import { parseTokenAmount, readTokenBalance } from '../core/erc20';
-import { applyOverrides, buildTransfer, checkSufficientFunds, maxNetworkFee, prepareTransaction, type PreparedTransaction, type TxOverrides } from '../core/transaction';
-import { explorerUrl, type EvmNetwork } from '../core/networks';
-import { assessRisk, type KnownAddress } from '../../../core/risk';
-import type { ActivityView, SendFees, SendPreview, SendRequest } from '../../../protocol/ui';
-import { recentTransferTimes, riskSettings } from '../../../background/activity';
-import { allActivity } from '../../../background/incoming/store';
+import { applyOverrides, buildTransfer, checkSufficientFunds, maxNetworkFee, prepareTransaction, sendTransaction, waitForReceipt, type PreparedTransaction, type TxOverrides } from '../core/transaction';
+import { explorerUrl } from '../core/networks';
+import type { FamilyContext, PreparedSend, SendRequestGeneric } from '../../types';
 import { WalletError } from '../../../background/errors';
 import { keyring } from '../../../background/keyring';
-import { signAndBroadcast, followReceipt, type ActivityDisplay } from './broadcast';
-import { activeNetwork, allNetworks, evmState, networkById, rpcFor, selectedEvmAccount } from './state';
+import { evmState, nonceTracker, rpcFor } from './state';
 import { toWalletError } from './uiErrors';
-import { listAddressBook } from '../../../background/wallet/addressBook';
-import { onLocked } from '../../../background/session';
-
-interface PendingSend {
-  prepared: PreparedTransaction;
-  chainId: number;
-  display: ActivityDisplay;
-  expires: number;
-}
-
-const PENDING_TTL_MS = 10 * 60_000;
-/** Prepared sends waiting for the review screen; memory only (a worker restart asks to prepare again). */
-const pending = new Map<string, PendingSend>();
-onLocked(() => pending.clear());
-
-function newId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+import { networkOf } from './balances';
 
 export function checkRecipient(to: unknown): Address {
   if (typeof to !== 'string' || to.trim() === '') throw new WalletError('INVALID_ADDRESS', 'A recipient is required');
@@ -57,18 +36,20 @@ function parseAmount(text: unknown, decimals: number): bigint {
   return v;
 }
 
-function overrides(fees: SendFees | undefined): TxOverrides {
+/** The fee edits of the review screen (gas units and wei per gas, decimal strings), from `extra`. */
+export function feeOverrides(extra: SendRequestGeneric['extra']): TxOverrides {
   const o: TxOverrides = {};
-  if (!fees) return o;
-  const num = (v: string | undefined, field: string): bigint | undefined => {
+  if (!extra) return o;
+  const num = (key: string, field: string): bigint | undefined => {
+    const v = extra[key];
     if (v === undefined || v === '') return undefined;
     if (typeof v !== 'string' || !/^\d{1,40}$/.test(v)) throw new WalletError('INVALID_FEE', `${field} must be a whole number`);
     return BigInt(v);
   };
-  const gas = num(fees.gas, 'Gas limit');
-  const maxFeePerGas = num(fees.maxFeePerGas, 'Max fee');
-  const maxPriorityFeePerGas = num(fees.maxPriorityFeePerGas, 'Priority fee');
-  const gasPrice = num(fees.gasPrice, 'Gas price');
+  const gas = num('gas', 'Gas limit');
+  const maxFeePerGas = num('maxFeePerGas', 'Max fee');
+  const maxPriorityFeePerGas = num('maxPriorityFeePerGas', 'Priority fee');
+  const gasPrice = num('gasPrice', 'Gas price');
   if (gas !== undefined) o.gas = gas;
   if (maxFeePerGas !== undefined) o.maxFeePerGas = maxFeePerGas;
   if (maxPriorityFeePerGas !== undefined) o.maxPriorityFeePerGas = maxPriorityFeePerGas;
@@ -76,16 +57,11 @@ function overrides(fees: SendFees | undefined): TxOverrides {
   return o;
 }
 
-async function knownAddresses(): Promise<KnownAddress[]> {
-  const [{ knownAddresses: history }, book] = await Promise.all([riskSettings(), listAddressBook()]);
-  return [...history, ...book.entries.filter((e) => e.family === 'evm').map((e) => ({ address: e.address, source: 'addressBook' as const, label: e.name }))];
-}
-
-export async function prepareSend(req: SendRequest): Promise<SendPreview> {
+export async function prepareEvmSend(ctx: FamilyContext, req: SendRequestGeneric): Promise<PreparedSend> {
   if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
-  if (!req || typeof req !== 'object') throw new WalletError('INVALID_INPUT', 'A send request is required');
   const to = checkRecipient(req.to);
-  const [network, account, state] = await Promise.all([activeNetwork(), selectedEvmAccount(), evmState()]);
+  const [network, state] = await Promise.all([networkOf(ctx), evmState()]);
+  const from = ctx.address as Address;
   let token: { address: Address; symbol: string; decimals: number } | undefined;
   if (req.token !== undefined) {
     token = (state.tokens[String(network.chainId)] ?? []).find((t) => t.address.toLowerCase() === String(req.token).toLowerCase());
@@ -95,102 +71,58 @@ export async function prepareSend(req: SendRequest): Promise<SendPreview> {
   const decimals = token?.decimals ?? network.nativeCurrency.decimals;
   const rpc = rpcFor(network);
   const isMax = req.amount === 'max';
-  const o = overrides(req.fees);
+  const o = feeOverrides(req.extra);
   try {
     let amount: bigint;
     if (isMax && token) {
-      amount = await readTokenBalance(rpc, token.address, account.address);
+      amount = await readTokenBalance(rpc, token.address, from);
       if (amount <= 0n) throw new WalletError('NOTHING_TO_SEND', 'The balance is zero');
     } else amount = isMax ? 1n : parseAmount(req.amount, decimals);
-    let prepared = applyOverrides(
-      await prepareTransaction(rpc, buildTransfer({ from: account.address, to, amount, ...(token ? { token } : {}) }), { chainId: network.chainId, eip1559: network.eip1559 }),
+    let prepared: PreparedTransaction = applyOverrides(
+      await prepareTransaction(rpc, buildTransfer({ from, to, amount, ...(token ? { token } : {}) }), { chainId: network.chainId, eip1559: network.eip1559 }),
       o,
     );
     if (isMax && !token) {
       // Everything minus the most the network fee can cost.
-      const balance = BigInt(await rpc.request<string>('eth_getBalance', [account.address, 'pending']));
+      const balance = BigInt(await rpc.request<string>('eth_getBalance', [from, 'pending']));
       amount = balance - maxNetworkFee(prepared);
       if (amount <= 0n) throw new WalletError('INSUFFICIENT_FUNDS', 'The balance does not cover the network fee', undefined, { symbol, required: formatUnits(maxNetworkFee(prepared), decimals), available: formatUnits(balance, decimals), shortfall: formatUnits(-amount, decimals) });
       prepared = { ...prepared, value: amount };
     }
     await checkSufficientFunds(rpc, prepared, { native: network.nativeCurrency, ...(token ? { token: { ...token, amount } } : {}) });
-    const settings = await riskSettings();
-    const warnings = assessRisk({
-      origin: null,
-      chainFamily: 'evm',
-      kind: 'transfer',
-      recipient: to,
-      ...(token ? { tokenContract: token.address } : {}),
-      amount: { value: formatUnits(amount, decimals), symbol },
-      userThresholds: settings.thresholds,
-      recentTransfers: await recentTransferTimes(account.address),
-      knownAddresses: await knownAddresses(),
-    });
-    const id = newId();
-    pending.set(id, { prepared, chainId: network.chainId, display: { to, value: amount, symbol, decimals }, expires: Date.now() + PENDING_TTL_MS });
     const fee = prepared.fee;
+    const plan = prepared;
     return {
-      id,
-      chainId: network.chainId,
-      networkName: network.name,
-      from: account.address,
-      to,
-      amount: formatUnits(amount, decimals),
-      symbol,
-      feeType: fee.type,
-      gas: prepared.gas.toString(),
-      ...(fee.type === 'eip1559' ? { maxFeePerGas: fee.maxFeePerGas.toString(), maxPriorityFeePerGas: fee.maxPriorityFeePerGas.toString() } : { gasPrice: fee.gasPrice.toString() }),
-      maxNetworkFee: formatUnits(maxNetworkFee(prepared), network.nativeCurrency.decimals),
-      nativeSymbol: network.nativeCurrency.symbol,
-      warnings: warnings.map((w) => ({ code: w.code, severity: w.severity, params: w.params })),
+      preview: {
+        from,
+        to,
+        amount: formatUnits(amount, decimals),
+        symbol,
+        fee: formatUnits(maxNetworkFee(prepared), network.nativeCurrency.decimals),
+        feeSymbol: network.nativeCurrency.symbol,
+        feeLabel: 'maxNetworkFee',
+        details: {},
+        reviewData: {
+          feeType: fee.type,
+          gas: prepared.gas.toString(),
+          ...(fee.type === 'eip1559' ? { maxFeePerGas: fee.maxFeePerGas.toString(), maxPriorityFeePerGas: fee.maxPriorityFeePerGas.toString() } : { gasPrice: fee.gasPrice.toString() }),
+        },
+      },
+      facts: { kind: 'transfer', recipient: to, ...(token ? { tokenContract: token.address } : {}), amount: { value: formatUnits(amount, decimals), symbol } },
+      record: { value: amount.toString(), decimals },
+      async confirm() {
+        try {
+          // The key is lent for this one account and refused if the selected account changed.
+          await keyring.prepare(ctx.sel.walletId);
+          const sent = await ctx.withKey((k) => sendTransaction(rpc, plan, k.secretKey, nonceTracker));
+          const settled = waitForReceipt(rpc, sent.hash, { timeoutMs: 10 * 60_000 }).then((r) => r.status === 'success');
+          return { hash: sent.hash, explorer: explorerUrl(network, 'tx', sent.hash) ?? null, settled };
+        } catch (err) {
+          throw toWalletError(err);
+        }
+      },
     };
   } catch (err) {
     throw toWalletError(err);
   }
-}
-
-export async function confirmSend(id: unknown): Promise<{ hash: string; explorer: string | null }> {
-  if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
-  if (typeof id !== 'string') throw new WalletError('INVALID_INPUT', 'A send id is required');
-  const p = pending.get(id);
-  pending.delete(id);
-  if (!p || p.expires < Date.now()) throw new WalletError('SEND_EXPIRED', 'This send was prepared too long ago; review it again');
-  const network = await networkById(p.chainId);
-  if (!network) throw new WalletError('UNKNOWN_CHAIN', 'The network was removed');
-  try {
-    return await signAndBroadcast(network, p.prepared, null, p.display);
-  } catch (err) {
-    throw toWalletError(err);
-  }
-}
-
-/** The activity for the popup, sent and incoming; pending EVM sends are followed again (e.g. after a worker restart). */
-export async function activityView(): Promise<ActivityView[]> {
-  const [items, networks] = await Promise.all([allActivity(), allNetworks()]);
-  const byId = new Map<number, EvmNetwork>(networks.map((n) => [n.chainId, n]));
-  return items.map((i) => {
-    const n = i.family === 'evm' ? byId.get(Number(i.chainId)) : undefined;
-    if (n && i.status === 'pending' && i.direction !== 'in') followReceipt(n, i.hash as `0x${string}`);
-    let amount: string;
-    try {
-      amount = formatUnits(BigInt(i.value), i.decimals);
-    } catch {
-      amount = i.value;
-    }
-    return {
-      hash: i.hash,
-      family: i.family,
-      chainId: i.chainId,
-      networkName: n?.name ?? String(i.chainId),
-      from: i.from,
-      to: i.to,
-      amount,
-      symbol: i.symbol,
-      origin: i.origin,
-      explorer: i.explorer ?? (n ? (explorerUrl(n, 'tx', i.hash) ?? null) : null),
-      status: i.status,
-      time: i.time,
-      direction: i.direction ?? 'out',
-    };
-  });
 }
