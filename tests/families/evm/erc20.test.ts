@@ -17,14 +17,16 @@ import { createNonceTracker, type NonceTrackerState } from '../../../src/familie
 import { createRpcClient, type FetchFn, type RpcClient } from '../../../src/families/evm/core/rpc.ts';
 import {
   buildTransfer,
-  checkSufficientFunds,
   normalizeDappTransaction,
   prepareTransaction,
+  type TxRequest,
+} from '../../../src/families/evm/core/transaction.ts';
+import {
+  checkSufficientFunds,
   sendTransaction,
   waitForReceipt,
   type TransactionReceiptSummary,
-  type TxRequest,
-} from '../../../src/families/evm/core/transaction.ts';
+} from '../../../src/families/evm/core/txSubmit.ts';
 import { assessRisk } from '../../../src/core/risk/index.ts';
 import { startAnvil, type AnvilInstance, type DevAccount } from '../../support/anvil.ts';
 import { tinyErc20Bytecode } from './fixtures/tinyErc20.ts';

@@ -10,7 +10,8 @@ import { encodeErrorResult, encodeFunctionData, parseAbi, toFunctionSelector, ty
 import { Interface } from 'ethers';
 import { createRpcClient, type RpcClient } from '../../../src/families/evm/core/rpc.ts';
 import { createNonceTracker } from '../../../src/families/evm/core/nonce.ts';
-import { prepareTransaction, sendTransaction, waitForReceipt, type TxRequest } from '../../../src/families/evm/core/transaction.ts';
+import { prepareTransaction, type TxRequest } from '../../../src/families/evm/core/transaction.ts';
+import { sendTransaction, waitForReceipt } from '../../../src/families/evm/core/txSubmit.ts';
 import { decodeRevert, revertText, simulateTransaction, simulationWarnings } from '../../../src/families/evm/core/simulate.ts';
 import { MAX_METADATA_BYTES, nftTransferData, readMetadata, readNft, resolveRemoteUri, safeImageUrl, substituteId } from '../../../src/families/evm/core/nft.ts';
 import { startAnvil, type AnvilInstance, type DevAccount } from '../../support/anvil.ts';

@@ -6,17 +6,19 @@ import { getBuiltinNetwork } from '../../../src/families/evm/core/networks.ts';
 import { createNonceTracker, pendingNonces, releaseNonce, reserveNextNonce } from '../../../src/families/evm/core/nonce.ts';
 import { createRpcClient, type RpcClient } from '../../../src/families/evm/core/rpc.ts';
 import {
-  applyOverrides,
   buildTransfer,
-  checkSufficientFunds,
   estimateFees,
-  maxNetworkFee,
   normalizeDappTransaction,
   prepareTransaction,
+} from '../../../src/families/evm/core/transaction.ts';
+import {
+  applyOverrides,
+  maxNetworkFee,
+  checkSufficientFunds,
   sendTransaction,
   signPreparedTransaction,
   waitForReceipt,
-} from '../../../src/families/evm/core/transaction.ts';
+} from '../../../src/families/evm/core/txSubmit.ts';
 import { devAccounts, startAnvil, type AnvilInstance } from '../../support/anvil.ts';
 
 const ETH = getBuiltinNetwork(31337)!.nativeCurrency;

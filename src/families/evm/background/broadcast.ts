@@ -5,7 +5,8 @@
  */
 import type { Address, Hex } from 'viem';
 import { explorerUrl, type EvmNetwork } from '../core/networks';
-import { sendTransaction, waitForReceipt, type PreparedTransaction } from '../core/transaction';
+import type { PreparedTransaction } from '../core/transaction';
+import { sendTransaction, waitForReceipt } from '../core/txSubmit';
 import { recordActivity, updateActivity } from '../../../background/activity';
 import { findEvmAccount, nonceTracker, rpcFor, withEvmKey } from './state';
 

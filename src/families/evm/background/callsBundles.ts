@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import type { Address, Hex } from 'viem';
 import { providerError, type SendCallsParams } from '../core/methods';
-import { prepareTransaction, sendTransaction, waitForReceipt } from '../core/transaction';
+import { prepareTransaction } from '../core/transaction';
+import { sendTransaction, waitForReceipt } from '../core/txSubmit';
 import type { RiskWarning } from '../../../protocol/approvals';
 import { requestApproval } from '../../../background/approvals';
 import type { DappContext } from '../../../background/dapp/router';

@@ -5,7 +5,8 @@
  */
 import { formatUnits } from 'viem';
 import type { EvmNetwork } from '../core/networks';
-import { maxNetworkFee, type PreparedTransaction, type TxRequest } from '../core/transaction';
+import type { PreparedTransaction, TxRequest } from '../core/transaction';
+import { maxNetworkFee } from '../core/txSubmit';
 import { decodeCalldata, type DecodedCall } from '../core/decode';
 import { readTokenMetadata } from '../core/erc20';
 import { simulateTransaction, simulationWarnings } from '../core/simulate';

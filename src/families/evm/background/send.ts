@@ -7,7 +7,8 @@
 import { formatUnits, getAddress, type Address } from 'viem';
 import { validateAddress } from '../../../core';
 import { parseTokenAmount, readTokenBalance } from '../core/erc20';
-import { applyOverrides, buildTransfer, checkSufficientFunds, maxNetworkFee, prepareTransaction, sendTransaction, waitForReceipt, type PreparedTransaction, type TxOverrides } from '../core/transaction';
+import { buildTransfer, prepareTransaction, type PreparedTransaction } from '../core/transaction';
+import { applyOverrides, checkSufficientFunds, maxNetworkFee, sendTransaction, waitForReceipt, type TxOverrides } from '../core/txSubmit';
 import { explorerUrl } from '../core/networks';
 import type { FamilyContext, PreparedSend, SendRequestGeneric } from '../../types';
 import { WalletError } from '../../../background/errors';
