@@ -3,9 +3,9 @@
  * `npm start` started and, on first install, selects them, so the first screen after importing the
  * public test phrase shows funded balances instead of a mainnet RPC error.
  */
-import { LOCAL_DEVNET_CHAIN_ID, findNetwork } from '../core/chains/evm/networks';
+import { LOCAL_DEVNET_CHAIN_ID, findNetwork } from '../families/evm/core/networks';
 import type { DemoConfig } from '../demo/config';
-import { addCustomNetwork, setActiveChain } from './evm/state';
+import { addCustomNetwork, setActiveChain } from '../families/evm/background/state';
 import { setBitcoinNetwork, setEsploraUrl } from './bitcoin/state';
 import { setSolanaCluster, setSolanaRpcUrl } from './solana/state';
 import { setTronFullNode, setTronNetwork } from './tron/state';

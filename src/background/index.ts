@@ -11,7 +11,7 @@ import { installAutoLock, onLocked, restoreSession } from './session';
 import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
 import { installActionBadge } from './actionBadge';
 import { installDappRouter, registerFamily } from './dapp/router';
-import { evmHandler } from './dapp/evm';
+import { evmHandler } from '../families/evm/background/dapp';
 import { DEMO } from '../demo/config';
 import { lazyFamily } from './lazyModules';
 import { forgetRecentAnswers } from './dapp/executions';
@@ -53,13 +53,16 @@ export function startBackground(): void {
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
   installActionBadge();
-  registerFamily(evmHandler);
-  // Loaded on their first request (lazyModules.ts); EVM stays eager: most dApp traffic is EVM.
+  // Loaded on their first request (lazyModules.ts).
   registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
   registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
   // Family modules: their background loads on first use (src/families/registry.ts).
   for (const f of modularFamilies()) registerFamily(moduleHandler(f));
+  // EVM is a family module for the popup, but its dApp methods are still its own handler (not yet a
+  // DappMethod table): registered after the loop, it replaces the module handler. It stays eager:
+  // most dApp traffic is EVM.
+  registerFamily(evmHandler);
   installDappRouter(ready);
   onWake('installed', ({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -17,14 +17,14 @@ import { approvalWindowClosing, listApprovals, rejectAll, resolveApproval } from
 import { revoke, revokeAll } from './permissions';
 import { connectedSites, siteHandlers } from './siteService';
 import { emitToOrigin } from './dapp/router';
-import { addNetwork, editNetwork, listNetworks, removeNetwork, resetNetwork, switchNetwork } from './wallet/networks';
-import { addToken, cachedBalances, refreshBalances } from './wallet/balances';
-import { activityView, confirmSend, prepareSend } from './wallet/send';
+import { addNetwork, editNetwork, listNetworks, removeNetwork, resetNetwork, switchNetwork } from '../families/evm/background/networks';
+import { addToken } from '../families/evm/background/balances';
+import { activityView } from '../families/evm/background/activity';
 import { refreshIncoming } from './incoming/refresh';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
-import { listNfts, sendNft } from './evm/nfts';
+import { listNfts, sendNft } from '../families/evm/background/nfts';
 import { bitcoinState } from './bitcoin/state';
 // Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
 // transactions…) are evaluated on first use: see lazyModules.ts.
@@ -395,15 +395,8 @@ export const handlers: Handlers = {
   },
   async addToken({ address }) {
     requireUnlocked();
-    return addToken(address);
-  },
-  async getCachedBalances() {
-    requireUnlocked();
-    return cachedBalances();
-  },
-  async refreshBalances() {
-    requireUnlocked();
-    return refreshBalances();
+    await addToken(address);
+    return (await walletChains()).refreshChainBalances();
   },
   async checkAddress({ family, address, network }) {
     if (!FAMILIES.includes(family)) throw new WalletError('UNKNOWN_FAMILY', 'Unknown chain family');
@@ -411,10 +404,8 @@ export const handlers: Handlers = {
     const keyNetwork = network ?? (isModular(family) ? (await activeNetwork(family)).keyNetwork : undefined);
     return validateAddress(family, str(address, 'Address', 200), keyNetwork);
   },
-  prepareSend: (req) => prepareSend(req),
   listNfts: () => listNfts(),
   sendNft: (p) => sendNft(p),
-  confirmSend: ({ id }) => confirmSend(id),
   listActivity: () => activityView(),
   async refreshIncoming() {
     const r = await refreshIncoming();

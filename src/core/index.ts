@@ -21,5 +21,5 @@ export type { AddressValidation, ChainFamilyKeys, ResolvedKeyOptions } from './c
 export { CHAIN_KEYS } from './chains/registry.ts';
 export { bitcoinTaprootInternalKey, BITCOIN_SCHEMES, type BitcoinScheme } from './chains/bitcoin/index.ts';
 export { eosLegacyPublicKey, eosPrivateKeyString, isValidEosAccountName } from '../families/eos/core/index.ts';
-export { toChecksumAddress } from './chains/evm/index.ts';
+export { toChecksumAddress } from '../families/evm/core/index.ts';
 export { substrateDerivationPath, ss58Decode, ss58Encode } from '../families/polkadot/core/index.ts';

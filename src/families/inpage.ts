@@ -5,7 +5,7 @@
  */
 import type { Family } from './ids';
 import type { FamilyInpage } from './types';
-import { installEvmProvider } from '../inpage/evm';
+import { installEvmProvider } from './evm/inpage/provider';
 import { installBitcoinProvider } from '../inpage/bitcoin';
 import { installTronProvider } from '../inpage/tron';
 import { installSolanaProvider } from '../inpage/solana';

@@ -8,7 +8,8 @@
  * Adding a family = one import of its descriptor + one entry below (see README "Adding a chain family").
  */
 import type { Family } from './ids';
-import type { FamilyBackgroundLoader, FamilyDescriptor } from './types';
+import type { FamilyBackgroundLoader, FamilyDescriptor, FamilyNetworkState } from './types';
+import { evmDescriptor } from './evm/core/descriptor';
 import { eosDescriptor } from './eos/core/networks';
 import { polkadotDescriptor } from './polkadot/descriptor';
 import { aptosDescriptor } from './aptos/core/descriptor';
@@ -16,10 +17,13 @@ import { aptosDescriptor } from './aptos/core/descriptor';
 export interface FamilyModuleEntry {
   descriptor: FamilyDescriptor;
   background: FamilyBackgroundLoader;
+  /** Optional: the family keeps its own (changing) network list and active network; see FamilyNetworkState. */
+  networkState?: () => Promise<FamilyNetworkState>;
 }
 
 export const FAMILY_MODULES = {
-  evm: 'legacy',
+  // The EVM dApp handler is still its own (src/families/evm/background/dapp.ts, registered in src/background/index.ts).
+  evm: { descriptor: evmDescriptor, background: () => import('./evm/background/index').then((m) => m.evmBackground), networkState: () => import('./evm/background/networkState').then((m) => m.evmNetworkState) },
   bitcoin: 'legacy',
   tron: 'legacy',
   solana: 'legacy',

@@ -31,7 +31,7 @@ import type { ChainFamilyKeys } from '../core/chains/types';
 import type { PaymentRequest } from '../core/payments/types';
 import type { RiskInput } from '../core/risk/types';
 import type { ApprovalDecision, ApprovalKind, RiskWarning } from '../protocol/approvals';
-import type { AssetBalance } from '../protocol/ui';
+import type { AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
 import type { Family } from './ids';
 /** Families built as modules (src/families/registry.ts), for shared types that exclude them. */
 export type { ModularFamily } from './registry';
@@ -141,6 +141,10 @@ export interface SendPreviewGeneric {
   feeSymbol: string;
   /** Labelled extras (message keys of the family's dictionary, or plain labels) → values. */
   details: Record<string, string>;
+  /** Message key of the fee row's label when the fee is an upper bound ('maxNetworkFee'); default 'networkFee'. */
+  feeLabel?: string;
+  /** Values the family's ReviewFields part edits (EVM gas limit and fees per gas), not listed as details. */
+  reviewData?: Record<string, string>;
 }
 
 export interface SentTransfer {
@@ -224,6 +228,19 @@ export interface FamilyBackground {
   onChange?(ctx: FamilyContext, what: 'account' | 'network', emit: (origin: string | null, event: string, data: unknown) => void): void;
 }
 
+/**
+ * Networks a family keeps itself, for a family whose network list changes at run time (EVM: the
+ * user's and dApps' added networks) and whose active network its dApp side reads from its own
+ * storage. When a family has one, the shared code asks it instead of the descriptor's fixed list and
+ * the shared `familyNetwork` key, so an existing install keeps its selection. Optional.
+ */
+export interface FamilyNetworkState {
+  list(): Promise<NetworkInfo[]>;
+  active(): Promise<NetworkInfo>;
+  /** Selects one of the family's networks (and tells its connected sites); false when the ref is not one. */
+  select(ref: string): Promise<boolean>;
+}
+
 /** The background registry's entry: a loader, so a family's code stays out of the worker's start. */
 export type FamilyBackgroundLoader = () => Promise<FamilyBackground>;
 
@@ -233,6 +250,13 @@ export interface FamilyUi {
   addressPlaceholder?: string;
   /** Extra send fields (memo, keep-alive); their values go to prepareSend as `extra`. */
   SendFields?: ComponentType<{ value: Readonly<Record<string, string | boolean>>; onChange(v: Record<string, string | boolean>): void }>;
+  /**
+   * Extra controls on the review screen (EVM: edit gas and fees). `onApply(extra)` prepares the send
+   * again with these values merged into `extra`; the shown preview is replaced by the new one.
+   */
+  ReviewFields?: ComponentType<{ preview: ChainSendPreview; busy: boolean; onApply(extra: Record<string, string>): void }>;
+  /** Shown under the balances (EVM: add an ERC-20); `onView` replaces the shown balances. */
+  BalancesExtras?: ComponentType<{ view: ChainBalancesView | null; onView(v: ChainBalancesView): void }>;
 }
 
 /** A family's strings, merged into the shared dictionaries (src/families/messages.ts). */

@@ -7,7 +7,7 @@ import type { Family } from './ids';
 import type { FamilyUi } from './types';
 
 export const FAMILY_UI: Readonly<Record<Family, (() => Promise<FamilyUi>) | null>> = {
-  evm: null,
+  evm: () => import('./evm/ui').then((m) => m.default),
   bitcoin: null,
   tron: null,
   solana: null,

@@ -139,19 +139,10 @@ export interface UiRequests {
   editNetwork: { params: { chainId: number; rpcUrl: string; explorer?: string }; result: { networks: NetworkView[]; activeChainId: number } };
   /** A built-in network's RPC and explorer back to their defaults. */
   resetNetwork: { params: { chainId: number }; result: { networks: NetworkView[]; activeChainId: number } };
-  /** Adds an ERC-20 to the active network's watched tokens (metadata read from the chain). */
-  addToken: { params: { address: string }; result: BalancesView };
-  // Balances of the selected EVM account on the active network
-  /** From storage only (no RPC): what the popup paints at once. Null when nothing was cached yet. */
-  getCachedBalances: { params: Record<string, never>; result: BalancesView | null };
-  /** One batched RPC request (native + every watched token); refreshes the cache. */
-  refreshBalances: { params: Record<string, never>; result: BalancesView };
+  /** Adds an ERC-20 to the active EVM network's watched tokens (metadata read from the chain); the refreshed balances. */
+  addToken: { params: { address: string }; result: ChainBalancesView };
   // Send
   checkAddress: { params: { family: Family; address: string; network?: string }; result: { ok: true } | { ok: false; reason: 'format' | 'checksum' | 'network'; message: string } };
-  /** Builds, estimates and checks funds; nothing is signed. */
-  prepareSend: { params: SendRequest; result: SendPreview };
-  /** Signs and broadcasts a prepared send (by id), records it in the activity. */
-  confirmSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
   listActivity: { params: Record<string, never>; result: ActivityView[] };
   /** Reads incoming transfers of the selected account on the active chain from its API into the activity. */
   refreshIncoming: { params: Record<string, never>; result: { added: number; supported: boolean } };
@@ -159,21 +150,25 @@ export interface UiRequests {
   listAddressBook: { params: Record<string, never>; result: AddressBookView };
   saveAddressBookEntry: { params: { name: string; address: string; family: Family }; result: AddressBookView };
   removeAddressBookEntry: { params: { address: string; family: Family }; result: AddressBookView };
-  // Chains of every family in the popup's selector; Bitcoin, Solana and TRON home/send
+  // Chains of every family in the popup's selector; balances and send of the active chain (one pipeline)
   listChains: { params: Record<string, never>; result: ChainsView };
   setActiveChain: { params: { id: string }; result: ChainsView };
   /** Bitcoin Esplora URL, Solana RPC or TRON full node of one network (http(s) only). */
   setChainEndpoint: { params: { family: EndpointFamily; network: string; url: string }; result: ChainEndpoints };
   getChainEndpoints: { params: Record<string, never>; result: ChainEndpoints };
+  /** From storage only (no node request): what the popup paints at once. Null when nothing was cached yet. */
   getCachedChainBalances: { params: Record<string, never>; result: ChainBalancesView | null };
+  /** Asks the node again (EVM: one batched request for the native coin and every watched token); refreshes the cache. */
   refreshChainBalances: { params: Record<string, never>; result: ChainBalancesView };
   /** Watches a TRC-20 on the active TRON network (symbol and decimals read from the contract). */
   addChainToken: { params: { address: string }; result: ChainBalancesView };
   /** The first unused receive address of the Bitcoin account (gap-limit scan). */
   bitcoinReceiveAddress: { params: Record<string, never>; result: { address: string; path: string; network: string } };
+  /** Builds, estimates and checks funds; nothing is signed. */
   prepareChainSend: { params: ChainSendRequest; result: ChainSendPreview };
   /** Bitcoin replace-by-fee of a pending send of this wallet at a higher fee rate (confirmed with confirmChainSend). */
   prepareSpeedUp: { params: { hash: string; feeRate: number }; result: ChainSendPreview };
+  /** Signs and broadcasts a prepared send (by id), records it in the activity. */
   confirmChainSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
   /** Watched ERC-721/1155 of the selected account on the active EVM network, balances fresh from the chain. */
   listNfts: { params: Record<string, never>; result: NftView[] };
@@ -233,7 +228,7 @@ export interface ChainsView {
 export type ChainEndpoints = Record<EndpointFamily, Record<string, string>>;
 
 export interface ChainBalancesView {
-  family: Exclude<PopupFamily, 'evm'>;
+  family: PopupFamily;
   chain: string;
   networkName: string;
   address: string;
@@ -247,18 +242,18 @@ export interface ChainSendRequest {
   to: string;
   /** Whole units ("0.5") or 'max'. */
   amount: string;
-  /** SPL mint or TRC-20 contract; absent for the native coin. */
+  /** ERC-20 contract, SPL mint or TRC-20 contract; absent for the native coin. */
   token?: string;
   /** Bitcoin: a fee level from the API's estimates, or a custom sat/vB. */
   feeLevel?: 'slow' | 'normal' | 'fast';
   feeRate?: number;
-  /** A family module's own send fields (memo, keep-alive…), from its SendFields; checked by the family. */
+  /** A family module's own send fields (memo, keep-alive, EVM gas and fees per gas…), from its UI parts; checked by the family. */
   extra?: Record<string, string | boolean>;
 }
 
 export interface ChainSendPreview {
   id: string;
-  family: Exclude<PopupFamily, 'evm'>;
+  family: PopupFamily;
   networkName: string;
   from: string;
   to: string;
@@ -267,7 +262,11 @@ export interface ChainSendPreview {
   /** Total network fee (TRON: expected burn; Solana: fee + new token account rent), whole units. */
   fee: string;
   feeSymbol: string;
+  /** Message key of the fee row's label when the fee is an upper bound (EVM: 'maxNetworkFee'). */
+  feeLabel?: string;
   details: Record<string, string>;
+  /** Values the family's review part edits (EVM: feeType, gas, maxFeePerGas…), not listed. */
+  reviewData?: Record<string, string>;
   warnings: Array<{ code: string; severity: 'info' | 'warning' | 'danger'; params: Record<string, string | number | boolean> }>;
 }
 
@@ -296,50 +295,6 @@ export interface AssetBalance {
   name?: string;
   /** data: URI of the token's image (from its metadata), when there is one. */
   icon?: string;
-}
-
-export interface BalancesView {
-  chainId: number;
-  networkName: string;
-  address: string;
-  assets: AssetBalance[];
-  updatedAt: number;
-}
-
-export interface SendFees {
-  /** Decimal strings: gas units and wei per gas. */
-  gas?: string;
-  maxFeePerGas?: string;
-  maxPriorityFeePerGas?: string;
-  gasPrice?: string;
-}
-
-export interface SendRequest {
-  to: string;
-  /** Whole units as typed ("1.5"), or 'max'. */
-  amount: string;
-  /** ERC-20 contract; absent for the native currency. */
-  token?: string;
-  fees?: SendFees;
-}
-
-export interface SendPreview {
-  id: string;
-  chainId: number;
-  networkName: string;
-  from: string;
-  to: string;
-  amount: string;
-  symbol: string;
-  feeType: 'eip1559' | 'legacy';
-  gas: string;
-  maxFeePerGas?: string;
-  maxPriorityFeePerGas?: string;
-  gasPrice?: string;
-  /** gas × max fee, whole units of the native currency. */
-  maxNetworkFee: string;
-  nativeSymbol: string;
-  warnings: Array<{ code: string; severity: 'info' | 'warning' | 'danger'; params: Record<string, string | number | boolean> }>;
 }
 
 export interface ActivityView {

@@ -20,7 +20,7 @@ import { TronWeb, utils as tronUtils } from 'tronweb';
 import { launchWallet, importWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, type AnvilInstance } from '../support/anvil';
-import { tinyErc20Bytecode } from '../core/evm/fixtures/tinyErc20';
+import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, ECPair, fundingTx, MNEMONIC, REGTEST, regtestWallet } from '../core/bitcoin/helpers';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';

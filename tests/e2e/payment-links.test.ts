@@ -11,7 +11,7 @@ import { decodeFunctionResult, encodeFunctionData, erc20Abi, getAddress, type He
 import { launchWallet, importWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
-import { tinyErc20Bytecode } from '../core/evm/fixtures/tinyErc20';
+import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, foreignAddress, fundingTx, REGTEST } from '../core/bitcoin/helpers';
 import { renderQr } from '../core/payments/qrImage';

@@ -18,7 +18,7 @@ import { encodeFunctionData, erc20Abi, decodeFunctionResult, formatEther, getAdd
 import { launchWallet, dumpAllStorage, type Wallet } from './support/chromium';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
-import { tinyErc20Bytecode } from '../core/evm/fixtures/tinyErc20';
+import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
 import { pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'popup e2e password 2024';

@@ -14,7 +14,7 @@ import { getAddress, pad, parseEther, toHex, type Hex } from 'viem';
 import { launchWallet, type Wallet } from './support/chromium';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { startPriceServer, type PriceServer } from '../support/priceServer';
-import { tinyErc20Bytecode } from '../core/evm/fixtures/tinyErc20';
+import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
 import { pickNetwork } from './support/popupNav';
 import { auditScreen } from './support/uiAudit';
 import { decide } from './support/approvals';

@@ -2,15 +2,15 @@
  * Response bodies read with a hard cap while they stream (src/core/net/boundedBody.ts), against a
  * real loopback HTTP server: an endless body without Content-Length is cut off once it passes the
  * cap (res.text() would never return), a declared oversize body is refused unread, a body at the
- * cap is returned whole. The EVM NFT metadata fetch (background/evm/nfts.ts) uses it: an oversize
+ * cap is returned whole. The EVM NFT metadata fetch (src/families/evm/background/nfts.ts) uses it: an oversize
  * tokenURI document is an error, a normal one is text.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundedBytes } from '../../src/core/net/boundedBody';
-import { MAX_METADATA_BYTES } from '../../src/core/chains/evm/nft';
-import { fetchText } from '../../src/background/evm/nfts';
+import { MAX_METADATA_BYTES } from '../../src/families/evm/core/nft';
+import { fetchText } from '../../src/families/evm/background/nfts';
 
 const CHUNK = 16 * 1024;
 let server: Server;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CHAIN_IDS, EAGER_EVM_METHODS, answerEvmRead, type StoredReads } from '../../src/families/evm/background/eagerReads';
-import { BUILTIN_EVM_NETWORKS } from '../../src/core/chains/evm/networks';
+import { BUILTIN_EVM_NETWORKS } from '../../src/families/evm/core/networks';
 
 const SITE = 'https://app.example';
 

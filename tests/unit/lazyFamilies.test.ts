@@ -36,7 +36,7 @@ describe('background: family code reached only through import()', () => {
 
   it('follows the static graph (sanity: the eager parts are in it)', () => {
     const reached = [...files.keys()].map(rel);
-    expect(reached).toContain('src/background/dapp/evm.ts');
+    expect(reached).toContain('src/families/evm/background/dapp.ts');
     expect(reached).toContain('src/background/lazyModules.ts');
     expect(reached).toContain('src/background/walletService.ts');
   });

@@ -1,6 +1,6 @@
 /**
  * The approval window's plain-language parts and the popup's pickers: one-line summaries from real
- * display shapes (as src/background/evm/describeTx.ts and the Bitcoin handler build them), translated
+ * display shapes (as src/families/evm/background/describeTx.ts and the Bitcoin handler build them), translated
  * and humanised field labels, severity order, the network filter, the badge text and the identicon.
  */
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
  */
 import { getAddress, type Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { nftOwner } from '../../src/background/evm/watchAsset';
+import { nftOwner } from '../../src/families/evm/background/watchAsset';
 
 const A = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266' as Address;
 const B = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8' as Address;

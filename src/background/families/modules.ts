@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { FAMILY_MODULES, type FamilyModuleEntry } from '../../families/registry';
 import { FAMILIES, type Family } from '../../families/ids';
-import type { ChainRef, FamilyBackground, FamilyContext, KeyLease, NetworkInfo, Selection } from '../../families/types';
+import type { ChainRef, FamilyBackground, FamilyContext, FamilyNetworkState, KeyLease, NetworkInfo, Selection } from '../../families/types';
 import { AccountCache } from '../accountCache';
 import { WalletError } from '../errors';
 import { keyring } from '../keyring';
@@ -66,12 +66,26 @@ export function findNetwork(family: Family, ref: string): NetworkInfo | undefine
   return networksOf(family).find((n) => n.ref === ref);
 }
 
+/** The family's own network state when it keeps one (a changing list, e.g. user-added networks); else null. */
+async function ownNetworks(family: Family): Promise<FamilyNetworkState | null> {
+  const load = entry(family).networkState;
+  return load ? load() : null;
+}
+
+/** Every network of the family as the user sees it now (the descriptor's, or the family's own list). */
+export async function familyNetworks(family: Family): Promise<readonly NetworkInfo[]> {
+  const own = await ownNetworks(family);
+  return own ? own.list() : networksOf(family);
+}
+
 async function readMap<T>(key: string): Promise<Partial<Record<string, T>>> {
   const v = (await browser.storage.local.get(key))[key] as unknown;
   return v && typeof v === 'object' ? (v as Partial<Record<string, T>>) : {};
 }
 
 export async function activeNetwork(family: Family): Promise<NetworkInfo> {
+  const own = await ownNetworks(family);
+  if (own) return own.active();
   const chosen = (await readMap<string>(NETWORK_KEY))[family];
   const list = networksOf(family);
   return (chosen ? list.find((n) => n.ref === chosen) : undefined) ?? list[0]!;
@@ -79,6 +93,8 @@ export async function activeNetwork(family: Family): Promise<NetworkInfo> {
 
 /** Selects a network of the family (the popup's selector); returns false when the ref is not one of its networks. */
 export async function selectNetwork(family: Family, ref: string): Promise<boolean> {
+  const own = await ownNetworks(family);
+  if (own) return own.select(ref);
   if (!findNetwork(family, ref)) return false;
   const all = await readMap<string>(NETWORK_KEY);
   await browser.storage.local.set({ [NETWORK_KEY]: { ...all, [family]: ref } });

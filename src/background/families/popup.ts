@@ -12,7 +12,8 @@ import type { ChainBalancesView, ChainOption, ChainSendPreview, ChainSendRequest
 import { recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
 import { WalletError } from '../errors';
 import { onLocked } from '../session';
-import { activeNetwork, backgroundOf, familyContext, modularFamilies, networkIdOf, networksOf } from './modules';
+import { activeNetwork, backgroundOf, familyContext, familyNetworks, modularFamilies, networkIdOf } from './modules';
+import { listAddressBook } from '../wallet/addressBook';
 
 type PopupFamily = ChainBalancesView['family'];
 
@@ -21,8 +22,9 @@ const MAX_CACHE_ENTRIES = 100;
 const PENDING_TTL_MS = 10 * 60_000;
 
 /** Every network of every module family, for the popup's selector. */
-export function moduleChainOptions(): ChainOption[] {
-  return modularFamilies().flatMap((f) => networksOf(f).map((n) => ({ id: n.ref, family: f as ChainOption['family'], name: n.name, testnet: n.testnet })));
+export async function moduleChainOptions(): Promise<ChainOption[]> {
+  const lists = await Promise.all(modularFamilies().map(async (f) => (await familyNetworks(f)).map((n) => ({ id: n.ref, family: f as ChainOption['family'], name: n.name, testnet: n.testnet }))));
+  return lists.flat();
 }
 
 export async function activeRef(family: Family): Promise<string> {
@@ -77,14 +79,16 @@ const pending = new Map<string, Pending>();
 onLocked(() => pending.clear());
 
 async function riskOf(family: Family, from: string, facts: RiskFacts): Promise<ChainSendPreview['warnings']> {
-  const settings = await riskSettings();
+  const [settings, book] = await Promise.all([riskSettings(), listAddressBook().catch(() => ({ entries: [] }))]);
+  // The user's contacts of this family are known recipients, like earlier recipients.
+  const contacts = book.entries.filter((e) => e.family === family).map((e) => ({ address: e.address, source: 'addressBook' as const, label: e.name }));
   return assessRisk({
     ...facts,
     origin: null,
     chainFamily: family,
     userThresholds: settings.thresholds,
     recentTransfers: await recentTransferTimes(from),
-    knownAddresses: settings.knownAddresses,
+    knownAddresses: [...settings.knownAddresses, ...contacts],
   }).map((w) => ({ code: w.code, severity: w.severity, params: (w.params ?? {}) as Record<string, string | number | boolean> }));
 }
 

@@ -1,6 +1,7 @@
 /**
- * The popup's chain selector across families, and the Home / Send / Receive data of the non-EVM
- * families (Bitcoin, Solana, TRON). EVM keeps its own modules (balances.ts, send.ts); this one
+ * The popup's chain selector across families, and the Home / Send / Receive data of the families
+ * still wired by hand (Bitcoin, Solana, TRON); the family modules (EVM among them) go through
+ * src/background/families/popup.ts. This one
  * reuses each family's background state (bitcoin/state.ts, solana/state.ts, tron/state.ts: the
  * same network the family's dApps see) and the chain cores for every byte that is built, priced,
  * checked and signed.
@@ -17,7 +18,7 @@ import { browser } from 'wxt/browser';
 import { Transaction as BtcTransaction } from '@scure/btc-signer';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { formatUnits } from 'viem';
-import { parseTokenAmount } from '../../core/chains/evm/erc20';
+import { parseTokenAmount } from '../../families/evm/core/erc20';
 import { EsploraError, type EsploraClient } from '../../core/chains/bitcoin/esplora';
 import { fetchFeeRates, resolveFeeRate, type FeeLevel } from '../../core/chains/bitcoin/fees';
 import { bitcoinAccountFromMnemonic, bitcoinAccountFromXpub, secretKeyProvider, type BitcoinAccount, type WalletAddress } from '../../core/chains/bitcoin/hdAccount';
@@ -38,13 +39,12 @@ import { listActivity, recentTransferTimes, recordActivity, riskSettings, update
 import { DEFAULT_BITCOIN_STATE, bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
 import { WalletError } from '../errors';
 import { selectedAccount } from '../selectedAccount';
-import { assertNever, isWalletFamily } from '../../families/ids';
+import { WALLET_FAMILIES, assertNever, isWalletFamily } from '../../families/ids';
 import type { ModularFamily } from '../../families/registry';
 import { endpointsOf, isModular, modularFamilies, selectNetwork, setEndpoint } from '../families/modules';
 import { activeRef, cachedModuleBalances, confirmModuleSend, moduleChainOptions, prepareModuleSend, refreshModuleBalances } from '../families/popup';
 import { announceModuleNetwork } from '../dapp/pipeline';
 import { announceNetwork } from '../dapp/bitcoin';
-import { allNetworks, evmState, setActiveChain as setEvmChain } from '../evm/state';
 import { keyring } from '../keyring';
 import { onLocked } from '../session';
 import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana/tokenMetadata';
@@ -53,7 +53,7 @@ import { DEFAULT_SETTINGS, getLocal } from '../storage';
 import { DEFAULT_TRON_STATE, currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, watchTronToken, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
 
 /** The non-EVM families this file still serves by hand (the module families go through families/popup.ts). */
-type HandWired = Exclude<PopupFamily, 'evm' | ModularFamily>;
+type HandWired = Exclude<PopupFamily, ModularFamily>;
 
 const FAMILY_KEY = 'popupFamily';
 const CACHE_KEY = 'chainBalanceCache';
@@ -67,20 +67,19 @@ const TRON_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON', nile: 'TRON
 
 export async function activeFamily(): Promise<PopupFamily> {
   const v = (await browser.storage.local.get(FAMILY_KEY))[FAMILY_KEY];
-  return isWalletFamily(v) ? v : 'evm';
+  return isWalletFamily(v) ? v : WALLET_FAMILIES[0];
 }
 
 export async function listChains(): Promise<ChainsView> {
-  const [family, evm, networks, btc, sol, tron] = await Promise.all([activeFamily(), evmState(), allNetworks(), bitcoinState(), solanaState(), resolvedTronState()]);
+  const [family, btc, sol, tron, modules] = await Promise.all([activeFamily(), bitcoinState(), solanaState(), resolvedTronState(), moduleChainOptions()]);
   const chains: ChainOption[] = [
-    ...networks.map((n) => ({ id: `evm:${n.chainId}`, family: 'evm' as const, name: n.name, testnet: !!n.testnet })),
     ...BTC_NETWORKS.map((n) => ({ id: `bitcoin:${n}`, family: 'bitcoin' as const, name: BTC_NAMES[n], testnet: n !== 'mainnet' })),
     ...(['mainnet-beta', 'devnet', 'testnet', 'localnet'] as const).map((c) => ({ id: `solana:${c}`, family: 'solana' as const, name: getSolanaNetwork(c)?.name ?? c, testnet: c !== 'mainnet-beta' })),
     ...TRON_NETWORK_IDS.map((n) => ({ id: `tron:${n}`, family: 'tron' as const, name: TRON_NAMES[n], testnet: n !== 'mainnet' })),
-    ...moduleChainOptions(),
+    ...modules,
   ];
   if (isModular(family)) return { chains, active: await activeRef(family), family };
-  const activeOf: Record<Exclude<PopupFamily, ModularFamily>, string> = { evm: `evm:${evm.activeChainId}`, bitcoin: `bitcoin:${btc.network}`, solana: `solana:${sol.cluster}`, tron: `tron:${tron.network}` };
+  const activeOf: Record<Exclude<PopupFamily, ModularFamily>, string> = { bitcoin: `bitcoin:${btc.network}`, solana: `solana:${sol.cluster}`, tron: `tron:${tron.network}` };
   return { chains, active: activeOf[family as Exclude<PopupFamily, ModularFamily>], family };
 }
 
@@ -88,11 +87,7 @@ export async function listChains(): Promise<ChainsView> {
 export async function setActiveChainOption(id: unknown): Promise<ChainsView> {
   if (typeof id !== 'string') throw new WalletError('UNKNOWN_CHAIN', 'Unknown chain');
   const [family, rest] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
-  if (family === 'evm' && /^\d{1,15}$/.test(rest)) {
-    const chainId = Number(rest);
-    if (!(await allNetworks()).some((n) => n.chainId === chainId)) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
-    await setEvmChain(chainId);
-  } else if (family === 'bitcoin' && (BTC_NETWORKS as readonly string[]).includes(rest)) {
+  if (family === 'bitcoin' && (BTC_NETWORKS as readonly string[]).includes(rest)) {
     if ((await bitcoinState()).network !== rest) {
       await setBitcoinNetwork(rest as DappBitcoinNetwork);
       await announceNetwork(rest as DappBitcoinNetwork);
@@ -232,7 +227,6 @@ async function addressOf(family: HandWired): Promise<{ chain: string; address: s
 }
 
 function requireOther(family: PopupFamily): HandWired {
-  if (family === 'evm') throw new WalletError('UNKNOWN_CHAIN', 'The EVM balances have their own request');
   if (isModular(family)) throw new WalletError('UNKNOWN_CHAIN', 'This chain is served by its family module');
   return family as HandWired;
 }

@@ -5,7 +5,7 @@
  * dispatches the same way for Receive's QR code.
  */
 import { buildBip21, parseBip21 } from '../chains/bitcoin/paymentUri.ts';
-import { buildEip681, parseEip681 } from '../chains/evm/paymentUri.ts';
+import { buildEip681, parseEip681 } from '../../families/evm/core/paymentUri.ts';
 import { buildSolanaPay, parseSolanaPay } from '../chains/solana/paymentUri.ts';
 import { buildTronUri, parseTronUri } from '../chains/tron/paymentUri.ts';
 import { PaymentUriError } from './errors.ts';
@@ -18,14 +18,14 @@ export { PAYMENT_SCHEMES, hasPaymentStandard } from './families.ts';
 /** The family a text's payment scheme belongs to, or undefined (a plain address, another scheme). */
 export function paymentUriFamily(text: string): PaymentFamily | undefined {
   const scheme = uriScheme(text.trim());
-  return scheme === undefined ? undefined : PAYMENT_SCHEMES[scheme];
+  return scheme === undefined ? undefined : (PAYMENT_SCHEMES as Readonly<Record<string, PaymentFamily>>)[scheme];
 }
 
 export function parsePaymentUri(text: string, options: ParsePaymentOptions = {}): PaymentRequest {
   if (typeof text !== 'string' || text.trim() === '') throw new PaymentUriError('EMPTY', 'Nothing to read: the text is empty');
   const scheme = uriScheme(text.trim());
   if (scheme === undefined) throw new PaymentUriError('NOT_A_URI', 'This is not a payment link (it does not start with a scheme such as bitcoin:)');
-  switch (PAYMENT_SCHEMES[scheme]) {
+  switch ((PAYMENT_SCHEMES as Readonly<Record<string, PaymentFamily>>)[scheme]) {
     case 'evm':
       return parseEip681(text, options);
     case 'bitcoin':

@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { shortAddress, shortAmount } from '../format';
 import { ReviewSummary } from './sendParts';
-import { DetailList } from './ChainBalances';
+import { DetailList } from './DetailList';
 import { RiskOverrides } from './RiskOverrides';
 import { useIncoming } from './useIncoming';
 

@@ -14,7 +14,6 @@ import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { Accounts } from './Accounts';
 import { Balances } from './Balances';
-import { ChainBalances } from './ChainBalances';
 import { accountName } from './AccountManage';
 import { AccountSheet } from './AccountSheet';
 import { NetworkSheet } from './NetworkSheet';
@@ -27,7 +26,6 @@ import { Button } from '../components/Button';
 
 const Receive = lazy(() => import('./Receive'));
 const Send = lazy(() => import('./Send'));
-const ChainSend = lazy(() => import('./ChainSend'));
 const Activity = lazy(() => import('./Activity'));
 const Nfts = lazy(() => import('./Nfts'));
 const Sites = lazy(() => import('./Sites'));
@@ -143,8 +141,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
                 </Button>
               </div>
             </div>
-            {capable && chains && family === 'evm' && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}`} networkName={active?.name ?? ''} onHeadline={setHeadline} />}
-            {capable && chains && family !== 'evm' && <ChainBalances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} networkName={active?.name ?? ''} onHeadline={setHeadline} />}
+            {capable && chains && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} family={family} onHeadline={setHeadline} />}
             <section className="stack" aria-labelledby="addresses-title">
               <h2 id="addresses-title" className="h2">
                 {t('addresses')}
@@ -156,8 +153,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
         )}
         <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
           {tab === 'receive' && <Receive state={state} family={family} />}
-          {tab === 'send' && chains && family === 'evm' && <Send key={`${chains.active}:${visit}`} onDone={() => setTab('activity')} onChains={setChains} />}
-          {tab === 'send' && chains && family !== 'evm' && <ChainSend key={`${chains.active}:${visit}`} family={family} network={chains.active.slice(chains.active.indexOf(':') + 1)} onDone={() => setTab('activity')} onChains={setChains} />}
+          {tab === 'send' && chains && <Send key={`${chains.active}:${visit}`} family={family} network={chains.active.slice(chains.active.indexOf(':') + 1)} onDone={() => setTab('activity')} onChains={setChains} />}
           {tab === 'activity' && <Activity />}
           {tab === 'nfts' && (family === 'evm' ? <Nfts key={`${chains?.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${visit}`} /> : <p className="hint">{t('nftsEvmOnly')}</p>)}
           {tab === 'sites' && <Sites />}

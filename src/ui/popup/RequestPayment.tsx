@@ -21,9 +21,9 @@ interface Context {
 async function contextFor(family: Family): Promise<Context> {
   const chains = await call('listChains', {});
   if (chains.family !== family) return { assets: [] };
-  // EVM links name their chain (EIP-681 @chainId); the EVM balances have their own request.
+  // EVM links name their chain (EIP-681 @chainId).
   const network = chains.active.startsWith('evm:') ? (chains.active as `evm:${string}`) : undefined;
-  const cached = network ? await call('getCachedBalances', {}) : await call('getCachedChainBalances', {});
+  const cached = await call('getCachedChainBalances', {});
   return { ...(network ? { network } : {}), assets: (cached?.assets ?? []).filter((a) => a.token !== null) };
 }
 

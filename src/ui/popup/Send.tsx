@@ -1,76 +1,82 @@
 /**
- * Send (EVM native and watched ERC-20): recipient checked as it is typed (checksum errors
- * explained) or picked from the address book, amount or Max, then the background prepares the
- * transaction and checks funds BEFORE anything is signed. The review screen shows the fee
- * (editable), the risk warnings and the total; confirming signs in the background; the status
- * follows the activity until confirmed or failed.
+ * Send, the one screen of every family: recipient checked as it is typed (checksums explained,
+ * wrong network explained) or picked from the address book or a scanned payment link, asset
+ * (native coin, watched ERC-20 / TRC-20, held SPL…), amount or Max, and for Bitcoin the fee rate
+ * (slow / normal / fast from the API, or custom sat/vB). A family's own fields (memo, keep-alive)
+ * and review controls (EVM: edit gas and fees) come from its UI parts (src/families/<f>/ui). The
+ * background builds, prices and checks the transfer BEFORE anything is signed; the review screen
+ * shows the fee and its parts and the risk warnings; the status then follows the activity until
+ * confirmed or failed.
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { AddressBookEntry, BalancesView, ChainsView, SendFees, SendPreview } from '../../protocol/ui';
+import type { AddressBookEntry, ChainBalancesView, ChainSendPreview, ChainsView, PopupFamily } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import { Fiat } from '../prices/Fiat';
 import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
-import { gweiToWei, shortAmount, weiToGwei } from '../format';
+import { isMessageKey, type MessageKey } from '../i18n';
+import { DetailList } from './DetailList';
+import { useFamilyUi } from './useFamilyUi';
 import { usePaymentLink } from './usePaymentLink';
 import { PaymentLinkInfo, ScanQr } from './ScanQr';
 
-type Step = { kind: 'form' } | { kind: 'review'; preview: SendPreview } | { kind: 'status'; hash: string; explorer: string | null };
+type Step = { kind: 'form' } | { kind: 'review'; preview: ChainSendPreview } | { kind: 'status'; hash: string; explorer: string | null };
+type FeeChoice = 'slow' | 'normal' | 'fast' | 'custom';
+const PLACEHOLDER: Partial<Record<PopupFamily, string>> = { bitcoin: 'bc1…', solana: 'Base58…', tron: 'T…' };
 
-export default function Send({ onDone, onChains }: { onDone: () => void; onChains?: (c: ChainsView) => void }): ReactNode {
+export default function Send({ family, network, onDone, onChains }: { family: PopupFamily; network: string; onDone: () => void; onChains?: (c: ChainsView) => void }): ReactNode {
   const { t } = useI18n();
-  const [balances, setBalances] = useState<BalancesView | null>(null);
+  const [balances, setBalances] = useState<ChainBalancesView | null>(null);
   const [book, setBook] = useState<AddressBookEntry[]>([]);
   const [asset, setAsset] = useState('');
   const [to, setTo] = useState('');
-  const toCheck = useRecipientCheck(to, 'evm');
+  const toCheck = useRecipientCheck(to, family, family === 'bitcoin' ? network : undefined);
   const [amount, setAmount] = useState('');
   const [max, setMax] = useState(false);
-  const [fees, setFees] = useState<{ gas: string; maxFee: string; priority: string; gasPrice: string }>({ gas: '', maxFee: '', priority: '', gasPrice: '' });
+  const [fee, setFee] = useState<FeeChoice>('normal');
+  const [customRate, setCustomRate] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const familyUi = useFamilyUi(family);
+  const [extra, setExtra] = useState<Record<string, string | boolean>>({});
   const link = usePaymentLink({ assets: balances?.assets ?? null, form: { setTo, setAsset, setAmount, setMax }, ...(onChains ? { onChains } : {}) });
 
   useEffect(() => {
-    call('getCachedBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);
-    call('refreshBalances', {}).then(setBalances, () => undefined);
-    call('listAddressBook', {}).then((b) => setBook(b.entries.filter((e) => e.family === 'evm')), () => undefined);
-  }, []);
+    call('getCachedChainBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);
+    call('refreshChainBalances', {}).then(setBalances, () => undefined);
+    call('listAddressBook', {}).then((b) => setBook(b.entries.filter((e) => e.family === family)), () => undefined);
+  }, [family]);
 
-  const feeEdits = (): SendFees | undefined => {
-    const f: SendFees = {};
-    if (fees.gas.trim()) f.gas = fees.gas.trim();
-    const mf = fees.maxFee.trim() ? gweiToWei(fees.maxFee) : undefined;
-    const pf = fees.priority.trim() ? gweiToWei(fees.priority) : undefined;
-    const gp = fees.gasPrice.trim() ? gweiToWei(fees.gasPrice) : undefined;
-    if (mf) f.maxFeePerGas = mf;
-    if (pf) f.maxPriorityFeePerGas = pf;
-    if (gp) f.gasPrice = gp;
-    return Object.keys(f).length ? f : undefined;
-  };
-
-  const prepare = async (withFees: boolean): Promise<void> => {
+  /** `edits`: values from the review screen's family part (EVM gas and fees), merged into `extra`. */
+  const prepare = async (edits?: Record<string, string>): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      const fe = withFees ? feeEdits() : undefined;
-      const preview = await call('prepareSend', { to: to.trim(), amount: max ? 'max' : amount.trim(), ...(asset ? { token: asset } : {}), ...(fe ? { fees: fe } : {}) });
-      setFees({ gas: preview.gas, maxFee: weiToGwei(preview.maxFeePerGas), priority: weiToGwei(preview.maxPriorityFeePerGas), gasPrice: weiToGwei(preview.gasPrice) });
+      const all = { ...extra, ...edits };
+      const rate = fee === 'custom' ? Number(customRate) : undefined;
+      if (family === 'bitcoin' && fee === 'custom' && !(rate && rate > 0)) throw new Error('fee');
+      const preview = await call('prepareChainSend', {
+        to: to.trim(),
+        amount: max ? 'max' : amount.trim(),
+        ...(asset ? { token: asset } : {}),
+        ...(family === 'bitcoin' ? (rate !== undefined ? { feeRate: rate } : { feeLevel: fee as 'slow' | 'normal' | 'fast' }) : {}),
+        ...(Object.keys(all).length ? { extra: all } : {}),
+      });
       setStep({ kind: 'review', preview });
     } catch (err) {
-      setError(errorText(err, t));
+      setError(err instanceof Error && err.message === 'fee' ? t('err_INVALID_FEE') : errorText(err, t));
     } finally {
       setBusy(false);
     }
   };
 
-  const confirm = async (preview: SendPreview): Promise<void> => {
+  const confirm = async (preview: ChainSendPreview): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      const r = await call('confirmSend', { id: preview.id });
+      const r = await call('confirmChainSend', { id: preview.id });
       setStep({ kind: 'status', hash: r.hash, explorer: r.explorer });
     } catch (err) {
       setError(errorText(err, t));
@@ -94,37 +100,10 @@ export default function Send({ onDone, onChains }: { onDone: () => void; onChain
         <h2 id="send-title" className="h2">
           {t('reviewTitle')}
         </h2>
-        <ReviewSummary networkName={p.networkName} from={p.from} to={p.to} amount={p.amount} symbol={p.symbol} feeLabel="maxNetworkFee" fee={`${shortAmount(p.maxNetworkFee, 8)} ${p.nativeSymbol}`} feeFiat={<Fiat chain={`evm:${p.chainId}`} asset={{ token: null, symbol: p.nativeSymbol, formatted: p.maxNetworkFee }} testid="review-fee-fiat" />} />
+        <ReviewSummary networkName={p.networkName} from={p.from} to={p.to} amount={p.amount} symbol={p.symbol} feeLabel={p.feeLabel && isMessageKey(p.feeLabel) ? p.feeLabel : 'networkFee'} fee={`${p.fee} ${p.feeSymbol}`} feeFiat={<Fiat chain={`${family}:${network}`} asset={{ token: null, symbol: p.feeSymbol, formatted: p.fee }} testid="review-fee-fiat" />} />
+        <DetailList details={p.details} testid="review-details" />
         <WarningList warnings={p.warnings} />
-        <details className="panel">
-          <summary data-testid="edit-fee">{t('editFees')}</summary>
-          <form className="stack" onSubmit={(e) => { e.preventDefault(); void prepare(true); }}>
-            <label>
-              {t('gasLimit')}
-              <input inputMode="numeric" data-testid="fee-gas" value={fees.gas} onChange={(e) => setFees({ ...fees, gas: e.target.value })} />
-            </label>
-            {p.feeType === 'eip1559' ? (
-              <>
-                <label>
-                  {t('maxFeeGwei')}
-                  <input inputMode="decimal" data-testid="fee-max" value={fees.maxFee} onChange={(e) => setFees({ ...fees, maxFee: e.target.value })} />
-                </label>
-                <label>
-                  {t('priorityFeeGwei')}
-                  <input inputMode="decimal" data-testid="fee-priority" value={fees.priority} onChange={(e) => setFees({ ...fees, priority: e.target.value })} />
-                </label>
-              </>
-            ) : (
-              <label>
-                {t('gasPriceGwei')}
-                <input inputMode="decimal" data-testid="fee-gasprice" value={fees.gasPrice} onChange={(e) => setFees({ ...fees, gasPrice: e.target.value })} />
-              </label>
-            )}
-            <button type="submit" className="small" data-testid="fee-apply" disabled={busy}>
-              {t('applyFee')}
-            </button>
-          </form>
-        </details>
+        {familyUi?.ReviewFields && <familyUi.ReviewFields preview={p} busy={busy} onApply={(edits) => void prepare(edits)} />}
         {errorBox}
         <ReviewButtons busy={busy} onBack={() => { setError(null); setStep({ kind: 'form' }); }} onConfirm={() => void confirm(p)} />
       </section>
@@ -133,7 +112,7 @@ export default function Send({ onDone, onChains }: { onDone: () => void; onChain
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    void prepare(false);
+    void prepare();
   };
 
   return (
@@ -142,10 +121,30 @@ export default function Send({ onDone, onChains }: { onDone: () => void; onChain
         {t('tab_send')}
       </h2>
       <AssetPicker assets={balances?.assets ?? []} asset={asset} onAsset={setAsset} />
-      <RecipientField to={to} onTo={link.onRecipient} problem={toCheck} book={book} placeholder="0x…" />
+      <RecipientField to={to} onTo={link.onRecipient} problem={toCheck} book={book} placeholder={familyUi?.addressPlaceholder ?? PLACEHOLDER[family] ?? ''} />
       <ScanQr onText={link.onRecipient} />
       <PaymentLinkInfo info={link.info} error={link.error} />
       <AmountField amount={amount} onAmount={setAmount} max={max} onMax={setMax} />
+      {family === 'bitcoin' && (
+        <fieldset className="stack">
+          <legend>{t('feeRate')}</legend>
+          <div className="row" role="radiogroup">
+            {(['slow', 'normal', 'fast', 'custom'] as const).map((f) => (
+              <label key={f} className="radio">
+                <input type="radio" name="fee" value={f} data-testid={`fee-${f}`} checked={fee === f} onChange={() => setFee(f)} />
+                {t(`fee_${f}` as MessageKey)}
+              </label>
+            ))}
+          </div>
+          {fee === 'custom' && (
+            <label>
+              {t('customFeeRate')}
+              <input inputMode="decimal" data-testid="fee-custom-rate" value={customRate} onChange={(e) => setCustomRate(e.target.value)} />
+            </label>
+          )}
+        </fieldset>
+      )}
+      {familyUi?.SendFields && <familyUi.SendFields value={extra} onChange={setExtra} />}
       {errorBox}
       <button type="submit" data-testid="send-review" disabled={busy || !to.trim() || (!max && !amount.trim())}>
         {busy ? t('preparing') : t('review')}

@@ -1,7 +1,7 @@
 /**
  * Balances painted from the background's cache at once (the prefetched answer when the popup
  * just opened), then refreshed from the node; the error of a failed refresh is kept beside the
- * cached view. Shared by the EVM and the Bitcoin/Solana/TRON balance panels.
+ * cached view. Used by the balances panel of every family.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { UiRequests } from '../../protocol/ui';
@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/context';
 import { callOnce, takeResolved } from '../prefetch';
 import { markPainted } from '../perf';
 
-type Pair = { cached: 'getCachedBalances'; refresh: 'refreshBalances' } | { cached: 'getCachedChainBalances'; refresh: 'refreshChainBalances' };
+type Pair = { cached: 'getCachedChainBalances'; refresh: 'refreshChainBalances' };
 type ViewOf<P extends Pair> = UiRequests[P['refresh']]['result'];
 
 export function useCachedBalances<P extends Pair>(methods: P): { view: ViewOf<P> | null; setView: (v: ViewOf<P>) => void; loading: boolean; error: string | null; refresh: () => Promise<void> } {

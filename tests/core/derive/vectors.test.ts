@@ -14,7 +14,7 @@ import { parsePath } from '../../../src/core/derive/path.ts';
 import { sr25519FromMiniSecret } from '../../../src/families/polkadot/core/keys.ts';
 import { mnemonicToMiniSecret } from '../../../src/core/derive/mnemonic.ts';
 import * as sr25519 from '@scure/sr25519';
-import { validateEvmAddress } from '../../../src/core/chains/evm/address.ts';
+import { validateEvmAddress } from '../../../src/families/evm/core/address.ts';
 
 const ABANDON = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 

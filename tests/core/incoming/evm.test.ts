@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Interface, id as ethersId, zeroPadValue } from 'ethers';
-import { incomingFromBlocks, incomingFromLogs, receiptStatus, scanWindow, topicOf, TRANSFER_TOPIC } from '../../../src/core/chains/evm/incoming';
+import { incomingFromBlocks, incomingFromLogs, receiptStatus, scanWindow, topicOf, TRANSFER_TOPIC } from '../../../src/families/evm/core/incoming';
 
 const ME = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const ALICE = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';

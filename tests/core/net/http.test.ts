@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ExchangeError, httpExchange, parseRetryAfter } from '../../../src/core/net/http.ts';
-import { closedPort, startHttpServer } from '../evm/helpers.ts';
+import { closedPort, startHttpServer } from '../../families/evm/helpers.ts';
 
 async function failure(p: Promise<unknown>): Promise<ExchangeError> {
   try {

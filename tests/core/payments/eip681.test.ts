@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse as ethUrlParse, build as ethUrlBuild } from 'eth-url-parser';
-import { buildEip681, parseEip681 } from '../../../src/core/chains/evm/paymentUri.ts';
+import { buildEip681, parseEip681 } from '../../../src/families/evm/core/paymentUri.ts';
 import { UINT256_MAX } from '../../../src/core/payments/amount.ts';
 import { codeOf, errorOf } from './helpers.ts';
 

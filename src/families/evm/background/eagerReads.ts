@@ -19,7 +19,7 @@ export const EAGER_READS_FAMILY = 'evm';
 export const EAGER_EVM_METHODS: ReadonlySet<string> = new Set(['eth_chainId', 'net_version', 'eth_accounts', 'wallet_getProviderState']);
 
 /**
- * Chain ids of the built-in networks (src/core/chains/evm/networks.ts, which needs viem's helpers
+ * Chain ids of the built-in networks (src/families/evm/core/networks.ts, which needs viem's helpers
  * and is not loaded here); tests/unit/evmReads.test.ts checks the two lists are the same.
  */
 export const BUILTIN_CHAIN_IDS: readonly number[] = [1, 56, 137, 42161, 10, 8453, 324, 59144, 43114, 66, 11155111, 97, 80002, 421614, 11155420, 84532, 300, 59141, 43113, 65, 31337];

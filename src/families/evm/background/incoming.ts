@@ -7,10 +7,10 @@
  */
 import { getAddress } from 'viem';
 import type { ActivityItem } from '../../../background/activity';
-import { activeNetwork, evmState, rpcFor, selectedEvmAccount } from '../../../background/evm/state';
+import { activeNetwork, evmState, rpcFor, selectedEvmAccount } from './state';
 import { incomingCursor, setIncomingCursor } from '../../../background/incoming/store';
-import { incomingFromBlocks, incomingFromLogs, receiptStatus, scanWindow, topicOf, TRANSFER_TOPIC } from '../../../core/chains/evm/incoming';
-import { explorerUrl } from '../../../core/chains/evm/networks';
+import { incomingFromBlocks, incomingFromLogs, receiptStatus, scanWindow, topicOf, TRANSFER_TOPIC } from '../core/incoming';
+import { explorerUrl } from '../core/networks';
 import type { IncomingTransfer } from '../../../core/incoming/types';
 import type { Selection } from '../../types';
 

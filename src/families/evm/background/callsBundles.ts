@@ -1,0 +1,98 @@
+/**
+ * EIP-5792 wallet_sendCalls / wallet_getCallsStatus: calls executed one by one after one approval.
+ * Bundle status is kept in storage.session (memory-only, survives a service-worker restart, gone
+ * when the browser closes), each record bound to the origin that sent it.
+ */
+import { browser } from 'wxt/browser';
+import type { Address, Hex } from 'viem';
+import { providerError, type SendCallsParams } from '../core/methods';
+import { prepareTransaction } from '../core/transaction';
+import { sendTransaction, waitForReceipt } from '../core/txSubmit';
+import type { RiskWarning } from '../../../protocol/approvals';
+import { requestApproval } from '../../../background/approvals';
+import type { DappContext } from '../../../background/dapp/router';
+import { describeTx } from './describeTx';
+import { requirePermitted } from './dappAccounts';
+import { activeNetwork, findEvmAccount, networkById, nonceTracker, rpcFor, withEvmKey } from './state';
+
+interface CallsBundle {
+  id: string;
+  origin: string;
+  chainId: number;
+  status: number;
+  hashes: Hex[];
+}
+
+const KEY = 'evmCallBundles';
+const MAX_BUNDLES = 200;
+const hexChain = (id: number): Hex => `0x${id.toString(16)}`;
+
+async function loadAll(): Promise<Record<string, CallsBundle>> {
+  return ((await browser.storage.session.get(KEY))[KEY] as Record<string, CallsBundle> | undefined) ?? {};
+}
+
+// Writes are serialised so concurrent bundles never overwrite each other's updates.
+let writing: Promise<unknown> = Promise.resolve();
+function save(b: CallsBundle): Promise<void> {
+  const next = writing.then(async () => {
+    const all = await loadAll();
+    all[b.id] = { ...b, hashes: [...b.hashes] };
+    const ids = Object.keys(all);
+    for (const old of ids.slice(0, Math.max(0, ids.length - MAX_BUNDLES))) delete all[old];
+    await browser.storage.session.set({ [KEY]: all });
+  });
+  writing = next.catch(() => undefined);
+  return next;
+}
+
+export async function sendCalls(ctx: DappContext, p: SendCallsParams): Promise<{ id: string }> {
+  const network = await activeNetwork();
+  if (p.chainId !== network.chainId) throw providerError(5710, `Chain ${hexChain(p.chainId)} is not the active chain`);
+  if (p.atomicRequired) throw providerError(5760, 'Atomic execution is not supported by this wallet');
+  const accounts = await requirePermitted(ctx.origin, p.from);
+  const account = await findEvmAccount(p.from ?? accounts[0]!);
+  const from: Address = account.address;
+  if (p.id !== undefined && (await loadAll())[p.id]) throw providerError(5720, 'A bundle with this id already exists');
+  const descriptions = [];
+  const warnings: RiskWarning[] = [];
+  for (const c of p.calls) {
+    const d = await describeTx(ctx, network, { from, ...(c.to ? { to: c.to } : {}), value: c.value ?? 0n, ...(c.data ? { data: c.data } : {}), fees: {} });
+    descriptions.push(d.display);
+    warnings.push(...d.warnings);
+  }
+  await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'evm', kind: 'sendCalls', display: { account: from, network: network.name, calls: descriptions, execution: 'One after another (not atomic)' }, warnings });
+  const id = p.id ?? `0x${Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const bundle: CallsBundle = { id, origin: ctx.origin, chainId: network.chainId, status: 100, hashes: [] };
+  await save(bundle);
+  const rpc = rpcFor(network);
+  for (const c of p.calls) {
+    try {
+      const prepared = await prepareTransaction(rpc, { from, ...(c.to ? { to: c.to } : {}), value: c.value ?? 0n, ...(c.data ? { data: c.data } : {}), fees: {} }, { chainId: network.chainId, eip1559: network.eip1559 });
+      const sent = await withEvmKey(account, (key) => sendTransaction(rpc, prepared, key, nonceTracker));
+      bundle.hashes.push(sent.hash);
+      await save(bundle);
+      const receipt = await waitForReceipt(rpc, sent.hash, { timeoutMs: 5 * 60_000 });
+      if (receipt.status !== 'success') {
+        bundle.status = bundle.hashes.length > 1 ? 600 : 500;
+        await save(bundle);
+        return { id };
+      }
+    } catch {
+      bundle.status = bundle.hashes.length > 0 ? 600 : 400;
+      await save(bundle);
+      return { id };
+    }
+  }
+  bundle.status = 200;
+  await save(bundle);
+  return { id };
+}
+
+/** EIP-5792 status (version 2.0.0 shape); only the origin that sent the bundle may read it. */
+export async function callsStatus(origin: string, id: string): Promise<unknown> {
+  const b = (await loadAll())[id];
+  if (!b || b.origin !== origin) throw providerError(5730, 'Unknown bundle id');
+  const network = await networkById(b.chainId);
+  const receipts = network ? await Promise.all(b.hashes.map((h) => rpcFor(network).request('eth_getTransactionReceipt', [h]).catch(() => null))) : [];
+  return { version: '2.0.0', id: b.id, chainId: hexChain(b.chainId), status: b.status, atomic: false, receipts: receipts.filter(Boolean) };
+}

@@ -1,0 +1,53 @@
+/**
+ * The typed-data signing methods: eth_signTypedData_v4, _v3 (v4 minus arrays) and the legacy
+ * eth_signTypedData / _v1 array form. Each is parsed in full before any window opens (-32602
+ * otherwise), shown with every field (addresses checksummed), approved by the user, then signed.
+ */
+import type { Hex } from 'viem';
+import type { EvmNetwork } from '../core/networks';
+import { parseSignTypedDataParams, signTypedDataV4, type ValidatedTypedData } from '../core/typedData';
+import { parseSignTypedDataV1Params, parseSignTypedDataV3Params, signTypedDataV1 } from '../core/typedDataLegacy';
+import type { RiskWarning } from '../../../protocol/approvals';
+import { requestApproval } from '../../../background/approvals';
+import type { DappContext } from '../../../background/dapp/router';
+import { requirePermitted } from './dappAccounts';
+import { findEvmAccount, withEvmKey } from './state';
+
+export type TypedSignMethod = 'eth_signTypedData_v4' | 'eth_signTypedData_v3' | 'eth_signTypedData' | 'eth_signTypedData_v1';
+
+const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x))) as unknown;
+
+function permitWarnings(td: ValidatedTypedData): RiskWarning[] {
+  return td.permits.map((p) => ({ code: p.unlimited ? 'UNLIMITED_APPROVAL' : 'PERMIT', severity: p.unlimited ? 'danger' : 'warning', params: { spender: p.spender } }));
+}
+
+export async function signTypedDataRequest(ctx: DappContext, network: EvmNetwork, method: TypedSignMethod, params: unknown[]): Promise<Hex> {
+  if (method === 'eth_signTypedData' || method === 'eth_signTypedData_v1') {
+    const { address, typedData } = parseSignTypedDataV1Params(params);
+    await requirePermitted(ctx.origin, address);
+    await requestApproval({
+      origin: ctx.origin,
+      requestId: ctx.requestId,
+      family: 'evm',
+      kind: 'signTypedData',
+      display: { account: address, network: network.name, format: 'eth_signTypedData (v1)', message: Object.fromEntries(typedData.fields.map((f) => [`${f.name} (${f.type})`, f.shown])) },
+      warnings: [],
+    });
+    const account = await findEvmAccount(address);
+    return withEvmKey(account, (key) => signTypedDataV1(typedData, key));
+  }
+  const opts = { activeChainId: network.chainId };
+  const { address, typedData } = method === 'eth_signTypedData_v3' ? parseSignTypedDataV3Params(params, opts) : parseSignTypedDataParams(params, opts);
+  await requirePermitted(ctx.origin, address);
+  await requestApproval({
+    origin: ctx.origin,
+    requestId: ctx.requestId,
+    family: 'evm',
+    kind: 'signTypedData',
+    display: { account: address, network: network.name, ...(method === 'eth_signTypedData_v3' ? { format: 'eth_signTypedData_v3' } : {}), primaryType: typedData.primaryType, domain: plain(typedData.domain), message: plain(typedData.message) },
+    warnings: permitWarnings(typedData),
+  });
+  const account = await findEvmAccount(address);
+  // v3 without arrays encodes exactly as v4 (parseSignTypedDataV3Params refused arrays).
+  return withEvmKey(account, (key) => signTypedDataV4(typedData, key));
+}

@@ -1,0 +1,7 @@
+/** The EVM family's popup parts (one lazy chunk): recipient placeholder, fee editing on review, adding an ERC-20. */
+import type { FamilyUi } from '../../types';
+import ReviewFees from './ReviewFees';
+import AddErc20 from './AddErc20';
+
+const evmUi: FamilyUi = { addressPlaceholder: '0x…', ReviewFields: ReviewFees, BalancesExtras: AddErc20 };
+export default evmUi;
