@@ -57,7 +57,7 @@ export function startBackground(): void {
   // Loaded on their first request (lazyModules.ts); EVM stays eager: most dApp traffic is EVM.
   registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
-  registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
+  registerFamily(lazyFamily('tron', async () => (await import('../families/tron/background/dapp')).tronHandler));
   // Family modules: their background loads on first use (src/families/registry.ts).
   for (const f of modularFamilies()) registerFamily(moduleHandler(f));
   installDappRouter(ready);

@@ -28,10 +28,10 @@ import { getSolBalance, getSolanaTokenBalances } from '../../core/chains/solana/
 import { getSolanaNetwork, solanaExplorerUrl } from '../../core/chains/solana/networks';
 import { confirmSolanaTransaction, sendSolanaTransaction } from '../../core/chains/solana/send';
 import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer, type PreparedSolanaTransfer } from '../../core/chains/solana/transfer';
-import { getTronBalances } from '../../core/chains/tron/balances';
-import { getTronNetwork, tronExplorerUrl } from '../../core/chains/tron/networks';
-import { validateTronAddress } from '../../core/chains/tron/address';
-import { broadcastTronTransaction, prepareTrc20Transfer, readTrc20Metadata, prepareTrxTransfer, signTronTransaction, waitForTronTransaction, type PreparedTronTransfer } from '../../core/chains/tron/transaction';
+import { getTronBalances } from '../../families/tron/core/balances';
+import { getTronNetwork, tronExplorerUrl } from '../../families/tron/core/networks';
+import { validateTronAddress } from '../../families/tron/core/address';
+import { broadcastTronTransaction, prepareTrc20Transfer, readTrc20Metadata, prepareTrxTransfer, signTronTransaction, waitForTronTransaction, type PreparedTronTransfer } from '../../families/tron/core/transaction';
 import { assessRisk } from '../../core/risk';
 import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, ChainSendPreview, ChainSendRequest, ChainsView, PopupFamily } from '../../protocol/ui';
 import { listActivity, recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
@@ -50,7 +50,7 @@ import { onLocked } from '../session';
 import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana/tokenMetadata';
 import { currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
 import { DEFAULT_SETTINGS, getLocal } from '../storage';
-import { currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, watchTronToken, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
+import { currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, watchTronToken, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../../families/tron/background/state';
 
 /** The non-EVM families this file still serves by hand (the module families go through families/popup.ts). */
 type HandWired = Exclude<PopupFamily, 'evm' | ModularFamily>;

@@ -7,7 +7,7 @@
  *   wallet_switchEthereumChain      TIP-3326; 4902 for a chain id the wallet does not know
  *   tron_signTransaction            trx.sign(tx): txID = sha256(raw_data_hex), JSON = bytes, one
  *                                   contract, owner = the connected account, not expired, reference
- *                                   block on the selected network (src/core/chains/tron/message.ts)
+ *                                   block on the selected network (src/families/tron/core/message.ts)
  *   tron_multiSign                  trx.multiSign(tx, _, permissionId): same integrity checks; the
  *                                   account must be a key of that permission of the owner (read from the node)
  *   tron_signMessageV2 / tron_signMessage   TIP-191 V2 and the legacy hex-string trx.sign
@@ -17,29 +17,29 @@
  *                                   the wallet's selected node (reads, unsigned builders, broadcast)
  *   mcw_tronState / mcw_tronLibraryUrl   what the inpage facade needs to build window.tronWeb
  * Every refusal of a malformed, tampered, foreign or oversized request happens before an approval
- * window opens. Keys come from src/background/tron/state.ts and are wiped after each signature.
+ * window opens. Keys come from state.ts and are wiped after each signature.
  */
 import { browser } from 'wxt/browser';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import type { SignedTronTransaction, TronApi, TronTransaction } from '../../core/chains/tron/api';
-import { formatSun, formatUnits, TronApiError, TronWalletError } from '../../core/chains/tron/errors';
-import { networkWarnings, prepareDappTransaction, prepareMessageV2, transactionWarnings, signDappTransaction, signMessageV1Hex, signMessageV2, type DappTransactionWarning, type TronMessageDisplay } from '../../core/chains/tron/message';
-import { TRON_CHAIN_IDS } from '../../core/chains/tron/networks';
-import type { TronRawData } from '../../core/chains/tron/rawData';
-import { checkTransactionIntegrity, signDigest } from '../../core/chains/tron/transaction';
-import { decodeAbiString, decodeUint256 } from '../../core/chains/tron/abi';
-import { assessRisk } from '../../core/risk';
-import type { RiskWarning } from '../../protocol/approvals';
-import { recordActivity } from '../activity';
-import { awaitUnlock, requestApproval } from '../approvals';
-import { keyring } from '../keyring';
-import { allPermissions, grant, grantOf } from '../permissions';
-import { onSelectionChanged } from '../selection';
-import { currentTronAddress, resolvedTronState, setTronNetwork, tronApiFor, tronChainIdOf, tronNodeInfo, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
-import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
-import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard } from './providerError';
-import { signTypedDataTronweb, signTypedDataV4, type TronDappHelpers } from './tronTypedData';
-import { watchTrc20 } from './tronWatchAsset';
+import type { SignedTronTransaction, TronApi, TronTransaction } from '../core/api';
+import { formatSun, formatUnits, TronApiError, TronWalletError } from '../core/errors';
+import { networkWarnings, prepareDappTransaction, prepareMessageV2, transactionWarnings, signDappTransaction, signMessageV1Hex, signMessageV2, type DappTransactionWarning, type TronMessageDisplay } from '../core/message';
+import { TRON_CHAIN_IDS } from '../core/networks';
+import type { TronRawData } from '../core/rawData';
+import { checkTransactionIntegrity, signDigest } from '../core/transaction';
+import { decodeAbiString, decodeUint256 } from '../core/abi';
+import { assessRisk } from '../../../core/risk';
+import type { RiskWarning } from '../../../protocol/approvals';
+import { recordActivity } from '../../../background/activity';
+import { awaitUnlock, requestApproval } from '../../../background/approvals';
+import { keyring } from '../../../background/keyring';
+import { allPermissions, grant, grantOf } from '../../../background/permissions';
+import { onSelectionChanged } from '../../../background/selection';
+import { currentTronAddress, resolvedTronState, setTronNetwork, tronApiFor, tronChainIdOf, tronNodeInfo, withTronSigner, type TronNetworkId, type TronState } from './state';
+import { emitToOrigin, type DappContext, type FamilyHandler } from '../../../background/dapp/router';
+import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard } from '../../../background/dapp/providerError';
+import { signTypedDataTronweb, signTypedDataV4, type TronDappHelpers } from './dappTypedData';
+import { watchTrc20 } from './dappWatchAsset';
 
 const NETWORK_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON Mainnet', nile: 'TRON Nile Testnet', shasta: 'TRON Shasta Testnet', custom: 'TRON custom node' };
 

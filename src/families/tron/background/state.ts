@@ -12,14 +12,14 @@
  * came from). Until that succeeds `tronChainIdOf` answers '0x0' (unknown) for custom.
  */
 import { browser } from 'wxt/browser';
-import { createTronApi, type TronApi } from '../../core/chains/tron/api';
-import { chainIdFromGenesisBlockId, TRON_CHAIN_IDS, trc20Presets } from '../../core/chains/tron/networks';
-import { tronAddressOfSecret } from '../../core/chains/tron/transaction';
-import { keyring } from '../keyring';
-import { WalletError } from '../errors';
-import { AccountCache } from '../accountCache';
-import { selectedAccount, type SelectedAccount } from '../selectedAccount';
-import { emitToOrigin } from '../dapp/router';
+import { createTronApi, type TronApi } from '../core/api';
+import { chainIdFromGenesisBlockId, TRON_CHAIN_IDS, trc20Presets } from '../core/networks';
+import { tronAddressOfSecret } from '../core/transaction';
+import { keyring } from '../../../background/keyring';
+import { WalletError } from '../../../background/errors';
+import { AccountCache } from '../../../background/accountCache';
+import { selectedAccount, type SelectedAccount } from '../../../background/selectedAccount';
+import { emitToOrigin } from '../../../background/dapp/router';
 
 export type TronNetworkId = 'mainnet' | 'nile' | 'shasta' | 'custom';
 

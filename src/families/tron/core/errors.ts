@@ -4,7 +4,7 @@
  * wallet refuses (bad address, insufficient funds, a node-built transaction that does not match
  * the request, a dApp transaction for another account or network). Stable `code`s for the UI.
  */
-import type { TransportErrorKind } from '../../net/jsonHttp';
+import type { TransportErrorKind } from '../../../core/net/jsonHttp';
 
 export type TronApiErrorKind = TransportErrorKind | 'node';
 
