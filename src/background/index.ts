@@ -16,7 +16,7 @@ import { DEMO } from '../demo/config';
 import { lazyFamily } from './lazyModules';
 import { forgetRecentAnswers } from './dapp/executions';
 import { moduleHandler } from './dapp/pipeline';
-import { modularFamilies } from './families/modules';
+import { moduleOf, modularFamilies } from './families/modules';
 import { onWake } from './wakeEvents';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
@@ -57,9 +57,12 @@ export function startBackground(): void {
   // Loaded on their first request (lazyModules.ts); EVM stays eager: most dApp traffic is EVM.
   registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
-  registerFamily(lazyFamily('tron', async () => (await import('../families/tron/background/dapp')).tronHandler));
-  // Family modules: their background loads on first use (src/families/registry.ts).
-  for (const f of modularFamilies()) registerFamily(moduleHandler(f));
+  // Family modules: their background loads on first use (src/families/registry.ts); one whose dApp
+  // methods are still its own handler has that handler loaded on its first request instead.
+  for (const f of modularFamilies()) {
+    const own = moduleOf(f)?.dappHandler;
+    registerFamily(own ? lazyFamily(f, own) : moduleHandler(f));
+  }
   installDappRouter(ready);
   onWake('installed', ({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -133,9 +133,10 @@ describe('layering: shared code that names a family (the move is not finished)',
    * before the seam; 260 after it, 4 of them the assertNever guards that stop a new family falling
    * into Bitcoin/TRON code in wallet/chains.ts; 263 once merged with the review fixes that landed
    * beside it: eth_subscribe's grant check and the Solana icon re-attach in wallet/chains.ts) and may
-   * only go down; when every family lives in its folder it becomes zero.
+   * only go down; when every family lives in its folder it becomes zero. TRON's move into its
+   * family module took 48 lines away (255 → 207 counted): 215.
    */
-  const CEILING = 263;
+  const CEILING = 215;
   const FAMILY_NAME = /'(evm|bitcoin|solana|tron|aptos|polkadot|eos)'/;
 
   it(`stays at or under ${CEILING} lines`, () => {

@@ -8,8 +8,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { Headline } from './Headline';
 import { useI18n } from '../i18n/context';
 import { useCachedBalances } from './useCachedBalances';
-import { AddToken } from './AddToken';
-import { call } from '../api';
+import { BalancesExtras } from './BalancesExtras';
 import { isMessageKey } from '../i18n';
 import { Amount } from '../components/Amount';
 
@@ -75,7 +74,7 @@ export function ChainBalances({ networkName, onHeadline }: { networkName: string
           <DetailList details={view.details} testid="balance-details" />
         </>
       )}
-      {view?.family === 'tron' && <AddToken placeholder="T…" add={async (address) => setView(await call('addChainToken', { address }))} />}
+      {view && <BalancesExtras view={view} onView={setView} />}
       {!view && !error && <p className="hint">{t('loading')}</p>}
       {error && (
         <div role="alert" className="stack" data-testid="balances-error">

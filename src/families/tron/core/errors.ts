@@ -50,7 +50,9 @@ export type TronErrorCode =
   | 'MESSAGE_TOO_LONG'
   | 'INVALID_SECRET_KEY'
   | 'INVALID_NETWORK'
-  | 'INVALID_TYPED_DATA';
+  | 'INVALID_TYPED_DATA'
+  | 'INVALID_URL'
+  | 'INSECURE_RPC';
 
 /** A refusal by the wallet; `providerCode` is what a dApp receives (-32602 unless stated). */
 export class TronWalletError extends Error {
