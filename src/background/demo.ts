@@ -8,7 +8,7 @@ import type { DemoConfig } from '../demo/config';
 import { addCustomNetwork, setActiveChain } from '../families/evm/background/state';
 import { setBitcoinNetwork, setEsploraUrl } from './bitcoin/state';
 import { setSolanaCluster, setSolanaRpcUrl } from './solana/state';
-import { setTronFullNode, setTronNetwork } from './tron/state';
+import { setTronFullNode, setTronNetwork } from '../families/tron/background/state';
 import { onWake } from './wakeEvents';
 
 /** The endpoints may change between runs (a busy port makes npm start pick another): set them on every start. */

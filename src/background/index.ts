@@ -16,7 +16,7 @@ import { DEMO } from '../demo/config';
 import { lazyFamily } from './lazyModules';
 import { forgetRecentAnswers } from './dapp/executions';
 import { moduleHandler } from './dapp/pipeline';
-import { modularFamilies } from './families/modules';
+import { moduleOf, modularFamilies } from './families/modules';
 import { onWake } from './wakeEvents';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
@@ -56,9 +56,12 @@ export function startBackground(): void {
   // Loaded on their first request (lazyModules.ts).
   registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
-  registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
-  // Family modules: their background loads on first use (src/families/registry.ts).
-  for (const f of modularFamilies()) registerFamily(moduleHandler(f));
+  // Family modules: their background loads on first use (src/families/registry.ts); one whose dApp
+  // methods are still its own handler has that handler loaded on its first request instead.
+  for (const f of modularFamilies()) {
+    const own = moduleOf(f)?.dappHandler;
+    registerFamily(own ? lazyFamily(f, own) : moduleHandler(f));
+  }
   // EVM is a family module for the popup, but its dApp methods are still its own handler (not yet a
   // DappMethod table): registered after the loop, it replaces the module handler. It stays eager:
   // most dApp traffic is EVM.

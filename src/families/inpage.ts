@@ -7,7 +7,7 @@ import type { Family } from './ids';
 import type { FamilyInpage } from './types';
 import { installEvmProvider } from './evm/inpage/provider';
 import { installBitcoinProvider } from '../inpage/bitcoin';
-import { installTronProvider } from '../inpage/tron';
+import { installTronProvider } from './tron/inpage/provider';
 import { installSolanaProvider } from '../inpage/solana';
 import { installScatterProvider } from './eos/inpage/scatter';
 import { installPolkadotProvider } from './polkadot/inpage/provider';

@@ -10,22 +10,29 @@
 import type { Family } from './ids';
 import type { FamilyBackgroundLoader, FamilyDescriptor, FamilyNetworkState } from './types';
 import { evmDescriptor } from './evm/core/descriptor';
+import type { FamilyHandler } from '../background/dapp/router';
 import { eosDescriptor } from './eos/core/networks';
 import { polkadotDescriptor } from './polkadot/descriptor';
 import { aptosDescriptor } from './aptos/core/descriptor';
+import { tronDescriptor } from './tron/core/descriptor';
 
 export interface FamilyModuleEntry {
   descriptor: FamilyDescriptor;
   background: FamilyBackgroundLoader;
   /** Optional: the family keeps its own (changing) network list and active network; see FamilyNetworkState. */
   networkState?: () => Promise<FamilyNetworkState>;
+  /**
+   * A family whose dApp methods are still its own handler (not yet a DappMethod table on the
+   * shared pipeline): the router registers this one, loaded on the family's first dApp request.
+   */
+  dappHandler?: () => Promise<FamilyHandler>;
 }
 
 export const FAMILY_MODULES = {
   // The EVM dApp handler is still its own (src/families/evm/background/dapp.ts, registered in src/background/index.ts).
   evm: { descriptor: evmDescriptor, background: () => import('./evm/background/index').then((m) => m.evmBackground), networkState: () => import('./evm/background/networkState').then((m) => m.evmNetworkState) },
   bitcoin: 'legacy',
-  tron: 'legacy',
+  tron: { descriptor: tronDescriptor, background: () => import('./tron/background/index').then((m) => m.tronBackground), dappHandler: () => import('./tron/background/dapp').then((m) => m.tronHandler) },
   solana: 'legacy',
   aptos: { descriptor: aptosDescriptor, background: async () => (await import('./aptos/background/index')).aptosBackground },
   polkadot: { descriptor: polkadotDescriptor, background: () => import('./polkadot/background/index').then((m) => m.default) },

@@ -66,6 +66,13 @@ export interface FamilyDescriptor {
   networks: readonly NetworkInfo[];
   /** Checks a node URL the user typed (scheme, loopback-only http…); returns the cleaned URL or throws. */
   cleanEndpoint?(url: string): string;
+  /**
+   * A family that kept its network choice and node URLs under its own storage key before it became
+   * a module: how to read that value (pure). The shared store reads it while it holds nothing of its
+   * own for the family, so an existing install keeps its network and nodes; the first choice the
+   * user makes is then written to the shared keys. `network` is a ref, `endpoints` by network id.
+   */
+  legacyStorage?: { key: string; read(stored: unknown): { network?: string; endpoints: Record<string, string> } };
 }
 
 /** Pure layer: no browser API, no other layer; tested in Node. */
@@ -219,6 +226,13 @@ export interface FamilyBackground {
   checkEndpoint?(network: NetworkInfo, url: string): Promise<void>;
   /** Incoming and outgoing, from the chain's API. */
   activity?(ctx: FamilyContext): Promise<ActivityItem[]>;
+  /**
+   * Watches a token the user names by its contract address (TRON's TRC-20s: a chain whose tokens
+   * an account holds cannot be listed from the node). Reads its symbol and decimals from the chain
+   * and stores it in the family's list; throws a clear error for an address that is not a token.
+   * The popup offers "Add token" only for a family that has this and a `BalancesExtras` part.
+   */
+  watchToken?(ctx: FamilyContext, contract: string): Promise<void>;
   /** The dApp methods; absent: the family has no dApp provider. */
   dapp?: Readonly<Record<string, DappMethod>>;
   /**

@@ -15,7 +15,7 @@ import { approvalPages, decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startEosNode, type EosTestNode } from '../support/eosNode';
 import { deriveAccount } from '../../src/core';
-import { MNEMONIC } from '../core/tron/helpers';
+import { MNEMONIC } from '../families/tron/helpers';
 import { networkIds, pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'e2e eos password 2024';

@@ -14,7 +14,7 @@ import { corsProxy } from './support/corsProxy';
 import { approvalPages as pagesOfApproval, decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
-import { MNEMONIC, tronAccount } from '../core/tron/helpers';
+import { MNEMONIC, tronAccount } from '../families/tron/helpers';
 import { networkNames, pickNetwork } from './support/popupNav';
 
 const PASSWORD = 'e2e tron password 123';

@@ -41,7 +41,7 @@ describe('background: family code reached only through import()', () => {
     expect(reached).toContain('src/background/walletService.ts');
   });
 
-  it.each(['src/background/dapp/bitcoin.ts', 'src/background/dapp/solana.ts', 'src/background/dapp/tron.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
+  it.each(['src/background/dapp/bitcoin.ts', 'src/background/dapp/solana.ts', 'src/families/tron/background/dapp.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
     expect([...files.keys()].map(rel)).not.toContain(file);
   });
 
@@ -60,6 +60,15 @@ describe('background: family code reached only through import()', () => {
     expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./aptos/background/index')");
   });
 
+  it("the TRON family's background and its dApp handler are reached only through the registry's import() (only its networks are eager)", () => {
+    const reached = [...files.keys()].map(rel);
+    expect(reached).toContain('src/families/tron/core/descriptor.ts');
+    expect(reached.filter((f) => f.startsWith('src/families/tron/background/'))).toEqual([]);
+    const registry = readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8');
+    expect(registry).toContain("import('./tron/background/index')");
+    expect(registry).toContain("import('./tron/background/dapp')");
+  });
+
   it('the Polkadot module and its codec packages are reached only through the registry’s import()', () => {
     expect([...files.keys()].map(rel).filter((f) => f.startsWith('src/families/polkadot/background/'))).toEqual([]);
     // (@scure/sr25519 is eager anyway: the keyring derives Polkadot addresses with it.)
@@ -73,6 +82,6 @@ describe('background: family code reached only through import()', () => {
 
   it('lazyModules.ts loads them with import()', () => {
     const lazy = readFileSync(resolve(ROOT, 'src/background/lazyModules.ts'), 'utf8') + readFileSync(resolve(ROOT, 'src/background/index.ts'), 'utf8');
-    for (const m of ['./wallet/chains', './dapp/bitcoin', './dapp/solana', './dapp/tron']) expect(lazy).toContain(`import('${m}')`);
+    for (const m of ['./wallet/chains', './dapp/bitcoin', './dapp/solana']) expect(lazy).toContain(`import('${m}')`);
   });
 });

@@ -120,10 +120,11 @@ export function moduleHandler(family: Family): FamilyHandler {
 async function announce(family: Family, what: 'account' | 'network'): Promise<void> {
   if (!isModular(family) || !keyring.unlocked) return;
   const bg = await backgroundOf(family);
-  if (!bg.dapp) return;
+  // A family with its own events (onChange) hears of every change, even with no site connected.
+  if (!bg.dapp && !bg.onChange) return;
   const fc = await familyContext(family);
   const sites = Object.entries(await allPermissions()).filter(([, s]) => s[family]);
-  if (sites.length === 0) return;
+  if (sites.length === 0 && !bg.onChange) return;
   const emit = (origin: string | null, event: string, data: unknown): void => {
     for (const [o] of sites) if (origin === null || origin === o) emitToOrigin(o, family, event, data);
   };

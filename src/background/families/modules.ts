@@ -83,10 +83,18 @@ async function readMap<T>(key: string): Promise<Partial<Record<string, T>>> {
   return v && typeof v === 'object' ? (v as Partial<Record<string, T>>) : {};
 }
 
+/** The family's value in its pre-module storage key (descriptor.legacyStorage), read fresh each time: cheap, and never stale. */
+async function legacyOf(family: Family): Promise<{ network?: string; endpoints: Record<string, string> } | null> {
+  const legacy = entry(family).descriptor.legacyStorage;
+  if (!legacy) return null;
+  return legacy.read((await browser.storage.local.get(legacy.key))[legacy.key]);
+}
+
 export async function activeNetwork(family: Family): Promise<NetworkInfo> {
   const own = await ownNetworks(family);
   if (own) return own.active();
-  const chosen = (await readMap<string>(NETWORK_KEY))[family];
+  // The shared key once the user chose here; before that, what the family stored itself.
+  const chosen = (await readMap<string>(NETWORK_KEY))[family] ?? (await legacyOf(family))?.network;
   const list = networksOf(family);
   return (chosen ? list.find((n) => n.ref === chosen) : undefined) ?? list[0]!;
 }
@@ -102,7 +110,9 @@ export async function selectNetwork(family: Family, ref: string): Promise<boolea
 }
 
 async function userEndpoints(family: Family): Promise<Record<string, string>> {
-  return { ...((await readMap<Record<string, string>>(ENDPOINTS_KEY))[family] ?? {}) };
+  const mine = (await readMap<Record<string, string>>(ENDPOINTS_KEY))[family];
+  // Setting one URL here copies the pre-module ones along (setEndpoint starts from this).
+  return { ...(mine ?? (await legacyOf(family))?.endpoints ?? {}) };
 }
 
 /** The node URL in use for each network of the family (the user's, else the default), by network id. */
@@ -131,7 +141,7 @@ export async function setEndpoint(family: Family, networkId: string, url: string
   const net = findNetwork(family, `${family}:${networkId}`);
   if (!net) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
   const all = await readMap<Record<string, string>>(ENDPOINTS_KEY);
-  const mine = { ...(all[family] ?? {}) };
+  const mine = await userEndpoints(family);
   if (url.trim() === '') delete mine[networkId];
   else {
     const clean = entry(family).descriptor.cleanEndpoint?.(url) ?? cleanNodeUrl(url);

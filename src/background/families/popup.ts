@@ -66,6 +66,14 @@ export async function refreshModuleBalances(family: Family): Promise<ChainBalanc
   return view;
 }
 
+/** Watches a token by its contract (FamilyBackground.watchToken), then shows the balances with it. */
+export async function addModuleToken(family: Family, contract: string): Promise<ChainBalancesView> {
+  const bg = await backgroundOf(family);
+  if (!bg.watchToken) throw new WalletError('UNKNOWN_CHAIN', 'Tokens are not added by contract on this network');
+  await bg.watchToken(await familyContext(family), contract);
+  return refreshModuleBalances(family);
+}
+
 interface Pending {
   family: Family;
   chainId: string;

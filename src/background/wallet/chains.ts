@@ -1,8 +1,8 @@
 /**
  * The popup's chain selector across families, and the Home / Send / Receive data of the families
- * still wired by hand (Bitcoin, Solana, TRON); the family modules (EVM among them) go through
+ * still wired by hand (Bitcoin, Solana); the family modules (EVM and TRON among them) go through
  * src/background/families/popup.ts. This one
- * reuses each family's background state (bitcoin/state.ts, solana/state.ts, tron/state.ts: the
+ * reuses each family's background state (bitcoin/state.ts, solana/state.ts: the
  * same network the family's dApps see) and the chain cores for every byte that is built, priced,
  * checked and signed.
  *
@@ -29,10 +29,6 @@ import { getSolBalance, getSolanaTokenBalances } from '../../core/chains/solana/
 import { getSolanaNetwork, solanaExplorerUrl } from '../../core/chains/solana/networks';
 import { confirmSolanaTransaction, sendSolanaTransaction } from '../../core/chains/solana/send';
 import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer, type PreparedSolanaTransfer } from '../../core/chains/solana/transfer';
-import { getTronBalances } from '../../core/chains/tron/balances';
-import { getTronNetwork, tronExplorerUrl } from '../../core/chains/tron/networks';
-import { validateTronAddress } from '../../core/chains/tron/address';
-import { broadcastTronTransaction, prepareTrc20Transfer, readTrc20Metadata, prepareTrxTransfer, signTronTransaction, waitForTronTransaction, type PreparedTronTransfer } from '../../core/chains/tron/transaction';
 import { assessRisk } from '../../core/risk';
 import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, ChainSendPreview, ChainSendRequest, ChainsView, PopupFamily } from '../../protocol/ui';
 import { listActivity, recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
@@ -42,7 +38,7 @@ import { selectedAccount } from '../selectedAccount';
 import { WALLET_FAMILIES, assertNever, isWalletFamily } from '../../families/ids';
 import type { ModularFamily } from '../../families/registry';
 import { endpointsOf, isModular, modularFamilies, selectNetwork, setEndpoint } from '../families/modules';
-import { activeRef, cachedModuleBalances, confirmModuleSend, moduleChainOptions, prepareModuleSend, refreshModuleBalances } from '../families/popup';
+import { activeRef, addModuleToken, cachedModuleBalances, confirmModuleSend, moduleChainOptions, prepareModuleSend, refreshModuleBalances } from '../families/popup';
 import { announceModuleNetwork } from '../dapp/pipeline';
 import { announceNetwork } from '../dapp/bitcoin';
 import { keyring } from '../keyring';
@@ -50,7 +46,6 @@ import { onLocked } from '../session';
 import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana/tokenMetadata';
 import { DEFAULT_SOLANA_STATE, currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
 import { DEFAULT_SETTINGS, getLocal } from '../storage';
-import { DEFAULT_TRON_STATE, currentTronAddress, resolvedTronState, setTronFullNode, setTronNetwork, tronState, watchTronToken, TRON_NETWORK_IDS, tronApiFor, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
 
 /** The non-EVM families this file still serves by hand (the module families go through families/popup.ts). */
 type HandWired = Exclude<PopupFamily, ModularFamily>;
@@ -60,7 +55,6 @@ const CACHE_KEY = 'chainBalanceCache';
 const MAX_CACHE_ENTRIES = 200;
 const BTC_NETWORKS: readonly DappBitcoinNetwork[] = ['mainnet', 'testnet', 'regtest'];
 const BTC_NAMES: Record<DappBitcoinNetwork, string> = { mainnet: 'Bitcoin', testnet: 'Bitcoin Testnet', regtest: 'Bitcoin Regtest' };
-const TRON_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON', nile: 'TRON Nile', shasta: 'TRON Shasta', custom: 'TRON (custom node)' };
 
 // ---------------------------------------------------------------------------------------------
 // The chain selector
@@ -71,15 +65,14 @@ export async function activeFamily(): Promise<PopupFamily> {
 }
 
 export async function listChains(): Promise<ChainsView> {
-  const [family, btc, sol, tron, modules] = await Promise.all([activeFamily(), bitcoinState(), solanaState(), resolvedTronState(), moduleChainOptions()]);
+  const [family, btc, sol, modules] = await Promise.all([activeFamily(), bitcoinState(), solanaState(), moduleChainOptions()]);
   const chains: ChainOption[] = [
     ...BTC_NETWORKS.map((n) => ({ id: `bitcoin:${n}`, family: 'bitcoin' as const, name: BTC_NAMES[n], testnet: n !== 'mainnet' })),
     ...(['mainnet-beta', 'devnet', 'testnet', 'localnet'] as const).map((c) => ({ id: `solana:${c}`, family: 'solana' as const, name: getSolanaNetwork(c)?.name ?? c, testnet: c !== 'mainnet-beta' })),
-    ...TRON_NETWORK_IDS.map((n) => ({ id: `tron:${n}`, family: 'tron' as const, name: TRON_NAMES[n], testnet: n !== 'mainnet' })),
     ...modules,
   ];
   if (isModular(family)) return { chains, active: await activeRef(family), family };
-  const activeOf: Record<Exclude<PopupFamily, ModularFamily>, string> = { bitcoin: `bitcoin:${btc.network}`, solana: `solana:${sol.cluster}`, tron: `tron:${tron.network}` };
+  const activeOf: Record<Exclude<PopupFamily, ModularFamily>, string> = { bitcoin: `bitcoin:${btc.network}`, solana: `solana:${sol.cluster}` };
   return { chains, active: activeOf[family as Exclude<PopupFamily, ModularFamily>], family };
 }
 
@@ -94,7 +87,6 @@ export async function setActiveChainOption(id: unknown): Promise<ChainsView> {
     }
   }
   else if (family === 'solana' && isSolanaClusterId(rest)) await setSolanaCluster(rest);
-  else if (family === 'tron' && (TRON_NETWORK_IDS as readonly string[]).includes(rest)) await setTronNetwork(rest as TronNetworkId);
   else if (isModular(family) && (await selectNetwork(family, id))) await announceModuleNetwork(family);
   else throw new WalletError('UNKNOWN_CHAIN', 'Unknown chain');
   await browser.storage.local.set({ [FAMILY_KEY]: family });
@@ -216,10 +208,6 @@ async function addressOf(family: HandWired): Promise<{ chain: string; address: s
     const s = await solanaState();
     return { chain: `solana:${s.cluster}`, address: await currentSolanaAddress(), networkName: getSolanaNetwork(s.cluster)?.name ?? s.cluster };
   }
-  if (family === 'tron') {
-    const s = await resolvedTronState();
-    return { chain: `tron:${s.network}`, address: await currentTronAddress(), networkName: TRON_NAMES[s.network] };
-  }
   if (family !== 'bitcoin') return assertNever(family, 'family'); // a new family must not fall into Bitcoin code
   const s = await bitcoinState();
   const w = await bitcoinWallet(s.network);
@@ -232,7 +220,7 @@ function requireOther(family: PopupFamily): HandWired {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Endpoints (Esplora / Solana RPC / TRON full node) per network
+// Endpoints (Esplora / Solana RPC) per network
 
 function txidOfHex(hex: string): string {
   try {
@@ -259,15 +247,15 @@ function httpUrl(url: unknown): string {
 }
 
 function defaultEndpoint(family: unknown, network: unknown): string {
-  const defaults: Record<string, Record<string, string>> = { bitcoin: DEFAULT_BITCOIN_STATE.esploraUrl, solana: DEFAULT_SOLANA_STATE.rpcUrl, tron: DEFAULT_TRON_STATE.fullNode };
+  const defaults: Record<string, Record<string, string>> = { bitcoin: DEFAULT_BITCOIN_STATE.esploraUrl, solana: DEFAULT_SOLANA_STATE.rpcUrl };
   const url = typeof family === 'string' && typeof network === 'string' ? defaults[family]?.[network] : undefined;
   if (url === undefined) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
   return url;
 }
 
 export async function getChainEndpoints(): Promise<ChainEndpoints> {
-  const [btc, sol, tron, modules] = await Promise.all([bitcoinState(), solanaState(), tronState(), Promise.all(modularFamilies().map(async (f) => [f, await endpointsOf(f)] as const))]);
-  return { bitcoin: { ...btc.esploraUrl }, solana: { ...sol.rpcUrl }, tron: { ...tron.fullNode }, ...Object.fromEntries(modules) } as unknown as ChainEndpoints;
+  const [btc, sol, modules] = await Promise.all([bitcoinState(), solanaState(), Promise.all(modularFamilies().map(async (f) => [f, await endpointsOf(f)] as const))]);
+  return { bitcoin: { ...btc.esploraUrl }, solana: { ...sol.rpcUrl }, ...Object.fromEntries(modules) } as unknown as ChainEndpoints;
 }
 
 export async function setChainEndpoint(family: unknown, network: unknown, url: unknown): Promise<ChainEndpoints> {
@@ -280,7 +268,6 @@ export async function setChainEndpoint(family: unknown, network: unknown, url: u
   const clean = url === '' ? defaultEndpoint(family, network) : httpUrl(url);
   if (family === 'bitcoin' && (BTC_NETWORKS as readonly unknown[]).includes(network)) await setEsploraUrl(network as DappBitcoinNetwork, clean);
   else if (family === 'solana' && isSolanaClusterId(network)) await setSolanaRpcUrl(network, clean);
-  else if (family === 'tron' && (TRON_NETWORK_IDS as readonly unknown[]).includes(network)) await setTronFullNode(network as TronNetworkId, clean);
   else throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
   return getChainEndpoints();
 }
@@ -309,24 +296,6 @@ export async function refreshChainBalances(): Promise<ChainBalancesView> {
       const labels = await tokenDisplays(sol.cluster, rpc, tokens.map((t) => t.mint));
       return { family, chain, networkName, address, assets: [asset(null, 'SOL', 9, lamports), ...tokens.map((t) => ({ ...asset(t.mint, labels.get(t.mint)?.symbol || shortMint(t.mint), t.decimals, t.amount), ...labelOf(labels.get(t.mint)) }))], details: {}, updatedAt: Date.now() };
     }
-    if (family === 'tron') {
-      const s = await resolvedTronState();
-      const tokens = s.tokens[s.network].map((t) => ({ contract: t.address, symbol: t.symbol, decimals: t.decimals, name: t.symbol, network: 'mainnet' as const }));
-      const b = await getTronBalances(tronApiFor(s), address, tokens);
-      return {
-        family,
-        chain,
-        networkName,
-        address,
-        assets: [asset(null, 'TRX', 6, b.trxSun), ...tokens.map((t) => asset(t.contract, t.symbol, t.decimals, b.tokens.find((x) => x.token.contract === t.contract)?.amount ?? null))],
-        details: {
-          activated: b.activated ? 'yes' : 'no',
-          bandwidth: `${b.resources.freeBandwidthAvailable + b.resources.stakedBandwidthAvailable} / ${b.resources.freeBandwidthLimit + b.resources.stakedBandwidthLimit}`,
-          energy: `${b.resources.energyAvailable} / ${b.resources.energyLimit}`,
-        },
-        updatedAt: Date.now(),
-      };
-    }
     if (family !== 'bitcoin') return assertNever(family, 'family');
     const s = await bitcoinState();
     const v = await scanBitcoin(s, esploraFor(s));
@@ -344,16 +313,12 @@ export async function refreshChainBalances(): Promise<ChainBalancesView> {
   return view;
 }
 
-/** Watches a TRC-20 on the active TRON network after reading its symbol and decimals from the contract. */
+/** Watches a token by its contract address, on a network whose family module offers it (FamilyBackground.watchToken). */
 export async function addChainToken(address: unknown): Promise<ChainBalancesView> {
-  if ((await activeFamily()) !== 'tron') throw new WalletError('UNKNOWN_CHAIN', 'Tokens are added on a TRON network (Solana shows every token the account holds)');
-  if (typeof address !== 'string' || !validateTronAddress(address.trim()).ok) throw new WalletError('INVALID_ADDRESS', 'Not a TRON contract address');
-  const state = await resolvedTronState();
-  const contract = address.trim();
-  const owner = await currentTronAddress();
-  const meta = await guard(() => readTrc20Metadata(tronApiFor(state), owner, contract));
-  await watchTronToken(state.network, { address: contract, symbol: meta.symbol, decimals: meta.decimals });
-  return refreshChainBalances();
+  const active = await activeFamily();
+  if (typeof address !== 'string' || address.trim() === '' || address.length > 200) throw new WalletError('INVALID_ADDRESS', 'Enter a token contract address');
+  if (!isModular(active)) throw new WalletError('UNKNOWN_CHAIN', 'Tokens are not added by contract on this network');
+  return guard(() => addModuleToken(active, address));
 }
 
 /** Bitcoin's fresh receive address (gap-limit scan), for the Receive screen. */
@@ -370,8 +335,7 @@ export async function bitcoinReceiveAddress(): Promise<{ address: string; path: 
 
 type PendingChainSend =
   | { family: 'bitcoin'; state: BitcoinState; plan: SendPlan; view: BitcoinView; preview: ChainSendPreview; expires: number; replaces?: string }
-  | { family: 'solana'; state: SolanaState; prepared: PreparedSolanaTransfer; preview: ChainSendPreview; expires: number }
-  | { family: 'tron'; state: TronState; prepared: PreparedTronTransfer; preview: ChainSendPreview; expires: number };
+  | { family: 'solana'; state: SolanaState; prepared: PreparedSolanaTransfer; preview: ChainSendPreview; expires: number };
 
 const PENDING_TTL_MS = 10 * 60_000;
 const pending = new Map<string, PendingChainSend>();
@@ -507,48 +471,7 @@ export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSend
     return preview;
   }
 
-  if (family !== 'tron') return assertNever(family, 'family'); // a new family must not fall into TRON code
-  const state = await resolvedTronState();
-  const api = tronApiFor(state);
-  const from = await currentTronAddress();
-  const token = req.token ? state.tokens[state.network].find((t) => t.address === req.token) : undefined;
-  if (req.token && !token) throw new WalletError('UNKNOWN_TOKEN', 'That token is not watched on this network');
-  const prepared = await guard(async () => {
-    if (token) {
-      const amount = req.amount === 'max' ? (await getTronBalances(api, from, [{ contract: token.address, symbol: token.symbol, decimals: token.decimals, name: token.symbol, network: 'mainnet' }])).tokens[0]?.amount ?? 0n : parseAmount(req.amount, token.decimals);
-      if (amount <= 0n) throw new WalletError('NOTHING_TO_SEND', 'The balance is zero');
-      return prepareTrc20Transfer(api, { from, to, contract: token.address, amount, decimals: token.decimals });
-    }
-    if (req.amount === 'max') {
-      const probe = await prepareTrxTransfer(api, { from, to, amountSun: 1n });
-      const amountSun = probe.balanceSun - probe.fee.totalSun;
-      if (amountSun <= 0n) throw new WalletError('INSUFFICIENT_FUNDS', 'The balance does not cover the network fee');
-      return prepareTrxTransfer(api, { from, to, amountSun });
-    }
-    return prepareTrxTransfer(api, { from, to, amountSun: parseAmount(req.amount, 6) });
-  });
-  const decimals = prepared.decimals ?? 6;
-  const symbol = token?.symbol ?? 'TRX';
-  const preview: ChainSendPreview = {
-    id,
-    family,
-    networkName: TRON_NAMES[state.network],
-    from,
-    to: prepared.to,
-    amount: formatUnits(prepared.amount, decimals),
-    symbol,
-    fee: formatUnits(prepared.fee.totalSun, 6),
-    feeSymbol: 'TRX',
-    details: {
-      bandwidth: `${prepared.fee.bandwidthBytes} bytes (${formatUnits(prepared.fee.bandwidthBurnSun, 6)} TRX burned)`,
-      energy: `${prepared.fee.energy} (${formatUnits(prepared.fee.energyBurnSun, 6)} TRX burned)`,
-      ...(prepared.fee.activationFeeSun > 0n ? { activation: `${formatUnits(prepared.fee.activationFeeSun, 6)} TRX` } : {}),
-      ...(prepared.fee.feeLimitSun !== undefined ? { feeLimit: `${formatUnits(prepared.fee.feeLimitSun, 6)} TRX` } : {}),
-    },
-    warnings: [...coreWarnings(prepared.warnings), ...(await riskWarnings('tron', from, prepared.to, prepared.amount, symbol, decimals, token?.address))],
-  };
-  pending.set(id, { family: 'tron', state, prepared, preview, expires: Date.now() + PENDING_TTL_MS });
-  return preview;
+  return assertNever(family, 'family');
 }
 
 /** Plans a BIP125 replacement of one of this wallet's pending Bitcoin sends at `feeRate` sat/vB. */
@@ -670,22 +593,5 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
     return { hash, explorer };
   }
 
-  if (p.family !== 'tron') return assertNever(p, 'pending send');
-  const api = tronApiFor(p.state);
-  const hash = await guard(async () => {
-    const signed = await withTronSigner((s) => {
-      if (s.address !== p.prepared.from) throw new WalletError('ACCOUNT_CHANGED', 'The selected account changed: prepare the transfer again');
-      return signTronTransaction(p.prepared.transaction, s.secretKey);
-    });
-    return broadcastTronTransaction(api, signed);
-  });
-  const network = p.state.network === 'custom' ? undefined : getTronNetwork(p.state.network);
-  const explorer = network ? (tronExplorerUrl(network, 'tx', hash) ?? null) : null;
-  await recordActivity({ hash, family: 'tron', chainId: p.state.network, from: preview.from, to: preview.to, value: p.prepared.amount.toString(), symbol: preview.symbol, decimals: p.prepared.decimals ?? 6, origin: null, explorer });
-  follow(hash, async () => {
-    const r = await waitForTronTransaction(api, hash);
-    return r.status === 'timeout' ? 'unknown' : r.status;
-  });
-  return { hash, explorer };
+  return assertNever(p, 'pending send');
 }
-

@@ -8,7 +8,7 @@ import { eosKeys } from '../../families/eos/core/index.ts';
 import { evmKeys } from '../../families/evm/core/index.ts';
 import { polkadotKeys } from '../../families/polkadot/core/index.ts';
 import { solanaKeys } from './solana/index.ts';
-import { tronKeys } from './tron/index.ts';
+import { tronKeys } from '../../families/tron/core/index.ts';
 import type { ChainFamilyKeys } from './types.ts';
 
 export const CHAIN_KEYS = {

@@ -12,5 +12,5 @@ export const PAYMENT_SCHEMES = {
 
 /** True for a family whose payment-request standard is built here (the others have none yet). */
 export function hasPaymentStandard(family: string): family is PaymentFamily {
-  return Object.values(PAYMENT_SCHEMES).includes(family as PaymentFamily);
+  return (Object.values(PAYMENT_SCHEMES) as readonly string[]).includes(family);
 }

@@ -7,7 +7,7 @@
 import { buildBip21, parseBip21 } from '../chains/bitcoin/paymentUri.ts';
 import { buildEip681, parseEip681 } from '../../families/evm/core/paymentUri.ts';
 import { buildSolanaPay, parseSolanaPay } from '../chains/solana/paymentUri.ts';
-import { buildTronUri, parseTronUri } from '../chains/tron/paymentUri.ts';
+import { buildTronUri, parseTronUri } from '../../families/tron/core/paymentUri.ts';
 import { PaymentUriError } from './errors.ts';
 import { uriScheme } from './query.ts';
 import type { ParsePaymentOptions, PaymentFamily, PaymentRequest, PaymentRequestInput } from './types.ts';

@@ -12,10 +12,8 @@ import type { PopupFamily } from '../../protocol/ui';
 import { useI18n } from '../i18n/context';
 import { useCachedBalances } from './useCachedBalances';
 import { useFamilyUi } from './useFamilyUi';
-import { AddToken } from './AddToken';
 import { AssetValue } from '../prices/Fiat';
 import { AssetLogo } from '../logos/AssetLogo';
-import { call } from '../api';
 import { DetailList } from './DetailList';
 
 const METHODS = { cached: 'getCachedChainBalances', refresh: 'refreshChainBalances' } as const;
@@ -62,7 +60,6 @@ export function Balances({ family, onHeadline }: { family: PopupFamily; onHeadli
           <DetailList details={view.details} testid="balance-details" />
         </>
       )}
-      {view?.family === 'tron' && <AddToken placeholder="T…" add={async (address) => setView(await call('addChainToken', { address }))} />}
       {!view && !error && <p className="hint">{t('loading')}</p>}
       {error && (
         <div role="alert" className="stack" data-testid="balances-error">

@@ -7,7 +7,7 @@ import * as bitcoin from 'bitcoinjs-lib';
 import { buildPaymentUri, parsePaymentUri, paymentUriFamily } from '../../../src/core/payments/parse.ts';
 import { resolvePaymentAmount } from '../../../src/core/payments/amount.ts';
 import type { PaymentRequestInput } from '../../../src/core/payments/types.ts';
-import { tronAccount } from '../tron/helpers.ts';
+import { tronAccount } from '../../families/tron/helpers.ts';
 import { codeOf, errorOf } from './helpers.ts';
 
 const EVM = '0x8e23Ee67d1332aD560396262C48ffbB01F93D052';

@@ -6,9 +6,9 @@
  */
 import type { ActivityItem } from '../../../background/activity';
 import { WalletError } from '../../../background/errors';
-import { currentTronAddress, resolvedTronState, tronApiFor } from '../../../background/tron/state';
-import { incomingTrc20FromTronGrid, incomingTrxFromTronGrid, tronGridPaths } from '../../../core/chains/tron/incoming';
-import { getTronNetwork, tronExplorerUrl } from '../../../core/chains/tron/networks';
+import { currentTronAddress, resolvedTronState, tronApiFor } from './state';
+import { incomingTrc20FromTronGrid, incomingTrxFromTronGrid, tronGridPaths } from '../core/incoming';
+import { getTronNetwork, tronExplorerUrl } from '../core/networks';
 import { getJson } from '../../../core/net/jsonHttp';
 import type { Selection } from '../../types';
 

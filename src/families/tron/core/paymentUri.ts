@@ -4,10 +4,10 @@
  * units when token= names a contract; token=TRX or no token means TRX). label, message and memo
  * are read when present. Parser and builder for Receive.
  */
-import { PaymentUriError } from '../../payments/errors.ts';
-import { amountAsDecimal, parseDecimalAmount, UINT256_MAX } from '../../payments/amount.ts';
-import { checkDisplayText, collectParams, decodeDisplayText, decodePlain, encodeQueryValue, joinQuery, splitPaymentUri } from '../../payments/query.ts';
-import type { PaymentAmount, PaymentRequestInput, PaymentTransferRequest } from '../../payments/types.ts';
+import { PaymentUriError } from '../../../core/payments/errors.ts';
+import { amountAsDecimal, parseDecimalAmount, UINT256_MAX } from '../../../core/payments/amount.ts';
+import { checkDisplayText, collectParams, decodeDisplayText, decodePlain, encodeQueryValue, joinQuery, splitPaymentUri } from '../../../core/payments/query.ts';
+import type { PaymentAmount, PaymentRequestInput, PaymentTransferRequest } from '../../../core/payments/types.ts';
 import { checkTronAddress } from './addressInput.ts';
 
 const TRX_DECIMALS = 6;

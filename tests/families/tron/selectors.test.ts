@@ -4,7 +4,7 @@
  */
 import { id } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { TRC20, TRC20_SELECTORS, functionSelector } from '../../../src/core/chains/tron/abi.ts';
+import { TRC20, TRC20_SELECTORS, functionSelector } from '../../../src/families/tron/core/abi.ts';
 
 describe('TRC-20 selector literals', () => {
   it('cover every TRC20 signature exactly once', () => {

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { Trx, utils } from 'tronweb';
-import { readTronTypedDataPayload, recoverTronTypedDataSigner, signTronTypedData, validateTronTypedData } from '../../../src/core/chains/tron/typedData.ts';
-import { tronAddressFrom20 } from '../../../src/core/chains/tron/addressInput.ts';
+import { readTronTypedDataPayload, recoverTronTypedDataSigner, signTronTypedData, validateTronTypedData } from '../../../src/families/tron/core/typedData.ts';
+import { tronAddressFrom20 } from '../../../src/families/tron/core/addressInput.ts';
 import { tronAccount } from './helpers.ts';
 
 const hex = (b: Uint8Array): string => `0x${bytesToHex(b)}`;

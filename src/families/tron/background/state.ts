@@ -1,7 +1,9 @@
 /**
- * The TRON state kept by the background (storage.local 'tron', public data only): the active
- * network, the full-node HTTP API base URL of each network, the TRC-20 tokens shown per network
- * (USDT preset on mainnet) and, for the custom node, the chain id derived from its genesis block.
+ * The TRON state the family's background works with: the active network and the node URL of each
+ * network (both in the shared family store, src/background/families/modules.ts, which also reads
+ * an older install's 'tron' key until the user chooses anew), and, under storage.local 'tron'
+ * (public data only, as before), the TRC-20 tokens shown per network (USDT preset on mainnet) and,
+ * for the custom node, the chain id derived from its genesis block.
  * Also the dApp-facing account: the selected wallet (storage 'selection') at the selected account
  * index, m/44'/195'/0'/0/index (an imported TRON key has a single account). Keys are derived on
  * demand from the unlocked keyring and wiped after use; only the base58 address is cached.
@@ -12,18 +14,18 @@
  * came from). Until that succeeds `tronChainIdOf` answers '0x0' (unknown) for custom.
  */
 import { browser } from 'wxt/browser';
-import { createTronApi, type TronApi } from '../../core/chains/tron/api';
-import { chainIdFromGenesisBlockId, TRON_CHAIN_IDS, trc20Presets } from '../../core/chains/tron/networks';
-import { tronAddressOfSecret } from '../../core/chains/tron/transaction';
-import { keyring } from '../keyring';
-import { WalletError } from '../errors';
-import { AccountCache } from '../accountCache';
-import { selectedAccount, type SelectedAccount } from '../selectedAccount';
-import { emitToOrigin } from '../dapp/router';
+import { createTronApi, type TronApi } from '../core/api';
+import { chainIdFromGenesisBlockId, TRON_CHAIN_IDS, trc20Presets } from '../core/networks';
+import { isTronNetworkId, TRON_NETWORK_IDS, type TronNetworkId } from '../core/descriptor';
+import { tronAddressOfSecret } from '../core/transaction';
+import { keyring } from '../../../background/keyring';
+import { WalletError } from '../../../background/errors';
+import { AccountCache } from '../../../background/accountCache';
+import { selectedAccount, type SelectedAccount } from '../../../background/selectedAccount';
+import { emitToOrigin } from '../../../background/dapp/router';
+import { activeNetwork, endpointsOf, networkIdOf, selectNetwork, setEndpoint } from '../../../background/families/modules';
 
-export type TronNetworkId = 'mainnet' | 'nile' | 'shasta' | 'custom';
-
-export const TRON_NETWORK_IDS: readonly TronNetworkId[] = ['mainnet', 'nile', 'shasta', 'custom'];
+export { TRON_NETWORK_IDS, type TronNetworkId };
 
 export interface TronToken {
   address: string;
@@ -42,49 +44,38 @@ export interface TronState {
 /** Chain id reported for the custom network while its genesis block is unknown. */
 export const UNKNOWN_TRON_CHAIN_ID = '0x0';
 
-export const DEFAULT_TRON_STATE: TronState = Object.freeze({
-  network: 'mainnet',
-  fullNode: { mainnet: 'https://api.trongrid.io', nile: 'https://nile.trongrid.io', shasta: 'https://api.shasta.trongrid.io', custom: 'http://127.0.0.1:8090' },
-  tokens: {
-    mainnet: trc20Presets('mainnet').map((t) => ({ address: t.contract, symbol: t.symbol, decimals: t.decimals })),
-    nile: [],
-    shasta: [],
-    custom: [],
-  },
-}) as TronState;
-
 const KEY = 'tron';
 
-function isNetworkId(v: unknown): v is TronNetworkId {
-  return typeof v === 'string' && (TRON_NETWORK_IDS as readonly string[]).includes(v);
-}
+const presetTokens = (): TronState['tokens'] => ({
+  mainnet: trc20Presets('mainnet').map((t) => ({ address: t.contract, symbol: t.symbol, decimals: t.decimals })),
+  nile: [],
+  shasta: [],
+  custom: [],
+});
 
-function cloneDefault(): TronState {
-  return {
-    network: DEFAULT_TRON_STATE.network,
-    fullNode: { ...DEFAULT_TRON_STATE.fullNode },
-    tokens: { mainnet: [...DEFAULT_TRON_STATE.tokens.mainnet], nile: [], shasta: [], custom: [] },
-  };
+async function stored(): Promise<Record<string, unknown>> {
+  const v = (await browser.storage.local.get(KEY))[KEY] as unknown;
+  return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 }
 
 export async function tronState(): Promise<TronState> {
-  const got = (await browser.storage.local.get(KEY))[KEY] as Partial<TronState> | undefined;
-  const s = cloneDefault();
-  if (!got || typeof got !== 'object') return s;
-  if (isNetworkId(got.network)) s.network = got.network;
-  for (const id of TRON_NETWORK_IDS) {
-    const url = got.fullNode?.[id];
-    if (typeof url === 'string' && url !== '') s.fullNode[id] = url;
-    const tokens = got.tokens?.[id];
-    if (Array.isArray(tokens)) s.tokens[id] = tokens.filter((t) => t && typeof t.address === 'string' && typeof t.symbol === 'string' && Number.isInteger(t.decimals)).map((t) => ({ address: t.address, symbol: t.symbol, decimals: t.decimals }));
+  const [net, fullNode, got] = await Promise.all([activeNetwork('tron'), endpointsOf('tron'), stored()]);
+  const id = networkIdOf(net.ref);
+  const s: TronState = { network: isTronNetworkId(id) ? id : 'mainnet', fullNode: fullNode as Record<TronNetworkId, string>, tokens: presetTokens() };
+  const tokens = got.tokens as Partial<Record<TronNetworkId, Array<Partial<TronToken>>>> | undefined;
+  for (const n of TRON_NETWORK_IDS) {
+    const list = tokens?.[n];
+    if (Array.isArray(list)) s.tokens[n] = list.filter((t) => t && typeof t.address === 'string' && typeof t.symbol === 'string' && Number.isInteger(t.decimals)).map((t) => ({ address: t.address!, symbol: t.symbol!, decimals: t.decimals! }));
   }
-  const c = got.customChainId;
+  const c = got.customChainId as { url?: unknown; chainId?: unknown } | undefined;
   if (c && typeof c.url === 'string' && typeof c.chainId === 'string' && c.url === s.fullNode.custom) s.customChainId = { url: c.url, chainId: c.chainId };
   return s;
 }
 
+/** Writes what lives under 'tron' (tokens, custom chain id); the network and node URLs live in the shared store. */
 async function save(s: TronState): Promise<TronState> {
-  await browser.storage.local.set({ [KEY]: s });
+  const { customChainId: _old, ...rest } = await stored();
+  await browser.storage.local.set({ [KEY]: { ...rest, tokens: s.tokens, ...(s.customChainId ? { customChainId: s.customChainId } : {}) } });
   return s;
 }
 
@@ -107,6 +98,11 @@ function announce(s: TronState): void {
   emitToOrigin(null, 'tron', 'setNode', tronNodeInfo(s));
 }
 
+/** Tells every page's provider the active network and node (after the popup selected a network). */
+export async function announceTronNetwork(): Promise<void> {
+  announce(await resolvedTronState());
+}
+
 /** Asks the custom node for its genesis block (best effort, short timeout) and stores the chain id. */
 async function refreshCustomChainId(s: TronState): Promise<TronState> {
   const url = s.fullNode.custom;
@@ -123,38 +119,23 @@ async function refreshCustomChainId(s: TronState): Promise<TronState> {
 }
 
 export async function setTronNetwork(network: TronNetworkId): Promise<TronState> {
-  if (!isNetworkId(network)) throw new WalletError('UNKNOWN_NETWORK', 'Unknown TRON network');
-  let s = await tronState();
-  const changed = s.network !== network;
-  s.network = network;
-  if (network === 'custom') s = await refreshCustomChainId(s);
-  await save(s);
-  if (changed) announce(s);
+  if (!isTronNetworkId(network)) throw new WalletError('UNKNOWN_NETWORK', 'Unknown TRON network');
+  const before = await tronState();
+  await selectNetwork('tron', `tron:${network}`);
+  let s = { ...before, network };
+  if (network === 'custom') s = await save(await refreshCustomChainId(s));
+  if (before.network !== network) announce(s);
   return s;
 }
 
-/** Validates a node URL: http(s), no credentials; returns it without trailing slashes. */
-export function normalizeNodeUrl(input: string): string {
-  let url: URL;
-  try {
-    url = new URL(String(input).trim());
-  } catch {
-    throw new WalletError('INVALID_URL', 'The full-node URL is not a valid URL');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WalletError('INVALID_URL', 'The full-node URL must use http or https');
-  if (url.username !== '' || url.password !== '') throw new WalletError('INVALID_URL', 'Node URLs with credentials are not accepted');
-  return url.href.replace(/\/+$/, '');
-}
-
+/** Sets a network's node URL (checked as in Settings); the custom node's chain id follows it. */
 export async function setTronFullNode(network: TronNetworkId, url: string): Promise<TronState> {
-  if (!isNetworkId(network)) throw new WalletError('UNKNOWN_NETWORK', 'Unknown TRON network');
-  const normalized = normalizeNodeUrl(url);
+  if (!isTronNetworkId(network)) throw new WalletError('UNKNOWN_NETWORK', 'Unknown TRON network');
+  const before = await tronState();
+  await setEndpoint('tron', network, url);
   let s = await tronState();
-  const changed = s.fullNode[network] !== normalized;
-  s.fullNode[network] = normalized;
-  if (network === 'custom' && s.network === 'custom') s = await refreshCustomChainId(s);
-  await save(s);
-  if (changed && s.network === network) announce(s);
+  if (network === 'custom' && s.network === 'custom') s = await save(await refreshCustomChainId(s));
+  if (before.fullNode[network] !== s.fullNode[network] && s.network === network) announce(s);
   return s;
 }
 
@@ -168,7 +149,6 @@ export async function watchTronToken(network: TronNetworkId, token: TronToken): 
   return s;
 }
 
-/** The state with the custom node's chain id looked up (and saved) when it is selected but still unknown. */
 export async function resolvedTronState(): Promise<TronState> {
   const s = await tronState();
   if (s.network !== 'custom' || s.customChainId) return s;

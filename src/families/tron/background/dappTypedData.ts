@@ -3,18 +3,18 @@
  * (method tron_signTypedData, the form TronLink and @tronweb3/tronwallet-adapter use) and, on
  * window.tron (TIP-1193), `eth_signTypedData_v4` / `tron_signTypedData_v4` with
  * `[address, typedData]`. The payload is validated, hashed and its chain id checked against the
- * active TRON network (src/core/chains/tron/typedData.ts) before any window opens; the approval
+ * active TRON network (src/families/tron/core/typedData.ts) before any window opens; the approval
  * shows the domain and the typed message as they are hashed, and permits get a warning.
  */
-import type { RiskWarning } from '../../protocol/approvals';
-import { normalizeTronAddress } from '../../core/chains/tron/addressInput';
-import { readTronTypedDataPayload, signTronTypedData, validateTronTypedData, type ValidatedTronTypedData } from '../../core/chains/tron/typedData';
-import { requestApproval } from '../approvals';
-import { tronChainIdOf, UNKNOWN_TRON_CHAIN_ID, withTronSigner, type TronState } from '../tron/state';
-import type { DappContext } from './router';
-import { invalidParams, ProviderError } from './providerError';
+import type { RiskWarning } from '../../../protocol/approvals';
+import { normalizeTronAddress } from '../core/addressInput';
+import { readTronTypedDataPayload, signTronTypedData, validateTronTypedData, type ValidatedTronTypedData } from '../core/typedData';
+import { requestApproval } from '../../../background/approvals';
+import { tronChainIdOf, UNKNOWN_TRON_CHAIN_ID, withTronSigner, type TronState } from './state';
+import type { DappContext } from '../../../background/dapp/router';
+import { invalidParams, ProviderError } from '../../../background/dapp/providerError';
 
-/** What the TRON handler lends its extra methods (kept in src/background/dapp/tron.ts). */
+/** What the TRON handler lends its extra methods (kept in dapp.ts). */
 export interface TronDappHelpers {
   requirePermitted(origin: string): Promise<{ state: TronState; address: string }>;
   insecureWarnings(origin: string): RiskWarning[];

@@ -6,7 +6,7 @@
  * Only TRX TransferContracts and TRC-20 transfers TO the wallet from another address count;
  * anything else (votes, freezes, TRC-10, contract calls) is left out rather than misread.
  */
-import { isObject, toUnits, type IncomingTransfer } from '../../incoming/types.ts';
+import { isObject, toUnits, type IncomingTransfer } from '../../../core/incoming/types.ts';
 import { validateTronAddress } from './address.ts';
 import { tronHexToAddress } from './addressInput.ts';
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Trx, TronWeb } from 'tronweb';
 import { startTronNode, type TronTestNode } from '../../support/tronNode.ts';
-import { createTronApi, type TronTransaction } from '../../../src/core/chains/tron/api.ts';
+import { createTronApi, type TronTransaction } from '../../../src/families/tron/core/api.ts';
 import {
   MAX_TRON_MESSAGE_BYTES,
   prepareDappTransaction,
@@ -17,10 +17,10 @@ import {
   signDappTransaction,
   signMessageV1Hex,
   signMessageV2,
-} from '../../../src/core/chains/tron/message.ts';
-import { USDT_MAINNET } from '../../../src/core/chains/tron/networks.ts';
-import { broadcastTronTransaction } from '../../../src/core/chains/tron/transaction.ts';
-import { TronWalletError } from '../../../src/core/chains/tron/errors.ts';
+} from '../../../src/families/tron/core/message.ts';
+import { USDT_MAINNET } from '../../../src/families/tron/core/networks.ts';
+import { broadcastTronTransaction } from '../../../src/families/tron/core/transaction.ts';
+import { TronWalletError } from '../../../src/families/tron/core/errors.ts';
 import { tronAccount, tronwebSignature, tronwebSigner } from './helpers.ts';
 
 const TRX = 1_000_000n;

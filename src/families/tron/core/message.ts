@@ -9,7 +9,7 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import { tronAddressFromPublicKey } from './address.ts';
 import type { SignedTronTransaction, TronApi, TronTransaction } from './api.ts';
 import { formatSun, TronWalletError } from './errors.ts';

@@ -5,14 +5,14 @@
  * stating other decimals is refused too, since amounts would be shown wrong), the user approves,
  * and the token joins the popup's watched tokens on the active TRON network.
  */
-import { readTrc20Metadata } from '../../core/chains/tron/transaction';
-import { checkTronAddress } from '../../core/chains/tron/addressInput';
-import { requestApproval } from '../approvals';
-import { tronApiFor, watchTronToken } from '../tron/state';
-import type { DappContext } from './router';
-import { WalletError } from '../errors';
-import { invalidParams, ProviderError } from './providerError';
-import type { TronDappHelpers } from './tronTypedData';
+import { readTrc20Metadata } from '../core/transaction';
+import { checkTronAddress } from '../core/addressInput';
+import { requestApproval } from '../../../background/approvals';
+import { tronApiFor, watchTronToken } from './state';
+import type { DappContext } from '../../../background/dapp/router';
+import { WalletError } from '../../../background/errors';
+import { invalidParams, ProviderError } from '../../../background/dapp/providerError';
+import type { TronDappHelpers } from './dappTypedData';
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -4,7 +4,7 @@
  * wallet refuses (bad address, insufficient funds, a node-built transaction that does not match
  * the request, a dApp transaction for another account or network). Stable `code`s for the UI.
  */
-import type { TransportErrorKind } from '../../net/jsonHttp';
+import type { TransportErrorKind } from '../../../core/net/jsonHttp';
 
 export type TronApiErrorKind = TransportErrorKind | 'node';
 
@@ -50,7 +50,9 @@ export type TronErrorCode =
   | 'MESSAGE_TOO_LONG'
   | 'INVALID_SECRET_KEY'
   | 'INVALID_NETWORK'
-  | 'INVALID_TYPED_DATA';
+  | 'INVALID_TYPED_DATA'
+  | 'INVALID_URL'
+  | 'INSECURE_RPC';
 
 /** A refusal by the wallet; `providerCode` is what a dApp receives (-32602 unless stated). */
 export class TronWalletError extends Error {

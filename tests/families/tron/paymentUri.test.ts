@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TronWeb } from 'tronweb';
-import { buildTronUri, parseTronUri } from '../../../src/core/chains/tron/paymentUri.ts';
+import { buildTronUri, parseTronUri } from '../../../src/families/tron/core/paymentUri.ts';
 import { resolvePaymentAmount } from '../../../src/core/payments/amount.ts';
-import { tronAccount } from '../tron/helpers.ts';
-import { codeOf } from './helpers.ts';
+import { tronAccount } from './helpers.ts';
+import { codeOf } from '../../core/payments/helpers.ts';
 
 const USDT = 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t';
 const alice = tronAccount(0).address;

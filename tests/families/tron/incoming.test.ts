@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TronWeb } from 'tronweb';
-import { incomingTrc20FromTronGrid, incomingTrxFromTronGrid, tronGridPaths } from '../../../src/core/chains/tron/incoming';
+import { incomingTrc20FromTronGrid, incomingTrxFromTronGrid, tronGridPaths } from '../../../src/families/tron/core/incoming';
 
 const ME = 'TLsV52sRDL79HXGGm9yzwKibb6BeruhUzy';
 const ALICE = 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8';

@@ -30,10 +30,10 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { createBase58check } from '@scure/base';
-import { request, onEvent, ProviderRpcError } from './bridge';
-import { Emitter } from './emitter';
-import { WALLET_ICON, WALLET_NAME, WALLET_RDNS } from './icon';
-import { defineLazyGlobal, once } from './lazy';
+import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
+import { Emitter } from '../../../inpage/emitter';
+import { WALLET_ICON, WALLET_NAME, WALLET_RDNS } from '../../../inpage/icon';
+import { defineLazyGlobal, once } from '../../../inpage/lazy';
 
 type Obj = Record<string, unknown>;
 type AnyFn = (...a: unknown[]) => unknown;

@@ -9,7 +9,7 @@
  */
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import { decodeAbiString, decodeUint256, encodeAddressWord, encodeTransferParams, functionSelector, TRC20, UINT256_MAX } from './abi.ts';
 import { tronAddressFromPublicKey } from './address.ts';
 import { parseTronAddress } from './addressInput.ts';

@@ -6,17 +6,17 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTronNode, type TamperMode, type TronTestNode } from '../../support/tronNode.ts';
-import { createTronApi, type TronApi } from '../../../src/core/chains/tron/api.ts';
+import { createTronApi, type TronApi } from '../../../src/families/tron/core/api.ts';
 import {
   broadcastTronTransaction,
   prepareTrc20Transfer,
   prepareTrxTransfer,
   signTronTransaction,
   waitForTronTransaction,
-} from '../../../src/core/chains/tron/transaction.ts';
-import { getTronBalances } from '../../../src/core/chains/tron/balances.ts';
-import { USDT_MAINNET } from '../../../src/core/chains/tron/networks.ts';
-import { TronApiError, TronWalletError } from '../../../src/core/chains/tron/errors.ts';
+} from '../../../src/families/tron/core/transaction.ts';
+import { getTronBalances } from '../../../src/families/tron/core/balances.ts';
+import { USDT_MAINNET } from '../../../src/families/tron/core/networks.ts';
+import { TronApiError, TronWalletError } from '../../../src/families/tron/core/errors.ts';
 import { tronAccount, tronwebSignature, tronwebSigner } from './helpers.ts';
 
 const TRX = 1_000_000n;

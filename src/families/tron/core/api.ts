@@ -7,7 +7,7 @@
  */
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { TronApiError } from './errors.ts';
-import { postJson, TransportError, type FetchFn } from '../../net/jsonHttp';
+import { postJson, TransportError, type FetchFn } from '../../../core/net/jsonHttp';
 
 export interface TronTransaction {
   txID: string;

@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TronWeb, utils } from 'tronweb';
-import { checkTronAddress, parseTronAddress, tronAddressToHex, tronHexToAddress } from '../../../src/core/chains/tron/addressInput.ts';
+import { checkTronAddress, parseTronAddress, tronAddressToHex, tronHexToAddress } from '../../../src/families/tron/core/addressInput.ts';
 import {
   BUILTIN_TRON_NETWORKS,
   chainIdFromGenesisBlockId,
@@ -15,12 +15,12 @@ import {
   trc20Presets,
   tronExplorerUrl,
   USDT_MAINNET,
-} from '../../../src/core/chains/tron/networks.ts';
-import { decodeRawData, rawDataJsonMismatch, txIdOfRawData } from '../../../src/core/chains/tron/rawData.ts';
-import { decodeTrc20Call, encodeTransferParams, functionSelector } from '../../../src/core/chains/tron/abi.ts';
-import { estimateBandwidthBytes } from '../../../src/core/chains/tron/fees.ts';
-import { createTronApi } from '../../../src/core/chains/tron/api.ts';
-import { TronApiError, TronWalletError } from '../../../src/core/chains/tron/errors.ts';
+} from '../../../src/families/tron/core/networks.ts';
+import { decodeRawData, rawDataJsonMismatch, txIdOfRawData } from '../../../src/families/tron/core/rawData.ts';
+import { decodeTrc20Call, encodeTransferParams, functionSelector } from '../../../src/families/tron/core/abi.ts';
+import { estimateBandwidthBytes } from '../../../src/families/tron/core/fees.ts';
+import { createTronApi } from '../../../src/families/tron/core/api.ts';
+import { TronApiError, TronWalletError } from '../../../src/families/tron/core/errors.ts';
 import { startTronNode, type TronTestNode } from '../../support/tronNode.ts';
 import { tronAccount } from './helpers.ts';
 

@@ -4,8 +4,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { createBase58check } from '@scure/base';
-import { secp256k1Uncompressed } from '../../derive/curves.ts';
-import type { AddressValidation } from '../types.ts';
+import { secp256k1Uncompressed } from '../../../core/derive/curves.ts';
+import type { AddressValidation } from '../../../core/chains/types.ts';
 
 const base58check = createBase58check(sha256);
 const TRON_PREFIX = 0x41;

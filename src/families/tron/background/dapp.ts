@@ -7,41 +7,39 @@
  *   wallet_switchEthereumChain      TIP-3326; 4902 for a chain id the wallet does not know
  *   tron_signTransaction            trx.sign(tx): txID = sha256(raw_data_hex), JSON = bytes, one
  *                                   contract, owner = the connected account, not expired, reference
- *                                   block on the selected network (src/core/chains/tron/message.ts)
+ *                                   block on the selected network (src/families/tron/core/message.ts)
  *   tron_multiSign                  trx.multiSign(tx, _, permissionId): same integrity checks; the
  *                                   account must be a key of that permission of the owner (read from the node)
  *   tron_signMessageV2 / tron_signMessage   TIP-191 V2 and the legacy hex-string trx.sign
  *   tron_signTypedData              trx._signTypedData (TIP-712; eth_signTypedData_v4 on window.tron): tronTypedData.ts
  *   wallet_watchAsset               TRC-20 into the popup's watched tokens after approval: tronWatchAsset.ts
  *   tron_node                       allow-listed full-node calls the page's tronWeb needs, sent to
- *                                   the wallet's selected node (reads, unsigned builders, broadcast)
+ *                                   the wallet's selected node (reads, unsigned builders, broadcast): dappNode.ts
  *   mcw_tronState / mcw_tronLibraryUrl   what the inpage facade needs to build window.tronWeb
  * Every refusal of a malformed, tampered, foreign or oversized request happens before an approval
- * window opens. Keys come from src/background/tron/state.ts and are wiped after each signature.
+ * window opens. Keys come from state.ts and are wiped after each signature. What the approval
+ * window shows of a transaction: dappDescribe.ts; shared error mapping and params checks: dappUtil.ts.
  */
 import { browser } from 'wxt/browser';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import type { SignedTronTransaction, TronApi, TronTransaction } from '../../core/chains/tron/api';
-import { formatSun, formatUnits, TronApiError, TronWalletError } from '../../core/chains/tron/errors';
-import { networkWarnings, prepareDappTransaction, prepareMessageV2, transactionWarnings, signDappTransaction, signMessageV1Hex, signMessageV2, type DappTransactionWarning, type TronMessageDisplay } from '../../core/chains/tron/message';
-import { TRON_CHAIN_IDS } from '../../core/chains/tron/networks';
-import type { TronRawData } from '../../core/chains/tron/rawData';
-import { checkTransactionIntegrity, signDigest } from '../../core/chains/tron/transaction';
-import { decodeAbiString, decodeUint256 } from '../../core/chains/tron/abi';
-import { assessRisk } from '../../core/risk';
-import type { RiskWarning } from '../../protocol/approvals';
-import { recordActivity } from '../activity';
-import { awaitUnlock, requestApproval } from '../approvals';
-import { keyring } from '../keyring';
-import { allPermissions, grant, grantOf } from '../permissions';
-import { onSelectionChanged } from '../selection';
-import { currentTronAddress, resolvedTronState, setTronNetwork, tronApiFor, tronChainIdOf, tronNodeInfo, withTronSigner, type TronNetworkId, type TronState } from '../tron/state';
-import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
-import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard } from './providerError';
-import { signTypedDataTronweb, signTypedDataV4, type TronDappHelpers } from './tronTypedData';
-import { watchTrc20 } from './tronWatchAsset';
-
-const NETWORK_NAMES: Record<TronNetworkId, string> = { mainnet: 'TRON Mainnet', nile: 'TRON Nile Testnet', shasta: 'TRON Shasta Testnet', custom: 'TRON custom node' };
+import type { SignedTronTransaction, TronApi, TronTransaction } from '../core/api';
+import { TronWalletError } from '../core/errors';
+import { networkWarnings, prepareDappTransaction, prepareMessageV2, transactionWarnings, signDappTransaction, signMessageV1Hex, signMessageV2, type TronMessageDisplay } from '../core/message';
+import { TRON_CHAIN_IDS } from '../core/networks';
+import { checkTransactionIntegrity, signDigest } from '../core/transaction';
+import type { RiskWarning } from '../../../protocol/approvals';
+import { awaitUnlock, requestApproval } from '../../../background/approvals';
+import { keyring } from '../../../background/keyring';
+import { allPermissions, grant, grantOf } from '../../../background/permissions';
+import { onSelectionChanged } from '../../../background/selection';
+import { currentTronAddress, resolvedTronState, setTronNetwork, tronApiFor, tronChainIdOf, tronNodeInfo, withTronSigner, type TronNetworkId, type TronState } from './state';
+import { emitToOrigin, type DappContext, type FamilyHandler } from '../../../background/dapp/router';
+import { invalidParams, ProviderError, unauthorized, unsupported } from '../../../background/dapp/providerError';
+import { signTypedDataTronweb, signTypedDataV4, type TronDappHelpers } from './dappTypedData';
+import { watchTrc20 } from './dappWatchAsset';
+import { describeTransaction, txWarnings } from './dappDescribe';
+import { nodeCall, remember } from './dappNode';
+import { args, asProviderError, guard, insecureWarnings, NETWORK_NAMES, obj } from './dappUtil';
 
 /** TronLink's legacy tron_requestAccounts answers. */
 const LEGACY = {
@@ -50,54 +48,6 @@ const LEGACY = {
   pending: { code: 4000, message: 'Authorization requests are being processed, please do not resubmit' },
   rejected: { code: 4001, message: 'User rejected the request' },
 } as const;
-
-/**
- * Full-node paths the page's tronWeb may reach through the wallet (reads, unsigned transaction
- * builders, broadcast of already signed transactions). Nothing that takes a private key
- * (easytransferbyprivate, gettransactionsign, …) or changes the node.
- */
-const NODE_PATHS: ReadonlySet<string> = new Set(
-  [
-    'getnowblock', 'getblockbynum', 'getblockbyid', 'getblock', 'getblockbylatestnum', 'getblockbylimitnext', 'getnodeinfo',
-    'getaccount', 'getaccountresource', 'getaccountnet', 'getchainparameters', 'getenergyprices', 'getbandwidthprices',
-    'gettransactionbyid', 'gettransactioninfobyid', 'gettransactioninfobyblocknum', 'getcontract', 'getcontractinfo',
-    'triggerconstantcontract', 'estimateenergy', 'getassetissuebyid', 'getassetissuebyaccount', 'getassetissuelist',
-    'getdelegatedresourcev2', 'getdelegatedresourceaccountindexv2', 'getcandelegatedmaxsize', 'getavailableunfreezecount',
-    'getcanwithdrawunfreezeamount', 'listwitnesses', 'getbrokerage', 'getreward', 'listproposals', 'getsignweight', 'getapprovedlist',
-    'createtransaction', 'triggersmartcontract', 'transferasset', 'freezebalancev2', 'unfreezebalancev2', 'delegateresource',
-    'undelegateresource', 'withdrawexpireunfreeze', 'votewitnessaccount', 'withdrawbalance', 'cancelallunfreezev2', 'deploycontract',
-    'accountpermissionupdate', 'updatesetting', 'updateenergylimit', 'clearabi',
-    'broadcasttransaction', 'broadcasthex',
-  ].flatMap((p) => [`/wallet/${p}`, `/walletsolidity/${p}`]),
-);
-
-// ---------------------------------------------------------------------------------------------
-// Errors and params
-
-/** Core and node failures become dApp errors with their (key-free) message. */
-function asProviderError(err: unknown): unknown {
-  if (err instanceof TronWalletError) return new ProviderError(err.providerCode, err.message, { reason: err.code, ...err.details });
-  if (err instanceof TronApiError) return new ProviderError(-32603, `TRON node error: ${err.message.slice(0, 300)}`, err.code ? { reason: err.code } : undefined);
-  const code = (err as { code?: unknown })?.code;
-  if (code === 'WRONG_FAMILY' || code === 'UNKNOWN_WALLET') return new ProviderError(4100, 'The selected wallet has no TRON account');
-  return err;
-}
-
-const guard = errorGuard(asProviderError);
-
-function args(params: unknown): unknown[] {
-  if (params === undefined || params === null) return [];
-  return Array.isArray(params) ? params : [params];
-}
-
-function obj(v: unknown, what: string): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw invalidParams(`${what} must be an object`);
-  return v as Record<string, unknown>;
-}
-
-function insecureWarnings(origin: string): RiskWarning[] {
-  return assessRisk({ origin, chainFamily: 'tron', kind: 'sign' }).filter((w) => w.code === 'INSECURE_ORIGIN') as RiskWarning[];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Accounts and permissions
@@ -210,94 +160,6 @@ async function providerState(origin: string): Promise<unknown> {
 
 // ---------------------------------------------------------------------------------------------
 // Transactions
-
-/** Symbol and decimals of a TRC-20 contract: the user's token list, else the contract itself (best effort). */
-async function tokenInfo(api: TronApi, state: TronState, contract: string, owner: string): Promise<{ symbol: string; decimals: number } | undefined> {
-  const known = state.tokens[state.network].find((t) => t.address === contract);
-  if (known) return { symbol: known.symbol, decimals: known.decimals };
-  try {
-    const call = (sig: string) => api.triggerConstantContract({ owner, contract, functionSelector: sig, parameter: '' });
-    const [d, s] = await Promise.all([call('decimals()'), call('symbol()')]);
-    const decimals = Number(decodeUint256(d.constantResult[0] ?? ''));
-    if (d.reverted || !Number.isInteger(decimals) || decimals > 36) return undefined;
-    let symbol = '';
-    try {
-      symbol = decodeAbiString(s.constantResult[0] ?? '').slice(0, 12);
-    } catch {
-      symbol = '';
-    }
-    return { symbol: symbol || 'tokens', decimals };
-  } catch {
-    return undefined;
-  }
-}
-
-interface TxSummary {
-  display: Record<string, unknown>;
-  activity?: { to: string; value: string; symbol: string; decimals: number };
-}
-
-async function describeTransaction(api: TronApi, state: TronState, account: string, decoded: TronRawData, txID: string): Promise<TxSummary> {
-  const c = decoded.contracts[0]!;
-  const v = c.value;
-  const display: Record<string, unknown> = { account, network: `${NETWORK_NAMES[state.network]} (${tronChainIdOf(state)})`, type: c.typeName };
-  let activity: TxSummary['activity'];
-  if (v.type === 'TransferContract') {
-    display.to = v.to;
-    display.amount = `${formatSun(v.amount)} TRX`;
-    activity = { to: v.to, value: v.amount.toString(), symbol: 'TRX', decimals: 6 };
-  } else if (v.type === 'TransferAssetContract') {
-    display.to = v.to;
-    display.amount = `${v.amount} (TRC-10 token ${v.assetName})`;
-  } else if (v.type === 'TriggerSmartContract') {
-    display.contract = v.contract;
-    if (v.call.method === 'transfer' || v.call.method === 'transferFrom') {
-      const token = await tokenInfo(api, state, v.contract, account);
-      display.method = `TRC-20 ${v.call.method}`;
-      if (v.call.method === 'transferFrom') display.from = v.call.from;
-      display.to = v.call.to;
-      display.amount = token ? `${formatUnits(v.call.amount, token.decimals)} ${token.symbol}` : `${v.call.amount} (base units, unknown token)`;
-      if (v.call.method === 'transfer') activity = { to: v.call.to, value: v.call.amount.toString(), symbol: token?.symbol ?? 'TRC20', decimals: token?.decimals ?? 0 };
-    } else if (v.call.method === 'approve' || v.call.method === 'increaseApproval') {
-      const token = await tokenInfo(api, state, v.contract, account);
-      display.method = `TRC-20 ${v.call.method}`;
-      display.spender = v.call.spender;
-      display.amount = v.call.unlimited ? 'unlimited' : token ? `${formatUnits(v.call.amount, token.decimals)} ${token.symbol}` : `${v.call.amount} (base units)`;
-    } else {
-      display.method = `contract call (selector 0x${'selector' in v.call ? v.call.selector : v.data.slice(0, 8)})`;
-      display.data = v.data.length > 600 ? `${v.data.slice(0, 600)}… (${v.data.length / 2} bytes)` : v.data;
-    }
-    if (v.callValue > 0n) display['TRX sent with the call'] = `${formatSun(v.callValue)} TRX`;
-  } else if ('amount' in v) {
-    display.amount = `${formatSun(v.amount)} TRX`;
-    if ('resource' in v) display.resource = v.resource;
-    if ('receiver' in v) display.receiver = v.receiver;
-  } else if (v.type === 'VoteWitnessContract') {
-    display.votes = v.votes.map((x) => `${x.address}: ${x.count}`);
-  }
-  if (decoded.feeLimit !== undefined) display['fee limit'] = `${formatSun(decoded.feeLimit)} TRX (at most)`;
-  if (decoded.data !== undefined) display.memo = decoded.data;
-  display.expires = new Date(Number(decoded.expiration)).toISOString();
-  display.txID = txID;
-  return { display, ...(activity ? { activity } : {}) };
-}
-
-function txWarnings(ws: readonly DappTransactionWarning[]): RiskWarning[] {
-  return ws.map((w) => ({
-    code: `TRON_${w.code}`,
-    severity: w.severity,
-    ...(w.params ? { params: Object.fromEntries(Object.entries(w.params).map(([k, x]) => [k, typeof x === 'number' ? x : String(x)])) } : {}),
-  }));
-}
-
-/** Signed in this worker, for the activity record when the page broadcasts it through us. */
-const signedByUs = new Map<string, { origin: string; from: string; chainId: string; to: string; value: string; symbol: string; decimals: number }>();
-
-function remember(txID: string, origin: string, from: string, chainId: string, activity: TxSummary['activity']): void {
-  if (!activity) return;
-  signedByUs.set(txID.toLowerCase(), { origin, from, chainId, ...activity });
-  if (signedByUs.size > 50) signedByUs.delete(signedByUs.keys().next().value as string);
-}
 
 async function signTransaction(ctx: DappContext, params: unknown): Promise<SignedTronTransaction> {
   const tx = args(params)[0];
@@ -422,31 +284,6 @@ async function signLegacy(ctx: DappContext, params: unknown): Promise<string> {
     warnings: [{ code: 'TRON_LEGACY_MESSAGE', severity: 'warning' }, ...insecureWarnings(ctx.origin)],
   });
   return guard(() => withTronSigner((s) => signMessageV1Hex(h, s.secretKey), address));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Node passthrough
-
-async function nodeCall(ctx: DappContext, params: unknown): Promise<unknown> {
-  const a = args(params);
-  const path = typeof a[0] === 'string' ? a[0].replace(/^\/+/, '/').split('?')[0]!.toLowerCase() : '';
-  if (!NODE_PATHS.has(path)) throw new ProviderError(4200, `The wallet does not forward "${String(a[0]).slice(0, 60)}" to the node`);
-  const body = a[1] === undefined || a[1] === null ? {} : obj(a[1], 'body');
-  const state = await resolvedTronState();
-  const api = tronApiFor(state);
-  if (path.endsWith('/broadcasttransaction') || path.endsWith('/broadcasthex')) {
-    if (!(await grantOf(ctx.origin, 'tron'))) throw unauthorized();
-    const result = await guard(() => api.post(path, body));
-    const txID = typeof body.txID === 'string' ? body.txID.toLowerCase() : '';
-    const mine = signedByUs.get(txID);
-    if (mine && (result as { result?: unknown })?.result === true) {
-      signedByUs.delete(txID);
-      await recordActivity({ hash: txID, family: 'tron', chainId: mine.chainId, from: mine.from, to: mine.to, value: mine.value, symbol: mine.symbol, decimals: mine.decimals, origin: mine.origin, explorer: null });
-    }
-    return result;
-  }
-  // tronweb posts visible:false unless told otherwise: keep what the page asked for.
-  return guard(() => api.post(path, { visible: false, ...body }));
 }
 
 // ---------------------------------------------------------------------------------------------

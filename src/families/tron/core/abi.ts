@@ -26,7 +26,7 @@ export const TRC20 = {
 
 /**
  * Selector → method, as literals: hashing eight signatures at import cost the service worker's
- * cold start several ms. tests/core/tron/selectors.test.ts proves each literal is functionSelector(TRC20[k]).
+ * cold start several ms. tests/families/tron/selectors.test.ts proves each literal is functionSelector(TRC20[k]).
  */
 export const TRC20_SELECTORS: Readonly<Record<string, keyof typeof TRC20>> = Object.freeze({
   a9059cbb: 'transfer',

@@ -2,9 +2,9 @@
  * TRON accounts: m/44'/195'/0'/0/i (TronLink's numbering). publicKey is the compressed
  * secp256k1 key as plain hex.
  */
-import { bytesToHex, parseHexSecret } from '../../derive/bytes.ts';
-import type { ChainFamilyKeys } from '../types.ts';
-import { secp256k1AccountKeys } from '../secp256k1Account.ts';
+import { bytesToHex, parseHexSecret } from '../../../core/derive/bytes.ts';
+import type { ChainFamilyKeys } from '../../../core/chains/types.ts';
+import { secp256k1AccountKeys } from '../../../core/chains/secp256k1Account.ts';
 import { tronAddressFromPublicKey, validateTronAddress } from './address.ts';
 
 export const tronKeys: ChainFamilyKeys = secp256k1AccountKeys({
