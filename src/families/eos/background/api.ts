@@ -108,7 +108,7 @@ export class EosApi {
     try {
       return await this.call('get_actions', body, 'history');
     } catch (e) {
-      if (e instanceof NodeError && /^http_40[45]$/.test(e.errorName)) throw new EosError('node', 'This EOS node has no history API (/v1/history/get_actions): incoming transfers cannot be listed');
+      if (e instanceof NodeError && (/^http_40[45]$/.test(e.errorName) || /Unknown Endpoint/i.test(e.message))) throw new EosError('node', 'This EOS node has no history API (/v1/history/get_actions): incoming transfers cannot be listed');
       throw e;
     }
   }
