@@ -19,6 +19,7 @@ import { moduleHandler } from './dapp/pipeline';
 import { modularFamilies } from './families/modules';
 import { onWake } from './wakeEvents';
 import { installIncomingPoller } from './incoming/poller';
+import { installPayLinks } from './payLinks';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -47,6 +48,7 @@ export function startBackground(): void {
   const ready = Promise.all([restoreSession().catch(() => undefined), DEMO ? import('./demo').then((m) => m.installDemo(DEMO!)) : undefined]).then(() => undefined);
   installAutoLock();
   installIncomingPoller(ready);
+  installPayLinks();
   onLocked(() => {
     forgetRecentAnswers();
     broadcast('locked');
