@@ -48,7 +48,13 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'wallet@multichain-wallet.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: { gecko: { id: 'wallet@multichain-wallet.dev', strict_min_version: '128.0' } },
+          // Firefox lets an extension handle `bitcoin:` links (its list of allowed schemes has no
+          // ethereum/solana/tron; those need `web+…`, which no page uses). Chrome has no such key for
+          // extensions: there the content script's click handler (src/content/payLinks.ts) does it.
+          protocol_handlers: [{ protocol: 'bitcoin', name: 'Multichain Wallet', uriTemplate: '/popup.html?pay=%s#/send' }],
+        }
       : {}),
   }),
   hooks: {

@@ -27,6 +27,11 @@ export interface ActivityItem {
   direction?: 'in' | 'out';
   /** Token contract / mint of an incoming token transfer (one transaction can bring several). */
   token?: string | null;
+  /**
+   * An incoming token the user does not watch: listed, never announced. Anyone can send any token
+   * to any address (airdropped scam tokens), so only watched tokens and the native coin ring.
+   */
+  quiet?: boolean;
 }
 
 const KEY = 'activity';

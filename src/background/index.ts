@@ -18,6 +18,8 @@ import { forgetRecentAnswers } from './dapp/executions';
 import { moduleHandler } from './dapp/pipeline';
 import { moduleOf, modularFamilies } from './families/modules';
 import { onWake } from './wakeEvents';
+import { installIncomingPoller } from './incoming/poller';
+import { installPayLinks } from './payLinks';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -45,6 +47,8 @@ export function startBackground(): void {
   // The demo build (npm start only) points the local networks at its nodes before serving requests.
   const ready = Promise.all([restoreSession().catch(() => undefined), DEMO ? import('./demo').then((m) => m.installDemo(DEMO!)) : undefined]).then(() => undefined);
   installAutoLock();
+  installIncomingPoller(ready);
+  installPayLinks();
   onLocked(() => {
     forgetRecentAnswers();
     broadcast('locked');

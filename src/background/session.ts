@@ -18,8 +18,15 @@ const FRESH_THROTTLE: ThrottleState = { failures: 0, lockedUntil: 0 };
 type LockListener = () => void;
 const lockListeners: LockListener[] = [];
 
+const unlockListeners: LockListener[] = [];
+
 export function onLocked(fn: LockListener): void {
   lockListeners.push(fn);
+}
+
+/** Called after an unlock and after a restarted worker resumed the unlocked session. */
+export function onUnlocked(fn: LockListener): void {
+  unlockListeners.push(fn);
 }
 
 /** The data key of the unlocked vault; needed to rewrite the vault when wallets change. */
@@ -81,6 +88,7 @@ export async function startSession(payload: Parameters<typeof keyring.load>[0], 
   await setSession({ dek: base64.encode(key) });
   await scheduleAutoLock();
   notifyUnlocked();
+  for (const fn of unlockListeners) fn();
 }
 
 export async function lock(): Promise<void> {
@@ -117,6 +125,7 @@ export async function restoreSession(): Promise<void> {
     keyring.load(payload);
     dek = raw;
     await browser.alarms.create(AUTOLOCK_ALARM, { when: at });
+    for (const fn of unlockListeners) fn();
   } catch {
     await lock();
   }

@@ -4,7 +4,7 @@
  * family, so a family's code (and its SDK) is evaluated only when its history is asked for (an
  * MV3 worker cannot import() at run time; the bundler turns these into lazy initialisers, see
  * src/background/lazyModules.ts). A family without an entry simply has no incoming history yet:
- * a new family (Aptos, Polkadot, EOS…) adds one line here and its own background/incoming.ts.
+ * a new family adds one line here and its own background/incoming.ts.
  */
 import type { ActivityItem } from '../background/activity';
 import type { Family } from './ids';
@@ -20,4 +20,7 @@ export const INCOMING: Partial<Record<Family, () => Promise<IncomingSource>>> = 
   bitcoin: () => import('./bitcoin/background/incoming'),
   solana: () => import('./solana/background/incoming'),
   tron: () => import('./tron/background/incoming'),
+  aptos: () => import('./aptos/background/incoming'),
+  polkadot: () => import('./polkadot/background/incoming'),
+  eos: () => import('./eos/background/incoming'),
 };

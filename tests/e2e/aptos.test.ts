@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AccountAddress, ChainId, Deserializer, Ed25519PublicKey, Ed25519Signature, RawTransaction, SimpleTransaction } from '@aptos-labs/ts-sdk';
 import { launchWallet, importWallet, type Wallet } from './support/chromium';
-import { decide as decideIn, approvalWindow } from './support/approvals';
+import { decide as decideIn, approvalPages, approvalWindow } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAptosNode, GAS_CREATE_ACCOUNT, GAS_TRANSFER, type AptosTestNode } from '../support/aptosNode';
 import { createDeriver } from '../../src/core';
@@ -189,6 +189,33 @@ describe('Aptos family end to end', () => {
       }, Buffer.from(new SimpleTransaction(sdkRaw).rawTransaction.bcsToBytes()).toString('hex')),
       /chain id 1, but the wallet is on Aptos \(custom node\) \(chain id 4\)/,
     );
+  });
+
+  it('while locked, a malformed request is refused before any window (the unlock window too); a valid one asks to unlock first', async () => {
+    await popup.getByTestId('tab-assets').click();
+    await popup.getByTestId('lock').click();
+    await popup.getByTestId('unlock-password').waitFor();
+    const windows = approvalPages(wallet).length;
+    // Before the fix these waited for an unlock window that opened for garbage.
+    await refusedWithoutWindow(dapp('raw', 'aptos:signAndSubmitTransaction', 'signAndSubmitTransaction', { payload: { function: 'not a function' } }), /is not "address::module::function"/);
+    await refusedWithoutWindow(dapp('signMessage', { message: 'x'.repeat(16 * 1024 + 1), nonce: '1' }), /at most 16384 can be signed/);
+    expect(approvalPages(wallet).length).toBe(windows);
+    for (const p of approvalPages(wallet)) expect(await p.getByTestId('unlock-password').isVisible().catch(() => false)).toBe(false);
+    // A well-formed request waits for the user to unlock in the window, then shows the approval.
+    const pending = dapp<CallResult>('raw', 'aptos:signMessage', 'signMessage', { message: 'after the unlock', nonce: 'n-7' });
+    let unlockPage: Page | undefined;
+    await expect
+      .poll(async () => {
+        for (const p of approvalPages(wallet)) if (await p.getByTestId('unlock-password').isVisible().catch(() => false)) unlockPage = p;
+        return unlockPage !== undefined;
+      }, { timeout: 30_000 })
+      .toBe(true);
+    await unlockPage!.getByTestId('unlock-password').fill(PASSWORD);
+    await unlockPage!.getByTestId('unlock').click();
+    await decide(false, async (w) => expect(await w.getByTestId('approval-details').textContent()).toContain('nonce: n-7'));
+    expect((await pending).result).toEqual({ status: 'Rejected' });
+    await popup.reload();
+    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
   });
 
   it('signs and submits the transaction the adapter asks for; the node verifies it and moves the APT', async () => {

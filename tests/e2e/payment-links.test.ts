@@ -6,6 +6,8 @@
  * which checks the signed transaction on broadcast.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { decodeFunctionResult, encodeFunctionData, erc20Abi, getAddress, type Hex } from 'viem';
 import { launchWallet, importWallet, type Wallet } from './support/chromium';
@@ -192,5 +194,41 @@ describe('pay by link or QR code', () => {
     expect(await popup.getByTestId('request-uri').count()).toBe(0);
     // EIP-681 has no label: the field is not offered.
     expect(await popup.getByTestId('request-label').count()).toBe(0);
+  });
+  it('a bitcoin: link clicked on a loopback web page opens the prefilled Send (Chromium: the content script catches the user’s click)', async () => {
+    const to = foreignAddress('p2wpkh', Math.random, REGTEST);
+    const link = `bitcoin:${to}?amount=0.0004&label=Tea%20house`;
+    const html = `<!doctype html><title>shop</title><p><a id="pay" href="${link}">Pay with Bitcoin</a></p>`;
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const shopUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const payPages = (): Page[] => wallet.context.pages().filter((p) => p.url().includes('/popup.html?pay='));
+    try {
+      const shop = await wallet.context.newPage();
+      await shop.goto(shopUrl);
+      // A click the page scripts itself (not the user's: isTrusted false) is not taken.
+      await shop.evaluate(() => document.getElementById('pay')!.click());
+      const opened = wallet.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html'), timeout: 30_000 });
+      await shop.click('#pay');
+      const send = await opened;
+      expect(shop.url()).toBe(shopUrl);
+      expect(payPages()).toHaveLength(1);
+      expect(new URL(send.url()).searchParams.get('pay')).toBe(link);
+      await expect.poll(() => activeNetwork(send), { timeout: 30_000 }).toBe('bitcoin:regtest');
+      await expect.poll(() => send.getByTestId('send-to').inputValue(), { timeout: 30_000 }).toBe(to);
+      await expect.poll(() => send.getByTestId('send-amount').inputValue(), { timeout: 20_000 }).toBe('0.0004');
+      expect(await send.getByTestId('payment-link-info').textContent()).toContain('Tea house');
+      // Every field stays editable; nothing is sent until the user reviews and confirms.
+      await send.getByTestId('send-amount').fill('0.0003');
+      expect(await send.getByTestId('send-amount').inputValue()).toBe('0.0003');
+      expect([...esplora.txs.values()].some((r) => r.tx.outs.some((o) => bitcoin.address.fromOutputScript(o.script, REGTEST) === to))).toBe(false);
+      // The link was consumed: the page's URL no longer carries it (a reload does not refill).
+      expect(send.url()).not.toContain('pay=');
+      await send.close();
+      await shop.close();
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });

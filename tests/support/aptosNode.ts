@@ -9,7 +9,10 @@
  * then chain id, sequence number, expiration and balance are checked as the VM's prologue does.
  * Accepted transfers (aptos_account::transfer, coin::transfer, primary_fungible_store::transfer)
  * change the balances this server keeps; a recipient that does not exist is created. Gas is a fixed
- * table, not Move execution. CORS headers are sent as the public fullnode API sends them.
+ * table, not Move execution. An APT transfer also emits a `0x1::coin::DepositEvent` on the
+ * recipient's `CoinStore<AptosCoin>` deposit_events handle, served like the fullnode does
+ * (`/accounts/:a/events/:struct/:field?start=&limit=`, the handle's counter in the resource) with
+ * the transaction at its ledger version (`/transactions/by_version/:v`). CORS headers are sent as the public fullnode API sends them.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +32,7 @@ import {
 } from '@aptos-labs/ts-sdk';
 
 export const APT_COIN = '0x1::aptos_coin::AptosCoin';
+export const APT_COIN_STORE = `0x1::coin::CoinStore<${APT_COIN}>`;
 /** The paired fungible asset of APT. */
 export const APT_METADATA = '0x000000000000000000000000000000000000000000000000000000000000000a';
 export const GAS_TRANSFER = 11n;
@@ -165,6 +169,9 @@ export async function startAptosNode(options: { chainId?: number } = {}): Promis
   const assets = new Map<string, FungibleAsset & { balances: Map<string, bigint> }>();
   const coins = new Map<string, { name: string; symbol: string; decimals: number; balances: Map<string, bigint> }>();
   const txs = new Map<string, TxRecord>();
+  const byVersion = new Map<string, Record<string, unknown>>();
+  /** APT deposit events per account (CoinStore<AptosCoin>.deposit_events), oldest first. */
+  const deposits = new Map<string, Array<{ version: string; amount: bigint }>>();
   let version = 1000n;
   let block = 100n;
   const nowMicros = (): bigint => BigInt(Date.now()) * 1000n;
@@ -199,6 +206,17 @@ export async function startAptosNode(options: { chainId?: number } = {}): Promis
     const out: Array<{ type: string; data: unknown }> = [];
     const acc = accounts.get(key);
     if (acc) out.push({ type: '0x1::account::Account', data: { authentication_key: acc.authKey, sequence_number: String(acc.sequence), coin_register_events: { counter: '0', guid: { id: { addr: key, creation_num: '0' } } } } });
+    if (acc) {
+      out.push({
+        type: APT_COIN_STORE,
+        data: {
+          coin: { value: String(aptOf(key)) },
+          deposit_events: { counter: String(deposits.get(key)?.length ?? 0), guid: { id: { addr: key, creation_num: '2' } } },
+          frozen: false,
+          withdraw_events: { counter: '0', guid: { id: { addr: key, creation_num: '3' } } },
+        },
+      });
+    }
     for (const [type, c] of coins) {
       const bal = c.balances.get(key);
       if (bal !== undefined) out.push({ type: `0x1::coin::CoinStore<${type}>`, data: { coin: { value: String(bal) }, frozen: false } });
@@ -297,6 +315,8 @@ export async function startAptosNode(options: { chainId?: number } = {}): Promis
     fn: string;
     typeArgs: string[];
     args: Uint8Array[];
+    /** An APT transfer's deposit (for the recipient's deposit event). */
+    deposit?: { to: string; amount: bigint };
     apply(): void;
   }
 
@@ -347,6 +367,7 @@ export async function startAptosNode(options: { chainId?: number } = {}): Promis
       fn,
       typeArgs,
       args,
+      ...(t.asset === 'apt' ? { deposit: { to: t.to, amount: t.amount } } : {}),
       apply() {
         if (creates) ensure(t.to);
         if (t.asset === 'apt') {
@@ -403,6 +424,12 @@ export async function startAptosNode(options: { chainId?: number } = {}): Promis
     submitted.push({ hash, sender, function: out.fn, typeArguments: out.typeArgs, args: out.args, bytes, success: out.success, vmStatus: out.vmStatus });
     const json = txJson(signed, hash, out, 'user_transaction');
     txs.set(hash, { json, polls: 0 });
+    byVersion.set(String(json.version), json);
+    if (out.success && out.deposit) {
+      const list = deposits.get(out.deposit.to) ?? [];
+      list.push({ version: String(json.version), amount: out.deposit.amount });
+      deposits.set(out.deposit.to, list);
+    }
     const { version: _v, success: _s, vm_status: _vm, gas_used: _g, events: _e, changes: _c, timestamp: _t, ...pending } = json;
     return { ...pending, type: 'pending_transaction' };
   }
@@ -453,6 +480,26 @@ export async function startAptosNode(options: { chainId?: number } = {}): Promis
     if (!get && path === '/v1/transactions/simulate') return simulate(bcsBody());
     if (!get && path === '/v1/transactions') return submit(bcsBody());
     if (get && (r = m(/^\/v1\/transactions\/by_hash\/([^/]+)$/))) return byHash(r[1]!, false);
+    if (get && (r = m(/^\/v1\/transactions\/by_version\/(\d+)$/))) {
+      const tx = byVersion.get(r[1]!);
+      if (!tx) throw new NodeError(404, `Transaction not found by Ledger version(${r[1]})`, 'transaction_not_found');
+      return tx;
+    }
+    if (get && (r = m(/^\/v1\/accounts\/([^/]+)\/events\/([^/]+)\/([^/]+)$/))) {
+      const key = long(r[1]!);
+      const handle = decodeURIComponent(r[2]!);
+      if (!accounts.has(key) || handle !== APT_COIN_STORE) throw new NodeError(404, `Resource not found by Address(${r[1]}), Struct tag(${handle}) and Ledger version(${version})`, 'resource_not_found');
+      if (r[3] !== 'deposit_events') throw new NodeError(400, `Field ${r[3]} is not an event handle`, 'invalid_input');
+      const start = Number(url.searchParams.get('start') ?? '0');
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? '25'), 100);
+      return (deposits.get(key) ?? []).slice(start, start + limit).map((d, i) => ({
+        version: d.version,
+        guid: { creation_number: '2', account_address: key },
+        sequence_number: String(start + i),
+        type: '0x1::coin::DepositEvent',
+        data: { amount: String(d.amount) },
+      }));
+    }
     if (get && (r = m(/^\/v1\/transactions\/wait_by_hash\/([^/]+)$/))) return byHash(r[1]!, true);
     throw new NodeError(404, `Not found: ${req.method} ${path}`, 'web_framework_error');
   }

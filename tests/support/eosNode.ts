@@ -10,7 +10,9 @@
  *
  * Endpoints: get_info, get_block, get_account, get_currency_balance, get_abi, get_raw_abi,
  * get_raw_code_and_abi (eosjs 20), get_accounts_by_authorizers, get_required_keys,
- * push_transaction, send_transaction, send_transaction2, get_transaction_status. Errors use
+ * push_transaction, send_transaction, send_transaction2, get_transaction_status, and the history
+ * plugin's /v1/history/get_actions (v1 shape: one action trace per notified receiver — a token
+ * transfer reaches the contract, `from` and `to` — newest by `pos: -1, offset: -n`). Errors use
  * nodeos' shape: HTTP 500 `{ code, message, error: { code, name, what, details: [{ message }] } }`.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -48,6 +50,7 @@ interface BlockInfo {
 export interface AppliedTx {
   id: string;
   blockNum: number;
+  time: number;
   actions: { account: string; name: string; authorization: string[]; data: unknown }[];
 }
 
@@ -216,7 +219,7 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
       }
       return { account: String(a.account), name: String(a.name), authorization: a.authorization.map((l) => `${l.actor}@${l.permission}`), data };
     });
-    applied.push({ id, blockNum: block.num + 1, actions: decoded });
+    applied.push({ id, blockNum: block.num + 1, time: Date.now() + 500, actions: decoded });
     return {
       transaction_id: id,
       processed: {
@@ -342,6 +345,42 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
     '/v1/chain/push_transaction': (p) => submit(p),
     '/v1/chain/send_transaction': (p) => submit(p),
     '/v1/chain/send_transaction2': (p) => submit((p.transaction ?? {}) as Record<string, unknown>),
+    '/v1/history/get_actions': (p) => {
+      const account = String(p.account_name);
+      const traces: Record<string, unknown>[] = [];
+      let global = 0;
+      for (const t of applied) {
+        t.actions.forEach((a, i) => {
+          const d = (a.data ?? {}) as Record<string, unknown>;
+          // require_recipient(from), require_recipient(to) in eosio.token's transfer: one trace per receiver.
+          const receivers = [...new Set([a.account, ...(a.name === 'transfer' ? [String(d.from), String(d.to)] : [])])];
+          for (const receiver of receivers) {
+            global += 1;
+            if (receiver !== account && !a.authorization.some((x) => x.startsWith(`${account}@`))) continue;
+            traces.push({
+              global_action_seq: global,
+              account_action_seq: traces.length,
+              block_num: t.blockNum,
+              block_time: iso(t.time),
+              action_trace: {
+                action_ordinal: i + 1,
+                creator_action_ordinal: 0,
+                receiver,
+                act: { account: a.account, name: a.name, authorization: a.authorization.map((x) => ({ actor: x.split('@')[0], permission: x.split('@')[1] })), data: a.data },
+                trx_id: t.id,
+                block_num: t.blockNum,
+                block_time: iso(t.time),
+                except: null,
+              },
+            });
+          }
+        });
+      }
+      const pos = Number(p.pos ?? -1);
+      const offset = Number(p.offset ?? -20);
+      const actions = pos === -1 ? traces.slice(Math.max(0, traces.length - 1 + offset)) : traces.slice(pos, pos + offset + 1);
+      return { actions, last_irreversible_block: lib().num, time_limit_exceeded_error: false };
+    },
     '/v1/chain/get_transaction_status': (p) => {
       const id = String(p.id);
       const t = txs.get(id);

@@ -53,6 +53,12 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
       }
     });
 
+    it('handles payment links only where the browser allows an extension to (Firefox: bitcoin:)', () => {
+      const handlers = (manifest as { protocol_handlers?: unknown }).protocol_handlers;
+      if (target.startsWith('firefox')) expect(handlers).toEqual([{ protocol: 'bitcoin', name: 'Multichain Wallet', uriTemplate: '/popup.html?pay=%s#/send' }]);
+      else expect(handlers).toBeUndefined();
+    });
+
     it('has a strict extension-page CSP that forbids framing', () => {
       const csp = manifest.content_security_policy.extension_pages;
       expect(csp).toContain("script-src 'self'");

@@ -70,6 +70,24 @@ async function unlocked(family: Family): Promise<FamilyContext> {
   return fc;
 }
 
+/**
+ * While the wallet is locked, a malformed request must fail before the unlock window opens (a
+ * site must not be able to pop windows with garbage): `prepare` is run once on the locked context
+ * — the address the site was granted stands in for the one the keyring will derive — and only its
+ * invalid-params refusal (-32602) counts. Anything else (a node call that needs the unlocked
+ * account…) is left to the real `prepare` after the unlock; the approval is never asked here.
+ */
+async function validateWhileLocked(family: Family, m: DappMethod, ctx: DappContext, params: unknown, grantedAddress: string | undefined): Promise<void> {
+  if (keyring.unlocked) return;
+  const fc = await familyContext(family).catch(() => null);
+  if (!fc) return;
+  try {
+    await m.prepare(callOf(ctx, { ...fc, address: grantedAddress ?? fc.address }), params);
+  } catch (err) {
+    if (err instanceof ProviderError && err.code === -32602) throw err;
+  }
+}
+
 async function run(family: Family, m: DappMethod, ctx: DappContext, params: unknown): Promise<unknown> {
   if (m.gate === 'safe') {
     const fc = await familyContext(family).catch(() => null);
@@ -79,14 +97,17 @@ async function run(family: Family, m: DappMethod, ctx: DappContext, params: unkn
     return (await m.prepare(callOf(ctx, open), params)).run();
   }
   if (m.gate === 'connect') {
+    await validateWhileLocked(family, m, ctx, params, (await grantOf(ctx.origin, family))?.accounts[0]);
     const fc = await unlocked(family);
     if (!(await grantOf(ctx.origin, family))) await connectSite(family, ctx, fc);
     return (await m.prepare(callOf(ctx, fc), params)).run();
   }
-  const granted = !!(await grantOf(ctx.origin, family));
+  const grantNow = await grantOf(ctx.origin, family);
+  const granted = !!grantNow;
   if (!granted && !(m.gate === 'approval' && m.connects)) throw unauthorized();
+  // Validation first: malformed params fail here, before any window opens (the unlock window too).
+  await validateWhileLocked(family, m, ctx, params, grantNow?.accounts[0]);
   const fc = await unlocked(family);
-  // Validation first: malformed params fail here, before any window opens.
   const prepared = await m.prepare(callOf(ctx, fc), params);
   if (m.gate === 'account') return prepared.run();
   if (!prepared.approval) throw new Error(`A method with the approval gate must show an approval (${family})`);

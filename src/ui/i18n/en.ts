@@ -574,6 +574,7 @@ export const en = {
   nativeCoin: "Network coin",
   copyLink: "Copy payment link",
   notificationsSetting: "Notify me when a transfer confirms or fails and when a payment arrives",
+  notificationsPollHint: "While the wallet is unlocked, the networks this account uses are checked for new payments once a minute. Tokens you do not watch are listed in Activity but never announced.",
 } as const;
 
 export type MessageKey = keyof typeof en;

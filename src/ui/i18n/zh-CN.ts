@@ -571,4 +571,5 @@ export const zhCN: Dictionary = {
   nativeCoin: "网络原生币",
   copyLink: "复制付款链接",
   notificationsSetting: "转账确认或失败、收到付款时通知我",
+  notificationsPollHint: "钱包解锁期间，每分钟检查一次本账户使用的网络有无新的收款。未关注的代币只列在活动记录中，不会通知。",
 };

@@ -571,4 +571,5 @@ export const zhTW: Dictionary = {
   nativeCoin: "網路原生幣",
   copyLink: "複製付款連結",
   notificationsSetting: "轉帳確認或失敗、收到付款時通知我",
+  notificationsPollHint: "錢包解鎖期間，每分鐘檢查一次本帳戶使用的網路有無新的收款。未關注的代幣只列在活動紀錄中，不會通知。",
 };

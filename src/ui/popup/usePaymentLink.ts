@@ -18,6 +18,12 @@ const LINK_RE = new RegExp(`^\\s*(${Object.keys(PAYMENT_SCHEMES).join('|')}):`, 
 /** A link read on another chain's form, taken by the form mounted after the switch. */
 let pending: PaymentDraft | null = null;
 
+/**
+ * A link handed over in this page's URL (`popup.html?pay=…#/send`: one clicked on a web page,
+ * src/background/payLinks.ts, or Firefox's `bitcoin:` protocol handler): read like a pasted one, once.
+ */
+let handed: string | null = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('pay') : null;
+
 export interface PaymentFill {
   to: string;
   /** '' for the native coin. */
@@ -128,5 +134,15 @@ export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form
     },
     [setTo, onChains, t],
   );
+
+  // Taken once this form shows its assets: by then the popup's own first chain list has arrived,
+  // so it cannot undo the chain switch the link asks for.
+  useEffect(() => {
+    if (handed === null || !assets) return;
+    const uri = handed;
+    handed = null;
+    history.replaceState(null, '', `${location.pathname}${location.hash}`);
+    onRecipient(uri);
+  }, [onRecipient, assets]);
   return { onRecipient, info, error };
 }

@@ -55,6 +55,10 @@ export interface AptosClient {
   simulate(signedBytes: Uint8Array): Promise<UserTransaction>;
   submit(signedBytes: Uint8Array): Promise<UserTransaction>;
   transaction(hash: string): Promise<UserTransaction | null>;
+  /** Events of an account's event handle (`GET /accounts/:a/events/:struct/:field?start=&limit=`); null when the account has no such resource. */
+  events(address: string, handleStruct: string, field: string, start: bigint, limit: number): Promise<unknown[] | null>;
+  /** The committed transaction at a ledger version (`GET /transactions/by_version/:v`). */
+  transactionByVersion(version: string): Promise<unknown>;
 }
 
 export function createAptosClient(url: string, fetchFn?: FetchFn): AptosClient {
@@ -111,5 +115,7 @@ export function createAptosClient(url: string, fetchFn?: FetchFn): AptosClient {
     },
     submit: async (bytes) => need(await call<UserTransaction>('POST', '/transactions', { bcs: bytes })),
     transaction: (hash) => call('GET', `/transactions/by_hash/${enc(hash)}`, undefined, true),
+    events: (a, handle, field, start, limit) => call<unknown[]>('GET', `/accounts/${a}/events/${enc(handle)}/${enc(field)}?start=${start}&limit=${limit}`, undefined, true),
+    transactionByVersion: async (v) => need(await call<unknown>('GET', `/transactions/by_version/${enc(v)}`)),
   };
 }

@@ -40,10 +40,10 @@ export class EosApi {
     this.network = network as EosNetwork;
   }
 
-  async call<T>(path: string, body: unknown): Promise<T> {
+  async call<T>(path: string, body: unknown, api: 'chain' | 'history' = 'chain'): Promise<T> {
     let res: { status: number; json: unknown };
     try {
-      res = await postJson(`${this.url}/v1/chain/${path}`, body, { timeoutMs: TIMEOUT_MS, maxResponseBytes: MAX_BYTES });
+      res = await postJson(`${this.url}/v1/${api}/${path}`, body, { timeoutMs: TIMEOUT_MS, maxResponseBytes: MAX_BYTES });
     } catch (e) {
       if (e instanceof TransportError) throw new NodeError(e.kind, `The EOS node did not answer: ${e.message}`);
       throw e;
@@ -101,6 +101,16 @@ export class EosApi {
 
   pushTransaction(signatures: string[], packedTrxHex: string): Promise<{ transaction_id: string; processed?: { block_num?: number } }> {
     return this.call('push_transaction', { signatures, compression: 0, packed_context_free_data: '', packed_trx: packedTrxHex });
+  }
+
+  /** The history plugin's get_actions (v1 shape, also served by Hyperion); a node without it answers 404. */
+  async actions(body: unknown): Promise<unknown> {
+    try {
+      return await this.call('get_actions', body, 'history');
+    } catch (e) {
+      if (e instanceof NodeError && (/^http_40[45]$/.test(e.errorName) || /Unknown Endpoint/i.test(e.message))) throw new EosError('node', 'This EOS node has no history API (/v1/history/get_actions): incoming transfers cannot be listed');
+      throw e;
+    }
   }
 
   transactionStatus(id: string): Promise<{ state?: string; block_number?: number }> {

@@ -57,5 +57,8 @@ export async function incoming(_sel: Selection): Promise<ActivityItem[]> {
     time: t.time ?? Date.now(),
     direction: 'in',
     token: t.token,
+    // The wallet keeps no list of watched SPL tokens, and anyone can airdrop any token to any
+    // account: SPL payments are listed but never announced; SOL is.
+    ...(t.token ? { quiet: true } : {}),
   }));
 }

@@ -47,6 +47,8 @@ export async function incoming(_sel: Selection): Promise<ActivityItem[]> {
       time: t.time ?? Date.now(),
       direction: 'in',
       token: t.token,
+      // A TRC-20 the user does not watch is listed but never announced (scam-token airdrops).
+      ...(t.token && !known ? { quiet: true } : {}),
     };
   });
 }

@@ -64,7 +64,11 @@ export function General({ state, onState }: { state: WalletState; onState: (s: W
       <PriceSettings state={state} save={save} />
       <label className="row">
         <input type="checkbox" data-testid="notifications-toggle" checked={state.settings.notifications !== false} onChange={(e) => void save({ notifications: e.target.checked })} />
-        <span className="grow">{t('notificationsSetting')}</span>
+        <span className="grow">
+          {t('notificationsSetting')}
+          <br />
+          <span className="hint">{t('notificationsPollHint')}</span>
+        </span>
       </label>
       <label className="row">
         <input type="checkbox" data-testid="metamask-compat" checked={state.settings.evmMetaMaskCompat !== false} onChange={(e) => void save({ evmMetaMaskCompat: e.target.checked })} />
