@@ -28,7 +28,7 @@ import { listNfts, sendNft } from './evm/nfts';
 import { bitcoinState } from './bitcoin/state';
 // Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
 // transactions…) are evaluated on first use: see lazyModules.ts.
-import { walletChains } from './lazyModules';
+import { solanaPayRequests, walletChains } from './lazyModules';
 import { activeNetwork, isModular } from './families/modules';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
@@ -448,5 +448,6 @@ export const handlers: Handlers = {
   prepareChainSend: async (req) => (await walletChains()).prepareChainSend(req),
   prepareSpeedUp: async ({ hash, feeRate }) => (await walletChains()).prepareSpeedUp(hash, feeRate),
   confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
+  solanaPayRequest: async ({ link }) => (await solanaPayRequests()).runSolanaPayRequest(link),
   ...siteHandlers,
 };
