@@ -24,6 +24,11 @@ export function walletChains(): Promise<WalletChains> {
   return (chains ??= import('./wallet/chains'));
 }
 
+/** Solana Pay transaction requests opened from Send (they reach the Solana dApp handler's send path). */
+export function solanaPayRequests(): Promise<typeof import('./solana/payRequest')> {
+  return import('./solana/payRequest');
+}
+
 /**
  * A dApp family handler whose module loads on the family's first request. A family whose sites
  * follow the popup's selection registers its listener when it loads; if the selection changes

@@ -28,7 +28,7 @@ import { listNfts, sendNft } from '../families/evm/background/nfts';
 import { bitcoinState } from './bitcoin/state';
 // Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
 // transactions…) are evaluated on first use: see lazyModules.ts.
-import { walletChains } from './lazyModules';
+import { solanaPayRequests, walletChains } from './lazyModules';
 import { activeNetwork, isModular } from './families/modules';
 import { applyPriceSettings, cachedPrices, refreshPrices } from './prices/service';
 
@@ -451,5 +451,6 @@ export const handlers: Handlers = {
   confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
   getCachedPrices: ({ defaultCurrency }) => cachedPrices(defaultCurrency),
   refreshPrices: ({ defaultCurrency }) => refreshPrices(defaultCurrency),
+  solanaPayRequest: async ({ link }) => (await solanaPayRequests()).runSolanaPayRequest(link),
   ...siteHandlers,
 };

@@ -170,6 +170,12 @@ export interface UiRequests {
   prepareSpeedUp: { params: { hash: string; feeRate: number }; result: ChainSendPreview };
   /** Signs and broadcasts a prepared send (by id), records it in the activity. */
   confirmChainSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
+  /**
+   * A Solana Pay transaction request (`solana:<https URL>`) opened from Send: the worker fetches the
+   * merchant's transaction for the selected account and shows it in the approval window; answers
+   * once it is sent (or refused, with a PAY_* error).
+   */
+  solanaPayRequest: { params: { link: string }; result: { signature: string; explorer: string | null; label: string; message?: string } };
   /** Watched ERC-721/1155 of the selected account on the active EVM network, balances fresh from the chain. */
   listNfts: { params: Record<string, never>; result: NftView[] };
   /** safeTransferFrom of a watched NFT (amount for ERC-1155); funds checked before signing. */

@@ -233,10 +233,10 @@ async function transactionRisk(origin: string, address: string, p: SolanaTransac
   return out;
 }
 
-async function approvalFor(ctx: DappContext, state: SolanaState, address: string, previews: SolanaTransactionPreview[], send: boolean): Promise<void> {
+async function approvalFor(ctx: DappContext, state: SolanaState, address: string, previews: SolanaTransactionPreview[], send: boolean, extra: Record<string, unknown> = {}): Promise<void> {
   const warnings: RiskWarning[] = [];
   for (const p of previews) warnings.push(...toApprovalWarnings(p.warnings), ...(await transactionRisk(ctx.origin, address, p)));
-  const head = { account: address, network: networkName(state) };
+  const head = { account: address, network: networkName(state), ...extra };
   const labels = await tokenLabels(state, previews.flatMap(mintsOf));
   const display: Record<string, unknown> =
     previews.length === 1 ? { ...head, ...transactionDisplay(previews[0]!, address, labels) } : { ...head, transactions: previews.map((p, i) => ({ '#': i + 1, ...transactionDisplay(p, address, labels) })) };
@@ -264,9 +264,20 @@ async function signAndSendTransaction(ctx: DappContext, params: unknown): Promis
   const parsed = await guard(() => parseWireTransaction(input.bytes));
   const missing = parsed.signatures.some((s, i) => parsed.requiredSigners[i] !== address && s.every((b) => b === 0));
   if (missing) throw invalidParams('the transaction needs signatures from other accounts before it can be sent; use signTransaction instead');
-  const [preview] = await previewAll(state, address, [input]);
-  await approvalFor(ctx, state, address, [preview!], true);
-  const signed = await guard(() => withSolanaSigner((s) => signSolanaTransaction(input.bytes, s.secretKey), address));
+  return { signature: base64.encode(base58.decode(await approveSignAndSend(ctx, state, address, input.bytes, options))) };
+}
+
+/**
+ * The one path from a transaction someone asks this wallet to send to the network: preview
+ * (decode + simulation), the approval window with the risk checks (`ctx.origin` is who asks),
+ * signature, broadcast, activity. Used by a dApp's signAndSendTransaction and by Solana Pay
+ * transaction requests (`extra`: the merchant's label and message, shown above the transaction).
+ * Returns the base58 signature.
+ */
+export async function approveSignAndSend(ctx: DappContext, state: SolanaState, address: string, bytes: Uint8Array, options: SendOptions, extra: Record<string, unknown> = {}): Promise<string> {
+  const [preview] = await previewAll(state, address, [{ bytes }]);
+  await approvalFor(ctx, state, address, [preview!], true, extra);
+  const signed = await guard(() => withSolanaSigner((s) => signSolanaTransaction(bytes, s.secretKey), address));
   const rpc = solanaRpcFor(state);
   const signature = await guard(() => sendSolanaTransaction(rpc, signed.signedTransaction, options));
   const transfers = outgoingTransfers(preview!.instructions, address);
@@ -283,11 +294,11 @@ async function signAndSendTransaction(ctx: DappContext, params: unknown): Promis
     origin: ctx.origin,
     explorer: null,
   });
-  // Follow it in the background; the dApp gets the signature now (as wallets do).
+  // Follow it in the background; the caller gets the signature now (as wallets do).
   void confirmSolanaTransaction(rpc, signature, { timeoutMs: 90_000 })
     .then((r) => (r.status === 'confirmed' ? updateActivity(signature, 'confirmed') : r.status === 'failed' || r.status === 'expired' ? updateActivity(signature, 'failed') : undefined))
     .catch(() => undefined);
-  return { signature: base64.encode(base58.decode(signature)) };
+  return signature;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ import { announceNetwork } from '../dapp/bitcoin';
 import { keyring } from '../keyring';
 import { onLocked } from '../session';
 import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana/tokenMetadata';
+import { readSolanaPayFields, solanaPayDetails, solanaPayOptions } from '../solana/payFields';
 import { DEFAULT_SOLANA_STATE, currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
 import { DEFAULT_SETTINGS, getLocal } from '../storage';
 
@@ -429,23 +430,26 @@ export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSend
     const state = await solanaState();
     const rpc = solanaRpcFor(state);
     const from = await currentSolanaAddress();
+    // Solana Pay: reference keys and memo from a pasted transfer request go into the transaction.
+    const pay = readSolanaPayFields(req.extra);
+    const payOpts = solanaPayOptions(pay);
     const prepared = await guard(async () => {
       if (req.token) {
         const tokens = await getSolanaTokenBalances(rpc, from);
         const t = tokens.find((x) => x.mint === req.token);
         if (!t) throw new WalletError('UNKNOWN_TOKEN', 'This account holds no such token');
         const amount = req.amount === 'max' ? t.amount : parseAmount(req.amount, t.decimals);
-        return prepareSplTransfer(rpc, { from, to, mint: t.mint, amount });
+        return prepareSplTransfer(rpc, { from, to, mint: t.mint, amount, ...payOpts });
       }
       if (req.amount === 'max') {
         // Everything but the network fee (the account is closed to 0, never left below rent).
         const balance = await getSolBalance(rpc, from);
-        const probe = await prepareSolTransfer(rpc, { from, to, lamports: 1n });
+        const probe = await prepareSolTransfer(rpc, { from, to, lamports: 1n, ...payOpts });
         const lamports = balance - probe.fee.networkFeeLamports;
         if (lamports <= 0n) throw new WalletError('INSUFFICIENT_FUNDS', 'The balance does not cover the network fee');
-        return prepareSolTransfer(rpc, { from, to, lamports });
+        return prepareSolTransfer(rpc, { from, to, lamports, ...payOpts });
       }
-      return prepareSolTransfer(rpc, { from, to, lamports: parseAmount(req.amount, 9) });
+      return prepareSolTransfer(rpc, { from, to, lamports: parseAmount(req.amount, 9), ...payOpts });
     });
     const decimals = prepared.decimals ?? 9;
     const label = prepared.mint ? (await cachedTokenDisplays(state.cluster, [prepared.mint])).get(prepared.mint) : undefined;
@@ -461,6 +465,7 @@ export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSend
       fee: formatUnits(prepared.fee.totalLamports, 9),
       feeSymbol: 'SOL',
       details: {
+        ...solanaPayDetails(pay),
         networkFee: `${formatUnits(prepared.fee.networkFeeLamports, 9)} SOL`,
         ...(prepared.createsRecipientTokenAccount ? { newTokenAccountRent: `${formatUnits(prepared.fee.rentLamports, 9)} SOL` } : {}),
         ...(prepared.mint ? { mint: prepared.mint } : {}),

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/context';
+import type { PaymentLinkInfoView } from './usePaymentLink';
 
 /** Larger images are scaled down first (a phone photo); QR codes stay readable well below this. */
 const MAX_SIDE = 1600;
@@ -76,14 +77,40 @@ export function ScanQr({ onText }: { onText: (text: string) => void }): ReactNod
   );
 }
 
-export function PaymentLinkInfo({ info, error }: { info: { label?: string; message?: string } | null; error: string | null }): ReactNode {
+export function PaymentLinkInfo({ info, error }: { info: PaymentLinkInfoView | null; error: string | null }): ReactNode {
   const { t } = useI18n();
+  const r = info?.request;
   return (
     <>
-      {info && (
+      {info && (info.label || info.message) && (
         <p className="hint" data-testid="payment-link-info">
           {t('payLinkFrom')}: {[info.label, info.message].filter(Boolean).join(' — ')}
         </p>
+      )}
+      {info?.memo !== undefined && (
+        <p className="hint" data-testid="payment-link-memo">
+          {t('payLinkMemo')}: {info.memo}
+        </p>
+      )}
+      {info?.references?.map((ref) => (
+        <p className="hint address" key={ref} data-testid="payment-link-reference">
+          {t('payLinkReference')}: {ref}
+        </p>
+      ))}
+      {r && (
+        <div className="stack" data-testid="pay-request">
+          <p className="hint">{t('payRequestFrom', { origin: r.origin })}</p>
+          {r.sent ? (
+            <p className="hint" data-testid="pay-request-sent">
+              {r.sent.message ? `${r.sent.message} — ` : ''}
+              {t('payRequestSent')} <span className="address" data-testid="pay-request-signature">{r.sent.signature}</span>
+            </p>
+          ) : (
+            <button type="button" data-testid="pay-request-open" disabled={r.busy} onClick={r.open}>
+              {r.busy ? t('payRequestWaiting') : t('payRequestOpen')}
+            </button>
+          )}
+        </div>
       )}
       {error && (
         <p className="error" role="alert" data-testid="payment-link-error">

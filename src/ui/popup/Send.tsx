@@ -41,7 +41,7 @@ export default function Send({ family, network, onDone, onChains }: { family: Po
   const [busy, setBusy] = useState(false);
   const familyUi = useFamilyUi(family);
   const [extra, setExtra] = useState<Record<string, string | boolean>>({});
-  const link = usePaymentLink({ assets: balances?.assets ?? null, form: { setTo, setAsset, setAmount, setMax }, ...(onChains ? { onChains } : {}) });
+  const link = usePaymentLink({ assets: balances?.assets ?? null, form: { setTo, setAsset, setAmount, setMax, setExtra }, ...(onChains ? { onChains } : {}) });
 
   useEffect(() => {
     call('getCachedChainBalances', {}).then((b) => b && setBalances((x) => x ?? b), () => undefined);

@@ -20,12 +20,26 @@ export interface PaymentDraft {
   amountBase?: string;
   label?: string;
   message?: string;
+  /** Solana Pay reference keys: put on the transfer instruction, shown, not editable. */
+  references?: string[];
+  /** Solana Pay memo: an SPL Memo instruction before the transfer. */
+  memo?: string;
+}
+
+/** A Solana Pay transaction request: the merchant's server builds the transaction (opened from Send). */
+export interface TransactionRequestDraft {
+  kind: 'transactionRequest';
+  link: string;
+  /** Who asks, as the approval window will show it. */
+  origin: string;
+  label?: string;
+  message?: string;
 }
 
 /** A link this wallet cannot act on, with a stable code the UI translates. */
 export class PaymentLinkError extends Error {
   constructor(
-    readonly code: 'TX_REQUEST_UNSUPPORTED' | 'CHOOSE_NETWORK' | 'UNKNOWN_NETWORK' | 'INVALID',
+    readonly code: 'CHOOSE_NETWORK' | 'UNKNOWN_NETWORK' | 'INVALID',
     message: string,
     readonly params: Record<string, string> = {},
   ) {
@@ -33,7 +47,7 @@ export class PaymentLinkError extends Error {
   }
 }
 
-export async function readPaymentLink(text: string): Promise<PaymentDraft> {
+export async function readPaymentLink(text: string): Promise<PaymentDraft | TransactionRequestDraft> {
   const [{ networks }, chains] = await Promise.all([call('listNetworks', {}), call('listChains', {}) as Promise<ChainsView>]);
   let req;
   try {
@@ -41,7 +55,10 @@ export async function readPaymentLink(text: string): Promise<PaymentDraft> {
   } catch (err) {
     throw new PaymentLinkError('INVALID', err instanceof Error ? err.message : 'Invalid payment link', { reason: err instanceof Error ? err.message : '' });
   }
-  if (req.kind !== 'transfer') throw new PaymentLinkError('TX_REQUEST_UNSUPPORTED', 'Solana Pay transaction requests are not supported yet');
+  if (req.kind === 'transactionRequest') {
+    if (chains.family !== 'solana') throw new PaymentLinkError('CHOOSE_NETWORK', 'Choose a network of this link’s chain first', { family: req.family });
+    return { kind: 'transactionRequest', link: req.link, origin: new URL(req.link).origin, ...(req.label ? { label: req.label } : {}), ...(req.message ? { message: req.message } : {}) };
+  }
   const chain = req.network ?? (req.family === chains.family ? chains.active : undefined);
   if (!chain) throw new PaymentLinkError('CHOOSE_NETWORK', 'Choose a network of this link’s chain first', { family: req.family });
   if (!chains.chains.some((c) => c.id === chain)) throw new PaymentLinkError('UNKNOWN_NETWORK', `Network ${chain} is not in the wallet`, { network: chain });
@@ -51,6 +68,8 @@ export async function readPaymentLink(text: string): Promise<PaymentDraft> {
   else if (req.amount) draft.amount = req.amount.decimal;
   if (req.label) draft.label = req.label;
   if (req.message) draft.message = req.message;
+  if (req.references.length) draft.references = [...req.references];
+  if (req.memo) draft.memo = req.memo;
   return draft;
 }
 

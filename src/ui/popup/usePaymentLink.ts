@@ -4,12 +4,12 @@
  * editable. The parser loads only when the text starts with a payment scheme. A chain switch
  * remounts the Send form; the link waits here for the new form to take it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AssetBalance, ChainsView } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
-import type { PaymentDraft } from './paymentLinkRead';
+import type { PaymentDraft, TransactionRequestDraft } from './paymentLinkRead';
 import { PAYMENT_SCHEMES } from '../../core/payments/families';
 
 /** Text that starts with one of the payment schemes the core reads (ethereum:, bitcoin:…). */
@@ -31,9 +31,26 @@ export interface PaymentFill {
   amount?: string;
 }
 
+/** A Solana Pay transaction request waiting for the user to open it (then the approval window). */
+export interface TransactionRequestView extends TransactionRequestDraft {
+  busy: boolean;
+  /** Set once the approved transaction was sent. */
+  sent?: { signature: string; explorer: string | null; message?: string };
+  open: () => void;
+}
+
+/** What the link asked for, shown under the recipient (references and memo are not editable). */
+export interface PaymentLinkInfoView {
+  label?: string;
+  message?: string;
+  memo?: string;
+  references?: readonly string[];
+  request?: TransactionRequestView;
+}
+
 export interface PaymentLinkState {
   onRecipient: (text: string) => void;
-  info: { label?: string; message?: string } | null;
+  info: PaymentLinkInfoView | null;
   error: string | null;
 }
 
@@ -43,11 +60,15 @@ export interface PaymentForm {
   setAsset: (v: string) => void;
   setAmount: (v: string) => void;
   setMax: (v: boolean) => void;
+  /** The family send fields (Solana: the Solana Pay references and memo travel there). */
+  setExtra?: (v: Record<string, string | boolean>) => void;
 }
 
 export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form: PaymentForm; onChains?: (c: ChainsView) => void }): PaymentLinkState {
   const { t } = useI18n();
-  const { setTo, setAsset, setAmount, setMax } = p.form;
+  const { setTo, setAsset, setAmount, setMax, setExtra } = p.form;
+  /** True while the send fields hold a link's Solana Pay fields (cleared when the recipient is retyped). */
+  const payFields = useRef(false);
   const fill = useCallback(
     (f: PaymentFill) => {
       setTo(f.to);
@@ -69,16 +90,20 @@ export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form
     if (!assets || (!draft && !pending)) return;
     let live = true;
     void (async () => {
-      let d = draft;
-      if (!d) {
-        // A link read before the chain switch: taken by the form of the chain it names, once its assets are on screen.
-        const chains = await call('listChains', {});
-        if (!live || !pending || pending.chain !== chains.active) return;
-        d = pending;
-        pending = null;
-      } else setDraft(null);
+      // Cleared only once applied: clearing first re-renders and cancels this run (a same-chain link was lost).
       const { draftAmount } = await import('./paymentLinkRead');
-      if (live) apply(d, draftAmount);
+      if (!live) return;
+      if (draft) {
+        apply(draft, draftAmount);
+        setDraft(null);
+        return;
+      }
+      // A link read before the chain switch: taken by the form of the chain it names, once its assets are on screen.
+      const chains = await call('listChains', {});
+      if (!live || !pending || pending.chain !== chains.active) return;
+      const d = pending;
+      pending = null;
+      apply(d, draftAmount);
     })();
     return () => {
       live = false;
@@ -87,7 +112,24 @@ export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form
 
   function apply(draft: PaymentDraft, draftAmount: (d: PaymentDraft, decimals: number | undefined) => string | undefined): void {
     if (!assets) return;
-    setInfo(draft.label || draft.message ? { ...(draft.label ? { label: draft.label } : {}), ...(draft.message ? { message: draft.message } : {}) } : null);
+    const shown: PaymentLinkInfoView = {
+      ...(draft.label ? { label: draft.label } : {}),
+      ...(draft.message ? { message: draft.message } : {}),
+      ...(draft.memo ? { memo: draft.memo } : {}),
+      ...(draft.references?.length ? { references: draft.references } : {}),
+    };
+    setInfo(Object.keys(shown).length ? shown : null);
+    // Solana Pay: what the link asks of the transaction itself travels with the send request.
+    if (draft.chain.startsWith('solana:') && setExtra) {
+      const extra: Record<string, string> = {
+        ...(draft.references?.length ? { references: draft.references.join(',') } : {}),
+        ...(draft.memo ? { memo: draft.memo } : {}),
+        ...(draft.label ? { label: draft.label } : {}),
+        ...(draft.message ? { message: draft.message } : {}),
+      };
+      setExtra(extra);
+      payFields.current = Object.keys(extra).length > 0;
+    }
     if (draft.token) {
       const a = assets.find((x) => x.token !== null && x.token.toLowerCase() === draft.token!.toLowerCase());
       if (!a) {
@@ -107,20 +149,33 @@ export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form
   const onRecipient = useCallback(
     (text: string) => {
       setTo(text);
-      if (!LINK_RE.test(text)) return;
+      if (!LINK_RE.test(text)) {
+        // A retyped recipient is no longer the link's request: its references, memo and request go.
+        if (payFields.current) {
+          payFields.current = false;
+          setExtra?.({});
+          setInfo(null);
+        } else setInfo((i) => (i?.request ? null : i));
+        return;
+      }
       setError(null);
       void (async () => {
         try {
           const { readPaymentLink, PaymentLinkError } = await import('./paymentLinkRead');
-          let d: PaymentDraft;
+          let read: PaymentDraft | TransactionRequestDraft;
           try {
-            d = await readPaymentLink(text);
+            read = await readPaymentLink(text);
           } catch (err) {
             if (!(err instanceof PaymentLinkError)) throw err;
-            const key = { TX_REQUEST_UNSUPPORTED: 'payLinkTxRequest', CHOOSE_NETWORK: 'payLinkChooseNetwork', UNKNOWN_NETWORK: 'payLinkUnknownNetwork', INVALID: 'payLinkInvalid' } as const;
+            const key = { CHOOSE_NETWORK: 'payLinkChooseNetwork', UNKNOWN_NETWORK: 'payLinkUnknownNetwork', INVALID: 'payLinkInvalid' } as const;
             setError(t(key[err.code], err.params));
             return;
           }
+          if ('kind' in read) {
+            showRequest(read);
+            return;
+          }
+          const d = read;
           const chains = await call('listChains', {});
           if (d.chain !== chains.active) {
             pending = d;
@@ -132,7 +187,7 @@ export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form
         }
       })();
     },
-    [setTo, onChains, t],
+    [setTo, setExtra, onChains, t],
   );
 
   // Taken once this form shows its assets: by then the popup's own first chain list has arrived,
@@ -144,5 +199,26 @@ export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form
     history.replaceState(null, '', `${location.pathname}${location.hash}`);
     onRecipient(uri);
   }, [onRecipient, assets]);
+
+  /** A transaction request: shown with who asks; opening it goes to the approval window. */
+  function showRequest(r: TransactionRequestDraft): void {
+    const view = (busy: boolean, sent?: TransactionRequestView['sent']): PaymentLinkInfoView => ({
+      ...(r.label ? { label: r.label } : {}),
+      ...(r.message ? { message: r.message } : {}),
+      request: { ...r, busy, ...(sent ? { sent } : {}), open },
+    });
+    const open = (): void => {
+      setError(null);
+      setInfo(view(true));
+      call('solanaPayRequest', { link: r.link }).then(
+        (res) => setInfo(view(false, { signature: res.signature, explorer: res.explorer, ...(res.message ? { message: res.message } : {}) })),
+        (err: unknown) => {
+          setInfo(view(false));
+          setError(errorText(err, t));
+        },
+      );
+    };
+    setInfo(view(false));
+  }
   return { onRecipient, info, error };
 }

@@ -1,0 +1,50 @@
+/**
+ * A Solana Pay transaction request the user opened from Send (`solana:<https URL>`): the worker
+ * fetches the merchant's label and icon, POSTs the selected account, checks the returned
+ * transaction (core/chains/solana/payTransactionRequest.ts), and hands it to the SAME path a dApp's
+ * signAndSendTransaction takes: decoding, simulation, risk checks, the approval window with the
+ * link's origin as "who asks", then signature, broadcast and activity. Nothing is signed before the
+ * user approves in that window.
+ */
+import { SolanaPayRequestError, checkLink, checkRequestTransaction, fetchTransactionRequestInfo, fetchTransactionRequestTransaction, withRecentBlockhash } from '../../core/chains/solana/payTransactionRequest';
+import { getSolanaNetwork, solanaExplorerUrl } from '../../core/chains/solana/networks';
+import { activeFamily } from '../wallet/chains';
+import { WalletError } from '../errors';
+import { keyring } from '../keyring';
+import { approveSignAndSend } from '../dapp/solana';
+import { currentSolanaAddress, solanaRpcFor, solanaState } from './state';
+
+export interface SolanaPayRequestResult {
+  signature: string;
+  explorer: string | null;
+  label: string;
+  /** The merchant's message from its POST answer, when it gave one. */
+  message?: string;
+}
+
+function asWalletError(err: unknown): unknown {
+  return err instanceof SolanaPayRequestError ? new WalletError(err.code, err.message, undefined, err.params) : err;
+}
+
+export async function runSolanaPayRequest(link: unknown): Promise<SolanaPayRequestResult> {
+  if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
+  if (typeof link !== 'string' || link.length > 2048) throw new WalletError('PAY_LINK_INVALID', 'The transaction request link is missing or too long');
+  if ((await activeFamily()) !== 'solana') throw new WalletError('WRONG_FAMILY', 'Choose a Solana network first: a Solana Pay request is paid from the Solana account');
+  try {
+    const url = checkLink(link);
+    const state = await solanaState();
+    const account = await currentSolanaAddress();
+    const info = await fetchTransactionRequestInfo(url.href);
+    const answer = await fetchTransactionRequestTransaction(url.href, account);
+    const checked = checkRequestTransaction(answer.transaction, account);
+    // As @solana/pay does: a transaction only this wallet signs gets a fresh blockhash.
+    const bytes = checked.soleSigner ? withRecentBlockhash(checked.transaction, (await solanaRpcFor(state).getLatestBlockhash()).blockhash) : checked.transaction;
+    const requestId = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const extra = { type: 'Solana Pay', merchant: info.label, ...(info.icon ? { icon: info.icon } : {}), ...(answer.message ? { message: answer.message } : {}) };
+    const signature = await approveSignAndSend({ origin: url.origin, requestId }, state, account, bytes, {}, extra);
+    const network = getSolanaNetwork(state.cluster);
+    return { signature, explorer: network ? solanaExplorerUrl(network, 'tx', signature) : null, label: info.label, ...(answer.message ? { message: answer.message } : {}) };
+  } catch (err) {
+    throw asWalletError(err);
+  }
+}
