@@ -6,7 +6,7 @@
 import { LOCAL_DEVNET_CHAIN_ID, findNetwork } from '../core/chains/evm/networks';
 import type { DemoConfig } from '../demo/config';
 import { addCustomNetwork, setActiveChain } from './evm/state';
-import { setBitcoinNetwork, setEsploraUrl } from './bitcoin/state';
+import { setBitcoinNetwork, setEsploraUrl } from '../families/bitcoin/background/state';
 import { setSolanaCluster, setSolanaRpcUrl } from './solana/state';
 import { setTronFullNode, setTronNetwork } from './tron/state';
 import { onWake } from './wakeEvents';

@@ -55,7 +55,7 @@ export function startBackground(): void {
   installActionBadge();
   registerFamily(evmHandler);
   // Loaded on their first request (lazyModules.ts); EVM stays eager: most dApp traffic is EVM.
-  registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
+  registerFamily(lazyFamily('bitcoin', async () => (await import('../families/bitcoin/background/dapp')).bitcoinHandler));
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
   registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
   // Family modules: their background loads on first use (src/families/registry.ts).

@@ -25,7 +25,7 @@ import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
 import { listNfts, sendNft } from './evm/nfts';
-import { bitcoinState } from './bitcoin/state';
+import { bitcoinState } from '../families/bitcoin/background/state';
 // Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
 // transactions…) are evaluated on first use: see lazyModules.ts.
 import { walletChains } from './lazyModules';

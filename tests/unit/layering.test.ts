@@ -74,7 +74,7 @@ describe('layering: injected providers', () => {
 
   it('follows the page bundle (sanity: every provider is in it)', () => {
     const reached = [...files.keys()].map(rel);
-    for (const f of ['src/inpage/evm.ts', 'src/inpage/bitcoin.ts', 'src/inpage/solana.ts', 'src/inpage/tron.ts', 'src/inpage/bridge.ts']) expect(reached).toContain(f);
+    for (const f of ['src/inpage/evm.ts', 'src/families/bitcoin/inpage/provider.ts', 'src/inpage/solana.ts', 'src/inpage/tron.ts', 'src/inpage/bridge.ts']) expect(reached).toContain(f);
   });
 
   it('each provider imports only the shared page modules, itself and the allowed packages', () => {

@@ -41,7 +41,7 @@ describe('background: family code reached only through import()', () => {
     expect(reached).toContain('src/background/walletService.ts');
   });
 
-  it.each(['src/background/dapp/bitcoin.ts', 'src/background/dapp/solana.ts', 'src/background/dapp/tron.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
+  it.each(['src/families/bitcoin/background/dapp.ts', 'src/background/dapp/solana.ts', 'src/background/dapp/tron.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
     expect([...files.keys()].map(rel)).not.toContain(file);
   });
 
@@ -73,6 +73,6 @@ describe('background: family code reached only through import()', () => {
 
   it('lazyModules.ts loads them with import()', () => {
     const lazy = readFileSync(resolve(ROOT, 'src/background/lazyModules.ts'), 'utf8') + readFileSync(resolve(ROOT, 'src/background/index.ts'), 'utf8');
-    for (const m of ['./wallet/chains', './dapp/bitcoin', './dapp/solana', './dapp/tron']) expect(lazy).toContain(`import('${m}')`);
+    for (const m of ['./wallet/chains', '../families/bitcoin/background/dapp', './dapp/solana', './dapp/tron']) expect(lazy).toContain(`import('${m}')`);
   });
 });

@@ -2,30 +2,30 @@
  * The Bitcoin family's dApp handler: UniSat-style methods (window.unisat) and the sats-connect
  * WBIP004 methods (prefixed 'wbip:' by the inpage provider, which wraps results in JSON-RPC
  * envelopes). PSBT analysis/signing, message signing and send planning come from
- * src/core/chains/bitcoin; this module adds permissions, the active network, the approval and
+ * src/families/bitcoin/core; this module adds permissions, the active network, the approval and
  * the keys. Only the wallet's own inputs are ever signed; a request naming a foreign input is
  * refused before any window opens.
  */
-import { bytesToHex } from '../../core/derive/bytes';
-import { BitcoinError } from '../../core/chains/bitcoin/errors';
-import { EsploraError } from '../../core/chains/bitcoin/esplora';
-import { fetchFeeRates } from '../../core/chains/bitcoin/fees';
-import type { WalletAddress } from '../../core/chains/bitcoin/hdAccount';
-import { bip322MessageHash, bitcoinMessageHash, signBitcoinMessage, type EcdsaMessageOptions, type MessageSignatureType } from '../../core/chains/bitcoin/message';
-import { analyzePsbt, extractPsbtTransaction, signPsbt, type PsbtAnalysis, type PsbtWallet, type SignPsbtOptions, type ToSignInput } from '../../core/chains/bitcoin/psbt';
-import { fetchWalletUtxos } from '../../core/chains/bitcoin/scan';
-import { broadcastTransaction, planSend, signPlan } from '../../core/chains/bitcoin/send';
-import { assessRisk } from '../../core/risk';
-import type { RiskWarning } from '../../protocol/approvals';
-import { recordActivity } from '../activity';
-import { awaitUnlock, requestApproval } from '../approvals';
-import { keyring } from '../keyring';
-import { allPermissions, grant, grantOf, revoke } from '../permissions';
-import { bitcoinState, currentAddress, esploraFor, setBitcoinNetwork, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
-import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
-import { onSelectionChanged } from '../selection';
-import { inscriptionsPage } from '../bitcoin/inscriptions';
-import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard, optionalObject } from './providerError';
+import { bytesToHex } from '../../../core/derive/bytes';
+import { BitcoinError } from '../core/errors';
+import { EsploraError } from '../core/esplora';
+import { fetchFeeRates } from '../core/fees';
+import type { WalletAddress } from '../core/hdAccount';
+import { bip322MessageHash, bitcoinMessageHash, signBitcoinMessage, type EcdsaMessageOptions, type MessageSignatureType } from '../core/message';
+import { analyzePsbt, extractPsbtTransaction, signPsbt, type PsbtAnalysis, type PsbtWallet, type SignPsbtOptions, type ToSignInput } from '../core/psbt';
+import { fetchWalletUtxos } from '../core/scan';
+import { broadcastTransaction, planSend, signPlan } from '../core/send';
+import { assessRisk } from '../../../core/risk';
+import type { RiskWarning } from '../../../protocol/approvals';
+import { recordActivity } from '../../../background/activity';
+import { awaitUnlock, requestApproval } from '../../../background/approvals';
+import { keyring } from '../../../background/keyring';
+import { allPermissions, grant, grantOf, revoke } from '../../../background/permissions';
+import { bitcoinState, currentAddress, esploraFor, setBitcoinNetwork, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from './state';
+import { emitToOrigin, type DappContext, type FamilyHandler } from '../../../background/dapp/router';
+import { onSelectionChanged } from '../../../background/selection';
+import { inscriptionsPage } from './inscriptions';
+import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard, optionalObject } from '../../../background/dapp/providerError';
 
 const MAX_MESSAGE_CHARS = 64 * 1024;
 const MAX_PSBTS = 20;

@@ -5,11 +5,11 @@
  * spending any of the account's addresses is its own send, so change is never shown as a payment.
  */
 import type { ActivityItem } from '../../../background/activity';
-import { bitcoinState, esploraFor } from '../../../background/bitcoin/state';
+import { bitcoinState, esploraFor } from './state';
 import { bitcoinWallet } from '../../../background/wallet/chains';
-import { mapLimit } from '../../../core/chains/bitcoin/concurrency';
-import { incomingFromEsplora } from '../../../core/chains/bitcoin/incoming';
-import { scanAccount } from '../../../core/chains/bitcoin/scan';
+import { mapLimit } from '../core/concurrency';
+import { incomingFromEsplora } from '../core/incoming';
+import { scanAccount } from '../core/scan';
 import type { Selection } from '../../types';
 
 /** Addresses whose history is read per refresh (the most recently derived used ones first). */

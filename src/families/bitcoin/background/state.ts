@@ -6,14 +6,14 @@
  * the unlocked keyring and wiped after use.
  */
 import { browser } from 'wxt/browser';
-import { bitcoinAccountFromMnemonic, importedWalletAddress, secretKeyProvider, type SecretKeyProvider, type WalletAddress } from '../../core/chains/bitcoin/hdAccount';
-import { createEsploraClient, type EsploraClient } from '../../core/chains/bitcoin/esplora';
-import type { BitcoinScheme } from '../../core/chains/bitcoin/networks';
-import { keyring } from '../keyring';
-import { DEFAULT_SETTINGS, getLocal } from '../storage';
-import { WalletError } from '../errors';
-import { AccountCache } from '../accountCache';
-import { selectedAccount, type SelectedAccount } from '../selectedAccount';
+import { bitcoinAccountFromMnemonic, importedWalletAddress, secretKeyProvider, type SecretKeyProvider, type WalletAddress } from '../core/hdAccount';
+import { createEsploraClient, type EsploraClient } from '../core/esplora';
+import type { BitcoinScheme } from '../core/networks';
+import { keyring } from '../../../background/keyring';
+import { DEFAULT_SETTINGS, getLocal } from '../../../background/storage';
+import { WalletError } from '../../../background/errors';
+import { AccountCache } from '../../../background/accountCache';
+import { selectedAccount, type SelectedAccount } from '../../../background/selectedAccount';
 
 export type DappBitcoinNetwork = 'mainnet' | 'testnet' | 'regtest';
 

@@ -4,9 +4,9 @@
  * announced in `window.btc_providers`. Both only forward to the background; every decision and
  * every byte of signing happens there.
  */
-import { request, onEvent, ProviderRpcError } from './bridge';
-import { Emitter } from './emitter';
-import { WALLET_ICON, WALLET_NAME } from './icon';
+import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
+import { Emitter } from '../../../inpage/emitter';
+import { WALLET_ICON, WALLET_NAME } from '../../../inpage/icon';
 
 const PROVIDER_ID = 'MultichainWallet.BitcoinProvider';
 
