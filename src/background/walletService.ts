@@ -441,12 +441,15 @@ export const handlers: Handlers = {
     requireUnlocked();
     return (await walletChains()).addChainToken(address);
   },
-  async bitcoinReceiveAddress() {
+  async receiveAddress({ family }) {
     requireUnlocked();
-    return (await walletChains()).bitcoinReceiveAddress();
+    return (await walletChains()).receiveAddress(family);
   },
   prepareChainSend: async (req) => (await walletChains()).prepareChainSend(req),
-  prepareSpeedUp: async ({ hash, feeRate }) => (await walletChains()).prepareSpeedUp(hash, feeRate),
+  async prepareSpeedUp({ hash, feeRate }) {
+    requireUnlocked();
+    return (await walletChains()).prepareSpeedUp(hash, feeRate);
+  },
   confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
   ...siteHandlers,
 };

@@ -12,6 +12,7 @@ import type { FamilyBackgroundLoader, FamilyDescriptor } from './types';
 import { eosDescriptor } from './eos/core/networks';
 import { polkadotDescriptor } from './polkadot/descriptor';
 import { aptosDescriptor } from './aptos/core/descriptor';
+import { bitcoinDescriptor } from './bitcoin/core/descriptor';
 
 export interface FamilyModuleEntry {
   descriptor: FamilyDescriptor;
@@ -20,7 +21,7 @@ export interface FamilyModuleEntry {
 
 export const FAMILY_MODULES = {
   evm: 'legacy',
-  bitcoin: 'legacy',
+  bitcoin: { descriptor: bitcoinDescriptor, background: () => import('./bitcoin/background/index').then((m) => m.default) },
   tron: 'legacy',
   solana: 'legacy',
   aptos: { descriptor: aptosDescriptor, background: async () => (await import('./aptos/background/index')).aptosBackground },

@@ -31,7 +31,7 @@ import type { ChainFamilyKeys } from '../core/chains/types';
 import type { PaymentRequest } from '../core/payments/types';
 import type { RiskInput } from '../core/risk/types';
 import type { ApprovalDecision, ApprovalKind, RiskWarning } from '../protocol/approvals';
-import type { AssetBalance } from '../protocol/ui';
+import type { ActivityView, AssetBalance } from '../protocol/ui';
 import type { Family } from './ids';
 /** Families built as modules (src/families/registry.ts), for shared types that exclude them. */
 export type { ModularFamily } from './registry';
@@ -66,6 +66,12 @@ export interface FamilyDescriptor {
   networks: readonly NetworkInfo[];
   /** Checks a node URL the user typed (scheme, loopback-only http…); returns the cleaned URL or throws. */
   cleanEndpoint?(url: string): string;
+  /**
+   * Where an install from before the family module kept its network and node URLs: while `key` is
+   * in storage.local, `read` turns it into the shared records (network ref, user endpoints by network
+   * id) and the key is removed (src/background/families/legacyStorage.ts).
+   */
+  legacyStorage?: { key: string; read(old: unknown): { network?: string; endpoints?: Record<string, string> } };
 }
 
 /** Pure layer: no browser API, no other layer; tested in Node. */
@@ -156,8 +162,8 @@ export interface PreparedSend {
   facts: RiskFacts;
   /** Family warnings the shared engine cannot know (existential deposit, missing memo…). */
   warnings?: RiskWarning[];
-  /** For Activity: smallest units and decimals of what leaves. */
-  record: { value: string; decimals: number };
+  /** For Activity: smallest units and decimals of what leaves; `replaces`: the entry this send supersedes (marked 'replaced'). */
+  record: { value: string; decimals: number; replaces?: string };
   /** The plan lives in this closure: nothing the popup sends back can change what is signed. */
   confirm(): Promise<SentTransfer>;
 }
@@ -221,7 +227,19 @@ export interface FamilyBackground {
    * Events for connected sites when the popup's account or the family's network changes; the default
    * sends `accountsChanged` with [address] and `networkChanged` with the network id.
    */
-  onChange?(ctx: FamilyContext, what: 'account' | 'network', emit: (origin: string | null, event: string, data: unknown) => void): void;
+  onChange?(ctx: FamilyContext, what: 'account' | 'network', emit: (origin: string | null, event: string, data: unknown) => void): void | Promise<void>;
+  /**
+   * The account's address as the popup shows it (balances, cache, send), when it is not the keyring's
+   * address at the selected index (Bitcoin: the HD account's first address of the chosen address type).
+   */
+  popupAddress?(ctx: FamilyContext): Promise<string>;
+  /** A fresh address for Receive, for a family that rotates them (Bitcoin: the first unused one). */
+  receiveAddress?(ctx: FamilyContext): Promise<{ address: string; path: string }>;
+  /**
+   * Sends that follow from one of the wallet's own activity entries (Bitcoin: 'speedUp', a
+   * replace-by-fee), prepared and confirmed like a send; `params` come from the family's ActivityActions.
+   */
+  activityActions?: Readonly<Record<string, (ctx: FamilyContext, item: ActivityItem, params: unknown) => Promise<PreparedSend>>>;
 }
 
 /** The background registry's entry: a loader, so a family's code stays out of the worker's start. */
@@ -233,6 +251,8 @@ export interface FamilyUi {
   addressPlaceholder?: string;
   /** Extra send fields (memo, keep-alive); their values go to prepareSend as `extra`. */
   SendFields?: ComponentType<{ value: Readonly<Record<string, string | boolean>>; onChange(v: Record<string, string | boolean>): void }>;
+  /** Buttons under one of the wallet's own activity entries (Bitcoin: speed up a pending send). */
+  ActivityActions?: ComponentType<{ item: ActivityView }>;
 }
 
 /** A family's strings, merged into the shared dictionaries (src/families/messages.ts). */

@@ -8,7 +8,7 @@ import type { FamilyUi } from './types';
 
 export const FAMILY_UI: Readonly<Record<Family, (() => Promise<FamilyUi>) | null>> = {
   evm: null,
-  bitcoin: null,
+  bitcoin: () => import('./bitcoin/ui').then((m) => m.default),
   tron: null,
   solana: null,
   aptos: null,

@@ -132,10 +132,10 @@ describe('layering: shared code that names a family (the move is not finished)',
    * list a family module should own. The ceiling is the count when this test was written (266
    * before the seam; 260 after it, 4 of them the assertNever guards that stop a new family falling
    * into Bitcoin/TRON code in wallet/chains.ts; 263 once merged with the review fixes that landed
-   * beside it: eth_subscribe's grant check and the Solana icon re-attach in wallet/chains.ts) and may
-   * only go down; when every family lives in its folder it becomes zero.
+   * beside it: eth_subscribe's grant check and the Solana icon re-attach in wallet/chains.ts; 214
+   * once Bitcoin moved into its folder, 49 lines fewer) and may only go down; when every family lives in its folder it becomes zero.
    */
-  const CEILING = 263;
+  const CEILING = 214;
   const FAMILY_NAME = /'(evm|bitcoin|solana|tron|aptos|polkadot|eos)'/;
 
   it(`stays at or under ${CEILING} lines`, () => {

@@ -67,6 +67,13 @@ describe('background: family code reached only through import()', () => {
     expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./polkadot/background/index')");
   });
 
+  it("the Bitcoin family's popup and dApp code is reached only through import() (its state, networks and Esplora URLs, is eager)", () => {
+    const reached = [...files.keys()].map(rel);
+    expect(reached).toContain('src/families/bitcoin/core/descriptor.ts');
+    expect(reached.filter((f) => f.startsWith('src/families/bitcoin/background/'))).toEqual(['src/families/bitcoin/background/state.ts']);
+    expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./bitcoin/background/index')");
+  });
+
   it('@solana/web3.js is not statically imported', () => {
     expect([...packages.keys()].filter((p) => p.startsWith('@solana/web3.js'))).toEqual([]);
   });

@@ -120,14 +120,15 @@ export function moduleHandler(family: Family): FamilyHandler {
 async function announce(family: Family, what: 'account' | 'network'): Promise<void> {
   if (!isModular(family) || !keyring.unlocked) return;
   const bg = await backgroundOf(family);
-  if (!bg.dapp) return;
+  // A family whose dApp side is still its own handler (no table) tells its sites through onChange.
+  if (!bg.dapp && !bg.onChange) return;
   const fc = await familyContext(family);
   const sites = Object.entries(await allPermissions()).filter(([, s]) => s[family]);
-  if (sites.length === 0) return;
   const emit = (origin: string | null, event: string, data: unknown): void => {
     for (const [o] of sites) if (origin === null || origin === o) emitToOrigin(o, family, event, data);
   };
-  if (bg.onChange) bg.onChange(fc, what, emit);
+  if (bg.onChange) await bg.onChange(fc, what, emit);
+  else if (sites.length === 0) return;
   else if (what === 'account') emit(null, 'accountsChanged', [fc.address]);
   else emit(null, 'networkChanged', networkIdOf(fc.network.ref));
 }

@@ -12,6 +12,7 @@ import { AccountCache } from '../accountCache';
 import { WalletError } from '../errors';
 import { keyring } from '../keyring';
 import { selectedAccount } from '../selectedAccount';
+import { moveLegacyStorage } from './legacyStorage';
 
 const NETWORK_KEY = 'familyNetwork';
 const ENDPOINTS_KEY = 'familyEndpoints';
@@ -66,12 +67,18 @@ export function findNetwork(family: Family, ref: string): NetworkInfo | undefine
   return networksOf(family).find((n) => n.ref === ref);
 }
 
+/** The family's state from before it was a module, moved into the shared records first (a no-op for most). */
+function upgraded(family: Family): Promise<void> {
+  return moveLegacyStorage(entry(family).descriptor, NETWORK_KEY, ENDPOINTS_KEY);
+}
+
 async function readMap<T>(key: string): Promise<Partial<Record<string, T>>> {
   const v = (await browser.storage.local.get(key))[key] as unknown;
   return v && typeof v === 'object' ? (v as Partial<Record<string, T>>) : {};
 }
 
 export async function activeNetwork(family: Family): Promise<NetworkInfo> {
+  await upgraded(family);
   const chosen = (await readMap<string>(NETWORK_KEY))[family];
   const list = networksOf(family);
   return (chosen ? list.find((n) => n.ref === chosen) : undefined) ?? list[0]!;
@@ -80,12 +87,14 @@ export async function activeNetwork(family: Family): Promise<NetworkInfo> {
 /** Selects a network of the family (the popup's selector); returns false when the ref is not one of its networks. */
 export async function selectNetwork(family: Family, ref: string): Promise<boolean> {
   if (!findNetwork(family, ref)) return false;
+  await upgraded(family);
   const all = await readMap<string>(NETWORK_KEY);
   await browser.storage.local.set({ [NETWORK_KEY]: { ...all, [family]: ref } });
   return true;
 }
 
 async function userEndpoints(family: Family): Promise<Record<string, string>> {
+  await upgraded(family);
   return { ...((await readMap<Record<string, string>>(ENDPOINTS_KEY))[family] ?? {}) };
 }
 
@@ -114,6 +123,7 @@ export function cleanNodeUrl(raw: string, schemes: readonly string[] = ['https:'
 export async function setEndpoint(family: Family, networkId: string, url: string): Promise<void> {
   const net = findNetwork(family, `${family}:${networkId}`);
   if (!net) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
+  await upgraded(family);
   const all = await readMap<Record<string, string>>(ENDPOINTS_KEY);
   const mine = { ...(all[family] ?? {}) };
   if (url.trim() === '') delete mine[networkId];

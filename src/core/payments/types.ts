@@ -4,11 +4,10 @@
  * Declared once so the Send screen, the QR scanner and the family modules share it.
  */
 
-import type { WalletFamily } from '../../families/ids.ts';
-import type { ModularFamily } from '../../families/types.ts';
+import type { PaymentFamily } from './families.ts';
 
-/** The families whose payment-request standards are implemented here (a family module brings its own). */
-export type PaymentFamily = Exclude<WalletFamily, ModularFamily>;
+/** The families whose payment-request standards are implemented here (by URI scheme, families.ts). */
+export type { PaymentFamily };
 
 /** A family-qualified network reference: 'evm:1', 'bitcoin:testnet'. */
 export type ChainRef = `${string}:${string}`;
