@@ -54,12 +54,13 @@ export function startBackground(): void {
   installApprovalWindowWatch();
   installActionBadge();
   registerFamily(evmHandler);
+  // Family modules: their background loads on first use (src/families/registry.ts). Registered
+  // first, so a module whose dApp side is still its own handler (Bitcoin, below) replaces it.
+  for (const f of modularFamilies()) registerFamily(moduleHandler(f));
   // Loaded on their first request (lazyModules.ts); EVM stays eager: most dApp traffic is EVM.
   registerFamily(lazyFamily('bitcoin', async () => (await import('../families/bitcoin/background/dapp')).bitcoinHandler));
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
   registerFamily(lazyFamily('tron', async () => (await import('./dapp/tron')).tronHandler));
-  // Family modules: their background loads on first use (src/families/registry.ts).
-  for (const f of modularFamilies()) registerFamily(moduleHandler(f));
   installDappRouter(ready);
   onWake('installed', ({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
