@@ -7,7 +7,7 @@
  */
 import { formatUnits } from 'viem';
 import type { FamilyBackground, FamilyBalances, FamilyContext } from '../../types';
-import { announceNetwork } from './dapp';
+import { announceNetwork } from './dappCommon';
 import { prepareSpeedUp } from './speedUp';
 import { bitcoinPrepareSend } from './send';
 import { bitcoinWallet, chainOf, esploraGuard, scanBitcoin, shownAddress } from './wallet';
