@@ -58,7 +58,6 @@ export function startBackground(): void {
   installApprovalWindowWatch();
   installActionBadge();
   // Loaded on their first request (lazyModules.ts).
-  registerFamily(lazyFamily('bitcoin', async () => (await import('./dapp/bitcoin')).bitcoinHandler));
   registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
   // Family modules: their background loads on first use (src/families/registry.ts); one whose dApp
   // methods are still its own handler has that handler loaded on its first request instead.

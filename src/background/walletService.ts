@@ -25,7 +25,7 @@ import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
 import { listNfts, sendNft } from '../families/evm/background/nfts';
-import { bitcoinState } from './bitcoin/state';
+import { bitcoinState } from '../families/bitcoin/background/state';
 // Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
 // transactions…) are evaluated on first use: see lazyModules.ts.
 import { solanaPayRequests, walletChains } from './lazyModules';
@@ -442,12 +442,15 @@ export const handlers: Handlers = {
     requireUnlocked();
     return (await walletChains()).addChainToken(address);
   },
-  async bitcoinReceiveAddress() {
+  async receiveAddress({ family }) {
     requireUnlocked();
-    return (await walletChains()).bitcoinReceiveAddress();
+    return (await walletChains()).receiveAddress(family);
   },
   prepareChainSend: async (req) => (await walletChains()).prepareChainSend(req),
-  prepareSpeedUp: async ({ hash, feeRate }) => (await walletChains()).prepareSpeedUp(hash, feeRate),
+  async prepareSpeedUp({ hash, feeRate }) {
+    requireUnlocked();
+    return (await walletChains()).prepareSpeedUp(hash, feeRate);
+  },
   confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
   getCachedPrices: ({ defaultCurrency }) => cachedPrices(defaultCurrency),
   refreshPrices: ({ defaultCurrency }) => refreshPrices(defaultCurrency),

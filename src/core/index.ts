@@ -19,7 +19,7 @@ export {
 } from './derive/index.ts';
 export type { AddressValidation, ChainFamilyKeys, ResolvedKeyOptions } from './chains/types.ts';
 export { CHAIN_KEYS } from './chains/registry.ts';
-export { bitcoinTaprootInternalKey, BITCOIN_SCHEMES, type BitcoinScheme } from './chains/bitcoin/index.ts';
+export { bitcoinTaprootInternalKey, BITCOIN_SCHEMES, type BitcoinScheme } from '../families/bitcoin/core/index.ts';
 export { eosLegacyPublicKey, eosPrivateKeyString, isValidEosAccountName } from '../families/eos/core/index.ts';
 export { toChecksumAddress } from '../families/evm/core/index.ts';
 export { substrateDerivationPath, ss58Decode, ss58Encode } from '../families/polkadot/core/index.ts';

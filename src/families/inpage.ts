@@ -6,7 +6,7 @@
 import type { Family } from './ids';
 import type { FamilyInpage } from './types';
 import { installEvmProvider } from './evm/inpage/provider';
-import { installBitcoinProvider } from '../inpage/bitcoin';
+import { installBitcoinProvider } from './bitcoin/inpage/provider';
 import { installTronProvider } from './tron/inpage/provider';
 import { installSolanaProvider } from '../inpage/solana';
 import { installScatterProvider } from './eos/inpage/scatter';

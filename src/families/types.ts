@@ -31,7 +31,7 @@ import type { ChainFamilyKeys } from '../core/chains/types';
 import type { PaymentRequest } from '../core/payments/types';
 import type { RiskInput } from '../core/risk/types';
 import type { ApprovalDecision, ApprovalKind, RiskWarning } from '../protocol/approvals';
-import type { AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
+import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
 import type { Family } from './ids';
 /** Families built as modules (src/families/registry.ts), for shared types that exclude them. */
 export type { ModularFamily } from './registry';
@@ -72,7 +72,12 @@ export interface FamilyDescriptor {
    * own for the family, so an existing install keeps its network and nodes; the first choice the
    * user makes is then written to the shared keys. `network` is a ref, `endpoints` by network id.
    */
-  legacyStorage?: { key: string; read(stored: unknown): { network?: string; endpoints: Record<string, string> } };
+  legacyStorage?: {
+    key: string;
+    read(stored: unknown): { network?: string; endpoints?: Record<string, string> };
+    /** The old key held nothing else: move it into the shared records once and remove it (src/background/families/legacyStorage.ts). */
+    move?: boolean;
+  };
 }
 
 /** Pure layer: no browser API, no other layer; tested in Node. */
@@ -167,8 +172,8 @@ export interface PreparedSend {
   facts: RiskFacts;
   /** Family warnings the shared engine cannot know (existential deposit, missing memo…). */
   warnings?: RiskWarning[];
-  /** For Activity: smallest units and decimals of what leaves. */
-  record: { value: string; decimals: number };
+  /** For Activity: smallest units and decimals of what leaves; `replaces`: the entry this send supersedes (marked 'replaced'). */
+  record: { value: string; decimals: number; replaces?: string };
   /** The plan lives in this closure: nothing the popup sends back can change what is signed. */
   confirm(): Promise<SentTransfer>;
 }
@@ -239,7 +244,19 @@ export interface FamilyBackground {
    * Events for connected sites when the popup's account or the family's network changes; the default
    * sends `accountsChanged` with [address] and `networkChanged` with the network id.
    */
-  onChange?(ctx: FamilyContext, what: 'account' | 'network', emit: (origin: string | null, event: string, data: unknown) => void): void;
+  onChange?(ctx: FamilyContext, what: 'account' | 'network', emit: (origin: string | null, event: string, data: unknown) => void): void | Promise<void>;
+  /**
+   * The account's address as the popup shows it (balances, cache, send), when it is not the keyring's
+   * address at the selected index (Bitcoin: the HD account's first address of the chosen address type).
+   */
+  popupAddress?(ctx: FamilyContext): Promise<string>;
+  /** A fresh address for Receive, for a family that rotates them (Bitcoin: the first unused one). */
+  receiveAddress?(ctx: FamilyContext): Promise<{ address: string; path: string }>;
+  /**
+   * Sends that follow from one of the wallet's own activity entries (Bitcoin: 'speedUp', a
+   * replace-by-fee), prepared and confirmed like a send; `params` come from the family's ActivityActions.
+   */
+  activityActions?: Readonly<Record<string, (ctx: FamilyContext, item: ActivityItem, params: unknown) => Promise<PreparedSend>>>;
 }
 
 /**
@@ -271,6 +288,8 @@ export interface FamilyUi {
   ReviewFields?: ComponentType<{ preview: ChainSendPreview; busy: boolean; onApply(extra: Record<string, string>): void }>;
   /** Shown under the balances (EVM: add an ERC-20); `onView` replaces the shown balances. */
   BalancesExtras?: ComponentType<{ view: ChainBalancesView | null; onView(v: ChainBalancesView): void }>;
+  /** Buttons under one of the wallet's own activity entries (Bitcoin: speed up a pending send). */
+  ActivityActions?: ComponentType<{ item: ActivityView }>;
 }
 
 /** A family's strings, merged into the shared dictionaries (src/families/messages.ts). */

@@ -8,7 +8,7 @@ import type { FamilyUi } from './types';
 
 export const FAMILY_UI: Readonly<Record<Family, (() => Promise<FamilyUi>) | null>> = {
   evm: () => import('./evm/ui').then((m) => m.default),
-  bitcoin: null,
+  bitcoin: () => import('./bitcoin/ui').then((m) => m.default),
   tron: () => import('./tron/ui').then((m) => m.default),
   solana: null,
   aptos: null,

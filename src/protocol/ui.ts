@@ -162,11 +162,11 @@ export interface UiRequests {
   refreshChainBalances: { params: Record<string, never>; result: ChainBalancesView };
   /** Watches a TRC-20 on the active TRON network (symbol and decimals read from the contract). */
   addChainToken: { params: { address: string }; result: ChainBalancesView };
-  /** The first unused receive address of the Bitcoin account (gap-limit scan). */
-  bitcoinReceiveAddress: { params: Record<string, never>; result: { address: string; path: string; network: string } };
+  /** A fresh receive address of the family on its active network, for a family that rotates them (else null). */
+  receiveAddress: { params: { family: Family }; result: { address: string; path: string; network: string } | null };
   /** Builds, estimates and checks funds; nothing is signed. */
   prepareChainSend: { params: ChainSendRequest; result: ChainSendPreview };
-  /** Bitcoin replace-by-fee of a pending send of this wallet at a higher fee rate (confirmed with confirmChainSend). */
+  /** A speed-up of one of this wallet's pending sends at a higher fee rate (Bitcoin: replace-by-fee), confirmed with confirmChainSend. */
   prepareSpeedUp: { params: { hash: string; feeRate: number }; result: ChainSendPreview };
   /** Signs and broadcasts a prepared send (by id), records it in the activity. */
   confirmChainSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
@@ -250,10 +250,7 @@ export interface ChainSendRequest {
   amount: string;
   /** ERC-20 contract, SPL mint or TRC-20 contract; absent for the native coin. */
   token?: string;
-  /** Bitcoin: a fee level from the API's estimates, or a custom sat/vB. */
-  feeLevel?: 'slow' | 'normal' | 'fast';
-  feeRate?: number;
-  /** A family module's own send fields (memo, keep-alive, EVM gas and fees per gas…), from its UI parts; checked by the family. */
+  /** A family module's own send fields (memo, keep-alive, Bitcoin fee rate, EVM gas and fees per gas…), from its UI parts; checked by the family. */
   extra?: Record<string, string | boolean>;
 }
 

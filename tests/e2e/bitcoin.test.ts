@@ -13,7 +13,7 @@ import { approvalPages as pagesOfApproval, decide as decideIn } from './support/
 import { startDappServer, type DappServer } from './support/dappServer';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, ecc, foreignAddress, fromHex, fundingTx, MNEMONIC, REGTEST, regtestWallet, verifyTx } from '../core/bitcoin/helpers';
-import { verifyBitcoinMessage } from '../../src/core/chains/bitcoin/message';
+import { verifyBitcoinMessage } from '../../src/families/bitcoin/core/message';
 import bitcore from 'bitcore-lib';
 import bitcoinMessage from 'bitcoinjs-message';
 

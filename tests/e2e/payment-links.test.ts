@@ -17,7 +17,7 @@ import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, foreignAddress, fundingTx, REGTEST } from '../core/bitcoin/helpers';
 import { renderQr } from '../core/payments/qrImage';
-import { bitcoinAccountFromMnemonic } from '../../src/core/chains/bitcoin/hdAccount';
+import { bitcoinAccountFromMnemonic } from '../../src/families/bitcoin/core/hdAccount';
 import { parsePaymentUri } from '../../src/core/payments/parse';
 import { activeNetwork, pickNetwork } from './support/popupNav';
 

@@ -74,7 +74,7 @@ describe('layering: injected providers', () => {
 
   it('follows the page bundle (sanity: every provider is in it)', () => {
     const reached = [...files.keys()].map(rel);
-    for (const f of ['src/families/evm/inpage/provider.ts', 'src/inpage/bitcoin.ts', 'src/inpage/solana.ts', 'src/families/tron/inpage/provider.ts', 'src/inpage/bridge.ts']) expect(reached).toContain(f);
+    for (const f of ['src/families/evm/inpage/provider.ts', 'src/families/bitcoin/inpage/provider.ts', 'src/inpage/solana.ts', 'src/families/tron/inpage/provider.ts', 'src/inpage/bridge.ts']) expect(reached).toContain(f);
   });
 
   it('each provider imports only the shared page modules, itself and the allowed packages', () => {
@@ -133,10 +133,11 @@ describe('layering: shared code that names a family (the move is not finished)',
    * before the seam; 260 after it, 4 of them the assertNever guards that stop a new family falling
    * into Bitcoin/TRON code in wallet/chains.ts; 263 once merged with the review fixes that landed
    * beside it: eth_subscribe's grant check and the Solana icon re-attach in wallet/chains.ts; 202 once
-   * EVM moved into src/families/evm and its popup went through the one pipeline; 155 once TRON moved
-   * into its family module) and may only go down; when every family lives in its folder it becomes zero.
+   * EVM moved into src/families/evm and its popup went through the one pipeline; 156 once TRON moved
+   * into its family module and Solana Pay landed; 110 once Bitcoin moved into its folder) and
+   * may only go down; when every family lives in its folder it becomes zero.
    */
-  const CEILING = 156;
+  const CEILING = 110;
   const FAMILY_NAME = /'(evm|bitcoin|solana|tron|aptos|polkadot|eos)'/;
 
   it(`stays at or under ${CEILING} lines`, () => {

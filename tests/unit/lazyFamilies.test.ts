@@ -41,7 +41,7 @@ describe('background: family code reached only through import()', () => {
     expect(reached).toContain('src/background/walletService.ts');
   });
 
-  it.each(['src/background/dapp/bitcoin.ts', 'src/background/dapp/solana.ts', 'src/families/tron/background/dapp.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
+  it.each(['src/families/bitcoin/background/dapp.ts', 'src/background/dapp/solana.ts', 'src/families/tron/background/dapp.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
     expect([...files.keys()].map(rel)).not.toContain(file);
   });
 
@@ -76,12 +76,19 @@ describe('background: family code reached only through import()', () => {
     expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./polkadot/background/index')");
   });
 
+  it("the Bitcoin family's popup and dApp code is reached only through import() (its state, networks and Esplora URLs, is eager)", () => {
+    const reached = [...files.keys()].map(rel);
+    expect(reached).toContain('src/families/bitcoin/core/descriptor.ts');
+    expect(reached.filter((f) => f.startsWith('src/families/bitcoin/background/'))).toEqual(['src/families/bitcoin/background/state.ts']);
+    expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./bitcoin/background/index')");
+  });
+
   it('@solana/web3.js is not statically imported', () => {
     expect([...packages.keys()].filter((p) => p.startsWith('@solana/web3.js'))).toEqual([]);
   });
 
   it('lazyModules.ts loads them with import()', () => {
     const lazy = readFileSync(resolve(ROOT, 'src/background/lazyModules.ts'), 'utf8') + readFileSync(resolve(ROOT, 'src/background/index.ts'), 'utf8');
-    for (const m of ['./wallet/chains', './dapp/bitcoin', './dapp/solana']) expect(lazy).toContain(`import('${m}')`);
+    for (const m of ['./wallet/chains', './dapp/solana']) expect(lazy).toContain(`import('${m}')`);
   });
 });

@@ -149,7 +149,8 @@ async function announce(family: Family, what: 'account' | 'network'): Promise<vo
   const emit = (origin: string | null, event: string, data: unknown): void => {
     for (const [o] of sites) if (origin === null || origin === o) emitToOrigin(o, family, event, data);
   };
-  if (bg.onChange) bg.onChange(fc, what, emit);
+  if (bg.onChange) await bg.onChange(fc, what, emit);
+  else if (sites.length === 0) return;
   else if (what === 'account') emit(null, 'accountsChanged', [fc.address]);
   else emit(null, 'networkChanged', networkIdOf(fc.network.ref));
 }

@@ -5,6 +5,7 @@
  * what is truly its chain's. Names no family: it reads the registry.
  */
 import { browser } from 'wxt/browser';
+import { moveLegacyStorage } from './legacyStorage';
 import { FAMILY_MODULES, type FamilyModuleEntry } from '../../families/registry';
 import { FAMILIES, type Family } from '../../families/ids';
 import type { ChainRef, FamilyBackground, FamilyContext, FamilyNetworkState, KeyLease, NetworkInfo, Selection } from '../../families/types';
@@ -84,13 +85,20 @@ async function readMap<T>(key: string): Promise<Partial<Record<string, T>>> {
 }
 
 /** The family's value in its pre-module storage key (descriptor.legacyStorage), read fresh each time: cheap, and never stale. */
-async function legacyOf(family: Family): Promise<{ network?: string; endpoints: Record<string, string> } | null> {
+async function legacyOf(family: Family): Promise<{ network?: string; endpoints?: Record<string, string> } | null> {
   const legacy = entry(family).descriptor.legacyStorage;
-  if (!legacy) return null;
+  if (!legacy || legacy.move) return null;
   return legacy.read((await browser.storage.local.get(legacy.key))[legacy.key]);
 }
 
+/** A family whose old key held only what the shared records keep has it moved there once (legacyStorage.move). */
+function upgraded(family: Family): Promise<void> {
+  const d = entry(family).descriptor;
+  return d.legacyStorage?.move ? moveLegacyStorage(d, NETWORK_KEY, ENDPOINTS_KEY) : Promise.resolve();
+}
+
 export async function activeNetwork(family: Family): Promise<NetworkInfo> {
+  await upgraded(family);
   const own = await ownNetworks(family);
   if (own) return own.active();
   // The shared key once the user chose here; before that, what the family stored itself.
@@ -104,12 +112,14 @@ export async function selectNetwork(family: Family, ref: string): Promise<boolea
   const own = await ownNetworks(family);
   if (own) return own.select(ref);
   if (!findNetwork(family, ref)) return false;
+  await upgraded(family);
   const all = await readMap<string>(NETWORK_KEY);
   await browser.storage.local.set({ [NETWORK_KEY]: { ...all, [family]: ref } });
   return true;
 }
 
 async function userEndpoints(family: Family): Promise<Record<string, string>> {
+  await upgraded(family);
   const mine = (await readMap<Record<string, string>>(ENDPOINTS_KEY))[family];
   // Setting one URL here copies the pre-module ones along (setEndpoint starts from this).
   return { ...(mine ?? (await legacyOf(family))?.endpoints ?? {}) };
@@ -140,6 +150,7 @@ export function cleanNodeUrl(raw: string, schemes: readonly string[] = ['https:'
 export async function setEndpoint(family: Family, networkId: string, url: string): Promise<void> {
   const net = findNetwork(family, `${family}:${networkId}`);
   if (!net) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
+  await upgraded(family);
   const all = await readMap<Record<string, string>>(ENDPOINTS_KEY);
   const mine = await userEndpoints(family);
   if (url.trim() === '') delete mine[networkId];

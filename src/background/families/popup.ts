@@ -6,13 +6,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { Family } from '../../families/ids';
-import type { PreparedSend, RiskFacts, SendRequestGeneric } from '../../families/types';
+import type { FamilyContext, PreparedSend, RiskFacts, SendRequestGeneric } from '../../families/types';
 import { assessRisk } from '../../core/risk';
 import type { ChainBalancesView, ChainOption, ChainSendPreview, ChainSendRequest } from '../../protocol/ui';
-import { recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
+import { listActivity, recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
 import { WalletError } from '../errors';
 import { onLocked } from '../session';
-import { activeNetwork, backgroundOf, familyContext, familyNetworks, modularFamilies, networkIdOf } from './modules';
+import { activeNetwork, backgroundOf, familyContext, familyNetworks, isModular, modularFamilies, networkIdOf } from './modules';
 import { listAddressBook } from '../wallet/addressBook';
 
 type PopupFamily = ChainBalancesView['family'];
@@ -40,14 +40,21 @@ async function readCache(): Promise<Cache> {
 
 const cacheKey = (chain: string, address: string): string => `${chain}|${address}`;
 
-export async function cachedModuleBalances(family: Family): Promise<ChainBalancesView | null> {
+/** The family's context with the address the popup shows (the family's own choice when it has one). */
+async function popupContext(family: Family): Promise<FamilyContext> {
   const ctx = await familyContext(family);
+  const bg = await backgroundOf(family);
+  return bg.popupAddress && ctx.address ? { ...ctx, address: await bg.popupAddress(ctx) } : ctx;
+}
+
+export async function cachedModuleBalances(family: Family): Promise<ChainBalancesView | null> {
+  const ctx = await popupContext(family);
   if (!ctx.address) return null;
   return (await readCache())[cacheKey(ctx.network.ref, ctx.address)] ?? null;
 }
 
 export async function refreshModuleBalances(family: Family): Promise<ChainBalancesView> {
-  const ctx = await familyContext(family);
+  const ctx = await popupContext(family);
   const b = await (await backgroundOf(family)).balances(ctx);
   const view: ChainBalancesView = {
     family: family as PopupFamily,
@@ -106,16 +113,43 @@ function sendRequestOf(req: ChainSendRequest): SendRequestGeneric {
   return { to: req.to.trim(), amount: req.amount.trim(), ...(req.token ? { token: req.token } : {}), ...(extra ? { extra } : {}) };
 }
 
-export async function prepareModuleSend(family: Family, req: ChainSendRequest): Promise<ChainSendPreview> {
-  const ctx = await familyContext(family);
-  const prepared = await (await backgroundOf(family)).prepareSend(ctx, sendRequestOf(req));
-  const shared = await riskOf(family, ctx.address, prepared.facts);
+/** Keeps a prepared send for the review screen (risk warnings added) and returns what the popup shows. */
+async function hold(family: Family, ctx: FamilyContext, prepared: PreparedSend): Promise<ChainSendPreview> {
+  // Recent transfers are recorded under the preview's sender, so they are counted under it too.
+  const shared = await riskOf(family, prepared.preview.from, prepared.facts);
   const own = (prepared.warnings ?? []).map((w) => ({ code: w.code, severity: w.severity, params: (w.params ?? {}) as Record<string, string | number | boolean> }));
   const id = crypto.randomUUID();
   const preview: ChainSendPreview = { id, family: family as PopupFamily, networkName: ctx.network.name, ...prepared.preview, warnings: [...own, ...shared] };
   for (const [k, p] of pending) if (p.expires < Date.now()) pending.delete(k);
   pending.set(id, { family, chainId: networkIdOf(ctx.network.ref), prepared, preview, expires: Date.now() + PENDING_TTL_MS });
   return preview;
+}
+
+export async function prepareModuleSend(family: Family, req: ChainSendRequest): Promise<ChainSendPreview> {
+  const ctx = await popupContext(family);
+  return hold(family, ctx, await (await backgroundOf(family)).prepareSend(ctx, sendRequestOf(req)));
+}
+
+/**
+ * A send that follows from one of the wallet's own activity entries (a family's `activityActions`,
+ * e.g. a speed-up), on the entry's family; confirmed with confirmModuleSend like any send.
+ */
+export async function prepareActivityAction(hash: unknown, action: string, params: unknown): Promise<ChainSendPreview> {
+  const item = typeof hash === 'string' ? (await listActivity()).find((a) => a.hash === hash) : undefined;
+  const family = item?.family;
+  const bg = item && isModular(family) ? await backgroundOf(family) : undefined;
+  const run = bg?.activityActions && Object.prototype.hasOwnProperty.call(bg.activityActions, action) ? bg.activityActions[action] : undefined;
+  if (!item || !family || !run) throw new WalletError('NOT_REPLACEABLE', 'This activity entry offers no such action');
+  const ctx = await popupContext(family);
+  return hold(family, ctx, await run(ctx, item, params));
+}
+
+/** A fresh receive address of the family on its active network, when the family rotates them (else null). */
+export async function moduleReceiveAddress(family: Family): Promise<{ address: string; path: string; network: string } | null> {
+  const bg = await backgroundOf(family);
+  if (!bg.receiveAddress) return null;
+  const ctx = await popupContext(family);
+  return { ...(await bg.receiveAddress(ctx)), network: networkIdOf(ctx.network.ref) };
 }
 
 /** Confirms a send prepared here; undefined when the id is not one of this pipeline's. */
@@ -138,6 +172,7 @@ export async function confirmModuleSend(id: string): Promise<{ hash: string; exp
     origin: null,
     explorer: sent.explorer,
   });
+  if (p.prepared.record.replaces) await updateActivity(p.prepared.record.replaces, 'replaced');
   sent.settled?.then(
     (ok) => updateActivity(sent.hash, ok ? 'confirmed' : 'failed'),
     () => undefined,

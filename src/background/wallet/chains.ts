@@ -1,52 +1,34 @@
 /**
- * The popup's chain selector across families, and the Home / Send / Receive data of the families
- * still wired by hand (Bitcoin, Solana); the family modules (EVM and TRON among them) go through
- * src/background/families/popup.ts. This one
- * reuses each family's background state (bitcoin/state.ts, solana/state.ts: the
- * same network the family's dApps see) and the chain cores for every byte that is built, priced,
- * checked and signed.
- *
- * Bitcoin in the popup is the wallet's HD account m/purpose'/coin'/0' of the chosen address type,
- * scanned with the BIP44 gap limit on the receive and change chains (a restored wallet finds its
- * coins); Receive shows the first unused receive address, change goes to the first unused change
- * address. An imported key is its single address. dApps see address i of the same account.
+ * The popup's chain selector across families, and the Home / Send / Receive data of the one family
+ * still wired by hand (Solana); the family modules (EVM, Bitcoin and TRON among them) go through
+ * src/background/families/popup.ts. This one reuses Solana's background state (solana/state.ts:
+ * the same network the family's dApps see) and the chain cores for every byte that is built,
+ * priced, checked and signed.
  *
  * Balances are cached in storage.local per (chain, address): public data only; the popup paints
  * them at once and refreshes after. Prepared sends wait in memory for the review screen.
  */
 import { browser } from 'wxt/browser';
-import { Transaction as BtcTransaction } from '@scure/btc-signer';
-import { hexToBytes } from '@noble/hashes/utils.js';
 import { formatUnits } from 'viem';
 import { parseTokenAmount } from '../../families/evm/core/erc20';
-import { EsploraError, type EsploraClient } from '../../core/chains/bitcoin/esplora';
-import { fetchFeeRates, resolveFeeRate, type FeeLevel } from '../../core/chains/bitcoin/fees';
-import { bitcoinAccountFromMnemonic, bitcoinAccountFromXpub, secretKeyProvider, type BitcoinAccount, type WalletAddress } from '../../core/chains/bitcoin/hdAccount';
-import { validateBitcoinAddress } from '../../core/chains/bitcoin/address';
-import { fetchWalletUtxos, scanAccount, type WalletUtxo } from '../../core/chains/bitcoin/scan';
-import { broadcastTransaction, getTransactionState, planSend, planSpeedUp, resolveSpentCoins, signPlan, type SendPlan } from '../../core/chains/bitcoin/send';
 import { getSolBalance, getSolanaTokenBalances } from '../../core/chains/solana/balances';
 import { getSolanaNetwork, solanaExplorerUrl } from '../../core/chains/solana/networks';
 import { confirmSolanaTransaction, sendSolanaTransaction } from '../../core/chains/solana/send';
 import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer, type PreparedSolanaTransfer } from '../../core/chains/solana/transfer';
 import { assessRisk } from '../../core/risk';
 import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, ChainSendPreview, ChainSendRequest, ChainsView, PopupFamily } from '../../protocol/ui';
-import { listActivity, recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
-import { DEFAULT_BITCOIN_STATE, bitcoinState, esploraFor, setBitcoinNetwork, setEsploraUrl, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from '../bitcoin/state';
+import { recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
 import { WalletError } from '../errors';
-import { selectedAccount } from '../selectedAccount';
 import { WALLET_FAMILIES, assertNever, isWalletFamily } from '../../families/ids';
 import type { ModularFamily } from '../../families/registry';
 import { endpointsOf, isModular, modularFamilies, selectNetwork, setEndpoint } from '../families/modules';
-import { activeRef, addModuleToken, cachedModuleBalances, confirmModuleSend, moduleChainOptions, prepareModuleSend, refreshModuleBalances } from '../families/popup';
+import { activeRef, addModuleToken, cachedModuleBalances, confirmModuleSend, moduleChainOptions, moduleReceiveAddress, prepareActivityAction, prepareModuleSend, refreshModuleBalances } from '../families/popup';
 import { announceModuleNetwork } from '../dapp/pipeline';
-import { announceNetwork } from '../dapp/bitcoin';
 import { keyring } from '../keyring';
 import { onLocked } from '../session';
 import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana/tokenMetadata';
 import { readSolanaPayFields, solanaPayDetails, solanaPayOptions } from '../solana/payFields';
 import { DEFAULT_SOLANA_STATE, currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
-import { DEFAULT_SETTINGS, getLocal } from '../storage';
 
 /** The non-EVM families this file still serves by hand (the module families go through families/popup.ts). */
 type HandWired = Exclude<PopupFamily, ModularFamily>;
@@ -54,8 +36,6 @@ type HandWired = Exclude<PopupFamily, ModularFamily>;
 const FAMILY_KEY = 'popupFamily';
 const CACHE_KEY = 'chainBalanceCache';
 const MAX_CACHE_ENTRIES = 200;
-const BTC_NETWORKS: readonly DappBitcoinNetwork[] = ['mainnet', 'testnet', 'regtest'];
-const BTC_NAMES: Record<DappBitcoinNetwork, string> = { mainnet: 'Bitcoin', testnet: 'Bitcoin Testnet', regtest: 'Bitcoin Regtest' };
 
 // ---------------------------------------------------------------------------------------------
 // The chain selector
@@ -66,14 +46,13 @@ export async function activeFamily(): Promise<PopupFamily> {
 }
 
 export async function listChains(): Promise<ChainsView> {
-  const [family, btc, sol, modules] = await Promise.all([activeFamily(), bitcoinState(), solanaState(), moduleChainOptions()]);
+  const [family, sol, modules] = await Promise.all([activeFamily(), solanaState(), moduleChainOptions()]);
   const chains: ChainOption[] = [
-    ...BTC_NETWORKS.map((n) => ({ id: `bitcoin:${n}`, family: 'bitcoin' as const, name: BTC_NAMES[n], testnet: n !== 'mainnet' })),
     ...(['mainnet-beta', 'devnet', 'testnet', 'localnet'] as const).map((c) => ({ id: `solana:${c}`, family: 'solana' as const, name: getSolanaNetwork(c)?.name ?? c, testnet: c !== 'mainnet-beta' })),
     ...modules,
   ];
   if (isModular(family)) return { chains, active: await activeRef(family), family };
-  const activeOf: Record<Exclude<PopupFamily, ModularFamily>, string> = { bitcoin: `bitcoin:${btc.network}`, solana: `solana:${sol.cluster}` };
+  const activeOf: Record<Exclude<PopupFamily, ModularFamily>, string> = { solana: `solana:${sol.cluster}` };
   return { chains, active: activeOf[family as Exclude<PopupFamily, ModularFamily>], family };
 }
 
@@ -81,13 +60,7 @@ export async function listChains(): Promise<ChainsView> {
 export async function setActiveChainOption(id: unknown): Promise<ChainsView> {
   if (typeof id !== 'string') throw new WalletError('UNKNOWN_CHAIN', 'Unknown chain');
   const [family, rest] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
-  if (family === 'bitcoin' && (BTC_NETWORKS as readonly string[]).includes(rest)) {
-    if ((await bitcoinState()).network !== rest) {
-      await setBitcoinNetwork(rest as DappBitcoinNetwork);
-      await announceNetwork(rest as DappBitcoinNetwork);
-    }
-  }
-  else if (family === 'solana' && isSolanaClusterId(rest)) await setSolanaCluster(rest);
+  if (family === 'solana' && isSolanaClusterId(rest)) await setSolanaCluster(rest);
   else if (isModular(family) && (await selectNetwork(family, id))) await announceModuleNetwork(family);
   else throw new WalletError('UNKNOWN_CHAIN', 'Unknown chain');
   await browser.storage.local.set({ [FAMILY_KEY]: family });
@@ -99,11 +72,6 @@ export async function setActiveChainOption(id: unknown): Promise<ChainsView> {
 
 function uiError(err: unknown): unknown {
   if (err instanceof WalletError) return err;
-  if (err instanceof EsploraError) {
-    if (err.kind === 'rate_limited') return new WalletError('RPC_RATE_LIMITED', 'The Bitcoin API is rate-limiting requests');
-    if (err.kind === 'unreachable' || err.kind === 'timeout') return new WalletError('RPC_UNREACHABLE', 'The Bitcoin API cannot be reached');
-    return new WalletError('RPC_ERROR', `Bitcoin API error: ${(err.body ?? err.message).slice(0, 200)}`);
-  }
   const code = (err as { code?: unknown })?.code;
   const message = err instanceof Error ? err.message : '';
   if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) {
@@ -122,53 +90,6 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
   } catch (err) {
     throw uiError(err);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Bitcoin account of the popup
-
-const xpubCache = new Map<string, string>();
-
-/** The popup's Bitcoin account (HD xpub account, or an imported key's single address); also read by the incoming history. */
-export async function bitcoinWallet(network: DappBitcoinNetwork): Promise<{ kind: 'hd'; account: BitcoinAccount } | { kind: 'single'; address: WalletAddress }> {
-  const sel = await selectedAccount();
-  const scheme = { ...DEFAULT_SETTINGS, ...(await getLocal('settings')) }.bitcoinScheme;
-  const w = keyring.wallet(sel.walletId);
-  if (w.kind === 'privateKey') {
-    if (w.family !== 'bitcoin') throw new WalletError('WRONG_FAMILY', 'The selected wallet has no Bitcoin key');
-    const address = await withBitcoinSigner(network, (s) => s.address);
-    return { kind: 'single', address };
-  }
-  const key = `${sel.walletId}:${scheme}:${network}`;
-  let xpub = xpubCache.get(key);
-  if (!xpub) {
-    const acc = bitcoinAccountFromMnemonic(w.mnemonic, w.passphrase, { network, scheme, account: 0 });
-    xpub = acc.xpub;
-    acc.wipe();
-    xpubCache.set(key, xpub);
-  }
-  return { kind: 'hd', account: bitcoinAccountFromXpub(xpub, { network, scheme, account: 0 }) };
-}
-
-interface BitcoinView {
-  receive: WalletAddress;
-  change: WalletAddress;
-  /** Every address the scan looked at (used and the gap after them). */
-  addresses: WalletAddress[];
-  utxos: WalletUtxo[];
-  confirmed: number;
-  unconfirmed: number;
-}
-
-async function scanBitcoin(state: BitcoinState, client: EsploraClient): Promise<BitcoinView> {
-  const w = await bitcoinWallet(state.network);
-  if (w.kind === 'single') {
-    const utxos = await fetchWalletUtxos(client, [w.address]);
-    const confirmed = utxos.filter((u) => u.confirmed).reduce((s, u) => s + u.value, 0);
-    return { receive: w.address, change: w.address, addresses: [w.address], utxos, confirmed, unconfirmed: utxos.reduce((s, u) => s + u.value, 0) - confirmed };
-  }
-  const r = await scanAccount(w.account, client);
-  return { receive: r.receiveAddress, change: r.changeAddress, addresses: r.scanned, utxos: r.utxos, confirmed: r.balance.confirmed, unconfirmed: r.balance.unconfirmed };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,10 +130,7 @@ async function addressOf(family: HandWired): Promise<{ chain: string; address: s
     const s = await solanaState();
     return { chain: `solana:${s.cluster}`, address: await currentSolanaAddress(), networkName: getSolanaNetwork(s.cluster)?.name ?? s.cluster };
   }
-  if (family !== 'bitcoin') return assertNever(family, 'family'); // a new family must not fall into Bitcoin code
-  const s = await bitcoinState();
-  const w = await bitcoinWallet(s.network);
-  return { chain: `bitcoin:${s.network}`, address: w.kind === 'single' ? w.address.address : w.account.address(0, 0).address, networkName: BTC_NAMES[s.network] };
+  return assertNever(family, 'family'); // a new family must not fall into another family's code
 }
 
 function requireOther(family: PopupFamily): HandWired {
@@ -221,15 +139,7 @@ function requireOther(family: PopupFamily): HandWired {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Endpoints (Esplora / Solana RPC) per network
-
-function txidOfHex(hex: string): string {
-  try {
-    return BtcTransaction.fromRaw(hexToBytes(hex.trim()), { allowUnknownOutputs: true, allowUnknownInputs: true, disableScriptCheck: true }).id;
-  } catch {
-    return '';
-  }
-}
+// Endpoints (Solana RPC; the modules' through families/modules.ts) per network
 
 const isLoopback = (host: string): boolean => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 
@@ -248,15 +158,15 @@ function httpUrl(url: unknown): string {
 }
 
 function defaultEndpoint(family: unknown, network: unknown): string {
-  const defaults: Record<string, Record<string, string>> = { bitcoin: DEFAULT_BITCOIN_STATE.esploraUrl, solana: DEFAULT_SOLANA_STATE.rpcUrl };
+  const defaults: Record<string, Record<string, string>> = { solana: DEFAULT_SOLANA_STATE.rpcUrl };
   const url = typeof family === 'string' && typeof network === 'string' ? defaults[family]?.[network] : undefined;
   if (url === undefined) throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
   return url;
 }
 
 export async function getChainEndpoints(): Promise<ChainEndpoints> {
-  const [btc, sol, modules] = await Promise.all([bitcoinState(), solanaState(), Promise.all(modularFamilies().map(async (f) => [f, await endpointsOf(f)] as const))]);
-  return { bitcoin: { ...btc.esploraUrl }, solana: { ...sol.rpcUrl }, ...Object.fromEntries(modules) } as unknown as ChainEndpoints;
+  const [sol, modules] = await Promise.all([solanaState(), Promise.all(modularFamilies().map(async (f) => [f, await endpointsOf(f)] as const))]);
+  return { solana: { ...sol.rpcUrl }, ...Object.fromEntries(modules) } as unknown as ChainEndpoints;
 }
 
 export async function setChainEndpoint(family: unknown, network: unknown, url: unknown): Promise<ChainEndpoints> {
@@ -267,8 +177,7 @@ export async function setChainEndpoint(family: unknown, network: unknown, url: u
   }
   // '' resets the network to its default node (Settings' "Reset to default").
   const clean = url === '' ? defaultEndpoint(family, network) : httpUrl(url);
-  if (family === 'bitcoin' && (BTC_NETWORKS as readonly unknown[]).includes(network)) await setEsploraUrl(network as DappBitcoinNetwork, clean);
-  else if (family === 'solana' && isSolanaClusterId(network)) await setSolanaRpcUrl(network, clean);
+  if (family === 'solana' && isSolanaClusterId(network)) await setSolanaRpcUrl(network, clean);
   else throw new WalletError('UNKNOWN_CHAIN', 'Unknown network');
   return getChainEndpoints();
 }
@@ -297,18 +206,7 @@ export async function refreshChainBalances(): Promise<ChainBalancesView> {
       const labels = await tokenDisplays(sol.cluster, rpc, tokens.map((t) => t.mint));
       return { family, chain, networkName, address, assets: [asset(null, 'SOL', 9, lamports), ...tokens.map((t) => ({ ...asset(t.mint, labels.get(t.mint)?.symbol || shortMint(t.mint), t.decimals, t.amount), ...labelOf(labels.get(t.mint)) }))], details: {}, updatedAt: Date.now() };
     }
-    if (family !== 'bitcoin') return assertNever(family, 'family');
-    const s = await bitcoinState();
-    const v = await scanBitcoin(s, esploraFor(s));
-    return {
-      family,
-      chain,
-      networkName,
-      address,
-      assets: [asset(null, 'BTC', 8, BigInt(v.confirmed + v.unconfirmed))],
-      details: { confirmed: formatUnits(BigInt(v.confirmed), 8), unconfirmed: formatUnits(BigInt(v.unconfirmed), 8), receiveAddress: v.receive.address, receivePath: v.receive.path, utxos: String(v.utxos.length) },
-      updatedAt: Date.now(),
-    };
+    return assertNever(family, 'family');
   });
   await writeCache(view);
   return view;
@@ -322,20 +220,15 @@ export async function addChainToken(address: unknown): Promise<ChainBalancesView
   return guard(() => addModuleToken(active, address));
 }
 
-/** Bitcoin's fresh receive address (gap-limit scan), for the Receive screen. */
-export async function bitcoinReceiveAddress(): Promise<{ address: string; path: string; network: string }> {
-  const s = await bitcoinState();
-  const w = await bitcoinWallet(s.network);
-  if (w.kind === 'single') return { address: w.address.address, path: w.address.path, network: s.network };
-  const v = await guard(() => scanBitcoin(s, esploraFor(s)));
-  return { address: v.receive.address, path: v.receive.path, network: s.network };
+/** A fresh receive address of a module family that rotates them (Receive); null when it does not. */
+export async function receiveAddress(family: unknown): Promise<{ address: string; path: string; network: string } | null> {
+  return isModular(family) ? guard(() => moduleReceiveAddress(family)) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Send
 
 type PendingChainSend =
-  | { family: 'bitcoin'; state: BitcoinState; plan: SendPlan; view: BitcoinView; preview: ChainSendPreview; expires: number; replaces?: string }
   | { family: 'solana'; state: SolanaState; prepared: PreparedSolanaTransfer; preview: ChainSendPreview; expires: number };
 
 const PENDING_TTL_MS = 10 * 60_000;
@@ -386,45 +279,6 @@ export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSend
   const to = req.to.trim();
   const id = newId();
   for (const [k, p] of pending) if (p.expires < Date.now()) pending.delete(k);
-
-  if (family === 'bitcoin') {
-    const state = await bitcoinState();
-    const check = validateBitcoinAddress(to, state.network);
-    if (!check.ok) throw new WalletError(check.reason === 'network' ? 'ADDRESS_NETWORK' : check.reason === 'checksum' ? 'ADDRESS_CHECKSUM' : 'INVALID_ADDRESS', check.message);
-    const client = esploraFor(state);
-    const isMax = req.amount === 'max';
-    const sats = isMax ? 0 : Number(parseAmount(req.amount, 8));
-    if (!Number.isSafeInteger(sats)) throw new WalletError('INVALID_AMOUNT', 'Not a valid amount');
-    const { plan, view, rates } = await guard(async () => {
-      const [view, rates] = await Promise.all([scanBitcoin(state, client), fetchFeeRates(client).catch(() => undefined)]);
-      const level: FeeLevel = req.feeLevel === 'slow' || req.feeLevel === 'fast' ? req.feeLevel : 'normal';
-      const feeRate = resolveFeeRate(req.feeRate !== undefined ? { custom: Number(req.feeRate) } : { level }, rates);
-      const plan = planSend({ network: state.network, recipients: [{ address: to, amount: sats }], sendMax: isMax, utxos: view.utxos, changeAddress: view.change, feeRate });
-      return { plan, view, rates };
-    });
-    const preview: ChainSendPreview = {
-      id,
-      family,
-      networkName: BTC_NAMES[state.network],
-      from: view.receive.address,
-      to,
-      amount: formatUnits(BigInt(plan.amount), 8),
-      symbol: 'BTC',
-      fee: formatUnits(BigInt(plan.fee), 8),
-      feeSymbol: 'BTC',
-      details: {
-        feeRate: `${plan.feeRate} sat/vB`,
-        vsize: `${plan.vsize} vB`,
-        inputs: String(plan.inputs.length),
-        change: formatUnits(BigInt(plan.change), 8),
-        rbf: plan.rbf ? 'yes' : 'no',
-        ...(rates ? { rates: `${rates.slow} / ${rates.normal} / ${rates.fast} sat/vB` } : {}),
-      },
-      warnings: await riskWarnings('bitcoin', view.receive.address, to, BigInt(plan.amount), 'BTC', 8),
-    };
-    pending.set(id, { family, state, plan, view, preview, expires: Date.now() + PENDING_TTL_MS });
-    return preview;
-  }
 
   if (family === 'solana') {
     const state = await solanaState();
@@ -479,55 +333,11 @@ export async function prepareChainSend(req: ChainSendRequest): Promise<ChainSend
   return assertNever(family, 'family');
 }
 
-/** Plans a BIP125 replacement of one of this wallet's pending Bitcoin sends at `feeRate` sat/vB. */
+/** Speeds up one of the wallet's pending sends (the entry's family's 'speedUp' activity action, e.g. Bitcoin RBF). */
 export async function prepareSpeedUp(hash: unknown, feeRate: unknown): Promise<ChainSendPreview> {
   if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
-  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) throw new WalletError('INVALID_INPUT', 'Not a transaction id');
-  if (typeof feeRate !== 'number' || !Number.isFinite(feeRate) || feeRate <= 0) throw new WalletError('INVALID_FEE', 'Enter a fee rate in sat/vB');
-  const item = (await listActivity()).find((a) => a.hash === hash);
-  if (!item || item.family !== 'bitcoin' || item.status !== 'pending') throw new WalletError('NOT_REPLACEABLE', 'Only a pending Bitcoin transfer of this wallet can be sped up');
-  const state = await bitcoinState();
-  if (item.chainId !== state.network) throw new WalletError('WRONG_NETWORK', 'Switch to the network of this transaction first');
-  const client = esploraFor(state);
-  const { plan, view } = await guard(async () => {
-    const [view, txHex] = await Promise.all([scanBitcoin(state, client), client.getTxHex(hash)]);
-    // The API could answer another transaction than the one asked for: only ours is replaced.
-    if (txidOfHex(txHex) !== hash) throw new WalletError('INVALID_TRANSACTION', 'The Bitcoin API answered a different transaction than the one to speed up');
-    const spentCoins = await resolveSpentCoins(client, txHex, view.addresses);
-    const extraUtxos = view.utxos.filter((u) => u.confirmed && !spentCoins.some((c) => c.txid === u.txid && c.vout === u.vout));
-    const plan = planSpeedUp({ network: state.network, txHex, spentCoins, walletAddresses: view.addresses, feeRate, extraUtxos, changeAddress: view.change });
-    // The replacement pays exactly what the recorded transfer paid, to the same recipient.
-    const paid = plan.outputs.filter((o) => !o.isChange);
-    if (paid.length !== 1 || paid[0]!.address !== item.to || String(paid[0]!.value) !== item.value) {
-      throw new WalletError('NOT_REPLACEABLE', 'This transaction does not match the transfer in the activity list; it is not replaced');
-    }
-    return { plan, view };
-  });
-  const id = newId();
-  const to = plan.outputs.find((o) => !o.isChange)?.address ?? item.to ?? '';
-  const preview: ChainSendPreview = {
-    id,
-    family: 'bitcoin',
-    networkName: BTC_NAMES[state.network],
-    from: view.receive.address,
-    to,
-    amount: formatUnits(BigInt(plan.amount), 8),
-    symbol: 'BTC',
-    fee: formatUnits(BigInt(plan.fee), 8),
-    feeSymbol: 'BTC',
-    details: {
-      replaces: hash,
-      inputsSpent: plan.inputs.map((i) => `${i.address} ${formatUnits(BigInt(i.value), 8)}`).join(', '),
-      feeRate: `${plan.feeRate} sat/vB`,
-      vsize: `${plan.vsize} vB`,
-      inputs: String(plan.inputs.length),
-      change: formatUnits(BigInt(plan.change), 8),
-      ...(plan.replaces ? { previousFee: formatUnits(BigInt(plan.replaces.fee), 8) } : {}),
-    },
-    warnings: [],
-  };
-  pending.set(id, { family: 'bitcoin', state, plan, view, preview, expires: Date.now() + PENDING_TTL_MS, replaces: hash });
-  return preview;
+  if (typeof feeRate !== 'number' || !Number.isFinite(feeRate) || feeRate <= 0) throw new WalletError('INVALID_FEE', 'Enter a fee rate');
+  return guard(() => prepareActivityAction(hash, 'speedUp', { feeRate }));
 }
 
 function follow(hash: string, wait: () => Promise<'confirmed' | 'failed' | 'unknown'>): void {
@@ -544,40 +354,6 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
   if (!p || p.expires < Date.now()) throw new WalletError('SEND_EXPIRED', 'This transfer was not prepared or has expired: review it again');
   pending.delete(id as string);
   const { preview } = p;
-
-  if (p.family === 'bitcoin') {
-    const client = esploraFor(p.state);
-    const hash = await guard(async () => {
-      const w = await bitcoinWallet(p.state.network);
-      const signed =
-        w.kind === 'single'
-          ? await withBitcoinSigner(p.state.network, (s) => signPlan(p.plan, s.keys))
-          : await (async () => {
-              const sel = await selectedAccount();
-              const wallet = keyring.wallet(sel.walletId);
-              if (wallet.kind !== 'mnemonic') throw new WalletError('WRONG_FAMILY', 'No Bitcoin key');
-              const acc = bitcoinAccountFromMnemonic(wallet.mnemonic, wallet.passphrase, { network: p.state.network, scheme: w.account.scheme, account: 0 });
-              try {
-                return signPlan(p.plan, secretKeyProvider([acc]));
-              } finally {
-                acc.wipe();
-              }
-            })();
-      return broadcastTransaction(client, signed);
-    });
-    const explorer = p.state.network === 'mainnet' ? `https://mempool.space/tx/${hash}` : p.state.network === 'testnet' ? `https://mempool.space/testnet/tx/${hash}` : null;
-    await recordActivity({ hash, family: 'bitcoin', chainId: p.state.network, from: preview.from, to: preview.to, value: String(p.plan.amount), symbol: 'BTC', decimals: 8, origin: null, explorer });
-    if (p.replaces) await updateActivity(p.replaces, 'replaced');
-    follow(hash, async () => {
-      for (let i = 0; i < 60; i++) {
-        const st = await getTransactionState(client, hash).catch(() => ({ state: 'pending' as const }));
-        if (st.state === 'confirmed') return 'confirmed';
-        await new Promise((r) => setTimeout(r, 10_000));
-      }
-      return 'unknown';
-    });
-    return { hash, explorer };
-  }
 
   if (p.family === 'solana') {
     const rpc = solanaRpcFor(p.state);
@@ -598,5 +374,6 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
     return { hash, explorer };
   }
 
-  return assertNever(p, 'pending send');
+  // Solana is the last family served here: a pending send is always its own.
+  throw new WalletError('SEND_EXPIRED', 'This transfer was not prepared or has expired: review it again');
 }

@@ -3,7 +3,7 @@
  */
 import type { Family } from '../types.ts';
 import { aptosKeys } from '../../families/aptos/core/index.ts';
-import { bitcoinKeys } from './bitcoin/index.ts';
+import { bitcoinKeys } from '../../families/bitcoin/core/index.ts';
 import { eosKeys } from '../../families/eos/core/index.ts';
 import { evmKeys } from '../../families/evm/core/index.ts';
 import { polkadotKeys } from '../../families/polkadot/core/index.ts';

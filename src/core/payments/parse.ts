@@ -4,7 +4,7 @@
  * the shared typed request, or throws a PaymentUriError with a specific code. The builder
  * dispatches the same way for Receive's QR code.
  */
-import { buildBip21, parseBip21 } from '../chains/bitcoin/paymentUri.ts';
+import { buildBip21, parseBip21 } from '../../families/bitcoin/core/paymentUri.ts';
 import { buildEip681, parseEip681 } from '../../families/evm/core/paymentUri.ts';
 import { buildSolanaPay, parseSolanaPay } from '../chains/solana/paymentUri.ts';
 import { buildTronUri, parseTronUri } from '../../families/tron/core/paymentUri.ts';

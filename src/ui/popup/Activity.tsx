@@ -1,79 +1,24 @@
 /**
  * Activity: every transaction sent from the wallet and every transfer that arrived (read from the
  * active chain's API while the screen is open), newest first, with status, time, amount and
- * network. A pending Bitcoin transfer can be sped up (replace-by-fee): the user enters a higher
- * fee rate, reviews the new fee, and confirms; the old entry is then marked replaced.
+ * network. A family may add buttons under the wallet's own entries (its UI part ActivityActions;
+ * Bitcoin: speed up a pending send by replace-by-fee, the old entry then marked replaced).
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { ActivityView, ChainSendPreview } from '../../protocol/ui';
+import type { ActivityView } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { shortAddress, shortAmount } from '../format';
-import { ReviewSummary } from './sendParts';
-import { DetailList } from './DetailList';
 import { RiskOverrides } from './RiskOverrides';
 import { useIncoming } from './useIncoming';
+import { useFamilyUi } from './useFamilyUi';
 
-function SpeedUp({ hash }: { hash: string }): ReactNode {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [rate, setRate] = useState('');
-  const [preview, setPreview] = useState<ChainSendPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-
-  const run = async (fn: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (done) return <p className="hint" data-testid="speedup-done">{t('spedUp')}</p>;
-  if (!open)
-    return (
-      <button className="small secondary" data-testid="speedup" onClick={() => setOpen(true)}>
-        {t('speedUp')}
-      </button>
-    );
-  return (
-    <div className="stack panel" data-testid="speedup-panel">
-      {preview ? (
-        <>
-          <ReviewSummary networkName={preview.networkName} from={preview.from} to={preview.to} amount={preview.amount} symbol={preview.symbol} feeLabel="networkFee" fee={`${preview.fee} ${preview.feeSymbol}`} />
-          <div data-testid="speedup-fee">
-            <DetailList details={preview.details} testid="speedup-details" />
-          </div>
-          <button className="small" data-testid="speedup-confirm" disabled={busy} onClick={() => void run(async () => setDone((await call('confirmChainSend', { id: preview.id })).hash))}>
-            {t('confirmSend')}
-          </button>
-        </>
-      ) : (
-        <form className="row" onSubmit={(e) => { e.preventDefault(); void run(async () => setPreview(await call('prepareSpeedUp', { hash, feeRate: Number(rate) }))); }}>
-          <label className="grow">
-            {t('customFeeRate')}
-            <input inputMode="decimal" data-testid="speedup-rate" value={rate} onChange={(e) => setRate(e.target.value)} />
-          </label>
-          <button type="submit" className="small" data-testid="speedup-review" disabled={busy || !rate.trim()}>
-            {t('review')}
-          </button>
-        </form>
-      )}
-      {error && (
-        <p role="alert" className="error" data-testid="speedup-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+/** A family's buttons under one of the wallet's own entries (its UI part ActivityActions), loaded with the family's UI. */
+function FamilyActions({ item }: { item: ActivityView }): ReactNode {
+  const ui = useFamilyUi(item.family);
+  return ui?.ActivityActions ? <ui.ActivityActions item={item} /> : null;
 }
 
 export default function Activity(): ReactNode {
@@ -149,7 +94,7 @@ export default function Activity(): ReactNode {
                 </a>
               )}
             </div>
-            {i.family === 'bitcoin' && i.status === 'pending' && i.direction !== 'in' && <SpeedUp hash={i.hash} />}
+            {i.direction !== 'in' && <FamilyActions item={i} />}
           </li>
         ))}
       </ul>

@@ -1,12 +1,14 @@
 /**
  * Receive: the selected account's address for one chain family, large, with a copy button. The
  * address always comes from the unlocked keyring (re-derived in the background), never from storage.
- * For Bitcoin the address type chosen in Settings is named, and the address shown is the account's
- * first unused receive address (gap-limit scan of the Esplora API): a fresh one after each payment.
+ * For Bitcoin the address type chosen in Settings is named. A family that rotates receive addresses
+ * (a background `receiveAddress`; Bitcoin: the first unused one, by a gap-limit scan of the Esplora
+ * API) shows a fresh one after each payment.
  */
 import { QrCode } from '../components/QrCode';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AccountView, PopupFamily, WalletState } from '../../protocol/ui';
+import type { Family } from '../../families/ids';
 import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
@@ -41,23 +43,22 @@ export default function Receive({ state, family = 'evm' }: { state: WalletState;
     );
   }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, t]);
 
-  const isBitcoin = chosen.startsWith('bitcoin:');
+  const chosenFamily = chosen.slice(0, chosen.indexOf(':')) as Family;
   useEffect(() => {
     setFresh(null);
-    if (!isBitcoin) return;
     let live = true;
-    call('bitcoinReceiveAddress', {}).then((r) => live && setFresh(r), () => undefined);
+    call('receiveAddress', { family: chosenFamily }).then((r) => live && setFresh(r), () => undefined);
     return () => {
       live = false;
     };
-  }, [isBitcoin, state.selectedWalletId, state.settings.bitcoinScheme]);
+  }, [chosenFamily, state.selectedWalletId, state.settings.bitcoinScheme]);
 
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!accounts) return <p aria-busy="true">{t('loading')}</p>;
   const found = accounts.find((a) => rowKey(a) === chosen) ?? accounts[0];
   if (!found) return null;
-  // Bitcoin: the fresh receive address when the API answered, else the account's first address.
-  const account = found.family === 'bitcoin' && fresh ? { ...found, address: fresh.address, path: fresh.path } : found;
+  // The fresh receive address when the family has one and its API answered, else the account's first address.
+  const account = found.family === chosenFamily && fresh ? { ...found, address: fresh.address, path: fresh.path } : found;
 
   const copy = async (): Promise<void> => {
     try {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { selectCoins } from '../../../src/core/chains/bitcoin/coinSelection.ts';
-import { BitcoinError } from '../../../src/core/chains/bitcoin/errors.ts';
-import { addressToScript } from '../../../src/core/chains/bitcoin/script.ts';
-import { planSend } from '../../../src/core/chains/bitcoin/send.ts';
-import { signPlan } from '../../../src/core/chains/bitcoin/send.ts';
-import { dustThreshold, estimateVsize, feeForVsize } from '../../../src/core/chains/bitcoin/txSize.ts';
-import type { BitcoinScheme } from '../../../src/core/chains/bitcoin/networks.ts';
-import type { WalletUtxo } from '../../../src/core/chains/bitcoin/scan.ts';
+import { selectCoins } from '../../../src/families/bitcoin/core/coinSelection.ts';
+import { BitcoinError } from '../../../src/families/bitcoin/core/errors.ts';
+import { addressToScript } from '../../../src/families/bitcoin/core/script.ts';
+import { planSend } from '../../../src/families/bitcoin/core/send.ts';
+import { signPlan } from '../../../src/families/bitcoin/core/send.ts';
+import { dustThreshold, estimateVsize, feeForVsize } from '../../../src/families/bitcoin/core/txSize.ts';
+import type { BitcoinScheme } from '../../../src/families/bitcoin/core/networks.ts';
+import type { WalletUtxo } from '../../../src/families/bitcoin/core/scan.ts';
 import { foreignAddress, fromHex, fundCoins, prevoutMap, prng, regtestWallet, SCHEMES, verifyTx } from './helpers.ts';
 
 const P2WPKH_SCRIPT = fromHex(`0014${'11'.repeat(20)}`);

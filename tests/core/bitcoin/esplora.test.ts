@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEsploraClient, EsploraError } from '../../../src/core/chains/bitcoin/esplora.ts';
-import { feeRatesFromEstimates, fetchFeeRates, resolveFeeRate } from '../../../src/core/chains/bitcoin/fees.ts';
+import { createEsploraClient, EsploraError } from '../../../src/families/bitcoin/core/esplora.ts';
+import { feeRatesFromEstimates, fetchFeeRates, resolveFeeRate } from '../../../src/families/bitcoin/core/fees.ts';
 import { FakeEsplora } from './esploraServer.ts';
 import { fundingTx, regtestWallet } from './helpers.ts';
 

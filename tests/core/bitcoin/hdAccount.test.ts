@@ -6,8 +6,8 @@ import {
   bitcoinAccountPath,
   importedWalletAddress,
   secretKeyProvider,
-} from '../../../src/core/chains/bitcoin/hdAccount.ts';
-import { isBitcoinError } from '../../../src/core/chains/bitcoin/errors.ts';
+} from '../../../src/families/bitcoin/core/hdAccount.ts';
+import { isBitcoinError } from '../../../src/families/bitcoin/core/errors.ts';
 import { MNEMONIC, SCHEMES, bitcoin, ecc, fromHex, regtestWallet } from './helpers.ts';
 
 describe('Bitcoin HD accounts (m/purpose\'/coin\'/account\'/chain/index)', () => {

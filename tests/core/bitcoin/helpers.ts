@@ -7,9 +7,9 @@ import * as ecc from '@bitcoinerlab/secp256k1';
 import * as bitcoin from 'bitcoinjs-lib';
 import { ECPairFactory } from 'ecpair';
 import { mnemonicToSeed } from '../../../src/core/derive/mnemonic.ts';
-import { bitcoinAccountFromSeed, secretKeyProvider, type BitcoinSigningAccount, type SecretKeyProvider, type WalletAddress } from '../../../src/core/chains/bitcoin/hdAccount.ts';
-import type { BitcoinScheme } from '../../../src/core/chains/bitcoin/networks.ts';
-import type { WalletUtxo } from '../../../src/core/chains/bitcoin/scan.ts';
+import { bitcoinAccountFromSeed, secretKeyProvider, type BitcoinSigningAccount, type SecretKeyProvider, type WalletAddress } from '../../../src/families/bitcoin/core/hdAccount.ts';
+import type { BitcoinScheme } from '../../../src/families/bitcoin/core/networks.ts';
+import type { WalletUtxo } from '../../../src/families/bitcoin/core/scan.ts';
 
 bitcoin.initEccLib(ecc);
 export const ECPair = ECPairFactory(ecc);

@@ -12,8 +12,8 @@ import {
   verifyBitcoinMessage,
   verifyMessageBip322,
   verifyMessageEcdsa,
-} from '../../../src/core/chains/bitcoin/message.ts';
-import { importedWalletAddress, secretKeyProvider } from '../../../src/core/chains/bitcoin/hdAccount.ts';
+} from '../../../src/families/bitcoin/core/message.ts';
+import { importedWalletAddress, secretKeyProvider } from '../../../src/families/bitcoin/core/hdAccount.ts';
 import { bitcoin, ecc, fromHex, regtestWallet } from './helpers.ts';
 
 const wifSecret = (wif: string): Uint8Array => createBase58check(sha256).decode(wif).slice(1, 33);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Transaction } from '@scure/btc-signer';
-import { analyzePsbt, decodePsbt, extractPsbtTransaction, signPsbt, type PsbtWallet } from '../../../src/core/chains/bitcoin/psbt.ts';
-import { BitcoinError } from '../../../src/core/chains/bitcoin/errors.ts';
+import { analyzePsbt, decodePsbt, extractPsbtTransaction, signPsbt, type PsbtWallet } from '../../../src/families/bitcoin/core/psbt.ts';
+import { BitcoinError } from '../../../src/families/bitcoin/core/errors.ts';
 import { ECPair, REGTEST, bitcoin, ecc, fromHex, fundingTx, prevoutMap, prng, regtestWallet, verifyTx, type Prevout } from './helpers.ts';
 
 const w = regtestWallet('regtest', 5);

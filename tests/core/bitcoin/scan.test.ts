@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEsploraClient } from '../../../src/core/chains/bitcoin/esplora.ts';
-import { scanAccount } from '../../../src/core/chains/bitcoin/scan.ts';
+import { createEsploraClient } from '../../../src/families/bitcoin/core/esplora.ts';
+import { scanAccount } from '../../../src/families/bitcoin/core/scan.ts';
 import { FakeEsplora } from './esploraServer.ts';
 import { fundingTx, regtestWallet } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEsploraClient } from '../../../src/core/chains/bitcoin/esplora.ts';
-import { fetchFeeRates } from '../../../src/core/chains/bitcoin/fees.ts';
-import { scanAccount, type WalletUtxo } from '../../../src/core/chains/bitcoin/scan.ts';
+import { createEsploraClient } from '../../../src/families/bitcoin/core/esplora.ts';
+import { fetchFeeRates } from '../../../src/families/bitcoin/core/fees.ts';
+import { scanAccount, type WalletUtxo } from '../../../src/families/bitcoin/core/scan.ts';
 import {
   broadcastTransaction,
   getTransactionState,
@@ -10,8 +10,8 @@ import {
   resolveSpentCoins,
   signPlan,
   type SendPlan,
-} from '../../../src/core/chains/bitcoin/send.ts';
-import { BitcoinError } from '../../../src/core/chains/bitcoin/errors.ts';
+} from '../../../src/families/bitcoin/core/send.ts';
+import { BitcoinError } from '../../../src/families/bitcoin/core/errors.ts';
 import { FakeEsplora } from './esploraServer.ts';
 import { bitcoin, foreignAddress, fundCoins, prevoutMap, prng, regtestWallet, verifyTx, type VerifiedTx } from './helpers.ts';
 

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import bitcore from 'bitcore-lib';
 import bitcoinMessage from 'bitcoinjs-message';
-import { signBitcoinMessage, verifyBitcoinMessage } from '../../../src/core/chains/bitcoin/message.ts';
-import type { BitcoinScheme } from '../../../src/core/chains/bitcoin/networks.ts';
+import { signBitcoinMessage, verifyBitcoinMessage } from '../../../src/families/bitcoin/core/message.ts';
+import type { BitcoinScheme } from '../../../src/families/bitcoin/core/networks.ts';
 import { regtestWallet } from './helpers.ts';
 
 describe('UniSat-style ECDSA message signatures', () => {

@@ -4,7 +4,7 @@
  * shape Esplora serves (vin[].prevout, vout[].scriptpubkey_address, status).
  */
 import { describe, expect, it } from 'vitest';
-import { incomingFromEsplora } from '../../../src/core/chains/bitcoin/incoming';
+import { incomingFromEsplora } from '../../../src/families/bitcoin/core/incoming';
 import { bitcoin, ECPair, REGTEST, regtestWallet } from '../bitcoin/helpers';
 
 const me = regtestWallet('regtest').accounts.p2wpkh;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as bitcoin from 'bitcoinjs-lib';
 import { decode as bip21Decode, encode as bip21Encode } from 'bip21';
-import { buildBip21, parseBip21 } from '../../../src/core/chains/bitcoin/paymentUri.ts';
+import { buildBip21, parseBip21 } from '../../../src/families/bitcoin/core/paymentUri.ts';
 import { codeOf, errorOf } from './helpers.ts';
 
 /** The BIP's example address: its base58check checksum is wrong (a placeholder), see the first test. */

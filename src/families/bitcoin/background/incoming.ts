@@ -5,18 +5,17 @@
  * spending any of the account's addresses is its own send, so change is never shown as a payment.
  */
 import type { ActivityItem } from '../../../background/activity';
-import { bitcoinState, esploraFor } from '../../../background/bitcoin/state';
-import { bitcoinWallet } from '../../../background/wallet/chains';
-import { mapLimit } from '../../../core/chains/bitcoin/concurrency';
-import { incomingFromEsplora } from '../../../core/chains/bitcoin/incoming';
-import { scanAccount } from '../../../core/chains/bitcoin/scan';
+import { bitcoinState, esploraFor } from './state';
+import { bitcoinWallet } from './wallet';
+import { mapLimit } from '../core/concurrency';
+import { incomingFromEsplora } from '../core/incoming';
+import { scanAccount } from '../core/scan';
+import { bitcoinExplorerTx } from '../core/descriptor';
 import type { Selection } from '../../types';
 
 /** Addresses whose history is read per refresh (the most recently derived used ones first). */
 const MAX_ADDRESSES = 40;
 
-const explorerOf = (network: string, hash: string): string | null =>
-  network === 'mainnet' ? `https://mempool.space/tx/${hash}` : network === 'testnet' ? `https://mempool.space/testnet/tx/${hash}` : null;
 
 export async function incoming(_sel: Selection): Promise<ActivityItem[]> {
   const s = await bitcoinState();
@@ -43,7 +42,7 @@ export async function incoming(_sel: Selection): Promise<ActivityItem[]> {
     symbol: 'BTC',
     decimals: 8,
     origin: null,
-    explorer: explorerOf(s.network, t.hash),
+    explorer: bitcoinExplorerTx(s.network, t.hash),
     status: t.status,
     time: t.time ?? Date.now(),
     direction: 'in',

@@ -4,7 +4,7 @@
  * Esplora), so the answer is the documented page shape with nothing in it: `{ total: 0, list: [] }`.
  * The arguments are still checked, so a malformed call gets a clear error like any other method.
  */
-import { invalidParams } from '../dapp/providerError';
+import { invalidParams } from '../../../background/dapp/providerError';
 
 /** One inscription as UniSat documents it (what `list` would hold if the wallet tracked any). */
 export interface UnisatInscription {

@@ -5,7 +5,7 @@
  * send's change output is never mistaken for a payment) and some output pays the wallet: the
  * amount is the sum of those outputs, the counterparty the first input's address.
  */
-import { isObject, toUnits, type IncomingTransfer } from '../../incoming/types.ts';
+import { isObject, toUnits, type IncomingTransfer } from '../../../core/incoming/types.ts';
 
 const TXID_RE = /^[0-9a-f]{64}$/;
 

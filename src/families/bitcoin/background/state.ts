@@ -1,48 +1,41 @@
 /**
- * The Bitcoin dApp state kept by the background: the active network and the Esplora base URL of
- * each network (storage.local 'bitcoin'), and the dApp-facing account: the selected wallet's
- * address of the user's address type (settings.bitcoinScheme) at the selected account index
- * (m/purpose'/coin'/0'/0/index, the address the popup shows). Keys are derived on demand from
- * the unlocked keyring and wiped after use.
+ * The Bitcoin state kept by the background: the active network and the Esplora base URL of each
+ * network (the shared family records of src/background/families/modules.ts, moved there from the
+ * pre-module key 'bitcoin' on first read: see the descriptor), and the dApp-facing account: the
+ * selected wallet's address of the user's address type (settings.bitcoinScheme) at the selected
+ * account index (m/purpose'/coin'/0'/0/index). Keys are derived on demand from the unlocked keyring
+ * and wiped after use.
  */
-import { browser } from 'wxt/browser';
-import { bitcoinAccountFromMnemonic, importedWalletAddress, secretKeyProvider, type SecretKeyProvider, type WalletAddress } from '../../core/chains/bitcoin/hdAccount';
-import { createEsploraClient, type EsploraClient } from '../../core/chains/bitcoin/esplora';
-import type { BitcoinScheme } from '../../core/chains/bitcoin/networks';
-import { keyring } from '../keyring';
-import { DEFAULT_SETTINGS, getLocal } from '../storage';
-import { WalletError } from '../errors';
-import { AccountCache } from '../accountCache';
-import { selectedAccount, type SelectedAccount } from '../selectedAccount';
+import { bitcoinAccountFromMnemonic, importedWalletAddress, secretKeyProvider, type SecretKeyProvider, type WalletAddress } from '../core/hdAccount';
+import { createEsploraClient, type EsploraClient } from '../core/esplora';
+import type { BitcoinScheme } from '../core/networks';
+import { isBitcoinNetworkId, type BitcoinNetworkId } from '../core/descriptor';
+import { keyring } from '../../../background/keyring';
+import { DEFAULT_SETTINGS, getLocal } from '../../../background/storage';
+import { WalletError } from '../../../background/errors';
+import { AccountCache } from '../../../background/accountCache';
+import { selectedAccount, type SelectedAccount } from '../../../background/selectedAccount';
+import { activeNetwork, endpointsOf, networkIdOf, selectNetwork, setEndpoint } from '../../../background/families/modules';
 
-export type DappBitcoinNetwork = 'mainnet' | 'testnet' | 'regtest';
+export type DappBitcoinNetwork = BitcoinNetworkId;
 
 export interface BitcoinState {
   network: DappBitcoinNetwork;
   esploraUrl: Record<DappBitcoinNetwork, string>;
 }
 
-export const DEFAULT_BITCOIN_STATE: BitcoinState = {
-  network: 'mainnet',
-  esploraUrl: { mainnet: 'https://mempool.space/api', testnet: 'https://mempool.space/testnet/api', regtest: 'http://127.0.0.1:3002' },
-};
-
-const KEY = 'bitcoin';
-
 export async function bitcoinState(): Promise<BitcoinState> {
-  const got = (await browser.storage.local.get(KEY))[KEY] as Partial<BitcoinState> | undefined;
-  const network = got?.network === 'testnet' || got?.network === 'regtest' ? got.network : 'mainnet';
-  return { network, esploraUrl: { ...DEFAULT_BITCOIN_STATE.esploraUrl, ...(got?.esploraUrl ?? {}) } };
+  const [net, urls] = await Promise.all([activeNetwork('bitcoin'), endpointsOf('bitcoin')]);
+  const id = networkIdOf(net.ref);
+  return { network: isBitcoinNetworkId(id) ? id : 'mainnet', esploraUrl: urls as Record<DappBitcoinNetwork, string> };
 }
 
 export async function setBitcoinNetwork(network: DappBitcoinNetwork): Promise<void> {
-  const s = await bitcoinState();
-  await browser.storage.local.set({ [KEY]: { ...s, network } });
+  await selectNetwork('bitcoin', `bitcoin:${network}`);
 }
 
 export async function setEsploraUrl(network: DappBitcoinNetwork, url: string): Promise<void> {
-  const s = await bitcoinState();
-  await browser.storage.local.set({ [KEY]: { ...s, esploraUrl: { ...s.esploraUrl, [network]: url } } });
+  await setEndpoint('bitcoin', network, url);
 }
 
 export function esploraFor(s: BitcoinState): EsploraClient {

@@ -5,7 +5,7 @@
  * validateBitcoinAddress from address.ts.
  */
 import { Address, OutScript } from '@scure/btc-signer';
-import { bytesToHex } from '../../derive/bytes.ts';
+import { bytesToHex } from '../../../core/derive/bytes.ts';
 import { validateBitcoinAddress } from './address.ts';
 import { BitcoinError, type BitcoinErrorCode } from './errors.ts';
 import { BITCOIN_NETWORKS, btcNetwork } from './networks.ts';

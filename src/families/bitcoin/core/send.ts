@@ -11,7 +11,7 @@
  */
 import { base64 } from '@scure/base';
 import { Transaction } from '@scure/btc-signer';
-import { bytesToHex, equalBytes, hexToBytes } from '../../derive/bytes.ts';
+import { bytesToHex, equalBytes, hexToBytes } from '../../../core/derive/bytes.ts';
 import { selectCoins, type SelectionAlgorithm } from './coinSelection.ts';
 import { BitcoinError } from './errors.ts';
 import { EsploraError, type EsploraClient, type EsploraTxStatus } from './esplora.ts';

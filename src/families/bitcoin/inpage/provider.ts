@@ -4,10 +4,10 @@
  * announced in `window.btc_providers`. Both only forward to the background; every decision and
  * every byte of signing happens there. Both are built on the page's first read of either (lazy.ts).
  */
-import { request, onEvent, ProviderRpcError } from './bridge';
-import { Emitter } from './emitter';
-import { WALLET_ICON, WALLET_NAME } from './icon';
-import { defineLazyGlobal, once } from './lazy';
+import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
+import { Emitter } from '../../../inpage/emitter';
+import { WALLET_ICON, WALLET_NAME } from '../../../inpage/icon';
+import { defineLazyGlobal, once } from '../../../inpage/lazy';
 
 const PROVIDER_ID = 'MultichainWallet.BitcoinProvider';
 

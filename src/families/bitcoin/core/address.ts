@@ -5,9 +5,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bech32, bech32m, createBase58check } from '@scure/base';
 import { p2pkh, p2sh, p2tr, p2wpkh } from '@scure/btc-signer';
-import { bytesToHex, hexToBytes } from '../../derive/bytes.ts';
-import { KeyDerivationError } from '../../derive/errors.ts';
-import type { AddressValidation } from '../types.ts';
+import { bytesToHex, hexToBytes } from '../../../core/derive/bytes.ts';
+import { KeyDerivationError } from '../../../core/derive/errors.ts';
+import type { AddressValidation } from '../../../core/chains/types.ts';
 import { btcNetwork, isBitcoinScheme, type BitcoinScheme } from './networks.ts';
 
 const base58check = createBase58check(sha256);

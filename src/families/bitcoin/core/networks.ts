@@ -3,7 +3,7 @@
  * coin type 1 and base58 versions; bech32 prefixes differ (tb vs bcrt).
  */
 import { NETWORK, TEST_NETWORK } from '@scure/btc-signer';
-import { KeyDerivationError } from '../../derive/errors.ts';
+import { KeyDerivationError } from '../../../core/derive/errors.ts';
 
 export type BtcNetwork = typeof NETWORK;
 export const BITCOIN_NETWORKS = ['mainnet', 'testnet', 'signet', 'regtest'] as const;

@@ -5,7 +5,7 @@
  * tweak, which scure applies when tapInternalKey is our key) and wipes the key copy.
  */
 import { p2wpkh, SigHash, Transaction } from '@scure/btc-signer';
-import { equalBytes, hexToBytes } from '../../derive/bytes.ts';
+import { equalBytes, hexToBytes } from '../../../core/derive/bytes.ts';
 import { BitcoinError } from './errors.ts';
 import type { SecretKeyProvider, WalletAddress } from './hdAccount.ts';
 import { btcNetwork } from './networks.ts';

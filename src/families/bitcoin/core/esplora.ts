@@ -7,9 +7,9 @@
  * node's broadcast rejection reason, is kept).
  */
 
-import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from '../../net/http.ts';
+import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from '../../../core/net/http.ts';
 
-export type { FetchFn } from '../../net/http.ts';
+export type { FetchFn } from '../../../core/net/http.ts';
 
 export type EsploraErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'not_found' | 'http' | 'invalid_response';
 

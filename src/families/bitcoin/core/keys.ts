@@ -6,11 +6,11 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { createBase58check } from '@scure/base';
-import { bytesToHex, tryParseHex } from '../../derive/bytes.ts';
-import { secp256k1FromSecret } from '../../derive/curves.ts';
-import { KeyDerivationError, withSecretSafeErrors } from '../../derive/errors.ts';
-import type { DerivedKeypair } from '../../types.ts';
-import { IMPORTED_PATH, type ChainFamilyKeys, type ResolvedKeyOptions, type Secp256k1KeyPair } from '../types.ts';
+import { bytesToHex, tryParseHex } from '../../../core/derive/bytes.ts';
+import { secp256k1FromSecret } from '../../../core/derive/curves.ts';
+import { KeyDerivationError, withSecretSafeErrors } from '../../../core/derive/errors.ts';
+import type { DerivedKeypair } from '../../../core/types.ts';
+import { IMPORTED_PATH, type ChainFamilyKeys, type ResolvedKeyOptions, type Secp256k1KeyPair } from '../../../core/chains/types.ts';
 import { bitcoinAddress, validateBitcoinAddress } from './address.ts';
 import { BITCOIN_NETWORKS, BITCOIN_SCHEMES, PURPOSE, btcNetwork, isBitcoinScheme } from './networks.ts';
 

@@ -17,7 +17,7 @@ import { secp256k1, schnorr } from '@noble/curves/secp256k1.js';
 import { base64 } from '@scure/base';
 import { CompactSize, OutScript, RawWitness, Script, SigHash, Transaction } from '@scure/btc-signer';
 import { hash160, sha256x2, signSchnorr, tagSchnorr, taprootTweakPrivKey } from '@scure/btc-signer/utils.js';
-import { concatBytes, equalBytes, hexToBytes, utf8ToBytes } from '../../derive/bytes.ts';
+import { concatBytes, equalBytes, hexToBytes, utf8ToBytes } from '../../../core/derive/bytes.ts';
 import { BitcoinError } from './errors.ts';
 import { schemeScript, type SecretKeyProvider, type WalletAddress } from './hdAccount.ts';
 import type { BitcoinScheme } from './networks.ts';

@@ -5,10 +5,10 @@
  * (as both BIPs require); BIP-321's address-less form that only carries Lightning (lightning=,
  * lno=) or silent-payment (sp=) instructions is explained as unsupported. Builder for Receive.
  */
-import { PaymentUriError } from '../../payments/errors.ts';
-import { amountAsBase, formatBaseUnits, parseDecimalAmount } from '../../payments/amount.ts';
-import { checkDisplayText, collectParams, decodeDisplayText, decodePlain, encodeQueryValue, joinQuery, splitPaymentUri } from '../../payments/query.ts';
-import type { ParsePaymentOptions, PaymentRequestInput, PaymentTransferRequest } from '../../payments/types.ts';
+import { PaymentUriError } from '../../../core/payments/errors.ts';
+import { amountAsBase, formatBaseUnits, parseDecimalAmount } from '../../../core/payments/amount.ts';
+import { checkDisplayText, collectParams, decodeDisplayText, decodePlain, encodeQueryValue, joinQuery, splitPaymentUri } from '../../../core/payments/query.ts';
+import type { ParsePaymentOptions, PaymentRequestInput, PaymentTransferRequest } from '../../../core/payments/types.ts';
 import { validateBitcoinAddress } from './address.ts';
 
 /** 21 million BTC in satoshis: no valid request asks for more. */

@@ -10,8 +10,8 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { HDKey, type Versions } from '@scure/bip32';
 import { p2pkh, p2sh, p2tr, p2wpkh } from '@scure/btc-signer';
-import { bytesToHex, equalBytes, hexToBytes } from '../../derive/bytes.ts';
-import { mnemonicToSeed } from '../../derive/mnemonic.ts';
+import { bytesToHex, equalBytes, hexToBytes } from '../../../core/derive/bytes.ts';
+import { mnemonicToSeed } from '../../../core/derive/mnemonic.ts';
 import { BitcoinError } from './errors.ts';
 import { PURPOSE, btcNetwork, isBitcoinScheme, type BitcoinScheme } from './networks.ts';
 import { isBitcoinNetwork, type BitcoinNetworkName } from './script.ts';

@@ -12,7 +12,7 @@
  */
 import { base64, hex } from '@scure/base';
 import { RawTx, RawWitness, Transaction } from '@scure/btc-signer';
-import { bytesToHex, equalBytes } from '../../derive/bytes.ts';
+import { bytesToHex, equalBytes } from '../../../core/derive/bytes.ts';
 import { BitcoinError } from './errors.ts';
 import type { SecretKeyProvider, WalletAddress } from './hdAccount.ts';
 import { outputTypeOfScript, scriptToAddress, type BitcoinNetworkName, type OutputType } from './script.ts';
