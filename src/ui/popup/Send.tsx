@@ -1,9 +1,8 @@
 /**
  * Send, the one screen of every family: recipient checked as it is typed (checksums explained,
  * wrong network explained) or picked from the address book or a scanned payment link, asset
- * (native coin, watched ERC-20 / TRC-20, held SPL…), amount or Max, and for Bitcoin the fee rate
- * (slow / normal / fast from the API, or custom sat/vB). A family's own fields (memo, keep-alive)
- * and review controls (EVM: edit gas and fees) come from its UI parts (src/families/<f>/ui). The
+ * (native coin, watched ERC-20 / TRC-20, held SPL…), amount or Max. A family's own fields (memo,
+ * keep-alive, Bitcoin's fee rate) and review controls (EVM: edit gas and fees) come from its UI parts (src/families/<f>/ui). The
  * background builds, prices and checks the transfer BEFORE anything is signed; the review screen
  * shows the fee and its parts and the risk warnings; the status then follows the activity until
  * confirmed or failed.
@@ -15,15 +14,14 @@ import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import { Fiat } from '../prices/Fiat';
 import { AmountField, AssetPicker, RecipientField, useRecipientCheck, ReviewButtons, ReviewSummary, SendStatus, WarningList } from './sendParts';
-import { isMessageKey, type MessageKey } from '../i18n';
+import { isMessageKey } from '../i18n';
 import { DetailList } from './DetailList';
 import { useFamilyUi } from './useFamilyUi';
 import { usePaymentLink } from './usePaymentLink';
 import { PaymentLinkInfo, ScanQr } from './ScanQr';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: ChainSendPreview } | { kind: 'status'; hash: string; explorer: string | null };
-type FeeChoice = 'slow' | 'normal' | 'fast' | 'custom';
-const PLACEHOLDER: Partial<Record<PopupFamily, string>> = { bitcoin: 'bc1…', solana: 'Base58…', tron: 'T…' };
+const PLACEHOLDER: Partial<Record<PopupFamily, string>> = { solana: 'Base58…', tron: 'T…' };
 
 export default function Send({ family, network, onDone, onChains }: { family: PopupFamily; network: string; onDone: () => void; onChains?: (c: ChainsView) => void }): ReactNode {
   const { t } = useI18n();
@@ -31,11 +29,9 @@ export default function Send({ family, network, onDone, onChains }: { family: Po
   const [book, setBook] = useState<AddressBookEntry[]>([]);
   const [asset, setAsset] = useState('');
   const [to, setTo] = useState('');
-  const toCheck = useRecipientCheck(to, family, family === 'bitcoin' ? network : undefined);
+  const toCheck = useRecipientCheck(to, family);
   const [amount, setAmount] = useState('');
   const [max, setMax] = useState(false);
-  const [fee, setFee] = useState<FeeChoice>('normal');
-  const [customRate, setCustomRate] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,18 +51,15 @@ export default function Send({ family, network, onDone, onChains }: { family: Po
     setError(null);
     try {
       const all = { ...extra, ...edits };
-      const rate = fee === 'custom' ? Number(customRate) : undefined;
-      if (family === 'bitcoin' && fee === 'custom' && !(rate && rate > 0)) throw new Error('fee');
       const preview = await call('prepareChainSend', {
         to: to.trim(),
         amount: max ? 'max' : amount.trim(),
         ...(asset ? { token: asset } : {}),
-        ...(family === 'bitcoin' ? (rate !== undefined ? { feeRate: rate } : { feeLevel: fee as 'slow' | 'normal' | 'fast' }) : {}),
         ...(Object.keys(all).length ? { extra: all } : {}),
       });
       setStep({ kind: 'review', preview });
     } catch (err) {
-      setError(err instanceof Error && err.message === 'fee' ? t('err_INVALID_FEE') : errorText(err, t));
+      setError(errorText(err, t));
     } finally {
       setBusy(false);
     }
@@ -125,25 +118,6 @@ export default function Send({ family, network, onDone, onChains }: { family: Po
       <ScanQr onText={link.onRecipient} />
       <PaymentLinkInfo info={link.info} error={link.error} />
       <AmountField amount={amount} onAmount={setAmount} max={max} onMax={setMax} />
-      {family === 'bitcoin' && (
-        <fieldset className="stack">
-          <legend>{t('feeRate')}</legend>
-          <div className="row" role="radiogroup">
-            {(['slow', 'normal', 'fast', 'custom'] as const).map((f) => (
-              <label key={f} className="radio">
-                <input type="radio" name="fee" value={f} data-testid={`fee-${f}`} checked={fee === f} onChange={() => setFee(f)} />
-                {t(`fee_${f}` as MessageKey)}
-              </label>
-            ))}
-          </div>
-          {fee === 'custom' && (
-            <label>
-              {t('customFeeRate')}
-              <input inputMode="decimal" data-testid="fee-custom-rate" value={customRate} onChange={(e) => setCustomRate(e.target.value)} />
-            </label>
-          )}
-        </fieldset>
-      )}
       {familyUi?.SendFields && <familyUi.SendFields value={extra} onChange={setExtra} />}
       {errorBox}
       <button type="submit" data-testid="send-review" disabled={busy || !to.trim() || (!max && !amount.trim())}>
