@@ -176,7 +176,8 @@ describe('pay by link or QR code', () => {
     await expect.poll(() => popup.getByTestId('request-uri').textContent(), { timeout: 10_000 }).toMatch(/^bitcoin:/);
     const btcUri = (await popup.getByTestId('request-uri').textContent())!;
     expect(parsePaymentUri(btcUri)).toMatchObject({ kind: 'transfer', recipient: address, amount: { decimal: '0.001' }, label: 'Invoice 7' });
-    expect(await popup.getByTestId('request-qr').getByTestId('receive-qr').getAttribute('aria-label')).toContain(btcUri);
+    // The QR code is drawn after the link (its encoder loads lazily): wait for it to carry this link.
+    await expect.poll(() => popup.getByTestId('request-qr').getByTestId('receive-qr').getAttribute('aria-label'), { timeout: 10_000 }).toContain(btcUri);
 
     // EVM on anvil: an ERC-20 request carries the chain id and the amount in base units (6 decimals).
     await selectChain(/^Anvil links/);
