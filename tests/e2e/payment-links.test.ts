@@ -186,7 +186,8 @@ describe('pay by link or QR code', () => {
     await popup.getByTestId('request-open').click();
     await popup.getByTestId('request-asset').selectOption(token);
     await popup.getByTestId('request-amount').fill('2.5');
-    await expect.poll(() => popup.getByTestId('request-uri').textContent(), { timeout: 10_000 }).toContain('/transfer');
+    // Wait for the link with both the token and an amount (the fields update it one after the other).
+    await expect.poll(() => popup.getByTestId('request-uri').textContent(), { timeout: 10_000 }).toMatch(/\/transfer\?.*uint256=/);
     const evmUri = (await popup.getByTestId('request-uri').textContent())!;
     expect(parsePaymentUri(evmUri, { evmNetworks: [{ chainId: CHAIN_ID }] })).toMatchObject({ kind: 'transfer', network: `evm:${CHAIN_ID}`, recipient: evmAddress, asset: { type: 'token', address: token }, amount: { base: 2_500_000n } });
     // Too many decimals for the token is refused, and no link is shown.
