@@ -6,37 +6,21 @@
  * signed integers and bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { Trx, utils } from 'tronweb';
 import { readTronTypedDataPayload, recoverTronTypedDataSigner, signTronTypedData, validateTronTypedData } from '../../../src/families/tron/core/typedData.ts';
 import { tronAddressFrom20 } from '../../../src/families/tron/core/addressInput.ts';
 import { tronAccount } from './helpers.ts';
+import { COW_KEY as COW_KEY_HEX, MAIL as MAIL_SPEC, MAIL_DIGEST, MAIL_SIGNATURE } from '../../support/eip712Mail.ts';
 
 const hex = (b: Uint8Array): string => `0x${bytesToHex(b)}`;
 const tron = (evm: string): string => tronAddressFrom20(hexToBytes(evm.slice(2)));
 
-// EIP-712, "Example" section (eips.ethereum.org/EIPS/eip-712, Example.js).
-const MAIL_TYPES = {
-  Person: [
-    { name: 'name', type: 'string' },
-    { name: 'wallet', type: 'address' },
-  ],
-  Mail: [
-    { name: 'from', type: 'Person' },
-    { name: 'to', type: 'Person' },
-    { name: 'contents', type: 'string' },
-  ],
-};
-const MAIL_DOMAIN = { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' };
-const MAIL = {
-  from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
-  to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
-  contents: 'Hello, Bob!',
-};
-const MAIL_DIGEST = '0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2';
-const COW_KEY = keccak_256(utf8ToBytes('cow'));
-const MAIL_SIG = '0x4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b915621c';
+// EIP-712, "Example" section (eips.ethereum.org/EIPS/eip-712, Example.js): the shared fixture.
+const { EIP712Domain: _domainFields, ...MAIL_TYPES } = MAIL_SPEC.types;
+const MAIL_DOMAIN = MAIL_SPEC.domain;
+const MAIL = MAIL_SPEC.message;
+const COW_KEY = hexToBytes(COW_KEY_HEX.slice(2));
 
 // TIP-712's own struct (tip-712.md), on TRON mainnet's TIP-712 chain id.
 const ASSET_TYPES = {
@@ -59,7 +43,7 @@ describe('TIP-712 typed data', () => {
     const td = validateTronTypedData(MAIL_DOMAIN, MAIL_TYPES, MAIL);
     expect(td.primaryType).toBe('Mail');
     expect(hex(td.digest)).toBe(MAIL_DIGEST);
-    expect(signTronTypedData(td, COW_KEY)).toBe(MAIL_SIG);
+    expect(signTronTypedData(td, COW_KEY)).toBe(MAIL_SIGNATURE);
     // TRON spellings of the same 20 bytes: base58 and 41-hex.
     const tronMail = { ...MAIL, from: { ...MAIL.from, wallet: tron(MAIL.from.wallet) }, to: { ...MAIL.to, wallet: `41${MAIL.to.wallet.slice(2)}` } };
     const td2 = validateTronTypedData({ ...MAIL_DOMAIN, verifyingContract: tron(MAIL_DOMAIN.verifyingContract) }, MAIL_TYPES, tronMail);
@@ -125,7 +109,7 @@ describe('TIP-712 typed data', () => {
   });
 
   it('an eth_signTypedData_v4-style payload (JSON, EIP712Domain listed, explicit primaryType) hashes the same', () => {
-    const payload = JSON.stringify({ types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }], ...MAIL_TYPES }, primaryType: 'Mail', domain: MAIL_DOMAIN, message: MAIL });
+    const payload = JSON.stringify(MAIL_SPEC);
     expect(hex(readTronTypedDataPayload(payload).digest)).toBe(MAIL_DIGEST);
     // An explicit primaryType may name a type other types use.
     expect(hex(readTronTypedDataPayload({ types: MAIL_TYPES, primaryType: 'Person', domain: MAIL_DOMAIN, message: MAIL.from }).digest)).toBe(utils.typedData.TypedDataEncoder.hash(MAIL_DOMAIN, { Person: MAIL_TYPES.Person }, MAIL.from));
