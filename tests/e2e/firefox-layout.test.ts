@@ -68,6 +68,25 @@ describe('Firefox ESR: no wrapping controls in the core popup flows, three local
 
 
   /**
+   * Opens an extension page and waits until the NEW document shows `selector`. The old document is
+   * marked first, so a selector still on screen from the page being left (the previous locale's
+   * popup) does not count. Polled with timers: see `click` for why not frame-based waits.
+   */
+  const openAt = async (path: string, selector: string): Promise<void> => {
+    await page.evaluate(() => void ((window as unknown as { __left?: boolean }).__left = true)).catch(() => undefined);
+    open(path);
+    const end = Date.now() + 30_000;
+    for (;;) {
+      const ready = await page
+        .evaluate((sel) => !(window as unknown as { __left?: boolean }).__left && document.querySelector(sel) !== null, selector)
+        .catch(() => false);
+      if (ready) return;
+      if (Date.now() >= end) throw new Error(`${path}: ${selector} did not appear within 30 s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  /**
    * A real mouse click (BiDi input actions) at the centre of the element, scrolled into view first.
    * Not page.click(): puppeteer's BiDi click first waits for an IntersectionObserver report on the
    * element, and headless Firefox ESR sometimes never delivers it for a <summary> below the fold
@@ -96,8 +115,7 @@ describe('Firefox ESR: no wrapping controls in the core popup flows, three local
     await browser.installExtension(FIREFOX_DIR);
     page = await browser.newPage();
     await page.setViewport({ width: 360, height: 600 });
-    open('onboarding.html');
-    await waitFor('[data-testid="import"]');
+    await openAt('onboarding.html', '[data-testid="import"]');
     await click('[data-testid="import"]');
     await page.type('[data-testid="import-mnemonic"]', 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about');
     await click('[data-testid="import-next"]');
@@ -124,14 +142,12 @@ describe('Firefox ESR: no wrapping controls in the core popup flows, three local
       for (const p of await page.evaluate(layoutProblems)) findings.push(`${screen}: ${p}`);
     };
     {
-      open('popup.html');
-      await waitFor('[data-testid="account-chip"]');
+      await openAt('popup.html', '[data-testid="account-chip"]');
       await page.evaluate(async (language) => {
         const rt = (globalThis as unknown as { browser: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).browser.runtime;
         await rt.sendMessage({ kind: 'ui', method: 'updateSettings', params: { language } });
       }, locale);
-      open('popup.html');
-      await waitFor(`[lang="${locale}"] [data-testid="account-chip"]`);
+      await openAt('popup.html', `[lang="${locale}"] [data-testid="account-chip"]`);
       await check(`${locale} home`);
       await click('[data-testid="account-chip"]');
       await waitFor('[data-testid="account-sheet"] [data-testid="account-sheet-close"]');
