@@ -5,12 +5,8 @@
  * puppeteer-core, with the Firefox build installed for real (as tests/e2e/firefox.test.ts does).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-
-const FIREFOX_DIR = resolve(process.cwd(), '.output/firefox-mv3');
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+import type { Browser, Page } from 'puppeteer-core';
+import { FIREFOX_DIR, firefoxPage, launchFirefox, type FirefoxPage } from './support/firefox';
 const UUID = '0b7e4f12-3c5d-4a6e-9f80-1a2b3c4d5e6f';
 const PASSWORD = 'firefox layout test password';
 const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
@@ -51,78 +47,22 @@ describe('Firefox ESR: no wrapping controls in the core popup flows, three local
   let browser: Browser;
   let page: Page;
 
-  const open = (path: string): void => void page.goto(`moz-extension://${UUID}/${path}`).catch(() => undefined);
-  // A selector poll that meets a navigation's BiDi protocol error polls again (as in firefox.test.ts).
-  const waitFor = async (selector: string, ms = 30_000): Promise<void> => {
-    const end = Date.now() + ms;
-    for (;;) {
-      try {
-        await page.waitForSelector(selector, { timeout: Math.max(1, end - Date.now()) });
-        return;
-      } catch (err) {
-        if (!/Protocol error/.test(String(err)) || Date.now() >= end) throw err;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-  };
-
-
-  /**
-   * Opens an extension page and waits until the NEW document shows `selector`. The old document is
-   * marked first, so a selector still on screen from the page being left (the previous locale's
-   * popup) does not count. Polled with timers: see `click` for why not frame-based waits.
-   */
-  const openAt = async (path: string, selector: string): Promise<void> => {
-    await page.evaluate(() => void ((window as unknown as { __left?: boolean }).__left = true)).catch(() => undefined);
-    open(path);
-    const end = Date.now() + 30_000;
-    for (;;) {
-      const ready = await page
-        .evaluate((sel) => !(window as unknown as { __left?: boolean }).__left && document.querySelector(sel) !== null, selector)
-        .catch(() => false);
-      if (ready) return;
-      if (Date.now() >= end) throw new Error(`${path}: ${selector} did not appear within 30 s`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
-
-  /**
-   * A real mouse click (BiDi input actions) at the centre of the element, scrolled into view first.
-   * Not page.click(): puppeteer's BiDi click first waits for an IntersectionObserver report on the
-   * element, and headless Firefox ESR sometimes never delivers it for a <summary> below the fold
-   * (the test then hung until its timeout, on a busy machine, with or without CI=true).
-   */
-  const click = async (selector: string): Promise<void> => {
-    await waitFor(selector);
-    const box = await page.$eval(selector, (el) => {
-      el.scrollIntoView({ block: 'center', inline: 'nearest' });
-      const r = el.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.click(box.x, box.y);
-  };
+  let ui: FirefoxPage;
 
   beforeAll(async () => {
-    if (!existsSync(`${FIREFOX_DIR}/manifest.json`)) throw new Error('Run npm run build:firefox first');
-    const geckoId = JSON.parse(readFileSync(`${FIREFOX_DIR}/manifest.json`, 'utf8')).browser_specific_settings.gecko.id as string;
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }) },
-    });
+    ({ browser } = await launchFirefox(UUID));
     await browser.installExtension(FIREFOX_DIR);
     page = await browser.newPage();
+    ui = firefoxPage(page, UUID);
     await page.setViewport({ width: 360, height: 600 });
-    await openAt('onboarding.html', '[data-testid="import"]');
-    await click('[data-testid="import"]');
+    await ui.openAt('onboarding.html', '[data-testid="import"]');
+    await ui.click('[data-testid="import"]');
     await page.type('[data-testid="import-mnemonic"]', 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about');
-    await click('[data-testid="import-next"]');
+    await ui.click('[data-testid="import-next"]');
     await page.type('[data-testid="new-password"]', PASSWORD);
     await page.type('[data-testid="confirm-password"]', PASSWORD);
-    await click('[data-testid="finish"]');
-    await waitFor('[data-testid="onboarding-done"]');
+    await ui.click('[data-testid="finish"]');
+    await ui.waitFor('[data-testid="onboarding-done"]');
   }, 120_000);
 
   afterAll(async () => {
@@ -142,40 +82,40 @@ describe('Firefox ESR: no wrapping controls in the core popup flows, three local
       for (const p of await page.evaluate(layoutProblems)) findings.push(`${screen}: ${p}`);
     };
     {
-      await openAt('popup.html', '[data-testid="account-chip"]');
+      await ui.openAt('popup.html', '[data-testid="account-chip"]');
       await page.evaluate(async (language) => {
         const rt = (globalThis as unknown as { browser: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).browser.runtime;
         await rt.sendMessage({ kind: 'ui', method: 'updateSettings', params: { language } });
       }, locale);
-      await openAt('popup.html', `[lang="${locale}"] [data-testid="account-chip"]`);
+      await ui.openAt('popup.html', `[lang="${locale}"] [data-testid="account-chip"]`);
       await check(`${locale} home`);
-      await click('[data-testid="account-chip"]');
-      await waitFor('[data-testid="account-sheet"] [data-testid="account-sheet-close"]');
+      await ui.click('[data-testid="account-chip"]');
+      await ui.waitFor('[data-testid="account-sheet"] [data-testid="account-sheet-close"]');
       await check(`${locale} account sheet`);
-      await click('[data-testid="account-sheet-close"]');
-      await click('[data-testid="network-chip"]');
-      await waitFor('[data-testid="network-sheet"] [data-testid="network-sheet-close"]');
+      await ui.click('[data-testid="account-sheet-close"]');
+      await ui.click('[data-testid="network-chip"]');
+      await ui.waitFor('[data-testid="network-sheet"] [data-testid="network-sheet-close"]');
       await check(`${locale} network sheet`);
-      await click('[data-testid="network-sheet-close"]');
+      await ui.click('[data-testid="network-sheet-close"]');
       for (const [tab, ready] of [
         ['receive', 'receive-address'],
         ['send', 'send-form'],
         ['activity', null],
         ['settings', 'open-general'],
       ] as const) {
-        await click(`[data-testid="tab-${tab}"]`);
-        if (ready) await waitFor(`[data-testid="${ready}"]`);
+        await ui.click(`[data-testid="tab-${tab}"]`);
+        if (ready) await ui.waitFor(`[data-testid="${ready}"]`);
         await check(`${locale} ${tab}`);
       }
-      for (const id of ['general', 'networks', 'endpoints', 'addressbook', 'secrets', 'password', 'reset']) await click(`[data-testid="open-${id}"]`);
+      for (const id of ['general', 'networks', 'endpoints', 'addressbook', 'secrets', 'password', 'reset']) await ui.click(`[data-testid="open-${id}"]`);
       await check(`${locale} settings open`);
-      await click('[data-testid="tab-assets"]');
-      await click('[data-testid="lock"]');
-      await waitFor('[data-testid="unlock-password"]');
+      await ui.click('[data-testid="tab-assets"]');
+      await ui.click('[data-testid="lock"]');
+      await ui.waitFor('[data-testid="unlock-password"]');
       await check(`${locale} unlock`);
       await page.type('[data-testid="unlock-password"]', PASSWORD);
-      await click('[data-testid="unlock"]');
-      await waitFor('[data-testid="account-chip"]');
+      await ui.click('[data-testid="unlock"]');
+      await ui.waitFor('[data-testid="account-chip"]');
     }
     return { screens, findings };
   };

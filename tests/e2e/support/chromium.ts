@@ -19,7 +19,15 @@ export interface Wallet {
   close: () => Promise<void>;
 }
 
-/** args: extra Chromium switches (e.g. a --host-resolver-rules that keeps every name on 127.0.0.1). */
+/**
+ * No test reaches beyond 127.0.0.1: every host name but the loopback ones resolves to nothing, so the
+ * wallet's public defaults (the price API, a mainnet RPC the incoming-transfer poller might ask) fail
+ * fast instead of leaving the machine. A test may pass its own --host-resolver-rules in `args` (the
+ * last one wins).
+ */
+export const OFFLINE_RULES = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
+
+/** args: extra Chromium switches. */
 export async function launchWallet(opts: { locale?: string; userDataDir?: string; args?: readonly string[] } = {}): Promise<Wallet> {
   if (!existsSync(`${CHROME_DIR}/manifest.json`)) throw new Error(`Build the extension first (npm run build): ${CHROME_DIR} is missing`);
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
@@ -37,6 +45,7 @@ export async function launchWallet(opts: { locale?: string; userDataDir?: string
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      OFFLINE_RULES,
       ...(opts.locale ? [`--lang=${opts.locale}`] : []),
       ...(opts.args ?? []),
     ],
