@@ -29,7 +29,9 @@ export default function Receive({ state, family = 'evm' }: { state: WalletState;
   const { t } = useI18n();
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [chosen, setChosen] = useState(`${family}:mainnet`);
-  const [fresh, setFresh] = useState<{ address: string; path: string } | null>(null);
+  // Tagged with what it was asked for, so an answer for another family or account is never shown
+  // (state updates after a switch land one render later than the switch itself).
+  const [fresh, setFresh] = useState<{ key: string; address: string; path: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | 'failed'>(false);
 
@@ -44,21 +46,22 @@ export default function Receive({ state, family = 'evm' }: { state: WalletState;
   }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, t]);
 
   const chosenFamily = chosen.slice(0, chosen.indexOf(':')) as Family;
+  const freshKey = `${chosenFamily}|${state.selectedWalletId}|${state.selectedAccountIndex}|${state.settings.bitcoinScheme}`;
   useEffect(() => {
     setFresh(null);
     let live = true;
-    call('receiveAddress', { family: chosenFamily }).then((r) => live && setFresh(r), () => undefined);
+    call('receiveAddress', { family: chosenFamily }).then((r) => live && setFresh(r && { key: freshKey, address: r.address, path: r.path }), () => undefined);
     return () => {
       live = false;
     };
-  }, [chosenFamily, state.selectedWalletId, state.settings.bitcoinScheme]);
+  }, [freshKey]);
 
   if (error) return <p role="alert" className="error">{error}</p>;
   if (!accounts) return <p aria-busy="true">{t('loading')}</p>;
   const found = accounts.find((a) => rowKey(a) === chosen) ?? accounts[0];
   if (!found) return null;
   // The fresh receive address when the family has one and its API answered, else the account's first address.
-  const account = found.family === chosenFamily && fresh ? { ...found, address: fresh.address, path: fresh.path } : found;
+  const account = found.family === chosenFamily && fresh?.key === freshKey ? { ...found, address: fresh.address, path: fresh.path } : found;
 
   const copy = async (): Promise<void> => {
     try {
@@ -92,7 +95,7 @@ export default function Receive({ state, family = 'evm' }: { state: WalletState;
       )}
       {account.family === 'bitcoin' && (
         <p className="hint" data-testid="receive-path">
-          {account.path} {fresh ? `· ${t('freshAddress')}` : ''}
+          {account.path} {account !== found ? `· ${t('freshAddress')}` : ''}
         </p>
       )}
       <QrCode text={account.address} label={`${t('qrOf')} ${account.address}`} />
