@@ -32,7 +32,7 @@ export interface FamilyModuleEntry {
 export const FAMILY_MODULES = {
   // The EVM dApp handler is still its own (src/families/evm/background/dapp.ts, registered in src/background/index.ts).
   evm: { descriptor: evmDescriptor, background: () => import('./evm/background/index').then((m) => m.evmBackground), networkState: () => import('./evm/background/networkState').then((m) => m.evmNetworkState) },
-  bitcoin: { descriptor: bitcoinDescriptor, background: () => import('./bitcoin/background/index').then((m) => m.default), dappHandler: () => import('./bitcoin/background/dapp').then((m) => m.bitcoinHandler) },
+  bitcoin: { descriptor: bitcoinDescriptor, background: () => import('./bitcoin/background/index').then((m) => m.default) },
   tron: { descriptor: tronDescriptor, background: () => import('./tron/background/index').then((m) => m.tronBackground), dappHandler: () => import('./tron/background/dapp').then((m) => m.tronHandler) },
   solana: 'legacy',
   aptos: { descriptor: aptosDescriptor, background: async () => (await import('./aptos/background/index')).aptosBackground },

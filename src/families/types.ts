@@ -202,10 +202,21 @@ export interface DappApproval {
   display: Record<string, unknown>;
   facts?: RiskFacts;
   warnings?: RiskWarning[];
+  /** Optional: only one such request per site at a time (network switches, like the connect prompt). */
+  exclusive?: boolean;
 }
 
 export interface DappPrepared {
-  approval?: DappApproval;
+  /**
+   * What the user approves (gate 'approval'). Optional `null`: there is nothing to ask this time
+   * (a switch to the network already active); `undefined` with that gate is a bug and refused.
+   */
+  approval?: DappApproval | null;
+  /**
+   * Optional, instead of `approval`: several windows asked one after another (UniSat's signPsbts
+   * asks once per PSBT); `run` gets the first decision and runs only when every one was approved.
+   */
+  approvals?: readonly DappApproval[];
   run(decision?: ApprovalDecision): Promise<unknown>;
 }
 
@@ -220,6 +231,14 @@ export interface DappMethod {
   gate: Gate;
   /** With gate 'approval': approving also connects the site (sign-in). */
   connects?: boolean;
+  /**
+   * Optional, with gate 'account': the answer to a site that is not connected, or while the wallet
+   * is locked, instead of 4100 and the unlock window (UniSat's getAccounts and EIP-1193's
+   * eth_accounts answer [] there).
+   */
+  stranger?: unknown;
+  /** Optional, with gate 'connect': extra rows of the connect prompt (what the site may do, its message). */
+  connectDisplay?(params: unknown): Record<string, unknown>;
   /** Throws ProviderError -32602 before any window opens; `run` executes after the gate (and approval) passed. */
   prepare(call: DappCall, params: unknown): Promise<DappPrepared>;
 }
@@ -250,6 +269,12 @@ export interface FamilyBackground {
    * address at the selected index (Bitcoin: the HD account's first address of the chosen address type).
    */
   popupAddress?(ctx: FamilyContext): Promise<string>;
+  /**
+   * Optional: the address a site is granted and its methods see (DappCall.address), when it is not
+   * the keyring's (Bitcoin: the selected address type's address on the active network). Called only
+   * while unlocked.
+   */
+  dappAddress?(ctx: FamilyContext): Promise<string>;
   /** A fresh address for Receive, for a family that rotates them (Bitcoin: the first unused one). */
   receiveAddress?(ctx: FamilyContext): Promise<{ address: string; path: string }>;
   /**

@@ -8,9 +8,9 @@
  * strangers. Names no family.
  */
 import type { Family } from '../../families/ids';
-import type { DappCall, DappMethod, FamilyContext, RiskFacts } from '../../families/types';
+import type { DappCall, DappMethod, DappPrepared, FamilyContext, RiskFacts } from '../../families/types';
 import { assessRisk } from '../../core/risk';
-import type { RiskWarning } from '../../protocol/approvals';
+import type { ApprovalDecision, RiskWarning } from '../../protocol/approvals';
 import { recentTransferTimes, riskSettings } from '../activity';
 import { awaitUnlock, requestApproval } from '../approvals';
 import { WalletError } from '../errors';
@@ -49,25 +49,51 @@ function callOf(ctx: DappContext, fc: FamilyContext): DappCall {
 }
 
 /** The user's answer to a connect prompt for this family, granted on approval. */
-async function connectSite(family: Family, ctx: DappContext, fc: FamilyContext): Promise<void> {
+async function connectSite(family: Family, ctx: DappContext, fc: FamilyContext, extra: Record<string, unknown> = {}): Promise<void> {
   await requestApproval({
     origin: ctx.origin,
     requestId: ctx.requestId,
     family,
     kind: 'connect',
     exclusive: true,
-    display: { account: fc.address, network: fc.network.name },
+    display: { account: fc.address, network: fc.network.name, ...extra },
     warnings: await riskFor(family, ctx.origin, fc.address, undefined),
   });
   await grant(ctx.origin, family, [fc.address]);
   emitToOrigin(ctx.origin, family, 'accountsChanged', [fc.address]);
 }
 
+/** The family context a site's call sees: its address is the family's dApp address when it has one. */
+async function siteContext(family: Family): Promise<FamilyContext> {
+  const fc = await familyContext(family);
+  if (!keyring.unlocked) return fc;
+  const bg = await backgroundOf(family);
+  return bg.dappAddress ? { ...fc, address: await bg.dappAddress(fc) } : fc;
+}
+
 async function unlocked(family: Family): Promise<FamilyContext> {
   await awaitUnlock(() => keyring.unlocked);
-  const fc = await familyContext(family);
+  const fc = await siteContext(family);
   if (!fc.address) throw new WalletError('LOCKED', 'The wallet is locked');
   return fc;
+}
+
+/** The approval windows `prepare` asked for, one after another; the first decision goes to `run`. */
+async function approve(family: Family, ctx: DappContext, m: DappMethod, prepared: DappPrepared, fc: FamilyContext, granted: boolean): Promise<ApprovalDecision | undefined> {
+  if (prepared.approval === null) return undefined;
+  const list = prepared.approvals ?? (prepared.approval ? [prepared.approval] : []);
+  if (list.length === 0) throw new Error(`A method with the approval gate must show an approval (${family})`);
+  let first: ApprovalDecision | undefined;
+  for (const [i, a] of list.entries()) {
+    const warnings = [...(a.warnings ?? []), ...(await riskFor(family, ctx.origin, fc.address, a.facts))];
+    // Approving a sign-in also connects the site: the window says so.
+    const display = !granted && m.connects ? { ...a.display, connects: 'Approving also connects this site to your account' } : a.display;
+    // Several windows for one request: each has its own id (`#n`, see executions.markApproved).
+    const requestId = prepared.approvals ? `${ctx.requestId}#${i}` : ctx.requestId;
+    const decision = await requestApproval({ origin: ctx.origin, requestId, family, kind: a.kind, display, warnings, ...(a.exclusive ? { exclusive: true } : {}) });
+    first ??= decision;
+  }
+  return first;
 }
 
 /**
@@ -90,7 +116,7 @@ async function validateWhileLocked(family: Family, m: DappMethod, ctx: DappConte
 
 async function run(family: Family, m: DappMethod, ctx: DappContext, params: unknown): Promise<unknown> {
   if (m.gate === 'safe') {
-    const fc = await familyContext(family).catch(() => null);
+    const fc = await siteContext(family).catch(() => null);
     if (!fc) throw new ProviderError(4900, 'The wallet has no account yet.');
     // A safe method answers anyone: while locked it does not even see the remembered address.
     const open = keyring.unlocked ? fc : { ...fc, address: '' };
@@ -99,23 +125,19 @@ async function run(family: Family, m: DappMethod, ctx: DappContext, params: unkn
   if (m.gate === 'connect') {
     await validateWhileLocked(family, m, ctx, params, (await grantOf(ctx.origin, family))?.accounts[0]);
     const fc = await unlocked(family);
-    if (!(await grantOf(ctx.origin, family))) await connectSite(family, ctx, fc);
+    if (!(await grantOf(ctx.origin, family))) await connectSite(family, ctx, fc, m.connectDisplay?.(params));
     return (await m.prepare(callOf(ctx, fc), params)).run();
   }
   const grantNow = await grantOf(ctx.origin, family);
   const granted = !!grantNow;
+  if ('stranger' in m && m.gate === 'account' && (!granted || !keyring.unlocked)) return m.stranger;
   if (!granted && !(m.gate === 'approval' && m.connects)) throw unauthorized();
   // Validation first: malformed params fail here, before any window opens (the unlock window too).
   await validateWhileLocked(family, m, ctx, params, grantNow?.accounts[0]);
   const fc = await unlocked(family);
   const prepared = await m.prepare(callOf(ctx, fc), params);
   if (m.gate === 'account') return prepared.run();
-  if (!prepared.approval) throw new Error(`A method with the approval gate must show an approval (${family})`);
-  const a = prepared.approval;
-  const warnings = [...(a.warnings ?? []), ...(await riskFor(family, ctx.origin, fc.address, a.facts))];
-  // Approving a sign-in also connects the site: the window says so.
-  const display = !granted && m.connects ? { ...a.display, connects: 'Approving also connects this site to your account' } : a.display;
-  const decision = await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family, kind: a.kind, display, warnings });
+  const decision = await approve(family, ctx, m, prepared, fc, granted);
   if (!granted && m.connects) {
     await grant(ctx.origin, family, [fc.address]);
     emitToOrigin(ctx.origin, family, 'accountsChanged', [fc.address]);
@@ -143,7 +165,7 @@ async function announce(family: Family, what: 'account' | 'network'): Promise<vo
   const bg = await backgroundOf(family);
   // A family with its own events (onChange) hears of every change, even with no site connected.
   if (!bg.dapp && !bg.onChange) return;
-  const fc = await familyContext(family);
+  const fc = await siteContext(family);
   const sites = Object.entries(await allPermissions()).filter(([, s]) => s[family]);
   if (sites.length === 0 && !bg.onChange) return;
   const emit = (origin: string | null, event: string, data: unknown): void => {

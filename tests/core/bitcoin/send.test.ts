@@ -6,11 +6,10 @@ import {
   broadcastTransaction,
   getTransactionState,
   planSend,
-  planSpeedUp,
-  resolveSpentCoins,
   signPlan,
   type SendPlan,
 } from '../../../src/families/bitcoin/core/send.ts';
+import { planSpeedUp, resolveSpentCoins } from '../../../src/families/bitcoin/core/speedUp.ts';
 import { BitcoinError } from '../../../src/families/bitcoin/core/errors.ts';
 import { FakeEsplora } from './esploraServer.ts';
 import { bitcoin, foreignAddress, fundCoins, prevoutMap, prng, regtestWallet, verifyTx, type VerifiedTx } from './helpers.ts';

@@ -1,22 +1,20 @@
 /**
  * What the Bitcoin dApp methods share: the networks' names in UniSat's and sats-connect's terms, the
- * params' checks and error mapping, the site's connection (permission, connect prompt, network
- * switch and its announcement), the balance and message signing.
+ * params' checks and error mapping, the site's account (the shared pipeline checked the grant and
+ * the lock), the network switch and its announcement, the balance and message signing.
  */
 import { BitcoinError } from '../core/errors';
 import { EsploraError } from '../core/esplora';
 import type { WalletAddress } from '../core/hdAccount';
 import { signBitcoinMessage, type EcdsaMessageOptions, type MessageSignatureType } from '../core/message';
 import { type SignPsbtOptions, type ToSignInput } from '../core/psbt';
-import { assessRisk } from '../../../core/risk';
-import type { RiskWarning } from '../../../protocol/approvals';
-import { awaitUnlock, requestApproval } from '../../../background/approvals';
+import type { DappApproval, DappCall, DappPrepared } from '../../types';
+import { WalletError } from '../../../background/errors';
 import { keyring } from '../../../background/keyring';
-import { allPermissions, grant, grantOf, revoke } from '../../../background/permissions';
-import { bitcoinState, currentAddress, esploraFor, setBitcoinNetwork, withBitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from './state';
-import { emitToOrigin, type DappContext } from '../../../background/dapp/router';
-import { onSelectionChanged } from '../../../background/selection';
-import { invalidParams, ProviderError, unauthorized, errorGuard, optionalObject } from '../../../background/dapp/providerError';
+import { allPermissions, revoke } from '../../../background/permissions';
+import { bitcoinState, currentAddress, esploraFor, setBitcoinNetwork, withBitcoinSigner, type BitcoinSigner, type BitcoinState, type DappBitcoinNetwork } from './state';
+import { emitToOrigin } from '../../../background/dapp/router';
+import { invalidParams, ProviderError, errorGuard, optionalObject } from '../../../background/dapp/providerError';
 
 export const MAX_MESSAGE_CHARS = 64 * 1024;
 export const MAX_PSBTS = 20;
@@ -48,6 +46,9 @@ function asProviderError(err: unknown): unknown {
 }
 
 export const guard = errorGuard(asProviderError);
+
+/** A method's answer with no window to ask. */
+export const ready = (run: () => Promise<unknown>): DappPrepared => ({ run });
 
 export function args(params: unknown): unknown[] {
   if (params === undefined || params === null) return [];
@@ -91,56 +92,44 @@ export function signOptionsOf(v: unknown): SignPsbtOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Permissions
+// The site's account (the pipeline checked its grant and the lock; src/background/dapp/pipeline.ts)
 
-export async function isConnected(origin: string): Promise<boolean> {
-  return keyring.unlocked && !!(await grantOf(origin, 'bitcoin'));
+export interface SiteAccount {
+  state: BitcoinState;
+  address: WalletAddress;
 }
 
-export async function accountsFor(origin: string): Promise<string[]> {
-  if (!(await isConnected(origin))) return [];
-  return [(await currentAddress((await bitcoinState()).network)).address];
-}
-
-/** The connected account, unlocking first when the site is connected but the wallet locked. */
-export async function requirePermitted(origin: string): Promise<{ state: BitcoinState; address: WalletAddress }> {
-  if (!(await grantOf(origin, 'bitcoin'))) throw unauthorized();
-  await awaitUnlock(() => keyring.unlocked);
+/** The account a connected site sees: the selected address type's address on the active network. */
+export async function siteAccount(): Promise<SiteAccount> {
   const state = await bitcoinState();
   return { state, address: await currentAddress(state.network) };
 }
 
-export function insecureWarnings(origin: string): RiskWarning[] {
-  return assessRisk({ origin, chainFamily: 'bitcoin', kind: 'sign' }).filter((w) => w.code === 'INSECURE_ORIGIN') as RiskWarning[];
+/**
+ * Signs with the site's account, or nothing: the key is the selected account's now, so a selection
+ * changed after the window was shown is refused (what the user approved is what gets signed).
+ */
+export function signAs<T>(call: DappCall, network: DappBitcoinNetwork, fn: (s: BitcoinSigner) => T | Promise<T>): Promise<T> {
+  return guard(() =>
+    withBitcoinSigner(network, (s) => {
+      if (s.address.address !== call.address) throw new WalletError('ACCOUNT_CHANGED', 'The selected account changed after the request was shown; nothing was signed');
+      return fn(s);
+    }),
+  );
 }
 
-export async function connect(ctx: DappContext, message?: string): Promise<{ state: BitcoinState; address: WalletAddress }> {
-  await awaitUnlock(() => keyring.unlocked);
-  const state = await bitcoinState();
-  const address = await currentAddress(state.network);
-  if (await grantOf(ctx.origin, 'bitcoin')) return { state, address };
-  await requestApproval({
-    origin: ctx.origin,
-    requestId: ctx.requestId,
-    family: 'bitcoin',
-    kind: 'connect',
-    exclusive: true,
-    display: {
-      account: address.address,
-      network: CHAIN_INFO[state.network].name,
-      permissions: 'See your Bitcoin address, public key and balance, and request approval for signatures and transactions',
-      ...(message ? { message: message.slice(0, 80) } : {}),
-    },
-    warnings: insecureWarnings(ctx.origin),
-  });
-  await grant(ctx.origin, 'bitcoin', [address.address]);
-  emitToOrigin(ctx.origin, 'bitcoin', 'accountsChanged', [address.address]);
-  return { state, address };
+/** The connect prompt's extra rows: what the site may do, and the message a sats-connect site sends. */
+export function connectDisplay(message?: unknown): Record<string, unknown> {
+  return {
+    permissions: 'See your Bitcoin address, public key and balance, and request approval for signatures and transactions',
+    ...(typeof message === 'string' ? { message: message.slice(0, 80) } : {}),
+  };
 }
 
-export async function disconnect(origin: string): Promise<void> {
-  await revoke(origin, 'bitcoin');
-  emitToOrigin(origin, 'bitcoin', 'accountsChanged', []);
+export async function disconnect(call: DappCall): Promise<null> {
+  await revoke(call.origin, 'bitcoin');
+  call.emit('accountsChanged', []);
+  return null;
 }
 
 /** After a network switch: every connected origin learns its (new) address. */
@@ -154,21 +143,18 @@ export async function announceNetwork(network: DappBitcoinNetwork): Promise<void
   }
 }
 
-// The dApp account follows the popup's selected account: connected sites learn the new address.
-onSelectionChanged(async () => {
-  if (!keyring.unlocked) return;
-  const { network } = await bitcoinState();
-  const address = (await currentAddress(network)).address;
-  for (const [origin, site] of Object.entries(await allPermissions())) if (site.bitcoin) emitToOrigin(origin, 'bitcoin', 'accountsChanged', [address]);
-});
-
-export async function switchNetwork(ctx: DappContext, target: DappBitcoinNetwork): Promise<void> {
-  await requirePermitted(ctx.origin);
+/** A network switch asked by a site: one exclusive window, none when it is already active. */
+export async function switchPrepared<T>(target: DappBitcoinNetwork, answer: T): Promise<DappPrepared> {
   const state = await bitcoinState();
-  if (state.network === target) return;
-  await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'bitcoin', kind: 'switchChain', exclusive: true, display: { from: CHAIN_INFO[state.network].name, to: CHAIN_INFO[target].name } });
-  await setBitcoinNetwork(target);
-  await announceNetwork(target);
+  const run = async (): Promise<T> => {
+    if (state.network !== target) {
+      await setBitcoinNetwork(target);
+      await announceNetwork(target);
+    }
+    return answer;
+  };
+  if (state.network === target) return { approval: null, run };
+  return { approval: { kind: 'switchChain', exclusive: true, display: { from: CHAIN_INFO[state.network].name, to: CHAIN_INFO[target].name } }, run };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,16 +170,14 @@ export async function balance(state: BitcoinState, address: WalletAddress): Prom
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-export async function signMessage(ctx: DappContext, message: string, type: MessageSignatureType, opts: EcdsaMessageOptions = {}): Promise<{ signature: string; address: WalletAddress }> {
-  const { state, address } = await requirePermitted(ctx.origin);
-  await requestApproval({
-    origin: ctx.origin,
-    requestId: ctx.requestId,
-    family: 'bitcoin',
-    kind: 'signMessage',
-    display: { account: address.address, network: CHAIN_INFO[state.network].name, type: type === 'ecdsa' || address.scheme === 'p2pkh' ? 'ECDSA (legacy)' : 'BIP-322 simple', message },
-    warnings: insecureWarnings(ctx.origin),
-  });
-  const signature = await guard(() => withBitcoinSigner(state.network, (s) => signBitcoinMessage(message, s.address, s.keys, type, opts)));
-  return { signature, address };
+/** The approval of a message signature and the signing after it. */
+export async function messagePrepared(call: DappCall, message: string, type: MessageSignatureType, opts: EcdsaMessageOptions = {}): Promise<{ approval: DappApproval; sign(): Promise<{ signature: string; address: WalletAddress }> }> {
+  const { state, address } = await siteAccount();
+  return {
+    approval: {
+      kind: 'signMessage',
+      display: { account: address.address, network: CHAIN_INFO[state.network].name, type: type === 'ecdsa' || address.scheme === 'p2pkh' ? 'ECDSA (legacy)' : 'BIP-322 simple', message },
+    },
+    sign: async () => ({ signature: await signAs(call, state.network, (s) => signBitcoinMessage(message, s.address, s.keys, type, opts)), address }),
+  };
 }

@@ -9,12 +9,11 @@ import { analyzePsbt, extractPsbtTransaction, signPsbt, type PsbtAnalysis, type 
 import { fetchWalletUtxos } from '../core/scan';
 import { broadcastTransaction, planSend, signPlan } from '../core/send';
 import type { RiskWarning } from '../../../protocol/approvals';
+import type { DappApproval, DappCall, DappPrepared } from '../../types';
 import { recordActivity } from '../../../background/activity';
-import { requestApproval } from '../../../background/approvals';
-import { esploraFor, withBitcoinSigner, type BitcoinState } from './state';
-import type { DappContext } from '../../../background/dapp/router';
+import { esploraFor, type BitcoinState } from './state';
 import { invalidParams } from '../../../background/dapp/providerError';
-import { CHAIN_INFO, guard, requirePermitted, insecureWarnings } from './dappCommon';
+import { CHAIN_INFO, guard, signAs, siteAccount } from './dappCommon';
 
 // ---------------------------------------------------------------------------------------------
 // PSBTs
@@ -65,20 +64,21 @@ function checkSignable(psbt: string, wallet: PsbtWallet, opts: SignPsbtOptions, 
   return analysis.inputs.filter((i) => i.ours && !i.finalized).map((i) => i.index);
 }
 
-export async function approveAndSignPsbt(ctx: DappContext, requestId: string, psbt: string, opts: SignPsbtOptions): Promise<{ hex: string; base64: string; complete: boolean }> {
-  const { state, address } = await requirePermitted(ctx.origin);
+export interface PsbtPrepared {
+  approval: DappApproval;
+  sign(): Promise<{ hex: string; base64: string; complete: boolean }>;
+}
+
+/** Decodes and checks a PSBT (refusals here, before any window) and its approval; `sign` after it. */
+export async function psbtPrepared(call: DappCall, psbt: string, opts: SignPsbtOptions): Promise<PsbtPrepared> {
+  const { state, address } = await siteAccount();
   const wallet: PsbtWallet = { network: state.network, addresses: [address] };
   const analysis = await guard(() => analyzePsbt(psbt, wallet));
   const toSign = await guard(() => checkSignable(psbt, wallet, opts, analysis));
-  await requestApproval({
-    origin: ctx.origin,
-    requestId,
-    family: 'bitcoin',
-    kind: 'signPsbt',
-    display: psbtDisplay(analysis, address, state, toSign),
-    warnings: [...psbtWarnings(analysis), ...insecureWarnings(ctx.origin)],
-  });
-  return guard(() => withBitcoinSigner(state.network, (s) => signPsbt(psbt, { network: state.network, addresses: [s.address] }, s.keys, opts)));
+  return {
+    approval: { kind: 'signPsbt', display: psbtDisplay(analysis, address, state, toSign), warnings: psbtWarnings(analysis) },
+    sign: () => signAs(call, state.network, (s) => signPsbt(psbt, { network: state.network, addresses: [s.address] }, s.keys, opts)),
+  };
 }
 
 export async function pushRaw(state: BitcoinState, hex: string, txid?: string): Promise<string> {
@@ -89,8 +89,8 @@ export async function pushRaw(state: BitcoinState, hex: string, txid?: string): 
   });
 }
 
-export async function pushPsbt(ctx: DappContext, psbt: string): Promise<string> {
-  const { state } = await requirePermitted(ctx.origin);
+export async function pushPsbt(psbt: string): Promise<string> {
+  const { state } = await siteAccount();
   const tx = await guard(() => extractPsbtTransaction(psbt));
   return pushRaw(state, tx.hex, tx.txid);
 }
@@ -98,8 +98,9 @@ export async function pushPsbt(ctx: DappContext, psbt: string): Promise<string> 
 // ---------------------------------------------------------------------------------------------
 // Sending
 
-export async function sendBitcoin(ctx: DappContext, recipients: { address: string; amount: number }[], feeRateOpt: number | undefined): Promise<string> {
-  const { state, address } = await requirePermitted(ctx.origin);
+/** Plans a send (refusals here, before any window); `run` signs, broadcasts and records it after the approval. */
+export async function sendPrepared(call: DappCall, recipients: { address: string; amount: number }[], feeRateOpt: number | undefined, answer: (txid: string) => unknown = (txid) => txid): Promise<DappPrepared> {
+  const { state, address } = await siteAccount();
   const client = esploraFor(state);
   const plan = await guard(async () => {
     const utxos = await fetchWalletUtxos(client, [address]);
@@ -107,10 +108,7 @@ export async function sendBitcoin(ctx: DappContext, recipients: { address: strin
     return planSend({ network: state.network, recipients, utxos, changeAddress: address, feeRate });
   });
   const to = recipients.map((r) => r.address).join(', ');
-  await requestApproval({
-    origin: ctx.origin,
-    requestId: ctx.requestId,
-    family: 'bitcoin',
+  const approval: DappApproval = {
     kind: 'sendBitcoin',
     display: {
       account: address.address,
@@ -124,23 +122,25 @@ export async function sendBitcoin(ctx: DappContext, recipients: { address: strin
       inputs: plan.inputs.length,
       rbf: plan.rbf ? 'yes' : 'no',
     },
-    warnings: insecureWarnings(ctx.origin),
-  });
-  const signed = await guard(() => withBitcoinSigner(state.network, (s) => signPlan(plan, s.keys)));
-  const txid = await guard(() => broadcastTransaction(client, signed));
-  await recordActivity({
-    hash: txid,
-    family: 'bitcoin',
-    chainId: state.network,
-    from: address.address,
-    to: recipients[0]!.address,
-    value: String(plan.amount),
-    symbol: 'BTC',
-    decimals: 8,
-    origin: ctx.origin,
-    explorer: null,
-  });
-  return txid;
+  };
+  const run = async (): Promise<unknown> => {
+    const signed = await signAs(call, state.network, (s) => signPlan(plan, s.keys));
+    const txid = await guard(() => broadcastTransaction(client, signed));
+    await recordActivity({
+      hash: txid,
+      family: 'bitcoin',
+      chainId: state.network,
+      from: address.address,
+      to: recipients[0]!.address,
+      value: String(plan.amount),
+      symbol: 'BTC',
+      decimals: 8,
+      origin: call.origin,
+      explorer: null,
+    });
+    return answer(txid);
+  };
+  return { approval, run };
 }
 
 export function amountOf(v: unknown, what: string): number {

@@ -1,97 +1,134 @@
-/** The UniSat-style methods (window.unisat). */
+/**
+ * The UniSat-style methods (window.unisat) as a method table on the shared dApp pipeline
+ * (src/background/dapp/pipeline.ts: lock, grant, connect prompt, approval window, risk, errors).
+ * Params arrive as UniSat's positional arguments; every check runs in `prepare`, before any window.
+ */
+import type { DappMethod } from '../../types';
 import { bitcoinState, type DappBitcoinNetwork } from './state';
-import type { DappContext } from '../../../background/dapp/router';
 import { inscriptionsPage } from './inscriptions';
-import { invalidParams, unsupported } from '../../../background/dapp/providerError';
-import { MAX_MESSAGE_CHARS, MAX_PSBTS, UNISAT_NETWORK, CHAIN_INFO, args, obj, str, signOptionsOf, accountsFor, requirePermitted, connect, disconnect, switchNetwork, balance, signMessage } from './dappCommon';
-import { approveAndSignPsbt, pushRaw, pushPsbt, sendBitcoin, amountOf, feeRateOf } from './dappPsbt';
+import { invalidParams } from '../../../background/dapp/providerError';
+import { MAX_MESSAGE_CHARS, MAX_PSBTS, UNISAT_NETWORK, CHAIN_INFO, args, obj, ready, str, signOptionsOf, siteAccount, connectDisplay, disconnect, switchPrepared, balance, messagePrepared } from './dappCommon';
+import { psbtPrepared, type PsbtPrepared, pushRaw, pushPsbt, sendPrepared, amountOf, feeRateOf } from './dappPsbt';
 
-// UniSat methods
-
-export async function handleUnisat(ctx: DappContext, method: string, params: unknown): Promise<unknown> {
-  const a = args(params);
-  switch (method) {
-    case 'requestAccounts':
-      return [(await connect(ctx)).address.address];
-    case 'getAccounts':
-      return accountsFor(ctx.origin);
-    case 'disconnect':
-      await disconnect(ctx.origin);
-      return null;
-    case 'getNetwork':
-      return UNISAT_NETWORK[(await bitcoinState()).network];
-    case 'getChain':
-      return CHAIN_INFO[(await bitcoinState()).network];
-    case 'switchNetwork': {
-      const n = a[0];
+export const UNISAT_DAPP: Readonly<Record<string, DappMethod>> = {
+  requestAccounts: { gate: 'connect', connectDisplay: () => connectDisplay(), prepare: async (call) => ready(async () => [call.address]) },
+  // A site that is not connected (or asks while the wallet is locked) gets no account.
+  getAccounts: { gate: 'account', stranger: [], prepare: async (call) => ready(async () => [call.address]) },
+  disconnect: { gate: 'safe', prepare: async (call) => ready(() => disconnect(call)) },
+  getNetwork: { gate: 'safe', prepare: async () => ready(async () => UNISAT_NETWORK[(await bitcoinState()).network]) },
+  getChain: { gate: 'safe', prepare: async () => ready(async () => CHAIN_INFO[(await bitcoinState()).network]) },
+  switchNetwork: {
+    gate: 'approval',
+    async prepare(_call, params) {
+      const n = args(params)[0];
       if (n !== 'livenet' && n !== 'testnet' && n !== 'regtest') throw invalidParams('network must be "livenet" or "testnet"');
       const target: DappBitcoinNetwork = n === 'livenet' ? 'mainnet' : n;
-      await switchNetwork(ctx, target);
-      return UNISAT_NETWORK[target];
-    }
-    case 'switchChain': {
-      const e = a[0];
+      return switchPrepared(target, UNISAT_NETWORK[target]);
+    },
+  },
+  switchChain: {
+    gate: 'approval',
+    async prepare(_call, params) {
+      const e = args(params)[0];
       const target = (Object.keys(CHAIN_INFO) as DappBitcoinNetwork[]).find((k) => CHAIN_INFO[k].enum === e);
       if (!target) throw invalidParams(`unsupported chain ${String(e).slice(0, 40)}`);
-      await switchNetwork(ctx, target);
-      return CHAIN_INFO[target];
-    }
-    case 'getPublicKey':
-      return (await requirePermitted(ctx.origin)).address.publicKey;
-    case 'getBalance': {
-      const { state, address } = await requirePermitted(ctx.origin);
-      return balance(state, address);
-    }
-    case 'getBalanceV2': {
-      const { state, address } = await requirePermitted(ctx.origin);
-      const b = await balance(state, address);
-      return { available: b.confirmed, unavailable: b.unconfirmed, total: b.total };
-    }
-    case 'signMessage': {
+      return switchPrepared(target, CHAIN_INFO[target]);
+    },
+  },
+  getPublicKey: { gate: 'account', prepare: async () => ready(async () => (await siteAccount()).address.publicKey) },
+  getBalance: {
+    gate: 'account',
+    prepare: async () =>
+      ready(async () => {
+        const { state, address } = await siteAccount();
+        return balance(state, address);
+      }),
+  },
+  getBalanceV2: {
+    gate: 'account',
+    prepare: async () =>
+      ready(async () => {
+        const { state, address } = await siteAccount();
+        const b = await balance(state, address);
+        return { available: b.confirmed, unavailable: b.unconfirmed, total: b.total };
+      }),
+  },
+  signMessage: {
+    gate: 'approval',
+    async prepare(call, params) {
+      const a = args(params);
       const message = typeof a[0] === 'string' && a[0].length <= MAX_MESSAGE_CHARS ? a[0] : undefined;
       if (message === undefined) throw invalidParams('message must be a string');
       const type = a[1] ?? 'ecdsa';
       if (type !== 'ecdsa' && type !== 'bip322-simple') throw invalidParams('type must be "ecdsa" or "bip322-simple"');
       // UniSat answers 'ecdsa' with the compressed-P2PKH header (31-34) whatever the address type;
       // bitcore-lib based verifiers reject the BIP-137 segwit headers.
-      return (await signMessage(ctx, message, type, { headerStyle: 'p2pkh' })).signature;
-    }
-    case 'getInscriptions': {
+      const m = await messagePrepared(call, message, type, { headerStyle: 'p2pkh' });
+      return { approval: m.approval, run: async () => (await m.sign()).signature };
+    },
+  },
+  getInscriptions: {
+    gate: 'account',
+    async prepare(_call, params) {
+      const a = args(params);
       const page = inscriptionsPage(a[0], a[1]);
-      await requirePermitted(ctx.origin);
-      return page;
-    }
-    case 'signPsbt': {
-      const psbt = str(a[0], 'psbtHex');
-      return (await approveAndSignPsbt(ctx, ctx.requestId, psbt, signOptionsOf(a[1]))).hex;
-    }
-    case 'signPsbts': {
+      return ready(async () => page);
+    },
+  },
+  signPsbt: {
+    gate: 'approval',
+    async prepare(call, params) {
+      const a = args(params);
+      const p = await psbtPrepared(call, str(a[0], 'psbtHex'), signOptionsOf(a[1]));
+      return { approval: p.approval, run: async () => (await p.sign()).hex };
+    },
+  },
+  signPsbts: {
+    gate: 'approval',
+    async prepare(call, params) {
+      const a = args(params);
       const list = a[0];
       if (!Array.isArray(list) || list.length === 0 || list.length > MAX_PSBTS) throw invalidParams(`psbtHexs must be an array of 1 … ${MAX_PSBTS} PSBTs`);
       const optsList = a[1] === undefined ? [] : a[1];
       if (!Array.isArray(optsList)) throw invalidParams('options must be an array');
       const psbts = list.map((p, i) => str(p, `psbtHexs[${i}]`));
       const opts = psbts.map((_, i) => signOptionsOf(optsList[i]));
-      const out: string[] = [];
-      // One review per PSBT, as UniSat does.
-      for (let i = 0; i < psbts.length; i++) out.push((await approveAndSignPsbt(ctx, `${ctx.requestId}#${i}`, psbts[i]!, opts[i]!)).hex);
-      return out;
-    }
-    case 'pushPsbt':
-      return pushPsbt(ctx, str(a[0], 'psbtHex'));
-    case 'pushTx': {
-      const o = obj(a[0], 'options');
-      const raw = str(o.rawtx, 'rawtx');
+      const prepared: PsbtPrepared[] = [];
+      for (let i = 0; i < psbts.length; i++) prepared.push(await psbtPrepared(call, psbts[i]!, opts[i]!));
+      // One review per PSBT, as UniSat does; signed only when every one was approved.
+      return {
+        approvals: prepared.map((p) => p.approval),
+        run: async () => {
+          const out: string[] = [];
+          for (const p of prepared) out.push((await p.sign()).hex);
+          return out;
+        },
+      };
+    },
+  },
+  pushPsbt: {
+    gate: 'account',
+    async prepare(_call, params) {
+      const psbt = str(args(params)[0], 'psbtHex');
+      return ready(() => pushPsbt(psbt));
+    },
+  },
+  pushTx: {
+    gate: 'account',
+    async prepare(_call, params) {
+      const raw = str(obj(args(params)[0], 'options').rawtx, 'rawtx');
       if (!/^(?:[0-9a-fA-F]{2})+$/.test(raw)) throw invalidParams('rawtx must be hex');
-      const { state } = await requirePermitted(ctx.origin);
-      return pushRaw(state, raw.toLowerCase());
-    }
-    case 'sendBitcoin': {
+      return ready(async () => pushRaw((await siteAccount()).state, raw.toLowerCase()));
+    },
+  },
+  sendBitcoin: {
+    gate: 'approval',
+    async prepare(call, params) {
+      const a = args(params);
       const to = str(a[0], 'toAddress', 200);
       const amount = amountOf(a[1], 'satoshis');
       const feeRate = feeRateOf(obj(a[2], 'options').feeRate);
-      return sendBitcoin(ctx, [{ address: to, amount }], feeRate);
-    }
-  }
-  throw unsupported(method);
-}
+      return sendPrepared(call, [{ address: to, amount }], feeRate);
+    },
+  },
+};

@@ -1,13 +1,15 @@
 /**
  * The Bitcoin family's background module for the popup (loaded through import() from
  * src/families/registry.ts): balances of the gap-limit-scanned account with its UTXO details, the
- * send, the fresh receive address, the speed-up of a pending send (RBF). The dApp side (sats-connect,
- * UniSat, Wallet Standard) is dapp.ts, still its own handler behind the router; network changes made
- * in the popup reach its sites through `onChange`.
+ * send, the fresh receive address, the speed-up of a pending send (RBF), and the dApp side
+ * (sats-connect, UniSat): dapp.ts, a method table on the shared pipeline; network and account
+ * changes made in the popup reach its sites through `onChange`.
  */
 import { formatUnits } from 'viem';
 import type { FamilyBackground, FamilyBalances, FamilyContext } from '../../types';
+import { BITCOIN_DAPP } from './dapp';
 import { announceNetwork } from './dappCommon';
+import { currentAddress } from './state';
 import { prepareSpeedUp } from './speedUp';
 import { bitcoinPrepareSend } from './send';
 import { bitcoinWallet, chainOf, esploraGuard, scanBitcoin, shownAddress } from './wallet';
@@ -38,10 +40,16 @@ const bitcoinBackground: FamilyBackground = {
     return { address: v.receive.address, path: v.receive.path };
   },
   activityActions: { speedUp: prepareSpeedUp },
-  // The dApp handler (dapp.ts) follows the selected account itself; a network picked in the popup is
-  // announced to every page with its UniSat / sats-connect names.
-  async onChange(ctx, what) {
+  dapp: BITCOIN_DAPP,
+  // A site is granted and shown the address of the user's address type, not the keyring's default.
+  async dappAddress(ctx) {
+    return (await currentAddress(chainOf(ctx).network)).address;
+  },
+  // A network picked in the popup is announced to every page with its UniSat / sats-connect names;
+  // a new selected account to the connected sites (ctx.address is the dApp address, see above).
+  async onChange(ctx, what, emit) {
     if (what === 'network') await announceNetwork(chainOf(ctx).network);
+    else emit(null, 'accountsChanged', [ctx.address]);
   },
 };
 

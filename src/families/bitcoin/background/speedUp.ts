@@ -11,7 +11,7 @@ import type { ActivityItem } from '../../../background/activity';
 import { WalletError } from '../../../background/errors';
 import { keyring } from '../../../background/keyring';
 import type { FamilyContext, PreparedSend } from '../../types';
-import { planSpeedUp, resolveSpentCoins } from '../core/send';
+import { planSpeedUp, resolveSpentCoins } from '../core/speedUp';
 import { sendPlan } from './send';
 import { chainOf, esploraGuard, scanBitcoin } from './wallet';
 

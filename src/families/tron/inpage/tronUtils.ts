@@ -1,0 +1,65 @@
+/**
+ * TRON address and unit utilities of the injected `tronWeb` facade (tronweb semantics), split from
+ * provider.ts. Page code: imports only @noble/@scure primitives and the inpage `once` helper.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { createBase58check } from '@scure/base';
+import { once } from '../../../inpage/lazy';
+
+/** Built on first use: its construction runs the SHA-256 hasher once, which a page that never uses TRON should not pay for. */
+const base58check = once(() => createBase58check(sha256));
+
+/** "T…" → 21 bytes, or null when not a valid base58check TRON address. */
+export function decodeBase58(a: unknown): Uint8Array | null {
+  if (typeof a !== 'string' || !/^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(a)) return null;
+  try {
+    const b = base58check().decode(a);
+    return b.length === 21 && b[0] === 0x41 ? b : null;
+  } catch {
+    return null;
+  }
+}
+
+function tronAddressToHex(a: string): string {
+  const b = decodeBase58(a);
+  if (!b) throw new Error('Invalid TRON address');
+  return bytesToHex(b);
+}
+
+function tronHexToAddress(h: string): string {
+  const x = h.replace(/^0x/i, '');
+  if (!/^41[0-9a-fA-F]{40}$/.test(x)) throw new Error('Invalid hex TRON address');
+  return base58check().encode(hexToBytes(x));
+}
+
+export function hexOf(address: string): string {
+  try {
+    return tronAddressToHex(address);
+  } catch {
+    return address;
+  }
+}
+
+// Sync utilities (tronweb semantics)
+
+export function toSun(v: unknown): string {
+  const m = /^(\d+)(?:\.(\d{0,6}))?$/.exec(String(v).trim());
+  if (!m) throw new Error('Invalid TRX amount');
+  return (BigInt(m[1]!) * 1_000_000n + BigInt((m[2] ?? '').padEnd(6, '0'))).toString();
+}
+
+export function fromSun(v: unknown): string {
+  const s = BigInt(String(v).split('.')[0]!);
+  const frac = (s % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${s / 1_000_000n}${frac ? `.${frac}` : ''}`;
+}
+
+const enc = new TextEncoder();
+export const fromUtf8 = (s: string): string => `0x${Array.from(enc.encode(s), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+export const toUtf8 = (h: string): string => new TextDecoder().decode(Uint8Array.from((h.replace(/^0x/, '').match(/../g) ?? []).map((x) => parseInt(x, 16))));
+
+export const address = Object.freeze({
+  toHex: (a: string): string => (/^(0x)?41[0-9a-fA-F]{40}$/.test(a) ? a.replace(/^0x/, '').toLowerCase() : tronAddressToHex(a)),
+  fromHex: (h: string): string => (decodeBase58(h) ? h : tronHexToAddress(h.replace(/^0x/, '').length === 40 ? `41${h.replace(/^0x/, '')}` : h)),
+});
