@@ -19,6 +19,7 @@ import { createDeriver } from '../../src/core';
 import { aptTransfer, rawTransaction } from '../../src/families/aptos/core/build';
 import { encodeRawTransaction } from '../../src/families/aptos/core/transaction';
 import { activeNetwork, pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
 
 const PASSWORD = 'e2e aptos password 123';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -69,7 +70,7 @@ describe('Aptos family end to end', () => {
     [server, wallet] = await Promise.all([startDappServer(['aptos-dapp']), launchWallet()]);
     await importWallet(wallet, MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   });
 
   afterAll(async () => {
@@ -215,7 +216,7 @@ describe('Aptos family end to end', () => {
     await decide(false, async (w) => expect(await w.getByTestId('approval-details').textContent()).toContain('nonce: n-7'));
     expect((await pending).result).toEqual({ status: 'Rejected' });
     await popup.reload();
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   });
 
   it('signs and submits the transaction the adapter asks for; the node verifies it and moves the APT', async () => {

@@ -17,6 +17,7 @@ import { startEosNode, type EosTestNode } from '../support/eosNode';
 import { deriveAccount } from '../../src/core';
 import { MNEMONIC } from '../families/tron/helpers';
 import { networkIds, pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
 
 const PASSWORD = 'e2e eos password 2024';
 type Result = { result?: unknown; error?: { message: string; type?: string; code?: number; isError?: boolean } };
@@ -52,7 +53,7 @@ describe('EOS end to end', () => {
     [server, wallet] = await Promise.all([startDappServer(['eos-dapp']), launchWallet()]);
     await importWallet(wallet, MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   }, 180_000);
 
   afterAll(async () => {

@@ -28,6 +28,7 @@ import { startEosNode, type EosTestNode } from '../support/eosNode';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
 import { pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
 
 const PASSWORD = 'incoming families password 2024';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -109,7 +110,7 @@ describe('incoming transfers in Activity: Aptos, Polkadot, EOS', () => {
     api = await ApiPromise.create({ provider: new WsProvider(dot.wsUrl), noInitWarn: true });
     await importWallet(wallet, MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   }, 240_000);
 
   afterAll(async () => {
@@ -221,7 +222,7 @@ describe('incoming transfers in Activity: Aptos, Polkadot, EOS', () => {
     popup = await wallet.openPage('popup.html');
     await popup.getByTestId('unlock-password').fill(PASSWORD);
     await popup.getByTestId('unlock').click();
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     await openActivity();
     for (const h of hashes) await entry(h, 'in').waitFor({ timeout: 30_000 });
     const stored = await wallet.worker.evaluate(async () => {

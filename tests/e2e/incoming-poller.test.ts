@@ -21,6 +21,7 @@ import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
 import { MNEMONIC } from '../core/bitcoin/helpers';
 import { pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
 
 const PASSWORD = 'incoming poller password 2024';
 const CHAIN_ID = 1388;
@@ -53,7 +54,7 @@ describe('background polling for incoming payments', () => {
     [tronProxy, wallet] = await Promise.all([corsProxy(tron.url), launchWallet()]);
     await importWallet(wallet, MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   });
 
   afterAll(async () => {
@@ -147,7 +148,7 @@ describe('background polling for incoming payments', () => {
     await expect.poll(alarm, { timeout: 10_000 }).toBeUndefined();
     await popup.getByTestId('unlock-password').fill(PASSWORD);
     await popup.getByTestId('unlock').click();
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     await expect.poll(alarm, { timeout: 10_000 }).toMatchObject({ periodInMinutes: 1 });
   });
 });

@@ -10,6 +10,7 @@ import { formatEther } from 'viem';
 import { importWallet, launchWallet, type Wallet } from './support/chromium';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
 
 const PASSWORD = 'networks edit e2e 2024';
 
@@ -43,7 +44,7 @@ describe('editing a built-in network', () => {
     wallet = await launchWallet();
     await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   });
 
   afterAll(async () => {

@@ -20,6 +20,7 @@ import { renderQr } from '../core/payments/qrImage';
 import { bitcoinAccountFromMnemonic } from '../../src/families/bitcoin/core/hdAccount';
 import { parsePaymentUri } from '../../src/core/payments/parse';
 import { activeNetwork, pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
 
 const PASSWORD = 'payment links password 2024';
 const CHAIN_ID = 1378;
@@ -58,7 +59,7 @@ describe('pay by link or QR code', () => {
     [btcProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), launchWallet()]);
     await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
 
     // The anvil network with its token watched, and the Bitcoin regtest node.
     await popup.getByTestId('tab-settings').click();

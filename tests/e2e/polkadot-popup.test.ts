@@ -13,6 +13,7 @@ import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
 import { activeNetwork, pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
 
 const PASSWORD = 'popup polkadot password 2024';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -36,7 +37,7 @@ describe('popup on the Kusama Local Testnet', () => {
     api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
     await importWallet(wallet, MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   }, 240_000);
 
   afterAll(async () => {

@@ -18,6 +18,7 @@ import { deriveAccount } from '../../src/core';
 import { Keypair } from '@solana/web3.js';
 import { ataOf, createAta, createMint, mintTo, TOKEN_PROGRAM, tokenAmount } from '../core/solana/helpers';
 import { accountNames, openAccounts, pickNetwork } from './support/popupNav';
+import { waitForHome, addressOf } from './support/home';
 
 const PASSWORD = 'popup chains password 2024';
 
@@ -94,7 +95,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     [btcProxy, solProxy, tronProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), corsProxy(svm.url), corsProxy(tron.url), launchWallet()]);
     await importWallet(wallet, MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   });
 
   afterAll(async () => {
@@ -135,7 +136,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
   });
 
   it('Bitcoin Testnet selected: the Bitcoin address row shows the testnet address dApps are given', async () => {
-    const row = (): Promise<string | null> => popup.getByTestId('account-bitcoin').getByTestId('address').textContent();
+    const row = (): Promise<string | null> => addressOf(popup, 'bitcoin');
     // Regtest is selected: the row is the regtest (coin type 1) address, not mainnet's bc1.
     await popup.getByTestId('tab-assets').click();
     await expect.poll(row).toBe(btc.address(0, 0).address);
@@ -145,7 +146,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     const testnet = regtestWallet('testnet').accounts.p2wpkh.address(0, 0);
     expect(testnet.address.startsWith('tb1q')).toBe(true);
     await expect.poll(row, { timeout: 20_000 }).toBe(testnet.address);
-    expect(await popup.getByTestId('account-bitcoin').locator('.path').textContent()).toBe("m/84'/1'/0'/0/0");
+    expect(await addressOf(popup, 'bitcoin', 'path')).toBe("m/84'/1'/0'/0/0");
     // Another family selected: the row still shows the Bitcoin network dApps get (testnet).
     await selectChain(/Solana Localnet/);
     await expect.poll(row).toBe(testnet.address);

@@ -20,6 +20,7 @@ import { startDappServer, type DappServer } from './support/dappServer';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
 import { pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
 
 const PASSWORD = 'popup e2e password 2024';
 const NEW_PASSWORD = 'another long passphrase 77';
@@ -122,7 +123,7 @@ describe('popup wallet (English), against anvil', () => {
     wallet = await launchWallet({ userDataDir: profile });
     await importWallet(wallet);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   });
 
   afterAll(async () => {
@@ -358,7 +359,7 @@ describe('popup wallet (English), against anvil', () => {
     popup = await wallet.openPage('popup.html');
     await popup.getByTestId('unlock-password').fill(PASSWORD);
     await popup.getByTestId('unlock').click();
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     expect(await popup.getByTestId('tab-send').textContent()).toBe('发送');
     await popup.getByTestId('tab-activity').click();
     // The two transfers sent earlier, and (read from anvil's logs) the test token minted to this account at deployment.
@@ -457,7 +458,7 @@ describe('popup wallet in 简体中文 from the browser locale', () => {
 
   it('shows the menu, receive, send errors and settings in Chinese, keyboard-operable at 360×600', async () => {
     const popup = await wallet.openPage('popup.html', { width: 360, height: 600 });
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     expect(await popup.getByTestId('tab-assets').textContent()).toBe('资产');
     expect(await popup.getByTestId('add-token').textContent()).toBe('添加代币');
     // Every tab is reachable with the keyboard: focus the Receive tab and press Enter.

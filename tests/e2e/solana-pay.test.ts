@@ -22,6 +22,7 @@ import { approvalPages, decide } from './support/approvals';
 import { pickNetwork } from './support/popupNav';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { createDeriver } from '../../src/core';
+import { waitForHome } from './support/home';
 
 const PASSWORD = 'solana pay e2e password 1';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -88,7 +89,7 @@ describe('Solana Pay', () => {
     }, proxy.url);
     await importWallet(wallet, MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     await popup.getByTestId('tab-assets').click();
     await pickNetwork(popup, /Solana Localnet/);
     await popup.getByTestId('balances').waitFor();
