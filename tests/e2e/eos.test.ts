@@ -10,14 +10,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Action, Bytes, PrivateKey, PublicKey, Serializer, Signature, Transaction } from '@wharfkit/antelope';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { approvalPages, decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startEosNode, type EosTestNode } from '../support/eosNode';
 import { deriveAccount } from '../../src/core';
 import { MNEMONIC } from '../families/tron/helpers';
 import { networkIds, pickNetwork } from './support/popupNav';
-import { waitForHome } from './support/home';
+import { importAndOpenHome, waitForDapp } from './support/flows';
 
 const PASSWORD = 'e2e eos password 2024';
 type Result = { result?: unknown; error?: { message: string; type?: string; code?: number; isError?: boolean } };
@@ -51,9 +51,7 @@ describe('EOS end to end', () => {
     await node.createToken('eosio.token', '1000000000.0000 EOS');
     await node.fund('alice', '100.0000 EOS');
     [server, wallet] = await Promise.all([startDappServer(['eos-dapp']), launchWallet()]);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   }, 180_000);
 
   afterAll(async () => {
@@ -145,7 +143,7 @@ describe('EOS end to end', () => {
     await page.routeWebSocket((url) => !/^(127\.0\.0\.1|localhost)$/.test(url.hostname), (ws) => ws.close());
     await page.routeWebSocket(/:5000[56]/, (ws) => ws.close());
     await page.goto(server.url('eos-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    await waitForDapp(page);
     expect(await dapp('globals')).toEqual({ scatter: true, scatterLoadedEvents: 1 });
   });
 

@@ -10,6 +10,7 @@ import { deriveAccount } from '../../src/core';
 import { launchWallet, dumpAllStorage, type Wallet } from './support/chromium';
 import { openAccounts } from './support/popupNav';
 import { waitForHome, addressOf, type AddressRow } from './support/home';
+import { openHome } from './support/flows';
 
 const MNEMONIC = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PASSPHRASE = 'TREZOR';
@@ -63,8 +64,7 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
   });
 
   it('shows the derived address of every family in the popup', async () => {
-    const popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    const popup = await openHome(wallet);
     const expectAddress = async (testId: string, family: Parameters<typeof deriveAccount>[0]['family'], network?: string): Promise<void> => {
       const shown = await addressOf(popup, testId.slice('account-'.length) as AddressRow);
       expect(shown).toBe(deriveAccount({ mnemonic: MNEMONIC, passphrase: PASSPHRASE, family, index: 0, ...(network ? { network } : {}) }).address);
@@ -113,14 +113,12 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
     const cdp = await wallet.context.newCDPSession(await wallet.context.newPage());
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    const popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    const popup = await openHome(wallet);
     await popup.close();
   });
 
   it('locks at start-up when the auto-lock deadline passed while the worker was stopped', async () => {
-    const popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    const popup = await openHome(wallet);
     type Session = { set(v: Record<string, unknown>): Promise<void> };
     // The deadline passes while the worker is away (set it in the past, then stop the worker).
     const sw = wallet.context.serviceWorkers()[0]!;

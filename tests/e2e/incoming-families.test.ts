@@ -22,13 +22,14 @@ import { ABI, Action, PrivateKey, Serializer, Transaction } from '@wharfkit/ante
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { startAptosNode, type AptosTestNode } from '../support/aptosNode';
 import { startEosNode, type EosTestNode } from '../support/eosNode';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
 import { pickNetwork } from './support/popupNav';
 import { waitForHome } from './support/home';
+import { importAndOpenHome } from './support/flows';
 
 const PASSWORD = 'incoming families password 2024';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -108,9 +109,7 @@ describe('incoming transfers in Activity: Aptos, Polkadot, EOS', () => {
     [dot, wallet] = await Promise.all([startChopsticks(), launchWallet({ userDataDir: profile })]);
     await dot.setFree(dotMe, 10n * KSM);
     api = await ApiPromise.create({ provider: new WsProvider(dot.wsUrl), noInitWarn: true });
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   }, 240_000);
 
   afterAll(async () => {

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { parseEther, type Hex } from 'viem';
 import { Keypair } from '@solana/web3.js';
 import { TronWeb, utils as tronUtils } from 'tronweb';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, type AnvilInstance } from '../support/anvil';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
@@ -22,6 +22,7 @@ import { deriveAccount } from '../../src/core';
 import { MNEMONIC } from '../core/bitcoin/helpers';
 import { pickNetwork } from './support/popupNav';
 import { waitForHome } from './support/home';
+import { importAndOpenHome } from './support/flows';
 
 const PASSWORD = 'incoming poller password 2024';
 const CHAIN_ID = 1388;
@@ -52,9 +53,7 @@ describe('background polling for incoming payments', () => {
     anvil = await startAnvil({ chainId: CHAIN_ID });
     tron = await startTronNode();
     [tronProxy, wallet] = await Promise.all([corsProxy(tron.url), launchWallet()]);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   });
 
   afterAll(async () => {

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { encodeFunctionData, erc20Abi, getAddress, parseEther, type Hex } from 'viem';
 import { Keypair, PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { TronWeb, utils as tronUtils } from 'tronweb';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, type AnvilInstance } from '../support/anvil';
 import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
@@ -27,7 +27,7 @@ import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
 import { pickNetwork } from './support/popupNav';
-import { waitForHome } from './support/home';
+import { importAndOpenHome } from './support/flows';
 
 const PASSWORD = 'incoming transfers password 2024';
 const CHAIN_ID = 1377;
@@ -98,9 +98,7 @@ describe('incoming transfers in Activity', () => {
     }
     token = getAddress(receipt!.contractAddress);
     [btcProxy, solProxy, tronProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), corsProxy(svm.url), corsProxy(tron.url), launchWallet()]);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   });
 
   afterAll(async () => {

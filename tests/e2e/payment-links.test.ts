@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { decodeFunctionResult, encodeFunctionData, erc20Abi, getAddress, type Hex } from 'viem';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
@@ -20,7 +20,7 @@ import { renderQr } from '../core/payments/qrImage';
 import { bitcoinAccountFromMnemonic } from '../../src/families/bitcoin/core/hdAccount';
 import { parsePaymentUri } from '../../src/core/payments/parse';
 import { activeNetwork, pickNetwork } from './support/popupNav';
-import { waitForHome } from './support/home';
+import { importAndOpenHome } from './support/flows';
 
 const PASSWORD = 'payment links password 2024';
 const CHAIN_ID = 1378;
@@ -57,9 +57,7 @@ describe('pay by link or QR code', () => {
     }
     token = getAddress(receipt!.contractAddress);
     [btcProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), launchWallet()]);
-    await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    popup = await importAndOpenHome(wallet, DEV_MNEMONIC, PASSWORD);
 
     // The anvil network with its token watched, and the Bitcoin regtest node.
     await popup.getByTestId('tab-settings').click();

@@ -9,11 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { launchWallet, type Wallet, importWallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
 import { activeNetwork, pickNetwork } from './support/popupNav';
-import { waitForHome } from './support/home';
+import { importAndOpenHome } from './support/flows';
 
 const PASSWORD = 'popup polkadot password 2024';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -35,9 +35,7 @@ describe('popup on the Kusama Local Testnet', () => {
     [node, wallet] = await Promise.all([startChopsticks(), launchWallet()]);
     await node.setFree(own.address, 100n * KSM);
     api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   }, 240_000);
 
   afterAll(async () => {

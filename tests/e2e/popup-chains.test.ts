@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWallet, type Wallet, importWallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { fundingTx, foreignAddress, MNEMONIC, prevoutMap, regtestWallet, verifyTx } from '../core/bitcoin/helpers';
@@ -18,7 +18,8 @@ import { deriveAccount } from '../../src/core';
 import { Keypair } from '@solana/web3.js';
 import { ataOf, createAta, createMint, mintTo, TOKEN_PROGRAM, tokenAmount } from '../core/solana/helpers';
 import { accountNames, openAccounts, pickNetwork } from './support/popupNav';
-import { waitForHome, addressOf } from './support/home';
+import { addressOf } from './support/home';
+import { importAndOpenHome } from './support/flows';
 
 const PASSWORD = 'popup chains password 2024';
 
@@ -93,9 +94,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     tron.setBalance(tronRecipient, 1_000_000n);
 
     [btcProxy, solProxy, tronProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), corsProxy(svm.url), corsProxy(tron.url), launchWallet()]);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await waitForHome(popup);
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   });
 
   afterAll(async () => {
