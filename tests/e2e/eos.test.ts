@@ -18,6 +18,7 @@ import { deriveAccount } from '../../src/core';
 import { MNEMONIC } from '../families/tron/helpers';
 import { networkIds, pickNetwork } from './support/popupNav';
 import { importAndOpenHome, waitForDapp } from './support/flows';
+import { setEndpoint } from './support/endpoints';
 
 const PASSWORD = 'e2e eos password 2024';
 type Result = { result?: unknown; error?: { message: string; type?: string; code?: number; isError?: boolean } };
@@ -61,14 +62,7 @@ describe('EOS end to end', () => {
   });
 
   it('a custom node URL is checked (get_info) and saved; the EOS network is selectable', async () => {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption('eos');
-    await popup.getByTestId('endpoint-network').selectOption('custom');
-    await popup.getByTestId('endpoint-url').fill(node.url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor();
+    await setEndpoint(popup, 'eos', 'custom', node.url);
     expect(node.calls).toContain('/v1/chain/get_info');
 
     await popup.getByTestId('tab-assets').click();

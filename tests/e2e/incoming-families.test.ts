@@ -30,6 +30,7 @@ import { createDeriver } from '../../src/core';
 import { pickNetwork } from './support/popupNav';
 import { waitForHome } from './support/home';
 import { importAndOpenHome } from './support/flows';
+import { setEndpoint as setEndpointIn } from './support/endpoints';
 
 const PASSWORD = 'incoming families password 2024';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -62,16 +63,7 @@ describe('incoming transfers in Activity: Aptos, Polkadot, EOS', () => {
     return r.result as T;
   }
 
-  async function setEndpoint(family: string, network: string, url: string): Promise<void> {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((x) => (x as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption(family);
-    await popup.getByTestId('endpoint-network').selectOption(network);
-    await popup.getByTestId('endpoint-url').fill(url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor({ timeout: 60_000 });
-  }
+  const setEndpoint = (family: string, network: string, url: string): Promise<void> => setEndpointIn(popup, family, network, url, 60_000);
 
   async function selectChain(ref: string): Promise<void> {
     await popup.getByTestId('tab-assets').click();

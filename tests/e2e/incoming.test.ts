@@ -28,6 +28,7 @@ import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
 import { pickNetwork } from './support/popupNav';
 import { importAndOpenHome } from './support/flows';
+import { setEndpoint as setEndpointIn } from './support/endpoints';
 
 const PASSWORD = 'incoming transfers password 2024';
 const CHAIN_ID = 1377;
@@ -54,16 +55,7 @@ describe('incoming transfers in Activity', () => {
     await popup.getByTestId('balances').waitFor();
   }
 
-  async function setEndpoint(family: string, network: string, url: string): Promise<void> {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption(family);
-    await popup.getByTestId('endpoint-network').selectOption(network);
-    await popup.getByTestId('endpoint-url').fill(url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor();
-  }
+  const setEndpoint = (family: string, network: string, url: string): Promise<void> => setEndpointIn(popup, family, network, url);
 
   /** The Activity entry of `hash` in that direction (re-opens the tab so the refresh runs at once). */
   const entry = (hash: string, direction: 'in' | 'out', symbol?: string) => {

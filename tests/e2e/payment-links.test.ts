@@ -21,6 +21,7 @@ import { bitcoinAccountFromMnemonic } from '../../src/families/bitcoin/core/hdAc
 import { parsePaymentUri } from '../../src/core/payments/parse';
 import { activeNetwork, pickNetwork } from './support/popupNav';
 import { importAndOpenHome } from './support/flows';
+import { setEndpoint } from './support/endpoints';
 
 const PASSWORD = 'payment links password 2024';
 const CHAIN_ID = 1378;
@@ -72,14 +73,7 @@ describe('pay by link or QR code', () => {
     await popup.getByTestId('token-address').fill(token);
     await popup.getByTestId('add-token-submit').click();
     await popup.getByTestId('balance-LNK').waitFor({ timeout: 20_000 });
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption('bitcoin');
-    await popup.getByTestId('endpoint-network').selectOption('regtest');
-    await popup.getByTestId('endpoint-url').fill(btcProxy.url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor();
+    await setEndpoint(popup, 'bitcoin', 'regtest', btcProxy.url);
   });
 
   afterAll(async () => {

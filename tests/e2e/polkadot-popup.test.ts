@@ -14,6 +14,7 @@ import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
 import { activeNetwork, pickNetwork } from './support/popupNav';
 import { importAndOpenHome } from './support/flows';
+import { fillEndpoint } from './support/endpoints';
 
 const PASSWORD = 'popup polkadot password 2024';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -45,13 +46,7 @@ describe('popup on the Kusama Local Testnet', () => {
   });
 
   it('sets the local node in Settings (a non-loopback ws:// is refused) and shows the balance', async () => {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((x) => (x as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption('polkadot');
-    await popup.getByTestId('endpoint-network').selectOption('local');
-    await popup.getByTestId('endpoint-url').fill('ws://node.example.com:9944');
-    await popup.getByTestId('endpoint-save').click();
+    await fillEndpoint(popup, 'polkadot', 'local', 'ws://node.example.com:9944');
     await expect.poll(() => popup.getByTestId('endpoint-error').textContent()).toMatch(/only for a node on this machine/);
     await popup.getByTestId('endpoint-url').fill(node.wsUrl);
     await popup.getByTestId('endpoint-save').click();

@@ -20,6 +20,7 @@ import { ataOf, createAta, createMint, mintTo, TOKEN_PROGRAM, tokenAmount } from
 import { accountNames, openAccounts, pickNetwork } from './support/popupNav';
 import { addressOf } from './support/home';
 import { importAndOpenHome } from './support/flows';
+import { setEndpoint as setEndpointIn } from './support/endpoints';
 
 const PASSWORD = 'popup chains password 2024';
 
@@ -44,16 +45,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     await popup.getByTestId('balances').waitFor();
   }
 
-  async function setEndpoint(family: string, network: string, url: string): Promise<void> {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption(family);
-    await popup.getByTestId('endpoint-network').selectOption(network);
-    await popup.getByTestId('endpoint-url').fill(url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor();
-  }
+  const setEndpoint = (family: string, network: string, url: string): Promise<void> => setEndpointIn(popup, family, network, url);
 
   const balance = (symbol: string): Promise<string | null> => popup.getByTestId(`balance-${symbol}`).getByTestId('amount').getAttribute('title');
 
