@@ -21,7 +21,7 @@ export async function measureUnlock({ ctx, walletId, echoId, password, rounds = 
     await popup.reload();
     await popup.getByTestId('unlock-password').fill(password);
     const ms = await popup.evaluate(() => new Promise((resolve) => {
-      const done = () => document.querySelector('[data-testid="account-evm"] [data-testid="address"]')?.textContent?.startsWith('0x');
+      const done = () => document.querySelector('[data-testid="home-address"]')?.textContent?.startsWith('0x');
       const t0 = performance.now();
       const obs = new MutationObserver(() => {
         if (done()) { obs.disconnect(); resolve(performance.now() - t0); }

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AccountAddress, ChainId, Deserializer, Ed25519PublicKey, Ed25519Signature, RawTransaction, SimpleTransaction } from '@aptos-labs/ts-sdk';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { decide as decideIn, approvalPages, approvalWindow } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAptosNode, GAS_CREATE_ACCOUNT, GAS_TRANSFER, type AptosTestNode } from '../support/aptosNode';
@@ -19,6 +19,8 @@ import { createDeriver } from '../../src/core';
 import { aptTransfer, rawTransaction } from '../../src/families/aptos/core/build';
 import { encodeRawTransaction } from '../../src/families/aptos/core/transaction';
 import { activeNetwork, pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
+import { importAndOpenHome, waitForDapp } from './support/flows';
 
 const PASSWORD = 'e2e aptos password 123';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -67,9 +69,7 @@ describe('Aptos family end to end', () => {
     node.createCoin(MOON, { name: 'Moon Coin', symbol: 'MOON', decimals: 6 });
     node.setCoinBalance(MOON, ownAddress, 42_500_000n);
     [server, wallet] = await Promise.all([startDappServer(['aptos-dapp']), launchWallet()]);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   });
 
   afterAll(async () => {
@@ -138,7 +138,7 @@ describe('Aptos family end to end', () => {
       if (/^https?:$/.test(u.protocol) && !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname)) foreignRequests.push(r.url());
     });
     await page.goto(server.url('aptos-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    await waitForDapp(page);
     const wallets = await dapp<Array<{ name: string; features: string[]; readyState: string }>>('wallets');
     const ours = wallets.filter((w) => w.name === 'Multichain Wallet');
     expect(ours).toHaveLength(1);
@@ -215,7 +215,7 @@ describe('Aptos family end to end', () => {
     await decide(false, async (w) => expect(await w.getByTestId('approval-details').textContent()).toContain('nonce: n-7'));
     expect((await pending).result).toEqual({ status: 'Rejected' });
     await popup.reload();
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
   });
 
   it('signs and submits the transaction the adapter asks for; the node verifies it and moves the APT', async () => {

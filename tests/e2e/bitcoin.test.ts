@@ -16,6 +16,7 @@ import { bitcoin, ecc, foreignAddress, fromHex, fundingTx, MNEMONIC, REGTEST, re
 import { verifyBitcoinMessage } from '../../src/families/bitcoin/core/message';
 import bitcore from 'bitcore-lib';
 import bitcoinMessage from 'bitcoinjs-message';
+import { openDapp, setStorage } from './support/flows';
 
 const PASSWORD = 'e2e bitcoin password 123';
 const PROVIDER_ID = 'MultichainWallet.BitcoinProvider';
@@ -107,14 +108,9 @@ describe('Bitcoin provider end to end', () => {
     coins.push({ txid: funding.txid, vout: 0, value: 100_000 }, { txid: funding.txid, vout: 1, value: 50_000 });
 
     [server, wallet] = await Promise.all([startDappServer(['btc-dapp']), launchWallet()]);
-    await wallet.worker.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
-      await c.storage.local.set({ bitcoin: { network: 'regtest', esploraUrl: { regtest: url } } });
-    }, proxy.url);
+    await setStorage(wallet, { bitcoin: { network: 'regtest', esploraUrl: { regtest: proxy.url } } });
     await importWallet(wallet, MNEMONIC, PASSWORD);
-    page = await wallet.context.newPage();
-    await page.goto(server.url('btc-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    page = await openDapp(wallet, server.url('btc-dapp'));
   });
 
   afterAll(async () => {

@@ -10,13 +10,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Action, Bytes, PrivateKey, PublicKey, Serializer, Signature, Transaction } from '@wharfkit/antelope';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { approvalPages, decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startEosNode, type EosTestNode } from '../support/eosNode';
 import { deriveAccount } from '../../src/core';
 import { MNEMONIC } from '../families/tron/helpers';
 import { networkIds, pickNetwork } from './support/popupNav';
+import { importAndOpenHome, waitForDapp } from './support/flows';
+import { setEndpoint } from './support/endpoints';
 
 const PASSWORD = 'e2e eos password 2024';
 type Result = { result?: unknown; error?: { message: string; type?: string; code?: number; isError?: boolean } };
@@ -50,9 +52,7 @@ describe('EOS end to end', () => {
     await node.createToken('eosio.token', '1000000000.0000 EOS');
     await node.fund('alice', '100.0000 EOS');
     [server, wallet] = await Promise.all([startDappServer(['eos-dapp']), launchWallet()]);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   }, 180_000);
 
   afterAll(async () => {
@@ -62,14 +62,7 @@ describe('EOS end to end', () => {
   });
 
   it('a custom node URL is checked (get_info) and saved; the EOS network is selectable', async () => {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption('eos');
-    await popup.getByTestId('endpoint-network').selectOption('custom');
-    await popup.getByTestId('endpoint-url').fill(node.url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor();
+    await setEndpoint(popup, 'eos', 'custom', node.url);
     expect(node.calls).toContain('/v1/chain/get_info');
 
     await popup.getByTestId('tab-assets').click();
@@ -144,7 +137,7 @@ describe('EOS end to end', () => {
     await page.routeWebSocket((url) => !/^(127\.0\.0\.1|localhost)$/.test(url.hostname), (ws) => ws.close());
     await page.routeWebSocket(/:5000[56]/, (ws) => ws.close());
     await page.goto(server.url('eos-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    await waitForDapp(page);
     expect(await dapp('globals')).toEqual({ scatter: true, scatterLoadedEvents: 1 });
   });
 

@@ -16,6 +16,7 @@ import { launchWallet, importWallet, type Wallet } from './support/chromium';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { dataMetadataUri, deployData, testContracts } from '../support/contracts';
+import { openDapp, waitForDapp } from './support/flows';
 
 const PASSWORD = 'e2e evm compat password 1';
 const CHAIN_ID = 1337;
@@ -73,9 +74,7 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
     reverter = await deploy(deployData(c.Reverter));
     nft721 = await deploy(deployData(c.TestNft721, [kitten.uri, account, 7n]));
     nft1155 = await deploy(deployData(c.TestMulti1155, [gem.uri, account, 42n, 5n]));
-    page = await wallet.context.newPage();
-    await page.goto(server.url('evm-compat'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    page = await openDapp(wallet, server.url('evm-compat'));
   }, 120_000);
 
   afterAll(async () => {
@@ -233,7 +232,7 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
     const stranger = await wallet.context.newPage();
     try {
       await stranger.goto(server.url('evm-compat', 'localhost'));
-      await stranger.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+      await waitForDapp(stranger);
       const ask = (tokenId: string): Promise<R> =>
         stranger.evaluate(
           (p) => (window as unknown as { dapp: { raw: (m: string, a: unknown) => Promise<R> } }).dapp.raw('wallet_watchAsset', p),
@@ -344,7 +343,7 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
     await expect.poll(() => popup.getByTestId('settings-msg').textContent()).toBe('Saved');
     await popup.close();
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    await waitForDapp(page);
     await expect.poll(() => dapp('isMetaMask')).toBe(false);
     await expect.poll(() => dapp('gateEnabled')).toBe(false);
   });

@@ -9,6 +9,7 @@ import { createPublicClient, http, verifyMessage, verifyTypedData, parseEther, t
 import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
+import { openDapp } from './support/flows';
 
 const PASSWORD = 'e2e evm password 123';
 const CHAIN_ID = 1337;
@@ -49,9 +50,7 @@ describe('EVM provider end to end', () => {
     [anvil, server, wallet] = await Promise.all([startAnvil({ chainId: CHAIN_ID }), startDappServer(['evm-dapp']), launchWallet()]);
     await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
     account = anvil.accounts[0]!.address;
-    page = await wallet.context.newPage();
-    await page.goto(server.url('evm-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    page = await openDapp(wallet, server.url('evm-dapp'));
   });
 
   afterAll(async () => {
@@ -213,9 +212,7 @@ describe('EVM provider end to end', () => {
   });
 
   it('a second origin sees no accounts until it connects', async () => {
-    const other = await wallet.context.newPage();
-    await other.goto(server.url('evm-dapp', 'localhost'));
-    await other.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    const other = await openDapp(wallet, server.url('evm-dapp', 'localhost'));
     const accounts = await other.evaluate(() => (window as unknown as { dapp: { call: (m: string) => Promise<unknown> } }).dapp.call('eth_accounts'));
     expect(accounts).toEqual({ result: [] });
     await other.close();

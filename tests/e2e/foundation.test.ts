@@ -9,6 +9,8 @@ import { HDNodeWallet } from 'ethers';
 import { deriveAccount } from '../../src/core';
 import { launchWallet, dumpAllStorage, type Wallet } from './support/chromium';
 import { openAccounts } from './support/popupNav';
+import { waitForHome, addressOf, type AddressRow } from './support/home';
+import { openHome } from './support/flows';
 
 const MNEMONIC = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PASSPHRASE = 'TREZOR';
@@ -62,10 +64,9 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
   });
 
   it('shows the derived address of every family in the popup', async () => {
-    const popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor();
+    const popup = await openHome(wallet);
     const expectAddress = async (testId: string, family: Parameters<typeof deriveAccount>[0]['family'], network?: string): Promise<void> => {
-      const shown = await popup.getByTestId(testId).getByTestId('address').textContent();
+      const shown = await addressOf(popup, testId.slice('account-'.length) as AddressRow);
       expect(shown).toBe(deriveAccount({ mnemonic: MNEMONIC, passphrase: PASSPHRASE, family, index: 0, ...(network ? { network } : {}) }).address);
     };
     await expectAddress('account-evm', 'evm');
@@ -77,16 +78,16 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
     await expectAddress('account-polkadot-kusama', 'polkadot', 'kusama');
     await expectAddress('account-eos', 'eos');
     // The EVM address checked against an independent library too.
-    const evm = await popup.getByTestId('account-evm').getByTestId('address').textContent();
+    const evm = await addressOf(popup, 'evm');
     expect(evm).toBe(HDNodeWallet.fromPhrase(MNEMONIC, PASSPHRASE, "m/44'/60'/0'/0/0").address);
-    expect(await popup.getByTestId('account-bitcoin').getByTestId('address').textContent()).toMatch(/^bc1q/);
-    expect(await popup.getByTestId('account-eos').getByTestId('alt-address').textContent()).toMatch(/^EOS/);
+    expect(await addressOf(popup, 'bitcoin')).toMatch(/^bc1q/);
+    expect(await addressOf(popup, 'eos', 'alt')).toMatch(/^EOS/);
 
     // A second account appears with index 1 addresses.
     await openAccounts(popup);
     await popup.getByTestId('add-account').click();
     await expect
-      .poll(() => popup.getByTestId('account-evm').getByTestId('address').textContent())
+      .poll(() => addressOf(popup, 'evm'))
       .toBe(HDNodeWallet.fromPhrase(MNEMONIC, PASSPHRASE, "m/44'/60'/0'/0/1").address);
     await popup.close();
   });
@@ -100,10 +101,10 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
     const started = Date.now();
     await popup.getByTestId('unlock-password').fill(PASSWORD);
     await popup.getByTestId('unlock').click();
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     const unlockMs = Date.now() - started;
     console.log(`[measure] unlock through the UI (Argon2id 64 MiB t=3 in the service worker): ${unlockMs} ms`);
-    expect(await popup.getByTestId('account-evm').getByTestId('address').textContent()).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    expect(await addressOf(popup, 'evm')).toMatch(/^0x[0-9a-fA-F]{40}$/);
     await popup.close();
   });
 
@@ -112,14 +113,12 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
     const cdp = await wallet.context.newCDPSession(await wallet.context.newPage());
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    const popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    const popup = await openHome(wallet);
     await popup.close();
   });
 
   it('locks at start-up when the auto-lock deadline passed while the worker was stopped', async () => {
-    const popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    const popup = await openHome(wallet);
     type Session = { set(v: Record<string, unknown>): Promise<void> };
     // The deadline passes while the worker is away (set it in the past, then stop the worker).
     const sw = wallet.context.serviceWorkers()[0]!;
@@ -131,7 +130,7 @@ describe('foundation: import, lock, unlock, addresses, no secrets at rest', () =
     await again.getByTestId('unlock-password').waitFor({ timeout: 30_000 });
     await again.getByTestId('unlock-password').fill(PASSWORD);
     await again.getByTestId('unlock').click();
-    await again.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(again);
     await popup.close();
     await again.close();
   });
@@ -187,7 +186,7 @@ describe('foundation: create a new wallet and confirm the backup', () => {
     await page.getByTestId('finish').click();
     await page.getByTestId('onboarding-done').waitFor({ timeout: 30_000 });
     const popup = await wallet.openPage('popup.html');
-    const evm = await popup.getByTestId('account-evm').getByTestId('address').textContent();
+    const evm = await addressOf(popup, 'evm');
     expect(evm).toBe(HDNodeWallet.fromPhrase(words.join(' '), '', "m/44'/60'/0'/0/0").address);
     const dump = (await dumpAllStorage(wallet)).toLowerCase();
     for (const triple of wordTriples(words.join(' '))) expect(dump).not.toContain(triple);

@@ -22,12 +22,15 @@ import { ABI, Action, PrivateKey, Serializer, Transaction } from '@wharfkit/ante
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { startAptosNode, type AptosTestNode } from '../support/aptosNode';
 import { startEosNode, type EosTestNode } from '../support/eosNode';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
 import { pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
+import { importAndOpenHome } from './support/flows';
+import { setEndpoint as setEndpointIn } from './support/endpoints';
 
 const PASSWORD = 'incoming families password 2024';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -60,16 +63,7 @@ describe('incoming transfers in Activity: Aptos, Polkadot, EOS', () => {
     return r.result as T;
   }
 
-  async function setEndpoint(family: string, network: string, url: string): Promise<void> {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((x) => (x as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption(family);
-    await popup.getByTestId('endpoint-network').selectOption(network);
-    await popup.getByTestId('endpoint-url').fill(url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor({ timeout: 60_000 });
-  }
+  const setEndpoint = (family: string, network: string, url: string): Promise<void> => setEndpointIn(popup, family, network, url, 60_000);
 
   async function selectChain(ref: string): Promise<void> {
     await popup.getByTestId('tab-assets').click();
@@ -107,9 +101,7 @@ describe('incoming transfers in Activity: Aptos, Polkadot, EOS', () => {
     [dot, wallet] = await Promise.all([startChopsticks(), launchWallet({ userDataDir: profile })]);
     await dot.setFree(dotMe, 10n * KSM);
     api = await ApiPromise.create({ provider: new WsProvider(dot.wsUrl), noInitWarn: true });
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   }, 240_000);
 
   afterAll(async () => {
@@ -221,7 +213,7 @@ describe('incoming transfers in Activity: Aptos, Polkadot, EOS', () => {
     popup = await wallet.openPage('popup.html');
     await popup.getByTestId('unlock-password').fill(PASSWORD);
     await popup.getByTestId('unlock').click();
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     await openActivity();
     for (const h of hashes) await entry(h, 'in').waitFor({ timeout: 30_000 });
     const stored = await wallet.worker.evaluate(async () => {

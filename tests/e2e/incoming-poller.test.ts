@@ -14,13 +14,15 @@ import type { Page } from 'playwright-core';
 import { parseEther, type Hex } from 'viem';
 import { Keypair } from '@solana/web3.js';
 import { TronWeb, utils as tronUtils } from 'tronweb';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, type AnvilInstance } from '../support/anvil';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
 import { MNEMONIC } from '../core/bitcoin/helpers';
 import { pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
+import { importAndOpenHome } from './support/flows';
 
 const PASSWORD = 'incoming poller password 2024';
 const CHAIN_ID = 1388;
@@ -51,9 +53,7 @@ describe('background polling for incoming payments', () => {
     anvil = await startAnvil({ chainId: CHAIN_ID });
     tron = await startTronNode();
     [tronProxy, wallet] = await Promise.all([corsProxy(tron.url), launchWallet()]);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   });
 
   afterAll(async () => {
@@ -147,7 +147,7 @@ describe('background polling for incoming payments', () => {
     await expect.poll(alarm, { timeout: 10_000 }).toBeUndefined();
     await popup.getByTestId('unlock-password').fill(PASSWORD);
     await popup.getByTestId('unlock').click();
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     await expect.poll(alarm, { timeout: 10_000 }).toMatchObject({ periodInMinutes: 1 });
   });
 });

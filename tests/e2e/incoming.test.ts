@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { encodeFunctionData, erc20Abi, getAddress, parseEther, type Hex } from 'viem';
 import { Keypair, PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { TronWeb, utils as tronUtils } from 'tronweb';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, type AnvilInstance } from '../support/anvil';
 import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
@@ -27,6 +27,8 @@ import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
 import { pickNetwork } from './support/popupNav';
+import { importAndOpenHome } from './support/flows';
+import { setEndpoint as setEndpointIn } from './support/endpoints';
 
 const PASSWORD = 'incoming transfers password 2024';
 const CHAIN_ID = 1377;
@@ -53,16 +55,7 @@ describe('incoming transfers in Activity', () => {
     await popup.getByTestId('balances').waitFor();
   }
 
-  async function setEndpoint(family: string, network: string, url: string): Promise<void> {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption(family);
-    await popup.getByTestId('endpoint-network').selectOption(network);
-    await popup.getByTestId('endpoint-url').fill(url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor();
-  }
+  const setEndpoint = (family: string, network: string, url: string): Promise<void> => setEndpointIn(popup, family, network, url);
 
   /** The Activity entry of `hash` in that direction (re-opens the tab so the refresh runs at once). */
   const entry = (hash: string, direction: 'in' | 'out', symbol?: string) => {
@@ -97,9 +90,7 @@ describe('incoming transfers in Activity', () => {
     }
     token = getAddress(receipt!.contractAddress);
     [btcProxy, solProxy, tronProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), corsProxy(svm.url), corsProxy(tron.url), launchWallet()]);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   });
 
   afterAll(async () => {

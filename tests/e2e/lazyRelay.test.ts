@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { importWallet, launchWallet, type Wallet } from './support/chromium';
 import { startDappServer, type DappServer } from './support/dappServer';
+import { isWorkerRunning, stopServiceWorker } from './support/workerControl';
 
 const PASSWORD = 'e2e lazy relay password 1';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -20,18 +21,8 @@ describe('relay connects on the first request; providers announced at load answe
   let control: Page;
 
   /** Whether the wallet's service worker is running, as the browser lists its targets. */
-  const workerRunning = async (): Promise<boolean> => {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    return targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${wallet.extensionId}/`));
-  };
-  const stopWorker = async (): Promise<void> => {
-    await expect
-      .poll(async () => {
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        return workerRunning();
-      }, { timeout: 30_000, interval: 200 })
-      .toBe(false);
-  };
+  const workerRunning = (): Promise<boolean> => isWorkerRunning(cdp, wallet.extensionId);
+  const stopWorker = (): Promise<void> => stopServiceWorker(cdp, wallet.extensionId);
   /** Opens a page and waits until the relay announced itself (so it has run, and not connected). */
   const openAfterRelayReady = async (name: string): Promise<Page> => {
     const page = await wallet.context.newPage();

@@ -21,6 +21,7 @@ import { foreignAddress, fundingTx, MNEMONIC, regtestWallet } from '../core/bitc
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { createDeriver } from '../../src/core';
+import { setStorage } from './support/flows';
 
 const PASSWORD = 'e2e malicious chains 123';
 const figure = (name: string, v: Record<string, unknown>): void => console.log(`FIGURE ${name} ${JSON.stringify(v)}`);
@@ -98,17 +99,11 @@ describe('malicious dApp: Bitcoin, Solana, TRON', () => {
     const [btcProxy, solProxy, tronProxy] = await Promise.all([corsProxy(front.url), corsProxy(sol.url), corsProxy(tron.url)]);
     proxies.push(btcProxy, solProxy, tronProxy);
     [server, wallet] = await Promise.all([startDappServer(['attacker']), launchWallet()]);
-    await wallet.worker.evaluate(
-      async (u) => {
-        const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
-        await c.storage.local.set({
-          bitcoin: { network: 'regtest', esploraUrl: { regtest: u.btc } },
-          solana: { cluster: 'localnet', rpcUrl: { localnet: u.sol } },
-          tron: { network: 'custom', fullNode: { custom: u.tron } },
-        });
-      },
-      { btc: btcProxy.url, sol: solProxy.url, tron: tronProxy.url },
-    );
+    await setStorage(wallet, {
+      bitcoin: { network: 'regtest', esploraUrl: { regtest: btcProxy.url } },
+      solana: { cluster: 'localnet', rpcUrl: { localnet: solProxy.url } },
+      tron: { network: 'custom', fullNode: { custom: tronProxy.url } },
+    });
     await importWallet(wallet, MNEMONIC, PASSWORD);
     page = await openAttacker(wallet, server.url('attacker'));
   }, 180_000);

@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatEther } from 'viem';
-import { importWallet, launchWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { pickNetwork } from './support/popupNav';
+import { importAndOpenHome } from './support/flows';
 
 const PASSWORD = 'networks edit e2e 2024';
 
@@ -41,9 +42,7 @@ describe('editing a built-in network', () => {
   beforeAll(async () => {
     [mainnetNode, otherChain] = await Promise.all([startAnvil({ chainId: 1 }), startAnvil({ chainId: 1338 })]);
     wallet = await launchWallet();
-    await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, DEV_MNEMONIC, PASSWORD);
   });
 
   afterAll(async () => {

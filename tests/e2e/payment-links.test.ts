@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { decodeFunctionResult, encodeFunctionData, erc20Abi, getAddress, type Hex } from 'viem';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
@@ -20,6 +20,8 @@ import { renderQr } from '../core/payments/qrImage';
 import { bitcoinAccountFromMnemonic } from '../../src/families/bitcoin/core/hdAccount';
 import { parsePaymentUri } from '../../src/core/payments/parse';
 import { activeNetwork, pickNetwork } from './support/popupNav';
+import { importAndOpenHome } from './support/flows';
+import { setEndpoint } from './support/endpoints';
 
 const PASSWORD = 'payment links password 2024';
 const CHAIN_ID = 1378;
@@ -56,9 +58,7 @@ describe('pay by link or QR code', () => {
     }
     token = getAddress(receipt!.contractAddress);
     [btcProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), launchWallet()]);
-    await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, DEV_MNEMONIC, PASSWORD);
 
     // The anvil network with its token watched, and the Bitcoin regtest node.
     await popup.getByTestId('tab-settings').click();
@@ -73,14 +73,7 @@ describe('pay by link or QR code', () => {
     await popup.getByTestId('token-address').fill(token);
     await popup.getByTestId('add-token-submit').click();
     await popup.getByTestId('balance-LNK').waitFor({ timeout: 20_000 });
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption('bitcoin');
-    await popup.getByTestId('endpoint-network').selectOption('regtest');
-    await popup.getByTestId('endpoint-url').fill(btcProxy.url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor();
+    await setEndpoint(popup, 'bitcoin', 'regtest', btcProxy.url);
   });
 
   afterAll(async () => {

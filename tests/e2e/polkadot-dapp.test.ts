@@ -18,6 +18,7 @@ import { decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
+import { openDapp, setStorage } from './support/flows';
 
 const PASSWORD = 'e2e polkadot password 123';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -48,14 +49,9 @@ describe('Polkadot injectedWeb3 provider end to end (@polkadot/extension-dapp + 
     await cryptoWaitReady();
     [node, server, wallet] = await Promise.all([startChopsticks(), startDappServer(['dot-dapp']), launchWallet()]);
     await node.setFree(own.address, 100n * KSM);
-    await wallet.worker.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
-      await c.storage.local.set({ familyNetwork: { polkadot: 'polkadot:local' }, familyEndpoints: { polkadot: { local: url } } });
-    }, node.wsUrl);
+    await setStorage(wallet, { familyNetwork: { polkadot: 'polkadot:local' }, familyEndpoints: { polkadot: { local: node.wsUrl } } });
     await importWallet(wallet, MNEMONIC, PASSWORD);
-    page = await wallet.context.newPage();
-    await page.goto(server.url('dot-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    page = await openDapp(wallet, server.url('dot-dapp'));
   }, 240_000);
 
   afterAll(async () => {

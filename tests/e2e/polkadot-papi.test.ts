@@ -11,6 +11,7 @@ import { decide as decideIn, approvalWindow } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
+import { openDapp, setStorage } from './support/flows';
 
 const MNEMONIC = 'test test test test test test test test test test test junk';
 const KSM = 10n ** 12n;
@@ -30,14 +31,9 @@ describe('Polkadot: a polkadot-api dApp with @polkadot-api/pjs-signer', () => {
     [node, server, wallet] = await Promise.all([startChopsticks(), startDappServer(['papi-dapp']), launchWallet()]);
     await node.setFree(own.address, 100n * KSM);
     api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
-    await wallet.worker.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
-      await c.storage.local.set({ familyNetwork: { polkadot: 'polkadot:local' }, familyEndpoints: { polkadot: { local: url } } });
-    }, node.wsUrl);
+    await setStorage(wallet, { familyNetwork: { polkadot: 'polkadot:local' }, familyEndpoints: { polkadot: { local: node.wsUrl } } });
     await importWallet(wallet, MNEMONIC, 'e2e papi password 123');
-    page = await wallet.context.newPage();
-    await page.goto(server.url('papi-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    page = await openDapp(wallet, server.url('papi-dapp'));
   }, 240_000);
 
   afterAll(async () => {

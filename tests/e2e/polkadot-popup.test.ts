@@ -9,10 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { launchWallet, type Wallet, importWallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
 import { createDeriver } from '../../src/core';
 import { activeNetwork, pickNetwork } from './support/popupNav';
+import { importAndOpenHome } from './support/flows';
+import { fillEndpoint } from './support/endpoints';
 
 const PASSWORD = 'popup polkadot password 2024';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -34,9 +36,7 @@ describe('popup on the Kusama Local Testnet', () => {
     [node, wallet] = await Promise.all([startChopsticks(), launchWallet()]);
     await node.setFree(own.address, 100n * KSM);
     api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   }, 240_000);
 
   afterAll(async () => {
@@ -46,13 +46,7 @@ describe('popup on the Kusama Local Testnet', () => {
   });
 
   it('sets the local node in Settings (a non-loopback ws:// is refused) and shows the balance', async () => {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((x) => (x as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption('polkadot');
-    await popup.getByTestId('endpoint-network').selectOption('local');
-    await popup.getByTestId('endpoint-url').fill('ws://node.example.com:9944');
-    await popup.getByTestId('endpoint-save').click();
+    await fillEndpoint(popup, 'polkadot', 'local', 'ws://node.example.com:9944');
     await expect.poll(() => popup.getByTestId('endpoint-error').textContent()).toMatch(/only for a node on this machine/);
     await popup.getByTestId('endpoint-url').fill(node.wsUrl);
     await popup.getByTestId('endpoint-save').click();

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWallet, type Wallet, importWallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { fundingTx, foreignAddress, MNEMONIC, prevoutMap, regtestWallet, verifyTx } from '../core/bitcoin/helpers';
@@ -18,6 +18,9 @@ import { deriveAccount } from '../../src/core';
 import { Keypair } from '@solana/web3.js';
 import { ataOf, createAta, createMint, mintTo, TOKEN_PROGRAM, tokenAmount } from '../core/solana/helpers';
 import { accountNames, openAccounts, pickNetwork } from './support/popupNav';
+import { addressOf } from './support/home';
+import { importAndOpenHome } from './support/flows';
+import { setEndpoint as setEndpointIn } from './support/endpoints';
 
 const PASSWORD = 'popup chains password 2024';
 
@@ -42,16 +45,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     await popup.getByTestId('balances').waitFor();
   }
 
-  async function setEndpoint(family: string, network: string, url: string): Promise<void> {
-    await popup.getByTestId('tab-settings').click();
-    const section = popup.getByTestId('section-endpoints');
-    if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await popup.getByTestId('open-endpoints').click();
-    await popup.getByTestId('endpoint-family').selectOption(family);
-    await popup.getByTestId('endpoint-network').selectOption(network);
-    await popup.getByTestId('endpoint-url').fill(url);
-    await popup.getByTestId('endpoint-save').click();
-    await popup.getByTestId('endpoint-saved').waitFor();
-  }
+  const setEndpoint = (family: string, network: string, url: string): Promise<void> => setEndpointIn(popup, family, network, url);
 
   const balance = (symbol: string): Promise<string | null> => popup.getByTestId(`balance-${symbol}`).getByTestId('amount').getAttribute('title');
 
@@ -92,9 +86,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     tron.setBalance(tronRecipient, 1_000_000n);
 
     [btcProxy, solProxy, tronProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), corsProxy(svm.url), corsProxy(tron.url), launchWallet()]);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   });
 
   afterAll(async () => {
@@ -135,7 +127,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
   });
 
   it('Bitcoin Testnet selected: the Bitcoin address row shows the testnet address dApps are given', async () => {
-    const row = (): Promise<string | null> => popup.getByTestId('account-bitcoin').getByTestId('address').textContent();
+    const row = (): Promise<string | null> => addressOf(popup, 'bitcoin');
     // Regtest is selected: the row is the regtest (coin type 1) address, not mainnet's bc1.
     await popup.getByTestId('tab-assets').click();
     await expect.poll(row).toBe(btc.address(0, 0).address);
@@ -145,7 +137,7 @@ describe('popup on Bitcoin, Solana and TRON', () => {
     const testnet = regtestWallet('testnet').accounts.p2wpkh.address(0, 0);
     expect(testnet.address.startsWith('tb1q')).toBe(true);
     await expect.poll(row, { timeout: 20_000 }).toBe(testnet.address);
-    expect(await popup.getByTestId('account-bitcoin').locator('.path').textContent()).toBe("m/84'/1'/0'/0/0");
+    expect(await addressOf(popup, 'bitcoin', 'path')).toBe("m/84'/1'/0'/0/0");
     // Another family selected: the row still shows the Bitcoin network dApps get (testnet).
     await selectChain(/Solana Localnet/);
     await expect.poll(row).toBe(testnet.address);

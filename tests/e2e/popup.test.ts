@@ -15,11 +15,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { encodeFunctionData, erc20Abi, decodeFunctionResult, formatEther, getAddress, type Hex } from 'viem';
-import { launchWallet, dumpAllStorage, type Wallet } from './support/chromium';
+import { launchWallet, dumpAllStorage, importWallet, type Wallet } from './support/chromium';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
 import { pickNetwork } from './support/popupNav';
+import { waitForHome } from './support/home';
+import { openDapp, importAndOpenHome } from './support/flows';
 
 const PASSWORD = 'popup e2e password 2024';
 const NEW_PASSWORD = 'another long passphrase 77';
@@ -60,17 +62,6 @@ async function startRpcProxy(target: string): Promise<RpcProxy> {
   return proxy;
 }
 
-async function importWallet(wallet: Wallet): Promise<void> {
-  const page = await wallet.openPage('onboarding.html', { width: 800, height: 900 });
-  await page.getByTestId('import').click();
-  await page.getByTestId('import-mnemonic').fill(DEV_MNEMONIC);
-  await page.getByTestId('import-next').click();
-  await page.getByTestId('new-password').fill(PASSWORD);
-  await page.getByTestId('confirm-password').fill(PASSWORD);
-  await page.getByTestId('finish').click();
-  await page.getByTestId('onboarding-done').waitFor({ timeout: 30_000 });
-  await page.close();
-}
 
 /** Flips the case of the first letter in an address: same bytes, broken EIP-55 checksum. */
 function breakChecksum(a: string): string {
@@ -120,9 +111,7 @@ describe('popup wallet (English), against anvil', () => {
     token = getAddress(receipt!.contractAddress);
     ethBalance = formatEther(BigInt(await anvil.rpc<string>('eth_getBalance', [deployer, 'latest'])));
     wallet = await launchWallet({ userDataDir: profile });
-    await importWallet(wallet);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    popup = await importAndOpenHome(wallet, DEV_MNEMONIC, PASSWORD);
   });
 
   afterAll(async () => {
@@ -317,9 +306,7 @@ describe('popup wallet (English), against anvil', () => {
 
   it('connected sites: lists each origin with accounts and date; revokes one, then all', async () => {
     for (const host of ['127.0.0.1', 'localhost'] as const) {
-      const page = await wallet.context.newPage();
-      await page.goto(server.url('evm-dapp', host));
-      await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+      const page = await openDapp(wallet, server.url('evm-dapp', host));
       const result = page.evaluate(() => (window as unknown as { dapp: { call: (m: string) => Promise<unknown> } }).dapp.call('eth_requestAccounts'));
       let win: Page | undefined;
       for (const deadline = Date.now() + 30_000; !win && Date.now() < deadline; ) {
@@ -358,7 +345,7 @@ describe('popup wallet (English), against anvil', () => {
     popup = await wallet.openPage('popup.html');
     await popup.getByTestId('unlock-password').fill(PASSWORD);
     await popup.getByTestId('unlock').click();
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     expect(await popup.getByTestId('tab-send').textContent()).toBe('发送');
     await popup.getByTestId('tab-activity').click();
     // The two transfers sent earlier, and (read from anvil's logs) the test token minted to this account at deployment.
@@ -449,7 +436,7 @@ describe('popup wallet in 简体中文 from the browser locale', () => {
   let wallet: Wallet;
   beforeAll(async () => {
     wallet = await launchWallet({ locale: 'zh-CN' });
-    await importWallet(wallet);
+    await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
   });
   afterAll(async () => {
     await wallet?.close();
@@ -457,7 +444,7 @@ describe('popup wallet in 简体中文 from the browser locale', () => {
 
   it('shows the menu, receive, send errors and settings in Chinese, keyboard-operable at 360×600', async () => {
     const popup = await wallet.openPage('popup.html', { width: 360, height: 600 });
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await waitForHome(popup);
     expect(await popup.getByTestId('tab-assets').textContent()).toBe('资产');
     expect(await popup.getByTestId('add-token').textContent()).toBe('添加代币');
     // Every tab is reachable with the keyboard: focus the Receive tab and press Enter.

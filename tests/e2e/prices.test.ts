@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getAddress, pad, parseEther, toHex, type Hex } from 'viem';
-import { launchWallet, type Wallet } from './support/chromium';
+import { launchWallet, importWallet, type Wallet } from './support/chromium';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { startPriceServer, type PriceServer } from '../support/priceServer';
 import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
@@ -19,6 +19,7 @@ import { pickNetwork } from './support/popupNav';
 import { auditScreen } from './support/uiAudit';
 import { decide } from './support/approvals';
 import { startDappServer } from './support/dappServer';
+import { openDapp } from './support/flows';
 
 const PASSWORD = 'prices e2e password 2024';
 const BASE_CHAIN_ID = 8453;
@@ -27,17 +28,6 @@ const BOB = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
 // Every host name resolves to nothing; 127.0.0.1 stays itself.
 const OFFLINE = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
-async function importWallet(wallet: Wallet): Promise<void> {
-  const page = await wallet.openPage('onboarding.html', { width: 800, height: 900 });
-  await page.getByTestId('import').click();
-  await page.getByTestId('import-mnemonic').fill(DEV_MNEMONIC);
-  await page.getByTestId('import-next').click();
-  await page.getByTestId('new-password').fill(PASSWORD);
-  await page.getByTestId('confirm-password').fill(PASSWORD);
-  await page.getByTestId('finish').click();
-  await page.getByTestId('onboarding-done').waitFor({ timeout: 30_000 });
-  await page.close();
-}
 
 async function openGeneral(popup: Page): Promise<void> {
   await popup.getByTestId('tab-settings').click();
@@ -89,7 +79,7 @@ describe('prices, currency and the bundled token list (offline, loopback price A
     await anvil.rpc('anvil_setStorageAt', [BASE_USDC, pad(me), pad(toHex(1_234_500_000n))]); // 1234.5 USDC
     await anvil.rpc('anvil_setBalance', [me, toHex(parseEther('1.5'))]);
     wallet = await launchWallet({ args: OFFLINE });
-    await importWallet(wallet);
+    await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
     await popup.getByTestId('network-chip').waitFor({ timeout: 30_000 });
   });
@@ -192,9 +182,7 @@ describe('prices, currency and the bundled token list (offline, loopback price A
   it('shows an EVM transaction fee in fiat in the approval window (a dApp through viem)', async () => {
     const server = await startDappServer(['evm-dapp']);
     try {
-      const page = await wallet.context.newPage();
-      await page.goto(server.url('evm-dapp'));
-      await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+      const page = await openDapp(wallet, server.url('evm-dapp'));
       const dapp = <T,>(fn: string, ...args: unknown[]): Promise<T> =>
         page.evaluate(([f, a]) => (window as unknown as { dapp: Record<string, (...x: unknown[]) => Promise<unknown>> }).dapp[f as string]!(...(a as unknown[])), [fn, args] as const) as Promise<T>;
       const connecting = dapp('call', 'eth_requestAccounts');

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWallet, importWallet, type Wallet } from './support/chromium';
 import { DEV_MNEMONIC } from '../support/anvil';
+import { addressOf } from './support/home';
 
 const OLD_PASSWORD = 'the old password nobody remembers';
 const NEW_PASSWORD = 'a brand new long password 13';
@@ -23,7 +24,7 @@ describe('unlock → restore from the recovery phrase', () => {
   it('warns, leaves the wallet alone on a bad phrase, replaces it with a good one', async () => {
     const popup = await wallet.openPage('popup.html');
     await popup.getByTestId('account-chip').waitFor({ timeout: 30_000 });
-    const before = await popup.getByTestId('account-evm').getByTestId('address').textContent();
+    const before = await addressOf(popup, 'evm');
     await popup.getByTestId('lock').click();
     const opened = wallet.context.waitForEvent('page');
     await popup.getByTestId('forgot-password').click();
@@ -42,7 +43,7 @@ describe('unlock → restore from the recovery phrase', () => {
     await popup.reload();
     await popup.getByTestId('unlock-password').fill(OLD_PASSWORD);
     await popup.getByTestId('unlock').click();
-    await expect.poll(() => popup.getByTestId('account-evm').getByTestId('address').textContent(), { timeout: 30_000 }).toBe(before);
+    await expect.poll(() => addressOf(popup, 'evm'), { timeout: 30_000 }).toBe(before);
     await popup.getByTestId('lock').click();
 
     // The right phrase and a new password: the new wallet replaces the old one.
@@ -54,7 +55,7 @@ describe('unlock → restore from the recovery phrase', () => {
     await page.getByTestId('finish').click();
     await page.getByTestId('onboarding-done').waitFor({ timeout: 30_000 });
     await popup.reload();
-    await expect.poll(() => popup.getByTestId('account-evm').getByTestId('address').textContent(), { timeout: 30_000 }).toBe('0x9858EfFD232B4033E47d90003D41EC34EcaEda94');
+    await expect.poll(() => addressOf(popup, 'evm'), { timeout: 30_000 }).toBe('0x9858EfFD232B4033E47d90003D41EC34EcaEda94');
     await popup.getByTestId('lock').click();
     await popup.getByTestId('unlock-password').fill(OLD_PASSWORD);
     await popup.getByTestId('unlock').click();

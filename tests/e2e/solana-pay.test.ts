@@ -16,12 +16,13 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { Keypair, PublicKey, SystemProgram, Transaction, TransactionInstruction } from '@solana/web3.js';
 import { signature } from '@solana/kit';
-import { launchWallet, importWallet, type Wallet } from './support/chromium';
+import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { approvalPages, decide } from './support/approvals';
 import { pickNetwork } from './support/popupNav';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { createDeriver } from '../../src/core';
+import { importAndOpenHome, setStorage } from './support/flows';
 
 const PASSWORD = 'solana pay e2e password 1';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -82,13 +83,8 @@ describe('Solana Pay', () => {
     await new Promise<void>((r) => merchant.listen(0, '127.0.0.1', r));
     merchantUrl = `http://127.0.0.1:${(merchant.address() as AddressInfo).port}`;
     wallet = await launchWallet();
-    await wallet.worker.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
-      await c.storage.local.set({ solana: { cluster: 'localnet', rpcUrl: { localnet: url } } });
-    }, proxy.url);
-    await importWallet(wallet, MNEMONIC, PASSWORD);
-    popup = await wallet.openPage('popup.html');
-    await popup.getByTestId('accounts').waitFor({ timeout: 30_000 });
+    await setStorage(wallet, { solana: { cluster: 'localnet', rpcUrl: { localnet: proxy.url } } });
+    popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
     await popup.getByTestId('tab-assets').click();
     await pickNetwork(popup, /Solana Localnet/);
     await popup.getByTestId('balances').waitFor();

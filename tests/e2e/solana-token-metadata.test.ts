@@ -18,6 +18,7 @@ import { startDappServer, type DappServer } from './support/dappServer';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { ataOf, createAta, createMint, mintTo, TOKEN_2022_PROGRAM, walletAccount } from '../core/solana/helpers';
 import { createToken2022WithMetadata, setMetaplexMetadata } from '../core/solana/metadataHelpers';
+import { openDapp, setStorage } from './support/flows';
 
 const PASSWORD = 'e2e token metadata password';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -65,10 +66,7 @@ describe('SPL token metadata in the popup and the approval window', () => {
 
     proxy = await corsProxy(svm.url);
     [server, wallet] = await Promise.all([startDappServer(['sol-dapp']), launchWallet()]);
-    await wallet.worker.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
-      await c.storage.local.set({ solana: { cluster: 'localnet', rpcUrl: { localnet: url } }, popupFamily: 'solana' });
-    }, proxy.url);
+    await setStorage(wallet, { solana: { cluster: 'localnet', rpcUrl: { localnet: proxy.url } }, popupFamily: 'solana' });
     await importWallet(wallet, MNEMONIC, PASSWORD);
     popup = await wallet.openPage('popup.html');
   }, 120_000);
@@ -108,9 +106,7 @@ describe('SPL token metadata in the popup and the approval window', () => {
   });
 
   it('the approval window of a dApp’s token transfer names the token beside its mint', async () => {
-    const page = await wallet.context.newPage();
-    await page.goto(server.url('sol-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    const page = await openDapp(wallet, server.url('sol-dapp'));
     const dapp = <T = CallResult>(fn: string, ...args: unknown[]): Promise<T> =>
       page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
     const decide = (approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> => decideIn(wallet, `127.0.0.1:${server.port}`, approve, check);

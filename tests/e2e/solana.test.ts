@@ -21,6 +21,7 @@ import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { createDeriver } from '../../src/core';
 import { createSiwsMessageText } from '../../src/core/chains/solana/siws';
 import { parseWireTransaction } from '../../src/core/chains/solana/wire';
+import { openDapp, setStorage } from './support/flows';
 
 const PASSWORD = 'e2e solana password 123';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -91,14 +92,9 @@ describe('Solana Wallet Standard provider end to end', () => {
     node.airdrop(ownAddress, 5n * LAMPORTS);
     [server, wallet] = await Promise.all([startDappServer(['sol-dapp']), launchWallet()]);
     // Network setup from the background (the popup's Solana network screen is built separately).
-    await wallet.worker.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
-      await c.storage.local.set({ solana: { cluster: 'localnet', rpcUrl: { localnet: url } } });
-    }, proxy.url);
+    await setStorage(wallet, { solana: { cluster: 'localnet', rpcUrl: { localnet: proxy.url } } });
     await importWallet(wallet, MNEMONIC, PASSWORD);
-    page = await wallet.context.newPage();
-    await page.goto(server.url('sol-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    page = await openDapp(wallet, server.url('sol-dapp'));
   });
 
   afterAll(async () => {

@@ -16,6 +16,7 @@ import { startDappServer, type DappServer } from './support/dappServer';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { MNEMONIC, tronAccount } from '../families/tron/helpers';
 import { networkNames, pickNetwork } from './support/popupNav';
+import { openDapp, setStorage } from './support/flows';
 
 const PASSWORD = 'e2e tron password 123';
 type Result = { result?: unknown; error?: { code?: number; message: string; name?: string } };
@@ -53,14 +54,9 @@ describe('TRON providers end to end', () => {
     node.setBalance(me.address, 50_000_000n);
     proxy = await corsProxy(node.url);
     [server, wallet] = await Promise.all([startDappServer(['tron-dapp']), launchWallet()]);
-    await wallet.worker.evaluate(async (url) => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome;
-      await c.storage.local.set({ tron: { network: 'custom', fullNode: { custom: url } } });
-    }, proxy.url);
+    await setStorage(wallet, { tron: { network: 'custom', fullNode: { custom: proxy.url } } });
     await importWallet(wallet, MNEMONIC, PASSWORD);
-    page = await wallet.context.newPage();
-    await page.goto(server.url('tron-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    page = await openDapp(wallet, server.url('tron-dapp'));
   }, 120_000);
 
   afterAll(async () => {

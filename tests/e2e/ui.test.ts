@@ -13,6 +13,7 @@ import { approvalWindow } from './support/approvals';
 import { auditScreen, type AuditResult } from './support/uiAudit';
 import { pickNetwork } from './support/popupNav';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
+import { openDapp } from './support/flows';
 
 const PASSWORD = 'correct horse battery staple 13';
 const CHAIN_ID = 4213;
@@ -157,9 +158,7 @@ describe('every screen: axe-core clean, no sideways overflow at 360×600, three 
   });
 
   it('approval window: summary, translated labels, line breaks kept, origin explained; audited', async () => {
-    const page = await wallet.context.newPage();
-    await page.goto(server.url('evm-dapp'));
-    await page.waitForFunction(() => (window as unknown as { dapp?: unknown }).dapp !== undefined);
+    const page = await openDapp(wallet, server.url('evm-dapp'));
     const dapp = <T,>(method: string, params?: unknown): Promise<T> =>
       page.evaluate(({ method, params }) => (window as unknown as { dapp: { call: (m: string, p?: unknown) => Promise<unknown> } }).dapp.call(method, params), { method, params }) as Promise<T>;
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { importWallet, launchWallet, type Wallet } from './support/chromium';
 import { startDappServer, type DappServer } from './support/dappServer';
+import { isWorkerRunning, stopServiceWorker } from './support/workerControl';
 
 const PASSWORD = 'e2e worker core password 1';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -21,18 +22,8 @@ describe('worker: eager core answers first reads; the rest loads on first need',
   let cdp: CDPSession;
   let control: Page;
 
-  const workerRunning = async (): Promise<boolean> => {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    return targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${wallet.extensionId}/`));
-  };
-  const stopWorker = async (): Promise<void> => {
-    await expect
-      .poll(async () => {
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        return workerRunning();
-      }, { timeout: 30_000, interval: 200 })
-      .toBe(false);
-  };
+  const workerRunning = (): Promise<boolean> => isWorkerRunning(cdp, wallet.extensionId);
+  const stopWorker = (): Promise<void> => stopServiceWorker(cdp, wallet.extensionId);
   /** The running worker (Playwright lists each start of it as a new worker: the last one is live). */
   const liveWorker = (): Worker => {
     const all = wallet.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${wallet.extensionId}/`));

@@ -9,6 +9,7 @@ export const en = {
   netname_signet: "Signet (test)",
   netname_devnet: "Devnet",
   netname_localnet: "Local network",
+  netname_localTestnet: "Local testnet",
   netname_nile: "Nile testnet",
   netname_shasta: "Shasta testnet",
   forgotPassword: "Forgot your password? Restore from the recovery phrase",
@@ -189,6 +190,10 @@ export const en = {
   // home
   accounts: 'Accounts',
   account: 'Account {n}',
+  defaultWalletName: 'Wallet {n}',
+  defaultImportedName: 'Imported {n}',
+  localDevnet: 'Local devnet',
+  customNodeOf: '{chain} (custom node)',
   addAccount: 'Add account',
   addWallet: 'Add wallet',
   wallet: 'Wallet',

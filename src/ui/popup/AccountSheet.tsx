@@ -12,6 +12,7 @@ import { ListItem } from '../components/ListItem';
 import { Avatar } from '../components/Avatar';
 import { Button } from '../components/Button';
 import { AccountManage, accountName } from './AccountManage';
+import { useDisplayNames } from '../i18n/defaultNames';
 
 export function visibleAccounts(wallet: WalletMeta, selected: number): number[] {
   return Array.from({ length: wallet.accountCount }, (_, i) => i).filter((i) => i === selected || !(wallet.hiddenAccounts ?? []).includes(i));
@@ -33,6 +34,7 @@ export interface AccountSheetProps {
 
 export function AccountSheet({ state, wallet, open, onClose, onState, run, call }: AccountSheetProps): ReactNode {
   const { t } = useI18n();
+  const { walletName } = useDisplayNames();
   return (
     <Sheet open={open} title={t('accounts')} onClose={onClose} closeLabel={t('close')} testid="account-sheet">
       {state.wallets.length > 1 && (
@@ -46,7 +48,7 @@ export function AccountSheet({ state, wallet, open, onClose, onState, run, call 
                 key={w.id}
                 testid={`wallet-option-${w.id}`}
                 leading={<Wallet size={20} aria-hidden />}
-                title={w.name}
+                title={walletName(w.name)}
                 selected={w.id === wallet.id}
                 trailing={w.id === wallet.id ? <Check size={16} aria-hidden /> : undefined}
                 onClick={() => void run(call.selectWallet(w.id)).then(onClose)}
@@ -57,7 +59,7 @@ export function AccountSheet({ state, wallet, open, onClose, onState, run, call 
       )}
       <section aria-labelledby="accounts-title">
         <h3 className="group-title" id="accounts-title">
-          {wallet.name}
+          {walletName(wallet.name)}
         </h3>
         <ul className="items" data-testid="account-options">
           {visibleAccounts(wallet, state.selectedAccountIndex).map((i) => (

@@ -14,6 +14,7 @@ import { shortAddress, shortAmount } from '../format';
 import { RiskOverrides } from './RiskOverrides';
 import { useIncoming } from './useIncoming';
 import { useFamilyUi } from './useFamilyUi';
+import { useDisplayNames } from '../i18n/defaultNames';
 
 /** A family's buttons under one of the wallet's own entries (its UI part ActivityActions), loaded with the family's UI. */
 function FamilyActions({ item }: { item: ActivityView }): ReactNode {
@@ -23,6 +24,7 @@ function FamilyActions({ item }: { item: ActivityView }): ReactNode {
 
 export default function Activity(): ReactNode {
   const { t, locale } = useI18n();
+  const { networkName } = useDisplayNames();
   const [items, setItems] = useState<ActivityView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -81,7 +83,7 @@ export default function Activity(): ReactNode {
                   {t('to')} {i.to ? shortAddress(i.to) : '—'}
                 </span>
               )}{' '}
-              · <span data-testid="activity-network">{i.networkName}</span>
+              · <span data-testid="activity-network">{networkName(i.networkName)}</span>
             </div>
             <div className="hint row">
               <time className="grow" dateTime={new Date(i.time).toISOString()}>

@@ -1,18 +1,20 @@
 /**
  * Home: the account (identicon, name, address with copy) and the network at the top, each opening a
  * sheet; the balance headline with Send / Receive; the asset list; a bottom navigation that never
- * wraps. Screens other than Home load on demand (React.lazy) so the popup's first paint stays small.
+ * wraps. One account on one network: other families' addresses live in Receive. Screens other than Home load on demand (React.lazy) so the popup's first paint stays small.
  * The screen follows the URL hash (#/send), behind the lock.
  */
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ArrowDownLeft, ArrowUpRight, ChevronDown, Globe, History, Image, Lock, Settings as SettingsIcon, Wallet as WalletIcon } from 'lucide-react';
-import type { AccountView, ChainsView, PopupFamily, WalletState } from '../../protocol/ui';
+import type { ChainsView, PopupFamily, WalletState } from '../../protocol/ui';
 import { call } from '../api';
 import { callOnce, takeResolved } from '../prefetch';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
+import { useDisplayNames } from '../i18n/defaultNames';
 import type { MessageKey } from '../i18n';
-import { Accounts } from './Accounts';
+import { useAccountList } from './useAccountList';
+import { markPainted } from '../perf';
 import { Balances } from './Balances';
 import { accountName } from './AccountManage';
 import { AccountSheet } from './AccountSheet';
@@ -50,6 +52,7 @@ function tabFromHash(): Tab {
 
 export function Home({ state, onState }: { state: WalletState; onState: (s: WalletState) => void }): ReactNode {
   const { t } = useI18n();
+  const { networkName, walletName } = useDisplayNames();
   const [tab, setTabState] = useState<Tab>(tabFromHash);
   // Choosing the open tab again starts it afresh (e.g. a new transfer after a send).
   const [visit, setVisit] = useState(0);
@@ -57,7 +60,6 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   const [prefetchedChains] = useState(() => ({ value: takeResolved('listChains') }));
   const [chains, setChains] = useState<ChainsView | null>(prefetchedChains.value ?? null);
   const [sheet, setSheet] = useState<'account' | 'network' | null>(null);
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [headline, setHeadline] = useState<Headline | null>(null);
   const wallet = state.wallets.find((w) => w.id === state.selectedWalletId) ?? state.wallets[0];
 
@@ -89,6 +91,11 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   const family: PopupFamily = chains?.family ?? 'evm';
   // An imported key has one family: the other families' screens have nothing to show.
   const capable = !wallet || wallet.kind === 'mnemonic' || wallet.family === family;
+  // The Bitcoin row carries the active Bitcoin network's address: refetched when it changes.
+  const { accounts, error: accountsError } = useAccountList(state, family === 'bitcoin' ? (chains?.active ?? '') : '');
+  useEffect(() => {
+    if (accounts) markPainted('mcw:accounts');
+  }, [accounts]);
   const mine = accounts?.find((a) => a.family === family);
   const name = wallet ? accountName(wallet, state.selectedAccountIndex, t) : '';
 
@@ -104,7 +111,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
                 {name}
               </span>
               <span className="chip-sub chip-title" data-testid="account-chip-wallet">
-                {wallet.name}
+                {walletName(wallet.name)}
               </span>
             </span>
             <ChevronDown size={14} aria-hidden />
@@ -113,7 +120,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
         <button type="button" className="chip network" data-testid="network-chip" data-active={chains?.active ?? ''} aria-haspopup="dialog" disabled={!chains} onClick={() => setSheet('network')}>
           <span className="sr-only">{t('network')}: </span>
           {active && <NetworkLogo family={active.family} name={active.name} id={active.id} size={20} />}
-          <span className="chip-title">{active?.name ?? '…'}</span>
+          <span className="chip-title">{active ? networkName(active.name) : '…'}</span>
           <ChevronDown size={14} aria-hidden />
         </button>
         <IconButton label={t('lock')} data-testid="lock" onClick={() => void run(call('lock', {}), onState)}>
@@ -129,8 +136,8 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
         <h1 className="sr-only">{tab === 'assets' ? t('appName') : t(`tab_${tab}` as MessageKey)}</h1>
         {tab === 'assets' && (
           <>
-            <div className="hero">
-              {capable && <HeadlineAmount headline={headline} networkName={active?.name ?? ''} />}
+            <div className="hero" data-testid="home-hero" data-accounts={accounts ? 'ready' : 'loading'}>
+              {capable && <HeadlineAmount headline={headline} networkName={active ? networkName(active.name) : ''} />}
               {mine && <Address address={mine.address} copyLabel={t('copyAddress')} copiedLabel={t('copied')} testid="home-address" />}
               <div className="hero-actions">
                 <Button icon={<ArrowUpRight size={16} aria-hidden />} data-testid="home-send" onClick={() => setTab('send')}>
@@ -142,17 +149,15 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
               </div>
             </div>
             {capable && chains && <Balances key={`${chains.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${state.settings.bitcoinScheme}`} family={family} onHeadline={setHeadline} />}
-            <section className="stack" aria-labelledby="addresses-title">
-              <h2 id="addresses-title" className="h2">
-                {t('addresses')}
-              </h2>
-              {/* Remounted when the Bitcoin network changes: its row shows that network's address. */}
-              <Accounts key={family === 'bitcoin' ? chains?.active : 'accounts'} state={state} onAccounts={setAccounts} />
-            </section>
+            {accountsError && (
+              <p role="alert" className="error" data-testid="accounts-error">
+                {accountsError}
+              </p>
+            )}
           </>
         )}
         <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
-          {tab === 'receive' && <Receive state={state} family={family} />}
+          {tab === 'receive' && <Receive key={chains?.active} state={state} family={family} />}
           {tab === 'send' && chains && <Send key={`${chains.active}:${visit}`} family={family} network={chains.active.slice(chains.active.indexOf(':') + 1)} onDone={() => setTab('activity')} onChains={setChains} />}
           {tab === 'activity' && <Activity />}
           {tab === 'nfts' && (family === 'evm' ? <Nfts key={`${chains?.active}:${state.selectedWalletId}:${state.selectedAccountIndex}:${visit}`} /> : <p className="hint">{t('nftsEvmOnly')}</p>)}

@@ -11,18 +11,22 @@ import type { MessageKey } from '../i18n';
 import { Sheet } from '../components/Sheet';
 import { ListItem } from '../components/ListItem';
 import { NetworkLogo } from './NetworkLogo';
+import { useDisplayNames } from '../i18n/defaultNames';
 
-export function filterChains(chains: readonly ChainOption[], query: string, testnets: boolean): ChainOption[] {
+/** `shownName` is the name as displayed (translated defaults): a search matches it, the stored name or the id. */
+export function filterChains(chains: readonly ChainOption[], query: string, testnets: boolean, shownName: (name: string) => string = (n) => n): ChainOption[] {
   const q = query.trim().toLowerCase();
-  return chains.filter((c) => (testnets || !c.testnet) && (!q || c.name.toLowerCase().includes(q) || c.id.toLowerCase().includes(q)));
+  const hit = (c: ChainOption): boolean => c.name.toLowerCase().includes(q) || shownName(c.name).toLowerCase().includes(q) || c.id.toLowerCase().includes(q);
+  return chains.filter((c) => (testnets || !c.testnet) && (!q || hit(c)));
 }
 
 export function NetworkSheet({ chains, open, onClose, onPick }: { chains: ChainsView; open: boolean; onClose: () => void; onPick: (id: string) => void }): ReactNode {
   const { t } = useI18n();
+  const { networkName } = useDisplayNames();
   const activeIsTestnet = chains.chains.find((c) => c.id === chains.active)?.testnet ?? false;
   const [query, setQuery] = useState('');
   const [testnets, setTestnets] = useState(activeIsTestnet);
-  const shown = useMemo(() => filterChains(chains.chains, query, testnets), [chains, query, testnets]);
+  const shown = useMemo(() => filterChains(chains.chains, query, testnets, networkName), [chains, query, testnets, networkName]);
   const groups: readonly PopupFamily[] = WALLET_FAMILIES;
   return (
     <Sheet open={open} title={t('network')} onClose={onClose} closeLabel={t('close')} testid="network-sheet">
@@ -48,7 +52,7 @@ export function NetworkSheet({ chains, open, onClose, onPick }: { chains: Chains
                   key={c.id}
                   testid={`network-option-${c.id}`}
                   leading={<NetworkLogo family={c.family} name={c.name} id={c.id} />}
-                  title={c.name}
+                  title={networkName(c.name)}
                   subtitle={c.testnet ? t('testnet') : undefined}
                   selected={c.id === chains.active}
                   trailing={c.id === chains.active ? <Check size={16} aria-hidden /> : undefined}

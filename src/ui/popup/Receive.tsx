@@ -3,7 +3,7 @@
  * address always comes from the unlocked keyring (re-derived in the background), never from storage.
  * For Bitcoin the address type chosen in Settings is named. A family that rotates receive addresses
  * (a background `receiveAddress`; Bitcoin: the first unused one, by a gap-limit scan of the Esplora
- * API) shows a fresh one after each payment.
+ * API) shows a fresh one after each payment. Below, folded, every family's address of the account.
  */
 import { QrCode } from '../components/QrCode';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -14,6 +14,7 @@ import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n';
 import { RequestPayment } from './RequestPayment';
+import { Accounts, accountRowLabel as rowLabel } from './Accounts';
 
 const SCHEME_LABEL: Record<string, MessageKey> = {
   p2wpkh: 'scheme_p2wpkh',
@@ -23,7 +24,6 @@ const SCHEME_LABEL: Record<string, MessageKey> = {
 };
 
 const rowKey = (a: AccountView): string => `${a.family}:${a.network}`;
-const rowLabel = (a: AccountView): MessageKey => (a.family === 'polkadot' && a.network === 'kusama' ? 'family_kusama' : `family_${a.family}`) as MessageKey;
 
 export default function Receive({ state, family = 'evm' }: { state: WalletState; family?: PopupFamily }): ReactNode {
   const { t } = useI18n();
@@ -114,6 +114,11 @@ export default function Receive({ state, family = 'evm' }: { state: WalletState;
         {t('receiveHint', { chain: t(rowLabel(account)) })}
       </p>
       <RequestPayment key={rowKey(account)} family={account.family} address={account.address} />
+      {/* Every family's address of this account in one list (paths, EOS legacy key): Home shows only the active one. */}
+      <details className="stack" data-testid="receive-all">
+        <summary data-testid="receive-all-toggle">{t('addresses')}</summary>
+        <Accounts accounts={accounts} />
+      </details>
     </section>
   );
 }

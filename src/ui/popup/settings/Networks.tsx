@@ -5,9 +5,11 @@ import { call } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import { NetworkEditor } from './NetworkEditor';
+import { useDisplayNames } from '../../i18n/defaultNames';
 
 export function Networks({ onChanged }: { onChanged: () => void }): ReactNode {
   const { t } = useI18n();
+  const { networkName } = useDisplayNames();
   const [list, setList] = useState<NetworkView[] | null>(null);
   const [form, setForm] = useState({ name: '', chainId: '', rpcUrl: '', symbol: 'ETH', explorer: '' });
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +64,7 @@ export function Networks({ onChanged }: { onChanged: () => void }): ReactNode {
           <li key={n.chainId} className="stack" data-testid={`network-row-${n.chainId}`}>
             <div className="row">
               <span className="grow">
-                {n.name} <span className="hint">#{n.chainId}</span>
+                {networkName(n.name)} <span className="hint">#{n.chainId}</span>
                 {n.edited && <span className="hint" data-testid={`network-edited-${n.chainId}`}> · {t('networkEditedBadge')}</span>}
               </span>
               <button className="small secondary" aria-label={t('editNetworkOf', { name: n.name })} aria-expanded={editing === n.chainId} data-testid={`edit-network-${n.chainId}`} onClick={() => setEditing(editing === n.chainId ? null : n.chainId)}>

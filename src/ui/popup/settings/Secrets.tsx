@@ -8,9 +8,11 @@ import type { WalletState } from '../../../protocol/ui';
 import { call, onWalletEvent } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
+import { useDisplayNames } from '../../i18n/defaultNames';
 
 export function Secrets({ state }: { state: WalletState }): ReactNode {
   const { t } = useI18n();
+  const { walletName } = useDisplayNames();
   const [walletId, setWalletId] = useState(state.selectedWalletId ?? state.wallets[0]?.id ?? '');
   const [password, setPassword] = useState('');
   const [ack, setAck] = useState(false);
@@ -78,7 +80,7 @@ export function Secrets({ state }: { state: WalletState }): ReactNode {
           <select data-testid="secret-wallet" value={walletId} onChange={(e) => setWalletId(e.target.value)}>
             {state.wallets.map((w) => (
               <option key={w.id} value={w.id}>
-                {w.name}
+                {walletName(w.name)}
               </option>
             ))}
           </select>
