@@ -38,7 +38,7 @@ describe('Firefox build', () => {
     // Home shows one account on one network; every family's address is in Receive's list.
     open('popup.html#/receive');
     await waitFor('[data-testid="receive-all-toggle"]');
-    await page.click('[data-testid="receive-all-toggle"]');
+    await click('[data-testid="receive-all-toggle"]');
     await waitFor('[data-testid="account-bitcoin"] [data-testid="address"]');
     const btc = await page.$eval('[data-testid="account-bitcoin"] [data-testid="address"]', (e) => e.textContent);
     expect(btc).toBe('bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu');
