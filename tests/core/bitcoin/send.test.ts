@@ -14,6 +14,7 @@ import {
 import { BitcoinError } from '../../../src/families/bitcoin/core/errors.ts';
 import { FakeEsplora } from './esploraServer.ts';
 import { bitcoin, foreignAddress, fundCoins, prevoutMap, prng, regtestWallet, verifyTx, type VerifiedTx } from './helpers.ts';
+import { syncCodeOf } from '../../support/errors.ts';
 
 const server = new FakeEsplora();
 beforeAll(async () => {
@@ -25,15 +26,7 @@ afterAll(async () => {
 
 const w = regtestWallet('regtest', 2);
 const rand = prng(42);
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BitcoinError) return e.code;
-    throw e;
-  }
-  return 'no error';
-};
+const codeOf = syncCodeOf(BitcoinError, 'no error');
 
 /** The plan's promises, checked against what bitcoinjs-lib reads from the signed hex. */
 function expectMatchesPlan(plan: SendPlan, v: VerifiedTx): void {
