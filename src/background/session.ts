@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { base64 } from '@scure/base';
-import { unlockVault, openVaultWithDek, verifyPassword, VaultError } from '../core/vault';
+import { unlockVault, openVaultWithDek, verifyPassword, VaultError, type VaultFile } from '../core/vault';
 import { checkThrottle, recordFailure, recordSuccess, type ThrottleState } from '../core/vault/unlockThrottle';
 import { keyring } from './keyring';
 import { notifyUnlocked } from './approvals';
@@ -47,39 +47,41 @@ export async function unlockWaitMs(): Promise<number> {
  * same persisted back-off as unlocking: a stolen unlocked session cannot guess it quickly.
  */
 export async function verifyPasswordThrottled(password: string): Promise<void> {
-  const vault = await getLocal('vault');
-  if (!vault) throw new WalletError('NO_VAULT', 'No wallet has been created yet');
-  const throttle = (await getLocal('throttle')) ?? FRESH_THROTTLE;
-  const gate = checkThrottle(throttle, Date.now());
-  if (!gate.allowed) throw new WalletError('THROTTLED', 'Too many attempts. Wait before trying again.', gate.waitMs);
+  const { vault, throttle } = await passwordAttempt();
   if (await verifyPassword(vault, password)) {
     await setLocal({ throttle: recordSuccess() });
     return;
   }
-  const next = recordFailure(throttle, Date.now());
-  await setLocal({ throttle: next });
-  throw new WalletError('WRONG_PASSWORD', 'Incorrect password', checkThrottle(next, Date.now()).waitMs);
+  await wrongPassword(throttle);
 }
 
 export async function unlock(password: string): Promise<void> {
-  const vault = await getLocal('vault');
-  if (!vault) throw new WalletError('NO_VAULT', 'No wallet has been created yet');
-  const throttle = (await getLocal('throttle')) ?? FRESH_THROTTLE;
-  const gate = checkThrottle(throttle, Date.now());
-  if (!gate.allowed) throw new WalletError('THROTTLED', 'Too many attempts. Wait before trying again.', gate.waitMs);
+  const { vault, throttle } = await passwordAttempt();
   try {
     const opened = await unlockVault(vault, password);
     await setLocal({ throttle: recordSuccess(), ...(opened.upgraded ? { vault: opened.upgraded } : {}) });
     await startSession(opened.payload, opened.dek);
   } catch (err) {
-    if (err instanceof VaultError && err.code === 'WRONG_PASSWORD') {
-      const next = recordFailure(throttle, Date.now());
-      await setLocal({ throttle: next });
-      const wait = checkThrottle(next, Date.now()).waitMs;
-      throw new WalletError('WRONG_PASSWORD', 'Incorrect password', wait);
-    }
+    if (err instanceof VaultError && err.code === 'WRONG_PASSWORD') await wrongPassword(throttle);
     throw err;
   }
+}
+
+/** The vault and the back-off state, once the back-off allows another password try (unlock and re-checks share it). */
+async function passwordAttempt(): Promise<{ vault: VaultFile; throttle: ThrottleState }> {
+  const vault = await getLocal('vault');
+  if (!vault) throw new WalletError('NO_VAULT', 'No wallet has been created yet');
+  const throttle = (await getLocal('throttle')) ?? FRESH_THROTTLE;
+  const gate = checkThrottle(throttle, Date.now());
+  if (!gate.allowed) throw new WalletError('THROTTLED', 'Too many attempts. Wait before trying again.', gate.waitMs);
+  return { vault, throttle };
+}
+
+/** Records a wrong password in the persisted back-off, then refuses with the wait it now imposes. */
+async function wrongPassword(throttle: ThrottleState): Promise<never> {
+  const next = recordFailure(throttle, Date.now());
+  await setLocal({ throttle: next });
+  throw new WalletError('WRONG_PASSWORD', 'Incorrect password', checkThrottle(next, Date.now()).waitMs);
 }
 
 export async function startSession(payload: Parameters<typeof keyring.load>[0], key: Uint8Array): Promise<void> {

@@ -141,23 +141,11 @@ export interface SendRequestGeneric {
   extra?: Readonly<Record<string, string | boolean>>;
 }
 
-/** What the one Send screen shows before the user confirms (the network name is added by the shared code). */
-export interface SendPreviewGeneric {
-  from: string;
-  to: string;
-  /** Whole units, exact. */
-  amount: string;
-  symbol: string;
-  /** Total network fee, whole units. */
-  fee: string;
-  feeSymbol: string;
-  /** Labelled extras (message keys of the family's dictionary, or plain labels) → values. */
-  details: Record<string, string>;
-  /** Message key of the fee row's label when the fee is an upper bound ('maxNetworkFee'); default 'networkFee'. */
-  feeLabel?: string;
-  /** Values the family's ReviewFields part edits (EVM gas limit and fees per gas), not listed as details. */
-  reviewData?: Record<string, string>;
-}
+/**
+ * What the one Send screen shows before the user confirms: the popup's preview less what the
+ * shared code adds (the handle, the family, the network name and the risk warnings).
+ */
+export type SendPreviewGeneric = Omit<ChainSendPreview, 'id' | 'family' | 'networkName' | 'warnings'>;
 
 export interface SentTransfer {
   hash: string;

@@ -260,15 +260,17 @@ export interface ChainSendPreview {
   networkName: string;
   from: string;
   to: string;
+  /** Whole units, exact. */
   amount: string;
   symbol: string;
   /** Total network fee (TRON: expected burn; Solana: fee + new token account rent), whole units. */
   fee: string;
   feeSymbol: string;
-  /** Message key of the fee row's label when the fee is an upper bound (EVM: 'maxNetworkFee'). */
+  /** Message key of the fee row's label when the fee is an upper bound (EVM: 'maxNetworkFee'); default 'networkFee'. */
   feeLabel?: string;
+  /** Labelled extras (message keys of the family's dictionary, or plain labels) → values. */
   details: Record<string, string>;
-  /** Values the family's review part edits (EVM: feeType, gas, maxFeePerGas…), not listed. */
+  /** Values the family's review part edits (EVM: feeType, gas, maxFeePerGas…), not listed as details. */
   reviewData?: Record<string, string>;
   warnings: Array<{ code: string; severity: 'info' | 'warning' | 'danger'; params: Record<string, string | number | boolean> }>;
 }

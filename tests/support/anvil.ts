@@ -4,12 +4,11 @@
  * private keys (the standard "test test … junk" mnemonic) and stop(). anvil has no `--port 0`,
  * so a free port is found by binding 127.0.0.1:0 and closing it; a collision is retried.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { bytesToHex, type Address, type Hex } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
+import { rawJsonRpc, startChildNode } from './loopback';
 
 export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
 
@@ -51,82 +50,22 @@ export function devAccounts(): readonly DevAccount[] {
   return cachedAccounts;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function rawRpc<T>(url: string, method: string, params: unknown[] = []): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = (await res.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function waitExit(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
-
-async function tryStart(port: number, chainId: number, opts: AnvilOptions): Promise<AnvilInstance | 'port-in-use'> {
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent', ...(opts.args ?? [])];
-  const child = spawn(ANVIL_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 20_000);
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      if (/address already in use|os error 98|AddrInUse/i.test(output)) return 'port-in-use';
-      throw new Error(`anvil exited with code ${child.exitCode}: ${output.slice(0, 500)}`);
-    }
-    try {
-      const id = await rawRpc<string>(url, 'eth_chainId');
-      if (Number(BigInt(id)) !== chainId) throw new Error(`port ${port} answers chain ${id}, not our anvil`);
-      const stop = async (): Promise<void> => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-        await waitExit(child);
-      };
-      return { url, port, chainId, accounts: devAccounts(), rpc: (m, p) => rawRpc(url, m, p), stop };
-    } catch (err) {
-      if (err instanceof Error && err.message.includes('not our anvil')) {
-        child.kill('SIGTERM');
-        await waitExit(child);
-        return 'port-in-use';
-      }
-      await sleep(50);
-    }
-  }
-  child.kill('SIGKILL');
-  await waitExit(child);
-  throw new Error(`anvil did not answer on ${url} within the timeout: ${output.slice(0, 500)}`);
-}
-
 /** Starts anvil; retries on a new port if the chosen one was taken in the meantime. */
 export async function startAnvil(opts: AnvilOptions = {}): Promise<AnvilInstance> {
   if (!existsSync(ANVIL_BIN)) throw new Error(`anvil binary not found at ${ANVIL_BIN}`);
   const chainId = opts.chainId ?? 31337;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
-    const r = await tryStart(port, chainId, opts);
-    if (r !== 'port-in-use') return r;
-  }
-  throw new Error('could not find a free port for anvil after 5 attempts');
+  return startChildNode<AnvilInstance>({
+    name: 'anvil',
+    command: ANVIL_BIN,
+    args: (port) => ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent', ...(opts.args ?? [])],
+    portInUse: /address already in use|os error 98|AddrInUse/i,
+    timeoutMs: opts.startTimeoutMs ?? 20_000,
+    pollMs: 50,
+    async probe(url, port, stop) {
+      const id = await rawJsonRpc<string>(url, 'eth_chainId');
+      // Another node on this port (it was free when we looked): try another.
+      if (Number(BigInt(id)) !== chainId) return 'foreign';
+      return { url, port, chainId, accounts: devAccounts(), rpc: (m, p) => rawJsonRpc(url, m, p), stop };
+    },
+  });
 }

@@ -9,11 +9,10 @@
  * `setFree` endows any account through chopsticks' `dev_setStorage` (the wallet's own accounts are
  * numbered `//0`, `//1` … from a phrase, so they are not among the genesis dev accounts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { rawJsonRpc, startChildNode } from './loopback';
 
 const CHOPSTICKS = fileURLToPath(new URL('../../node_modules/@acala-network/chopsticks/chopsticks.cjs', import.meta.url));
 export const KUSAMA_LOCAL_SPEC = fileURLToPath(new URL('../fixtures/kusama-local/kusama.json', import.meta.url));
@@ -35,60 +34,29 @@ export interface ChopsticksNode {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function rawRpc<T>(url: string, method: string, params: unknown[] = []): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
-  const body = (await res.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function waitExit(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
-
 async function devAccounts(): Promise<Record<(typeof DEV_NAMES)[number], string>> {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 2 });
   return Object.fromEntries(DEV_NAMES.map((n) => [n, keyring.addFromUri(`${DEV_PHRASE}//${n}`).address])) as Record<(typeof DEV_NAMES)[number], string>;
 }
 
-async function tryStart(port: number, timeoutMs: number): Promise<ChopsticksNode | 'port-in-use'> {
-  const args = [CHOPSTICKS, `--genesis=${KUSAMA_LOCAL_SPEC}`, '--build-block-mode=Instant', `--port=${port}`, '--host=127.0.0.1'];
-  // LOG_LEVEL keeps chopsticks' per-block info lines out of the test output.
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  const httpUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      if (/EADDRINUSE/.test(output)) return 'port-in-use';
-      throw new Error(`chopsticks exited with code ${child.exitCode}: ${output.slice(-1500)}`);
-    }
-    try {
-      const props = await rawRpc<{ ss58Format?: number; tokenSymbol?: string }>(httpUrl, 'system_properties');
-      if (props.tokenSymbol !== 'KSM') throw new Error(`port ${port} answers ${JSON.stringify(props)}, not our chopsticks`);
+/** Starts chopsticks on the Kusama Local Testnet genesis (about 10-30 s: it compiles the runtime). */
+export async function startChopsticks(opts: { startTimeoutMs?: number } = {}): Promise<ChopsticksNode> {
+  return startChildNode<ChopsticksNode>({
+    name: 'chopsticks',
+    command: process.execPath,
+    args: (port) => [CHOPSTICKS, `--genesis=${KUSAMA_LOCAL_SPEC}`, '--build-block-mode=Instant', `--port=${port}`, '--host=127.0.0.1'],
+    // LOG_LEVEL keeps chopsticks' per-block info lines out of the test output.
+    env: { ...process.env, LOG_LEVEL: 'error' },
+    portInUse: /EADDRINUSE/,
+    timeoutMs: opts.startTimeoutMs ?? 120_000,
+    pollMs: 200,
+    async probe(httpUrl, port, stop) {
+      const props = await rawJsonRpc<{ ss58Format?: number; tokenSymbol?: string }>(httpUrl, 'system_properties');
+      // Another node on this port (it was free when we looked): try another.
+      if (props.tokenSymbol !== 'KSM') return 'foreign';
       const dev = await devAccounts();
-      const rpc = <T>(m: string, p?: unknown[]): Promise<T> => rawRpc<T>(httpUrl, m, p);
+      const rpc = <T>(m: string, p?: unknown[]): Promise<T> => rawJsonRpc<T>(httpUrl, m, p);
       return {
         wsUrl: `ws://127.0.0.1:${port}`,
         httpUrl,
@@ -99,30 +67,8 @@ async function tryStart(port: number, timeoutMs: number): Promise<ChopsticksNode
           await rpc('dev_setStorage', [{ System: { Account: [[[address], { providers: 1, data: { free: free.toString() } }]] } }]);
           await rpc('dev_newBlock', [{ count: 1 }]);
         },
-        async stop() {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-          await waitExit(child);
-        },
+        stop,
       };
-    } catch (err) {
-      if (err instanceof Error && err.message.includes('not our chopsticks')) {
-        child.kill('SIGTERM');
-        await waitExit(child);
-        return 'port-in-use';
-      }
-      await sleep(200);
-    }
-  }
-  child.kill('SIGKILL');
-  await waitExit(child);
-  throw new Error(`chopsticks did not answer on ${httpUrl} in time: ${output.slice(-1500)}`);
-}
-
-/** Starts chopsticks on the Kusama Local Testnet genesis (about 10-30 s: it compiles the runtime). */
-export async function startChopsticks(opts: { startTimeoutMs?: number } = {}): Promise<ChopsticksNode> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const r = await tryStart(await freePort(), opts.startTimeoutMs ?? 120_000);
-    if (r !== 'port-in-use') return r;
-  }
-  throw new Error('could not find a free port for chopsticks after 5 attempts');
+    },
+  });
 }

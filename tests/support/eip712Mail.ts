@@ -4,24 +4,27 @@
  */
 import { keccak256, stringToHex } from 'viem';
 
+/**
+ * A struct's fields written as in EIP-712's encodeType ("Person from,Person to,string contents"):
+ * the `[{ name, type }]` list typed data carries, one line per struct instead of one per field.
+ */
+export function eip712Fields(members: string): { name: string; type: string }[] {
+  return members.split(',').map((member) => {
+    const [type, name, extra] = member.trim().split(/\s+/);
+    if (!type || !name || extra !== undefined) throw new Error(`not "type name": ${member}`);
+    return { name, type };
+  });
+}
+
+/** The EIP712Domain both use. */
+const DOMAIN_FIELDS = eip712Fields('string name,string version,uint256 chainId,address verifyingContract');
+
 export const COW_KEY = keccak256(stringToHex('cow'));
 export const MAIL = {
   types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Person: [
-      { name: 'name', type: 'string' },
-      { name: 'wallet', type: 'address' },
-    ],
-    Mail: [
-      { name: 'from', type: 'Person' },
-      { name: 'to', type: 'Person' },
-      { name: 'contents', type: 'string' },
-    ],
+    EIP712Domain: DOMAIN_FIELDS,
+    Person: eip712Fields('string name,address wallet'),
+    Mail: eip712Fields('Person from,Person to,string contents'),
   },
   primaryType: 'Mail',
   domain: { name: 'Ether Mail', version: '1', chainId: 1, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
@@ -36,17 +39,6 @@ export const MAIL_SIGNATURE = '0x4355c47d63924e8a72e509b65029052eb6c299d53a04e16
 
 /** EIP-712 domain and EIP-2612 Permit types (the token permits dApps ask to sign). */
 export const PERMIT_TYPES = {
-  EIP712Domain: [
-    { name: 'name', type: 'string' },
-    { name: 'version', type: 'string' },
-    { name: 'chainId', type: 'uint256' },
-    { name: 'verifyingContract', type: 'address' },
-  ],
-  Permit: [
-    { name: 'owner', type: 'address' },
-    { name: 'spender', type: 'address' },
-    { name: 'value', type: 'uint256' },
-    { name: 'nonce', type: 'uint256' },
-    { name: 'deadline', type: 'uint256' },
-  ],
+  EIP712Domain: DOMAIN_FIELDS,
+  Permit: eip712Fields('address owner,address spender,uint256 value,uint256 nonce,uint256 deadline'),
 };

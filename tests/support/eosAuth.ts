@@ -23,8 +23,8 @@ export interface PermissionState {
   required_auth: { threshold: number; keys: KeyWeight[]; accounts: AccountWeight[]; waits: never[] };
 }
 
-/** nodeos' error of an unsatisfied authorization (code, name, what, detail message). */
-export class AuthError extends Error {
+/** A nodeos error reply (code, name, what, detail message): refused authorizations here, any chain error in eosNode.ts. */
+export class NodeosError extends Error {
   constructor(
     readonly code: number,
     readonly errorName: string,
@@ -43,7 +43,7 @@ export function recoverSigners(tx: Transaction, chainId: string, signatures: rea
     try {
       sig = Signature.from(s);
     } catch {
-      throw new AuthError(3010004, 'signature_type_exception', 'Invalid signature', `Invalid signature format: ${s}`);
+      throw new NodeosError(3010004, 'signature_type_exception', 'Invalid signature', `Invalid signature format: ${s}`);
     }
     return sig.recoverDigest(digest).toString();
   });
@@ -98,10 +98,10 @@ export function checkAuthorizations(
       const actor = String(level.actor);
       const perm = String(level.permission);
       if (!permissions(actor)) {
-        throw new AuthError(3010001, 'name_type_exception', 'Invalid name', `account ${actor} does not exist`);
+        throw new NodeosError(3010001, 'name_type_exception', 'Invalid name', `account ${actor} does not exist`);
       }
       if (!satisfies(actor, perm, 0)) {
-        throw new AuthError(
+        throw new NodeosError(
           3090003,
           'unsatisfied_authorization',
           'Provided keys, permissions, and delays do not satisfy declared authorizations',
@@ -112,7 +112,7 @@ export function checkAuthorizations(
   }
   for (const k of provided) {
     if (!used.has(k)) {
-      throw new AuthError(3090004, 'irrelevant_auth_exception', 'Irrelevant authority included', `transaction bears irrelevant signatures from these keys: ["${k}"]`);
+      throw new NodeosError(3090004, 'irrelevant_auth_exception', 'Irrelevant authority included', `transaction bears irrelevant signatures from these keys: ["${k}"]`);
     }
   }
   return used;

@@ -20,11 +20,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ABI, Checksum256, PackedTransaction, PublicKey, Serializer, Transaction } from '@wharfkit/antelope';
 import { Blockchain, nameToBigInt, type Account } from '@eosnetwork/vert';
 import { Name as VertName, Serializer as VertSerializer, Transaction as VertTransaction, TimePoint as VertTimePoint } from '@greymass/eosio';
-import { AuthError, checkAuthorizations, recoverSigners, type PermissionState } from './eosAuth';
+import { NodeosError, checkAuthorizations, recoverSigners, type PermissionState } from './eosAuth';
+import { listenLoopback } from './loopback';
 
 const require = createRequire(import.meta.url);
 /** proton-tsc's build of the reference eosio.token contract (wasm + abi). */
@@ -76,17 +77,6 @@ export interface EosTestNode {
   stop(): Promise<void>;
 }
 
-class ChainError extends Error {
-  constructor(
-    readonly code: number,
-    readonly errorName: string,
-    readonly what: string,
-    detail: string,
-  ) {
-    super(detail);
-  }
-}
-
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 23);
 const CPU_PER_TX_US = 180;
@@ -127,7 +117,7 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
   const fresh = (): Omit<AccountState, 'permissions'> => ({ created: iso(Date.now()), cpu: { used: 0, max: 20_000 }, net: { used: 0, max: 100_000 }, ramQuota: 8_000, ramUsage: 2_996 });
   const mustAccount = (name: string): AccountState => {
     const a = accounts.get(name);
-    if (!a) throw new ChainError(0, 'exception', 'unspecified', `unknown key (eosio::chain::name): ${name}`);
+    if (!a) throw new NodeosError(0, 'exception', 'unspecified', `unknown key (eosio::chain::name): ${name}`);
     return a;
   };
   // The system account exists (as on every chain) so contracts may notify or check it.
@@ -154,34 +144,34 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
     // nodeos accepts the compression as a number or a name; zlib (what WharfKit sends) is inflated here.
     const compression = String(body.compression ?? 0);
     const zlib = compression === '1' || compression === 'zlib';
-    if (!zlib && compression !== '0' && compression !== 'none') throw new ChainError(3030000, 'transaction_exception', 'Transaction exception', `unknown compression ${compression}`);
+    if (!zlib && compression !== '0' && compression !== 'none') throw new NodeosError(3030000, 'transaction_exception', 'Transaction exception', `unknown compression ${compression}`);
     const inflate = (hex: unknown): string => (typeof hex === 'string' && hex && zlib ? inflateSync(Buffer.from(hex, 'hex')).toString('hex') : String(hex ?? ''));
     let packed: PackedTransaction;
     try {
       packed = PackedTransaction.from({ signatures: body.signatures, compression: 0, packed_context_free_data: inflate(body.packed_context_free_data), packed_trx: inflate(body.packed_trx) } as never);
     } catch (e) {
-      throw new ChainError(3010010, 'packed_transaction_type_exception', 'Invalid packed transaction', `packed transaction does not parse: ${(e as Error).message}`);
+      throw new NodeosError(3010010, 'packed_transaction_type_exception', 'Invalid packed transaction', `packed transaction does not parse: ${(e as Error).message}`);
     }
     let tx: Transaction;
     try {
       tx = packed.getTransaction();
     } catch (e) {
-      throw new ChainError(3050002, 'invalid_action_args_exception', 'Invalid Action Arguments', `packed_trx does not decode: ${(e as Error).message}`);
+      throw new NodeosError(3050002, 'invalid_action_args_exception', 'Invalid Action Arguments', `packed_trx does not decode: ${(e as Error).message}`);
     }
     const id = String(tx.id);
-    if (txs.has(id)) throw new ChainError(3040008, 'tx_duplicate', 'Duplicate transaction', `duplicate transaction ${id}`);
+    if (txs.has(id)) throw new NodeosError(3040008, 'tx_duplicate', 'Duplicate transaction', `duplicate transaction ${id}`);
     const exp = tx.expiration.toMilliseconds();
-    if (exp <= Date.now()) throw new ChainError(3040005, 'expired_tx_exception', 'Expired Transaction', `expired transaction ${id}, expiration ${iso(exp)}`);
-    if (exp > Date.now() + 3600_000) throw new ChainError(3040006, 'tx_exp_too_far_exception', 'Transaction Expiration Too Far', 'Transaction expiration is too far in the future (max 3600 s)');
+    if (exp <= Date.now()) throw new NodeosError(3040005, 'expired_tx_exception', 'Expired Transaction', `expired transaction ${id}, expiration ${iso(exp)}`);
+    if (exp > Date.now() + 3600_000) throw new NodeosError(3040006, 'tx_exp_too_far_exception', 'Transaction Expiration Too Far', 'Transaction expiration is too far in the future (max 3600 s)');
     const ref = blocks.find((b) => (b.num & 0xffff) === Number(tx.ref_block_num));
     const prefix = ref ? Buffer.from(ref.id, 'hex').readUInt32LE(8) : -1;
     if (!ref || prefix !== Number(tx.ref_block_prefix)) {
-      throw new ChainError(3040007, 'invalid_ref_block_exception', 'Invalid Reference Block', `Transaction's reference block did not match. Is this transaction from a different fork? (ref ${tx.ref_block_num}/${tx.ref_block_prefix})`);
+      throw new NodeosError(3040007, 'invalid_ref_block_exception', 'Invalid Reference Block', `Transaction's reference block did not match. Is this transaction from a different fork? (ref ${tx.ref_block_num}/${tx.ref_block_prefix})`);
     }
     const signers = recoverSigners(tx, chainId, packed.signatures.map(String));
     checkAuthorizations(tx, signers, (actor) => accounts.get(actor)?.permissions);
     for (const a of tx.actions) {
-      if (!contractAbi(String(a.account))) throw new ChainError(3060002, 'account_query_exception', 'Account Query Exception', `Contract ${a.account} has no code (action ${a.name})`);
+      if (!contractAbi(String(a.account))) throw new NodeosError(3060002, 'account_query_exception', 'Account Query Exception', `Contract ${a.account} has no code (action ${a.name})`);
     }
 
     // Resources, billed to every authorizing account as nodeos bills them.
@@ -190,8 +180,8 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
     const payers = [...new Set(tx.actions.flatMap((a) => a.authorization.map((l) => String(l.actor))))];
     for (const p of payers) {
       const r = mustAccount(p);
-      if (r.cpu.max - r.cpu.used < cpu) throw new ChainError(3080004, 'tx_cpu_usage_exceeded', 'Transaction exceeded the current CPU usage limit imposed on the transaction', `billed CPU time (${cpu} us) is greater than the maximum billable CPU time for the transaction (${Math.max(0, r.cpu.max - r.cpu.used)} us)`);
-      if (r.net.max - r.net.used < netWords * 8) throw new ChainError(3080002, 'tx_net_usage_exceeded', 'Transaction exceeded the current network usage limit imposed on the transaction', `transaction net usage is too high: ${netWords * 8} > ${Math.max(0, r.net.max - r.net.used)}`);
+      if (r.cpu.max - r.cpu.used < cpu) throw new NodeosError(3080004, 'tx_cpu_usage_exceeded', 'Transaction exceeded the current CPU usage limit imposed on the transaction', `billed CPU time (${cpu} us) is greater than the maximum billable CPU time for the transaction (${Math.max(0, r.cpu.max - r.cpu.used)} us)`);
+      if (r.net.max - r.net.used < netWords * 8) throw new NodeosError(3080002, 'tx_net_usage_exceeded', 'Transaction exceeded the current network usage limit imposed on the transaction', `transaction net usage is too high: ${netWords * 8} > ${Math.max(0, r.net.max - r.net.used)}`);
     }
 
     // Apply the exact signed bytes through the runtime (VeRT reverts its tables on an assertion).
@@ -200,7 +190,7 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
       await bc.applyTransaction(vertTx);
     } catch (e) {
       const m = (e as Error).message;
-      throw new ChainError(3050003, 'eosio_assert_message_exception', 'eosio_assert_message assertion failure', `assertion failure with message: ${m.replace(/^eosio_assert: /, '')}`);
+      throw new NodeosError(3050003, 'eosio_assert_message_exception', 'eosio_assert_message assertion failure', `assertion failure with message: ${m.replace(/^eosio_assert: /, '')}`);
     }
     for (const p of payers) {
       const r = mustAccount(p);
@@ -263,7 +253,7 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
     '/v1/chain/get_block': (p) => {
       const key = String(p.block_num_or_id);
       const b = blocks.find((x) => String(x.num) === key || x.id === key);
-      if (!b) throw new ChainError(3100002, 'unknown_block_exception', 'Unknown block', `Could not find block: ${key}`);
+      if (!b) throw new NodeosError(3100002, 'unknown_block_exception', 'Unknown block', `Could not find block: ${key}`);
       return { timestamp: iso(b.time), producer: 'eosio', confirmed: 0, previous: blocks.find((x) => x.num === b.num - 1)?.id ?? '0'.repeat(64), transaction_mroot: '0'.repeat(64), action_mroot: '0'.repeat(64), schedule_version: 1, new_producers: null, producer_signature: 'SIG_K1_KfqjvCUEi5LTcVYkCGJXjcpZtTKVzy4XUHtfMxRWfDXW8QVxNqZGXDuPZbrZLPcLdLNLa3P7qX8FsWmmUxXBGxRdkz4y5Z', transactions: [], id: b.id, block_num: b.num, ref_block_prefix: Buffer.from(b.id, 'hex').readUInt32LE(8) };
     },
     '/v1/chain/get_account': (p) => {
@@ -295,7 +285,7 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
     '/v1/chain/get_currency_balance': (p) => {
       const code = String(p.code);
       const account = String(p.account);
-      if (!contractAbi(code)) throw new ChainError(3060002, 'account_query_exception', 'Account Query Exception', `Fail to retrieve account for ${code}`);
+      if (!contractAbi(code)) throw new NodeosError(3060002, 'account_query_exception', 'Account Query Exception', `Fail to retrieve account for ${code}`);
       const c = bc.getAccount(VertName.from(code))!;
       const rows = c.tables.accounts!(nameToBigInt(VertName.from(account))).getTableRows() as { balance: string }[];
       const sym = typeof p.symbol === 'string' ? p.symbol : undefined;
@@ -417,19 +407,11 @@ export async function startEosNode(opts: { chainId?: string; blockMs?: number; l
       const parsed = body ? (JSON.parse(body) as Record<string, unknown>) : {};
       reply(res, 200, await h(parsed));
     } catch (e) {
-      const err = e instanceof ChainError || e instanceof AuthError ? e : new ChainError(3010010, 'packed_transaction_type_exception', 'Invalid packed transaction', (e as Error).message);
-      const name = err instanceof ChainError ? err.errorName : (err as AuthError).errorName;
-      reply(res, 500, { code: 500, message: 'Internal Service Error', error: { code: err.code, name, what: err.what, details: [{ message: err.message, file: '', line_number: 0, method: '' }] } });
+      const err = e instanceof NodeosError ? e : new NodeosError(3010010, 'packed_transaction_type_exception', 'Invalid packed transaction', (e as Error).message);
+      reply(res, 500, { code: 500, message: 'Internal Service Error', error: { code: err.code, name: err.errorName, what: err.what, details: [{ message: err.message, file: '', line_number: 0, method: '' }] } });
     }
   }
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => void handle(req, res, body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const addr = server.address();
-  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const { server, url } = await listenLoopback((req, res, body) => void handle(req, res, body));
 
   // Direct runtime calls for set-up (funding): run through VeRT as the contract itself.
   const asContract = async (contract: string, action: string, data: unknown[], auth: string): Promise<void> => {

@@ -8,12 +8,13 @@
  * error), getSignatureStatuses, getSignaturesForAddress and getTransaction (the executed
  * transactions with the balances before and after, as jsonParsed meta; instructions left out), getGenesisHash, getBlockHeight — and exposes the SVM for setup.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { LiteSVM, FailedTransactionMetadata, type TransactionMetadata } from 'litesvm';
 import { address, getTransactionDecoder, lamports, type Transaction as KitTransaction } from '@solana/kit';
 import { PublicKey, VersionedMessage } from '@solana/web3.js';
 import { base58 } from '@scure/base';
+import { listenLoopback } from './loopback';
 
 export const TOKEN_PROGRAM = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
 export const TOKEN_2022_PROGRAM = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';
@@ -394,17 +395,10 @@ export async function startLiteSvmRpc(): Promise<LiteSvmRpc> {
     res.writeHead(200, { 'content-type': 'application/json' }).end(toJson(out));
   }
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => handle(body, res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+  const { server, url } = await listenLoopback((_req, res, body) => handle(body, res));
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     svm,
     genesisHash,
     calls,

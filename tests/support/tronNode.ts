@@ -9,9 +9,10 @@
  * block; expiration), then applies TRX / TRC-20 transfers to balances it keeps, burning
  * bandwidth/energy/activation fees with java-tron's rules. A `tamper` switch makes the node lie.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { TronWeb, utils } from 'tronweb';
+import { listenLoopback } from './loopback';
 
 export type TamperMode = 'none' | 'to' | 'amount' | 'hexOnly' | 'txid' | 'feeLimit' | 'memo' | 'owner';
 
@@ -432,15 +433,7 @@ export async function startTronNode(options: { genesisBlockId?: string; startBlo
     }
   }
 
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => void handle(req, res, body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-  const url = `http://127.0.0.1:${port}`;
+  const { server, url } = await listenLoopback((req, res, body) => void handle(req, res, body));
 
   const node: TronTestNode = {
     url,

@@ -67,38 +67,33 @@ export function ApprovalScreen(): ReactNode {
   const danger = current?.warnings.some((w) => w.severity === 'danger') ?? false;
   const fromSite = current ? (queue ?? []).filter((a) => a.origin === current.origin).length : 0;
   /** Rejects every request of the current site (and blocks it when asked). */
-  const rejectSite = async (block: boolean): Promise<void> => {
+  /** Runs one answer to the current request (busy meanwhile, its error shown), then shows the next one. */
+  const answer = async (work: (req: NonNullable<typeof current>) => Promise<void>): Promise<void> => {
     if (!current) return;
     setBusy(true);
     setError(null);
     try {
-      if (block) await call('setSiteBlocked', { origin: current.origin, blocked: true });
-      else await call('rejectSiteApprovals', { origin: current.origin });
+      await work(current);
+      setAcknowledged(false);
+      await load();
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rejectSite = (block: boolean): Promise<void> =>
+    answer(async (req) => {
+      if (block) await call('setSiteBlocked', { origin: req.origin, blocked: true });
+      else await call('rejectSiteApprovals', { origin: req.origin });
       setConfirmBlock(false);
-      setAcknowledged(false);
-      await load();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const decide = async (approved: boolean): Promise<void> => {
-    if (!current) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const edits = approved && current.kind === 'sendTransaction' ? feeEdits(fees) : undefined;
-      await call('resolveApproval', { id: current.id, decision: { approved, ...(edits ? { edits } : {}), ...(approved && danger ? { acknowledgedRisk: acknowledged } : {}) } });
+    });
+  const decide = (approved: boolean): Promise<void> =>
+    answer(async (req) => {
+      const edits = approved && req.kind === 'sendTransaction' ? feeEdits(fees) : undefined;
+      await call('resolveApproval', { id: req.id, decision: { approved, ...(edits ? { edits } : {}), ...(approved && danger ? { acknowledgedRisk: acknowledged } : {}) } });
       setFees({ gas: '', maxFee: '', priority: '' });
-      setAcknowledged(false);
-      await load();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (!queue)
     return (

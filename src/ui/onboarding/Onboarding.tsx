@@ -16,6 +16,7 @@ import { DEMO, DEMO_MNEMONIC } from '../../demo/config';
 import { DemoOffer } from './DemoOffer';
 import { Logo } from '../components/Logo';
 import { BackupCheck } from './BackupCheck';
+import { FamilySelect } from '../components/FamilySelect';
 
 type Step = 'start' | 'backup' | 'confirm' | 'import' | 'password' | 'done';
 
@@ -188,16 +189,7 @@ export function Onboarding({ adding, restoring = false }: { adding: boolean; res
             </>
           ) : (
             <>
-              <label>
-                {t('familyLabel')}
-                <select data-testid="import-family" value={family} onChange={(e) => setFamily(e.target.value as Family)}>
-                  {FAMILIES.map((f) => (
-                    <option key={f} value={f}>
-                      {t(`family_${f}` as MessageKey)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <FamilySelect label={t('familyLabel')} families={FAMILIES} value={family} onChange={setFamily} testid="import-family" />
               <label>
                 {t('privateKeyLabel')}
                 <input type="password" data-testid="import-private-key" autoComplete="off" value={privateKey} onChange={(e) => setPrivateKey(e.target.value)} />

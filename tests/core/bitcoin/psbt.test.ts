@@ -3,6 +3,7 @@ import { Transaction } from '@scure/btc-signer';
 import { analyzePsbt, decodePsbt, extractPsbtTransaction, signPsbt, type PsbtWallet } from '../../../src/families/bitcoin/core/psbt.ts';
 import { BitcoinError } from '../../../src/families/bitcoin/core/errors.ts';
 import { ECPair, REGTEST, bitcoin, ecc, fromHex, fundingTx, prevoutMap, prng, regtestWallet, verifyTx, type Prevout } from './helpers.ts';
+import { syncCodeOf } from '../../support/errors.ts';
 
 const w = regtestWallet('regtest', 5);
 const rand = prng(7);
@@ -16,15 +17,7 @@ const foreignKey = ECPair.fromPrivateKey(fromHex('42'.repeat(32)), { network: RE
 const foreignPay = bitcoin.payments.p2wpkh({ pubkey: foreignKey.publicKey, network: REGTEST });
 const dappAddress = bitcoin.payments.p2wpkh({ pubkey: ECPair.makeRandom({ network: REGTEST, rng: (n = 32) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256)) }).publicKey, network: REGTEST }).address!;
 
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BitcoinError) return e.code;
-    throw e;
-  }
-  return 'no error';
-};
+const codeOf = syncCodeOf(BitcoinError, 'no error');
 
 const validator = (pubkey: Uint8Array, msghash: Uint8Array, signature: Uint8Array): boolean => ecc.verify(msghash, pubkey, signature);
 

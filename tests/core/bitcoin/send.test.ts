@@ -13,6 +13,7 @@ import { planSpeedUp, resolveSpentCoins } from '../../../src/families/bitcoin/co
 import { BitcoinError } from '../../../src/families/bitcoin/core/errors.ts';
 import { FakeEsplora } from './esploraServer.ts';
 import { bitcoin, foreignAddress, fundCoins, prevoutMap, prng, regtestWallet, verifyTx, type VerifiedTx } from './helpers.ts';
+import { syncCodeOf } from '../../support/errors.ts';
 
 const server = new FakeEsplora();
 beforeAll(async () => {
@@ -24,15 +25,7 @@ afterAll(async () => {
 
 const w = regtestWallet('regtest', 2);
 const rand = prng(42);
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BitcoinError) return e.code;
-    throw e;
-  }
-  return 'no error';
-};
+const codeOf = syncCodeOf(BitcoinError, 'no error');
 
 /** The plan's promises, checked against what bitcoinjs-lib reads from the signed hex. */
 function expectMatchesPlan(plan: SendPlan, v: VerifiedTx): void {

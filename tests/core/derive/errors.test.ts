@@ -5,18 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDeriver, deriveAccount, deriveKeypair, isValidMnemonic, KeyDerivationError, type Family } from '../../../src/core/index.ts';
 import { CHAIN_KEYS } from '../../../src/core/index.ts';
+import { thrownBy } from '../../support/errors.ts';
 
 const M = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(KeyDerivationError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a throw');
-}
+const messageOf = (fn: () => unknown): string => thrownBy(KeyDerivationError, fn).message;
 
 describe('mnemonic validation', () => {
   it('an unknown word: says which position, not which word', () => {

@@ -5,16 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { ExchangeError, httpExchange, parseRetryAfter } from '../../../src/core/net/http.ts';
 import { closedPort, startHttpServer } from '../../families/evm/helpers.ts';
+import { rejectionOf } from '../../support/errors.ts';
 
-async function failure(p: Promise<unknown>): Promise<ExchangeError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ExchangeError);
-    return err as ExchangeError;
-  }
-  throw new Error('expected the exchange to fail');
-}
+const failure = (p: Promise<unknown>): Promise<ExchangeError> => rejectionOf(ExchangeError, p);
 
 describe('httpExchange', () => {
   it('sends method, headers and body, omits credentials, and returns any status with the whole text', async () => {

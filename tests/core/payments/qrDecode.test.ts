@@ -8,6 +8,7 @@ import * as bitcoin from 'bitcoinjs-lib';
 import { decodeQrFromRgba, QrImageError } from '../../../src/core/qr/decode.ts';
 import { parsePaymentUri } from '../../../src/core/payments/parse.ts';
 import { addNoise, invert, renderQr, rotate } from './qrImage.ts';
+import { syncCodeOf } from '../../support/errors.ts';
 
 const BTC_ADDRESS = bitcoin.payments.p2wpkh({ hash: new Uint8Array(20).fill(7), network: bitcoin.networks.bitcoin }).address as string;
 const BIP21 = `bitcoin:${BTC_ADDRESS}?amount=0.00125&label=Caf%C3%A9%20%E5%92%96%E5%95%A1&message=Order%2042`;
@@ -55,15 +56,7 @@ describe('QR decoding', () => {
   });
 
   it('refuses malformed pixel buffers with a specific error', () => {
-    const code = (f: () => unknown): string => {
-      try {
-        f();
-      } catch (e) {
-        if (e instanceof QrImageError) return e.code;
-        throw e;
-      }
-      return 'no error';
-    };
+    const code = syncCodeOf(QrImageError, 'no error');
     expect(code(() => decodeQrFromRgba({ data: new Uint8ClampedArray(10), width: 2, height: 2 }))).toBe('INVALID_IMAGE');
     expect(code(() => decodeQrFromRgba({ data: new Uint8ClampedArray(0), width: 0, height: 0 }))).toBe('INVALID_IMAGE');
     expect(code(() => decodeQrFromRgba({ data: new Uint8ClampedArray(16), width: 1.5, height: 2 }))).toBe('INVALID_IMAGE');

@@ -16,9 +16,8 @@ import { parseSolanaPay } from '../../../src/core/chains/solana/paymentUri.ts';
 import { MEMO_PROGRAM_ID } from '../../../src/core/chains/solana/programs.ts';
 import { resolvePaymentAmount } from '../../../src/core/payments/amount.ts';
 import type { PaymentTransferRequest } from '../../../src/core/payments/types.ts';
-import { ataOf, createAta, createMint, mintTo, tokenAmount, walletAccount } from '../solana/helpers.ts';
+import { ataOf, createAta, mintTo, newMint, SOL, tokenAmount, walletAccount } from '../solana/helpers.ts';
 
-const SOL = 1_000_000_000n;
 let node: LiteSvmRpc;
 let rpc: SolanaRpc;
 const payer = walletAccount(5);
@@ -78,9 +77,7 @@ describe('paying a Solana Pay link with the wallet transfer builders', () => {
 
   it('SPL: the token amount resolved with the mint decimals, reference on TransferChecked', async () => {
     node.nextBlock();
-    const authority = Keypair.generate();
-    node.airdrop(authority.publicKey.toBase58(), 5n * SOL);
-    const mint = createMint(node, authority, 6);
+    const { authority, mint } = newMint(node, 6);
     const payerAta = createAta(node, authority, payer.address, mint);
     mintTo(node, authority, mint, payerAta, 10_000_000n);
     const r1 = ref();

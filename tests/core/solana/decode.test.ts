@@ -23,9 +23,8 @@ import { decodeSolanaMessage, U64_MAX } from '../../../src/core/chains/solana/de
 import { signSolanaTransaction } from '../../../src/core/chains/solana/sign.ts';
 import { sendSolanaTransaction } from '../../../src/core/chains/solana/send.ts';
 import { SolanaWalletError } from '../../../src/core/chains/solana/errors.ts';
-import { ataOf, ATA_PROGRAM, createAta, createMint, mintTo, TOKEN_PROGRAM, walletAccount } from './helpers.ts';
+import { ATA_PROGRAM, ataOf, createAta, createMint, mintTo, SOL, TOKEN_PROGRAM, walletAccount } from './helpers.ts';
 
-const SOL = 1_000_000_000n;
 let node: LiteSvmRpc;
 let rpc: SolanaRpc;
 const alice = walletAccount(0);

@@ -5,11 +5,12 @@
  */
 import { Keypair, PublicKey, SystemProgram, TransactionInstruction, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { address, getTransactionDecoder } from '@solana/kit';
-import { createDeriver } from '../../../src/core/index.ts';
+import { testKeypair } from '../../support/testAccounts.ts';
 import { TOKEN_2022_PROGRAM, TOKEN_PROGRAM, type LiteSvmRpc } from '../../support/litesvmRpc.ts';
 
-export const MNEMONIC = 'test test test test test test test test test test test junk';
 export const ATA_PROGRAM = 'ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL';
+/** Lamports in one SOL. */
+export const SOL = 1_000_000_000n;
 
 export interface WalletAccount {
   address: string;
@@ -18,9 +19,7 @@ export interface WalletAccount {
 }
 
 export function walletAccount(index: number): WalletAccount {
-  const d = createDeriver(MNEMONIC);
-  const a = d.account('solana', index);
-  d.wipe();
+  const a = testKeypair('solana', index);
   return { address: a.address, secretKey: a.secretKey, keypair: Keypair.fromSeed(a.secretKey) };
 }
 
@@ -58,6 +57,13 @@ export function createMint(node: LiteSvmRpc, payer: Keypair, decimals: number, p
   });
   execute(node, payer, [SystemProgram.createAccount({ fromPubkey: payer.publicKey, newAccountPubkey: mint.publicKey, lamports: Number(rent), space: 82, programId: new PublicKey(program) }), init], [mint]);
   return mint.publicKey.toBase58();
+}
+
+/** A new mint (`decimals`, under `program`) whose authority is a new keypair funded with 5 SOL for fees and rent. */
+export function newMint(node: LiteSvmRpc, decimals: number, program = TOKEN_PROGRAM): { authority: Keypair; mint: string } {
+  const authority = Keypair.generate();
+  node.airdrop(authority.publicKey.toBase58(), 5n * SOL);
+  return { authority, mint: createMint(node, authority, decimals, program) };
 }
 
 /** Creates the owner's associated token account (ATA program Create, data [0]). */

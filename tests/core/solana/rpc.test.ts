@@ -3,8 +3,6 @@
  * parsing, jsonParsed/base64 account reads against the LiteSVM server, and the network table
  * (chain ids, custom RPC rules, genesis check, wallet-adapter's endpoint → chain mapping).
  */
-import { createServer as createNetServer } from 'node:net';
-import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keypair, PublicKey } from '@solana/web3.js';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../../support/litesvmRpc.ts';
@@ -22,6 +20,8 @@ import {
 import { mintFromAccount, tokenAccountFromAccount } from '../../../src/core/chains/solana/tokenLayout.ts';
 import { programName, TOKEN_2022_PROGRAM_ID } from '../../../src/core/chains/solana/programs.ts';
 import { createAta, createMint, mintTo, walletAccount } from './helpers.ts';
+import { rejectionOf } from '../../support/errors.ts';
+import { freePort as closedPort, listenLoopback } from '../../support/loopback.ts';
 
 let node: LiteSvmRpc;
 const alice = walletAccount(0);
@@ -34,25 +34,7 @@ afterAll(async () => {
   await node.stop();
 });
 
-async function kindOf(p: Promise<unknown>): Promise<SolanaRpcError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SolanaRpcError) return e;
-    throw e;
-  }
-  throw new Error('expected a SolanaRpcError');
-}
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createNetServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+const kindOf = (p: Promise<unknown>): Promise<SolanaRpcError> => rejectionOf(SolanaRpcError, p);
 
 describe('SolanaRpc against LiteSVM', () => {
   it('reads balances, blockhash, rent, genesis hash; u64 fields (rentEpoch = 2^64-1) do not lose precision', async () => {
@@ -107,13 +89,11 @@ describe('SolanaRpc against LiteSVM', () => {
   it('unreachable, timeout, non-JSON and HTTP errors are told apart', async () => {
     const port = await closedPort();
     expect((await kindOf(createSolanaRpc({ url: `http://127.0.0.1:${port}` }).getBalance(alice.address))).kind).toBe('unreachable');
-    const server = createServer((req, res) => {
+    const { server, url: base } = await listenLoopback((req, res) => {
       if (req.url === '/hang') return; // never answers
       if (req.url === '/html') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>hi</html>');
       res.writeHead(503).end('busy');
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {
       expect((await kindOf(createSolanaRpc({ url: `${base}/hang`, timeoutMs: 150 }).getBalance(alice.address))).kind).toBe('timeout');
       expect((await kindOf(createSolanaRpc({ url: `${base}/html` }).getBalance(alice.address))).kind).toBe('invalid_response');

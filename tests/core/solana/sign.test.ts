@@ -14,9 +14,9 @@ import { prepareSignMessage, signInWithSolana, signSolanaMessage, signSolanaTran
 import { createSiwsMessageText, parseSiwsMessageText, prepareSignIn } from '../../../src/core/chains/solana/siws.ts';
 import { sendSolanaTransaction } from '../../../src/core/chains/solana/send.ts';
 import { SolanaWalletError } from '../../../src/core/chains/solana/errors.ts';
-import { walletAccount } from './helpers.ts';
+import { SOL, walletAccount } from './helpers.ts';
+import { syncCodeOf } from '../../support/errors.ts';
 
-const SOL = 1_000_000_000n;
 let node: LiteSvmRpc;
 let rpc: SolanaRpc;
 const alice = walletAccount(0);
@@ -29,15 +29,7 @@ function nodeEd25519Verify(message: Uint8Array, signature: Uint8Array, publicKey
   return nodeVerify(null, message, key, signature);
 }
 
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SolanaWalletError) return e.code;
-    throw e;
-  }
-  return 'accepted';
-}
+const codeOf = syncCodeOf(SolanaWalletError);
 
 function v0Transfer(payer: PublicKey, from: PublicKey, to: PublicKey, lamports: number, signers: Keypair[] = []): Uint8Array {
   const msg = new TransactionMessage({ payerKey: payer, recentBlockhash: node.svm.latestBlockhash(), instructions: [SystemProgram.transfer({ fromPubkey: from, toPubkey: to, lamports })] }).compileToV0Message();

@@ -11,23 +11,15 @@ import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer } from '..
 import { confirmSolanaTransaction, sendSolanaTransaction } from '../../../src/core/chains/solana/send.ts';
 import { getSolanaTokenBalances } from '../../../src/core/chains/solana/balances.ts';
 import { SolanaRpcError, SolanaWalletError } from '../../../src/core/chains/solana/errors.ts';
-import { ataOf, createAta, createMint, createTokenAccount, mintTo, TOKEN_2022_PROGRAM, TOKEN_PROGRAM, tokenAmount, walletAccount } from './helpers.ts';
+import { ataOf, createAta, createMint, createTokenAccount, mintTo, newMint, SOL, TOKEN_2022_PROGRAM, TOKEN_PROGRAM, tokenAmount, walletAccount } from './helpers.ts';
+import { asyncCodeOf } from '../../support/errors.ts';
 
-const SOL = 1_000_000_000n;
 let node: LiteSvmRpc;
 let rpc: SolanaRpc;
 const alice = walletAccount(0);
 const bob = walletAccount(1);
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof SolanaWalletError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a SolanaWalletError');
-}
+const codeOf = asyncCodeOf(SolanaWalletError, 'no SolanaWalletError: the call succeeded');
 
 beforeAll(async () => {
   node = await startLiteSvmRpc();
@@ -122,9 +114,7 @@ describe('SPL token transfer', () => {
   for (const [label, program] of [['Token', TOKEN_PROGRAM], ['Token-2022', TOKEN_2022_PROGRAM]] as const) {
     it(`${label}: sends to a fresh recipient, creating its ATA; fee includes the rent; balances move`, async () => {
       node.nextBlock();
-      const authority = Keypair.generate();
-      node.airdrop(authority.publicKey.toBase58(), 5n * SOL);
-      const mint = createMint(node, authority, 6, program);
+      const { authority, mint } = newMint(node, 6, program);
       const aliceAta = createAta(node, authority, alice.address, mint, program);
       mintTo(node, authority, mint, aliceAta, 1_000_000_000n, program);
       const carol = Keypair.generate().publicKey.toBase58();
@@ -165,9 +155,7 @@ describe('SPL token transfer', () => {
 
   it('uses a non-associated source account when that is where the tokens are, and a token account recipient directly', async () => {
     node.nextBlock();
-    const authority = Keypair.generate();
-    node.airdrop(authority.publicKey.toBase58(), 5n * SOL);
-    const mint = createMint(node, authority, 0);
+    const { authority, mint } = newMint(node, 0);
     const aliceAcc = createTokenAccount(node, authority, alice.address, mint);
     mintTo(node, authority, mint, aliceAcc, 10n);
     const bobAcc = createTokenAccount(node, authority, bob.address, mint);
@@ -182,9 +170,7 @@ describe('SPL token transfer', () => {
   });
 
   it('refuses: more tokens than held, a non-mint, a token account of another mint, no SOL for fee + rent', async () => {
-    const authority = Keypair.generate();
-    node.airdrop(authority.publicKey.toBase58(), 5n * SOL);
-    const mint = createMint(node, authority, 2);
+    const { authority, mint } = newMint(node, 2);
     const otherMint = createMint(node, authority, 2);
     const aliceAta = createAta(node, authority, alice.address, mint);
     mintTo(node, authority, mint, aliceAta, 100n);

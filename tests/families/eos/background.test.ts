@@ -15,6 +15,7 @@ import { eosBalances } from '../../../src/families/eos/background/balances';
 import { eosPrepareSend } from '../../../src/families/eos/background/send';
 import { apiOf } from '../../../src/families/eos/background/util';
 import { startEosNode, type EosTestNode } from '../../support/eosNode';
+import { rejectionOf } from '../../support/errors.ts';
 
 const priv = PrivateKey.generate('K1');
 const key = priv.toPublic().toString();
@@ -41,15 +42,7 @@ function context(store = new Map<string, unknown>()): FamilyContext {
   };
 }
 
-async function eosError(p: Promise<unknown>): Promise<EosError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(EosError);
-    return e as EosError;
-  }
-  throw new Error('expected an EosError');
-}
+const eosError = (p: Promise<unknown>): Promise<EosError> => rejectionOf(EosError, p);
 
 beforeAll(async () => {
   node = await startEosNode({ blockMs: 100 });

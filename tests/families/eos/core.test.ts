@@ -17,6 +17,7 @@ import { decodeTransaction, hexToBytes, parseTransaction } from '../../../src/fa
 import { arbitraryDataRefusal, publicKeyOf, signArbitrary, signTransaction } from '../../../src/families/eos/core/sign';
 import { checkChainId, checkEosApiUrl, eosNetwork, EOS_MAINNET_CHAIN_ID, networkByChainId } from '../../../src/families/eos/core/networks';
 import { TOKEN_CONTRACT_FILES } from '../../support/eosNode';
+import { thrownBy } from '../../support/errors.ts';
 
 // The sample key pair of the Antelope/EOSIO documentation (cleos wallet import examples).
 const DOC_WIF = '5KQwrPbwdL6PhXujxW37FSSQZ1JiwsST4cqQzDeyXtP79zkvFD3';
@@ -29,15 +30,7 @@ const headId = '0098967f3c5a2e1b9d8c7b6a5948372615ab34cd56ef7890a1b2c3d4e5f60718
 const info = { head_block_num: 9_999_999, head_block_id: headId, head_block_time: '2026-12-06T08:00:00.000' };
 const sym = { code: 'EOS', precision: 4 };
 
-function errorOf(fn: () => unknown): EosError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(EosError);
-    return e as EosError;
-  }
-  throw new Error('expected an EosError');
-}
+const errorOf = (fn: () => unknown): EosError => thrownBy(EosError, fn);
 
 function sampleTx(memo = 'for the exchange'): Transaction {
   const action = transferAction({ contract: 'eosio.token', from: 'alice', permission: 'active', to: 'bob', units: 12_345n, symbol: sym, memo });

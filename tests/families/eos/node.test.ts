@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Action, APIClient, APIError, FetchProvider, Name, PrivateKey, SignedTransaction, Transaction } from '@wharfkit/antelope';
 import { startEosNode, type EosTestNode } from '../../support/eosNode';
+import { rejectionOf } from '../../support/errors.ts';
 
 const alice = PrivateKey.fromString('5KQwrPbwdL6PhXujxW37FSSQZ1JiwsST4cqQzDeyXtP79zkvFD3'); // the Antelope docs' sample key
 const other = PrivateKey.generate('K1');
@@ -23,14 +24,8 @@ async function signedTransfer(from: string, to: string, quantity: string, key: P
 }
 
 async function chainError(p: Promise<unknown>): Promise<{ name: string; detail: string }> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(APIError);
-    const err = (e as APIError).error as { name: string; details: { message: string }[] };
-    return { name: err.name, detail: err.details[0]!.message };
-  }
-  throw new Error('expected the node to refuse');
+  const err = (await rejectionOf(APIError, p)).error as { name: string; details: { message: string }[] };
+  return { name: err.name, detail: err.details[0]!.message };
 }
 
 beforeAll(async () => {

@@ -2,8 +2,8 @@
  * Shared helpers for the EVM core tests: tiny loopback HTTP servers (429, hanging, custom
  * answers) and a free-then-closed port for "unreachable". Everything binds 127.0.0.1 only.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { freePort, listenLoopback } from '../../support/loopback.ts';
 
 export interface LocalServer {
   url: string;
@@ -13,17 +13,12 @@ export interface LocalServer {
 
 export async function startHttpServer(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<LocalServer> {
   const state = { requests: 0 };
-  const server: Server = createServer((req, res) => {
+  const { server, url } = await listenLoopback((req, res, body) => {
     state.requests++;
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => handler(req, res, body));
+    handler(req, res, body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     get requests() {
       return state.requests;
     },
@@ -35,15 +30,5 @@ export async function startHttpServer(handler: (req: IncomingMessage, res: Serve
   };
 }
 
-/** A loopback port that nothing listens on (bound, then released). */
-export function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createNetServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+/** A loopback port that nothing listens on (bound, then released): for "unreachable". */
+export const closedPort = freePort;

@@ -23,12 +23,15 @@ function refusal(method: string, params: unknown): ProviderRpcError {
 
 describe('method table', () => {
   it('classifies the methods dApps call', () => {
-    expect(classifyEvmMethod('eth_chainId')).toBe('public');
-    expect(classifyEvmMethod('net_version')).toBe('public');
-    expect(classifyEvmMethod('eth_requestAccounts')).toBe('account');
-    expect(classifyEvmMethod('eth_accounts')).toBe('account');
-    expect(classifyEvmMethod('wallet_revokePermissions')).toBe('permission');
-    expect(classifyEvmMethod('wallet_addEthereumChain')).toBe('chain');
+    const classes: Array<[method: string, kind: string]> = [
+      ['eth_chainId', 'public'],
+      ['net_version', 'public'],
+      ['eth_requestAccounts', 'account'],
+      ['eth_accounts', 'account'],
+      ['wallet_revokePermissions', 'permission'],
+      ['wallet_addEthereumChain', 'chain'],
+    ];
+    for (const [method, kind] of classes) expect(classifyEvmMethod(method), method).toBe(kind);
     for (const m of ['personal_sign', 'eth_signTypedData_v4', 'eth_sendTransaction', 'wallet_sendCalls', 'wallet_watchAsset']) expect(classifyEvmMethod(m)).toBe('sign');
     for (const m of ['eth_blockNumber', 'eth_call', 'eth_estimateGas', 'eth_gasPrice', 'eth_getBalance', 'eth_getBlockByNumber', 'eth_getCode', 'eth_getLogs', 'eth_getTransactionByHash', 'eth_getTransactionReceipt', 'eth_getTransactionCount', 'eth_feeHistory', 'eth_maxPriorityFeePerGas', 'eth_getStorageAt', 'eth_getBlockByHash', 'eth_syncing', 'web3_clientVersion', 'eth_getProof']) {
       expect(isReadMethod(m), m).toBe(true);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRpcClient, RpcError, rpcErrorToProviderError, type FetchFn } from '../../../src/families/evm/core/rpc.ts';
 import { startAnvil, type AnvilInstance } from '../../support/anvil.ts';
 import { closedPort, startHttpServer } from './helpers.ts';
+import { rejectionOf } from '../../support/errors.ts';
 
 let anvil: AnvilInstance;
 // PUSH4 0xdeadbeef PUSH1 0 MSTORE PUSH1 4 PUSH1 28 REVERT: always reverts with data 0xdeadbeef.
@@ -15,15 +16,7 @@ afterAll(async () => {
   await anvil?.stop();
 });
 
-async function expectRpcError(p: Promise<unknown>): Promise<RpcError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(RpcError);
-    return err as RpcError;
-  }
-  throw new Error('expected the call to fail');
-}
+const expectRpcError = (p: Promise<unknown>): Promise<RpcError> => rejectionOf(RpcError, p);
 
 describe('JSON-RPC client against anvil', () => {
   it('answers a single request', async () => {

@@ -5,19 +5,12 @@ import { verifyTypedData as ethersVerifyTypedData, TypedDataEncoder } from 'ethe
 import { PERMIT2_ADDRESS } from '../../../src/families/evm/core/erc20.ts';
 import { ProviderRpcError } from '../../../src/families/evm/core/errors.ts';
 import { parseSignTypedDataParams, signTypedDataV4, validateTypedData, type ValidatedTypedData } from '../../../src/families/evm/core/typedData.ts';
-import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE, PERMIT_TYPES } from '../../support/eip712Mail.ts';
+import { COW_KEY, eip712Fields, MAIL, MAIL_DIGEST, MAIL_SIGNATURE, PERMIT_TYPES } from '../../support/eip712Mail.ts';
+import { thrownBy } from '../../support/errors.ts';
 
 // The EIP-712 specification's example ("Mail"), with its published key, digest and signature.
 
-function refusal(fn: () => unknown): ProviderRpcError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ProviderRpcError);
-    return err as ProviderRpcError;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (fn: () => unknown): ProviderRpcError => thrownBy(ProviderRpcError, fn);
 
 function viemDef(td: ValidatedTypedData): TypedDataDefinition {
   return { types: td.types, primaryType: td.primaryType, domain: td.domain, message: td.message } as unknown as TypedDataDefinition;
@@ -123,15 +116,7 @@ describe('permits decoded as approvals (R1)', () => {
   it('ERC-2612 Permit with a bounded amount and a near deadline', () => {
     const td = validateTypedData(
       {
-        types: {
-          Permit: [
-            { name: 'owner', type: 'address' },
-            { name: 'spender', type: 'address' },
-            { name: 'value', type: 'uint256' },
-            { name: 'nonce', type: 'uint256' },
-            { name: 'deadline', type: 'uint256' },
-          ],
-        },
+        types: { Permit: PERMIT_TYPES.Permit },
         primaryType: 'Permit',
         domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
         message: { owner, spender, value: '1000000', nonce: 0, deadline: now + 3600 },
@@ -145,15 +130,7 @@ describe('permits decoded as approvals (R1)', () => {
     const dai: Address = '0x6B175474E89094C44Da98b954EedeAC495271d0F';
     const td = validateTypedData(
       {
-        types: {
-          Permit: [
-            { name: 'holder', type: 'address' },
-            { name: 'spender', type: 'address' },
-            { name: 'nonce', type: 'uint256' },
-            { name: 'expiry', type: 'uint256' },
-            { name: 'allowed', type: 'bool' },
-          ],
-        },
+        types: { Permit: eip712Fields('address holder,address spender,uint256 nonce,uint256 expiry,bool allowed') },
         primaryType: 'Permit',
         domain: { name: 'Dai Stablecoin', version: '1', chainId: 1, verifyingContract: dai },
         message: { holder: owner, spender, nonce: 0, expiry: 0, allowed: true },
@@ -166,22 +143,9 @@ describe('permits decoded as approvals (R1)', () => {
   });
 
   const permit2Types = {
-    PermitDetails: [
-      { name: 'token', type: 'address' },
-      { name: 'amount', type: 'uint160' },
-      { name: 'expiration', type: 'uint48' },
-      { name: 'nonce', type: 'uint48' },
-    ],
-    PermitSingle: [
-      { name: 'details', type: 'PermitDetails' },
-      { name: 'spender', type: 'address' },
-      { name: 'sigDeadline', type: 'uint256' },
-    ],
-    PermitBatch: [
-      { name: 'details', type: 'PermitDetails[]' },
-      { name: 'spender', type: 'address' },
-      { name: 'sigDeadline', type: 'uint256' },
-    ],
+    PermitDetails: eip712Fields('address token,uint160 amount,uint48 expiration,uint48 nonce'),
+    PermitSingle: eip712Fields('PermitDetails details,address spender,uint256 sigDeadline'),
+    PermitBatch: eip712Fields('PermitDetails[] details,address spender,uint256 sigDeadline'),
   };
 
   it('Permit2 PermitSingle with max uint160 and a multi-year expiration', () => {

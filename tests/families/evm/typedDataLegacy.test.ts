@@ -15,6 +15,7 @@ import { parseSignTypedDataV1Params, parseSignTypedDataV3Params, signTypedDataV1
 import { parseEcRecover, personalEcRecover } from '../../../src/families/evm/core/ecRecover.ts';
 import { signPersonalMessage } from '../../../src/families/evm/core/personalSign.ts';
 import { COW_KEY, MAIL, MAIL_DIGEST, MAIL_SIGNATURE, PERMIT_TYPES } from '../../support/eip712Mail.ts';
+import { thrownBy } from '../../support/errors.ts';
 
 // eth-sig-util's test key and its published signatures.
 const SIG_UTIL_KEY: Hex = '0x4af1bceebf7f3634ec3cff8a2c38e51178d5d4ce585c52d6043e5e2cc3418bb0';
@@ -28,15 +29,7 @@ const V3_TEST_SIG = '0xf6cda8eaf5137e8cc15d48d03a002b0512446e2a7acbc576c01cfbe40
 
 const keyBuf = (k: Hex): Buffer => Buffer.from(k.slice(2), 'hex');
 
-function refusal(fn: () => unknown): ProviderRpcError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ProviderRpcError);
-    return e as ProviderRpcError;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (fn: () => unknown): ProviderRpcError => thrownBy(ProviderRpcError, fn);
 
 describe('eth_signTypedData (v1, array form)', () => {
   it("reproduces eth-sig-util's published v1 signature", async () => {

@@ -4,9 +4,13 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { TronWeb, utils } from 'tronweb';
-import { createDeriver } from '../../../src/core/index.ts';
+import { TEST_MNEMONIC, testKeypair } from '../../support/testAccounts.ts';
 
-export const MNEMONIC = 'test test test test test test test test test test test junk';
+/** The phrase these accounts come from (the TRON and EOS e2e tests restore it in the wallet). */
+export const MNEMONIC = TEST_MNEMONIC;
+
+/** Sun in one TRX. */
+export const TRX = 1_000_000n;
 
 export interface TronTestAccount {
   address: string;
@@ -16,9 +20,7 @@ export interface TronTestAccount {
 }
 
 export function tronAccount(index: number): TronTestAccount {
-  const d = createDeriver(MNEMONIC);
-  const a = d.account('tron', index);
-  d.wipe();
+  const a = testKeypair('tron', index);
   return { address: a.address, hexAddress: TronWeb.address.toHex(a.address).toLowerCase(), secretKey: a.secretKey, privateKeyHex: bytesToHex(a.secretKey) };
 }
 

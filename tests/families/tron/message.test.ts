@@ -21,32 +21,16 @@ import {
 import { USDT_MAINNET } from '../../../src/families/tron/core/networks.ts';
 import { broadcastTronTransaction } from '../../../src/families/tron/core/transaction.ts';
 import { TronWalletError } from '../../../src/families/tron/core/errors.ts';
-import { tronAccount, tronwebSignature, tronwebSigner } from './helpers.ts';
+import { TRX, tronAccount, tronwebSignature, tronwebSigner } from './helpers.ts';
+import { asyncCodeOf, syncCodeOf } from '../../support/errors.ts';
 
-const TRX = 1_000_000n;
 let node: TronTestNode;
 let other: TronTestNode;
 const alice = tronAccount(0);
 const bob = tronAccount(1);
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TronWalletError) return e.code;
-    throw e;
-  }
-  return 'accepted';
-}
-function syncCode(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof TronWalletError) return e.code;
-    throw e;
-  }
-  return 'accepted';
-}
+const codeOf = asyncCodeOf(TronWalletError);
+const syncCode = syncCodeOf(TronWalletError);
 
 /** A dApp's tronweb pointed at `n`, building for `owner`. */
 function dappTronWeb(n: TronTestNode, owner: string): TronWeb {

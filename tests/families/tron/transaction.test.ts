@@ -17,24 +17,16 @@ import {
 import { getTronBalances } from '../../../src/families/tron/core/balances.ts';
 import { USDT_MAINNET } from '../../../src/families/tron/core/networks.ts';
 import { TronApiError, TronWalletError } from '../../../src/families/tron/core/errors.ts';
-import { tronAccount, tronwebSignature, tronwebSigner } from './helpers.ts';
+import { TRX, tronAccount, tronwebSignature, tronwebSigner } from './helpers.ts';
+import { asyncCodeOf } from '../../support/errors.ts';
 
-const TRX = 1_000_000n;
 let node: TronTestNode;
 let api: TronApi;
 const alice = tronAccount(0);
 const bob = tronAccount(1);
 const carol = tronAccount(2);
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TronWalletError) return e.code;
-    throw e;
-  }
-  return 'accepted';
-}
+const codeOf = asyncCodeOf(TronWalletError);
 
 beforeAll(async () => {
   node = await startTronNode();

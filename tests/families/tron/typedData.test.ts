@@ -11,7 +11,7 @@ import { Trx, utils } from 'tronweb';
 import { readTronTypedDataPayload, recoverTronTypedDataSigner, signTronTypedData, validateTronTypedData } from '../../../src/families/tron/core/typedData.ts';
 import { tronAddressFrom20 } from '../../../src/families/tron/core/addressInput.ts';
 import { tronAccount } from './helpers.ts';
-import { COW_KEY as COW_KEY_HEX, MAIL as MAIL_SPEC, MAIL_DIGEST, MAIL_SIGNATURE } from '../../support/eip712Mail.ts';
+import { COW_KEY as COW_KEY_HEX, eip712Fields, MAIL as MAIL_SPEC, MAIL_DIGEST, MAIL_SIGNATURE } from '../../support/eip712Mail.ts';
 
 const hex = (b: Uint8Array): string => `0x${bytesToHex(b)}`;
 const tron = (evm: string): string => tronAddressFrom20(hexToBytes(evm.slice(2)));
@@ -23,17 +23,7 @@ const MAIL = MAIL_SPEC.message;
 const COW_KEY = hexToBytes(COW_KEY_HEX.slice(2));
 
 // TIP-712's own struct (tip-712.md), on TRON mainnet's TIP-712 chain id.
-const ASSET_TYPES = {
-  AssetTransfer: [
-    { name: 'from', type: 'address' },
-    { name: 'to', type: 'address' },
-    { name: 'id', type: 'trcToken' },
-    { name: 'amount', type: 'uint256' },
-    { name: 'v', type: 'uint8' },
-    { name: 'r', type: 'bytes32' },
-    { name: 's', type: 'bytes32' },
-  ],
-};
+const ASSET_TYPES = { AssetTransfer: eip712Fields('address from,address to,trcToken id,uint256 amount,uint8 v,bytes32 r,bytes32 s') };
 
 describe('TIP-712 typed data', () => {
   const me = tronAccount(0);
@@ -72,20 +62,8 @@ describe('TIP-712 typed data', () => {
 
   it('nested structs, arrays of structs, fixed arrays, signed integers, bytes and bool hash as tronweb hashes them', () => {
     const types = {
-      Order: [
-        { name: 'maker', type: 'address' },
-        { name: 'items', type: 'Item[]' },
-        { name: 'tags', type: 'string[2]' },
-        { name: 'delta', type: 'int64' },
-        { name: 'data', type: 'bytes' },
-        { name: 'ok', type: 'bool' },
-        { name: 'grid', type: 'uint8[][]' },
-      ],
-      Item: [
-        { name: 'token', type: 'trcToken' },
-        { name: 'owner', type: 'address' },
-        { name: 'tag', type: 'bytes4' },
-      ],
+      Order: eip712Fields('address maker,Item[] items,string[2] tags,int64 delta,bytes data,bool ok,uint8[][] grid'),
+      Item: eip712Fields('trcToken token,address owner,bytes4 tag'),
     };
     const value = {
       maker: me.address,

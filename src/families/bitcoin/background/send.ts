@@ -20,7 +20,23 @@ import { broadcastTransaction, getTransactionState, planSend, signPlan, type Sen
 import { withBitcoinSigner, type DappBitcoinNetwork } from './state';
 import { bitcoinWallet, chainOf, esploraGuard, scanBitcoin } from './wallet';
 
-const btc = (sats: number): string => formatUnits(BigInt(sats), 8);
+export const btc = (sats: number): string => formatUnits(BigInt(sats), 8);
+
+/**
+ * The approval preview of a plan, the same for a send and its speed-up: amounts in BTC and the
+ * plan's fee rate, size, inputs and change, between the caller's own rows (`lead` first, `tail` last).
+ */
+export function planPreview(from: string, to: string, plan: SendPlan, lead: Record<string, string>, tail: Record<string, string>): PreparedSend['preview'] {
+  return {
+    from,
+    to,
+    amount: btc(plan.amount),
+    symbol: 'BTC',
+    fee: btc(plan.fee),
+    feeSymbol: 'BTC',
+    details: { ...lead, feeRate: `${plan.feeRate} sat/vB`, vsize: `${plan.vsize} vB`, inputs: String(plan.inputs.length), change: btc(plan.change), ...tail },
+  };
+}
 
 function parseSats(text: string): number {
   if (text.trim() === '') throw new WalletError('INVALID_AMOUNT', 'An amount is required');
@@ -105,22 +121,10 @@ export async function bitcoinPrepareSend(ctx: FamilyContext, req: SendRequestGen
     return { plan, view, rates };
   });
   return {
-    preview: {
-      from: view.receive.address,
-      to,
-      amount: btc(plan.amount),
-      symbol: 'BTC',
-      fee: btc(plan.fee),
-      feeSymbol: 'BTC',
-      details: {
-        feeRate: `${plan.feeRate} sat/vB`,
-        vsize: `${plan.vsize} vB`,
-        inputs: String(plan.inputs.length),
-        change: btc(plan.change),
-        rbf: plan.rbf ? 'yes' : 'no',
-        ...(rates ? { rates: `${rates.slow} / ${rates.normal} / ${rates.fast} sat/vB` } : {}),
-      },
-    },
+    preview: planPreview(view.receive.address, to, plan, {}, {
+      rbf: plan.rbf ? 'yes' : 'no',
+      ...(rates ? { rates: `${rates.slow} / ${rates.normal} / ${rates.fast} sat/vB` } : {}),
+    }),
     facts: { kind: 'transfer', recipient: to, amount: { value: btc(plan.amount), symbol: 'BTC' } },
     record: { value: String(plan.amount), decimals: 8 },
     confirm: () => sendPlan(ctx, plan),

@@ -6,16 +6,13 @@
  */
 import { Transaction as BtcTransaction } from '@scure/btc-signer';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { formatUnits } from 'viem';
 import type { ActivityItem } from '../../../background/activity';
 import { WalletError } from '../../../background/errors';
 import { keyring } from '../../../background/keyring';
 import type { FamilyContext, PreparedSend } from '../../types';
 import { planSpeedUp, resolveSpentCoins } from '../core/speedUp';
-import { sendPlan } from './send';
+import { btc, planPreview, sendPlan } from './send';
 import { chainOf, esploraGuard, scanBitcoin } from './wallet';
-
-const btc = (sats: number): string => formatUnits(BigInt(sats), 8);
 
 function txidOfHex(hex: string): string {
   try {
@@ -49,23 +46,13 @@ export async function prepareSpeedUp(ctx: FamilyContext, item: ActivityItem, par
   });
   const to = plan.outputs.find((o) => !o.isChange)?.address ?? item.to ?? '';
   return {
-    preview: {
-      from: view.receive.address,
+    preview: planPreview(
+      view.receive.address,
       to,
-      amount: btc(plan.amount),
-      symbol: 'BTC',
-      fee: btc(plan.fee),
-      feeSymbol: 'BTC',
-      details: {
-        replaces: hash,
-        inputsSpent: plan.inputs.map((i) => `${i.address} ${btc(i.value)}`).join(', '),
-        feeRate: `${plan.feeRate} sat/vB`,
-        vsize: `${plan.vsize} vB`,
-        inputs: String(plan.inputs.length),
-        change: btc(plan.change),
-        ...(plan.replaces ? { previousFee: btc(plan.replaces.fee) } : {}),
-      },
-    },
+      plan,
+      { replaces: hash, inputsSpent: plan.inputs.map((i) => `${i.address} ${btc(i.value)}`).join(', ') },
+      plan.replaces ? { previousFee: btc(plan.replaces.fee) } : {},
+    ),
     // No risk facts: the recipient and amount are the ones already sent (the old preview showed no warnings).
     facts: { kind: 'sign' },
     record: { value: String(plan.amount), decimals: 8, replaces: hash },

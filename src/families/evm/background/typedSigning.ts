@@ -3,7 +3,7 @@
  * eth_signTypedData / _v1 array form. Each is parsed in full before any window opens (-32602
  * otherwise), shown with every field (addresses checksummed), approved by the user, then signed.
  */
-import type { Hex } from 'viem';
+import type { Address, Hex } from 'viem';
 import type { EvmNetwork } from '../core/networks';
 import { parseSignTypedDataParams, signTypedDataV4, type ValidatedTypedData } from '../core/typedData';
 import { parseSignTypedDataV1Params, parseSignTypedDataV3Params, signTypedDataV1 } from '../core/typedDataLegacy';
@@ -21,33 +21,23 @@ function permitWarnings(td: ValidatedTypedData): RiskWarning[] {
   return td.permits.map((p) => ({ code: p.unlimited ? 'UNLIMITED_APPROVAL' : 'PERMIT', severity: p.unlimited ? 'danger' : 'warning', params: { spender: p.spender } }));
 }
 
+/** The steps every form shares once parsed: the site must be connected to `address`, the user approves, the key signs. */
+async function approveAndSign(ctx: DappContext, address: Address, display: Record<string, unknown>, warnings: RiskWarning[], sign: (key: Uint8Array) => Promise<Hex>): Promise<Hex> {
+  await requirePermitted(ctx.origin, address);
+  await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'evm', kind: 'signTypedData', display: { account: address, ...display }, warnings });
+  const account = await findEvmAccount(address);
+  return withEvmKey(account, sign);
+}
+
 export async function signTypedDataRequest(ctx: DappContext, network: EvmNetwork, method: TypedSignMethod, params: unknown[]): Promise<Hex> {
   if (method === 'eth_signTypedData' || method === 'eth_signTypedData_v1') {
     const { address, typedData } = parseSignTypedDataV1Params(params);
-    await requirePermitted(ctx.origin, address);
-    await requestApproval({
-      origin: ctx.origin,
-      requestId: ctx.requestId,
-      family: 'evm',
-      kind: 'signTypedData',
-      display: { account: address, network: network.name, format: 'eth_signTypedData (v1)', message: Object.fromEntries(typedData.fields.map((f) => [`${f.name} (${f.type})`, f.shown])) },
-      warnings: [],
-    });
-    const account = await findEvmAccount(address);
-    return withEvmKey(account, (key) => signTypedDataV1(typedData, key));
+    const message = Object.fromEntries(typedData.fields.map((f) => [`${f.name} (${f.type})`, f.shown]));
+    return approveAndSign(ctx, address, { network: network.name, format: 'eth_signTypedData (v1)', message }, [], (key) => signTypedDataV1(typedData, key));
   }
   const opts = { activeChainId: network.chainId };
   const { address, typedData } = method === 'eth_signTypedData_v3' ? parseSignTypedDataV3Params(params, opts) : parseSignTypedDataParams(params, opts);
-  await requirePermitted(ctx.origin, address);
-  await requestApproval({
-    origin: ctx.origin,
-    requestId: ctx.requestId,
-    family: 'evm',
-    kind: 'signTypedData',
-    display: { account: address, network: network.name, ...(method === 'eth_signTypedData_v3' ? { format: 'eth_signTypedData_v3' } : {}), primaryType: typedData.primaryType, domain: plain(typedData.domain), message: plain(typedData.message) },
-    warnings: permitWarnings(typedData),
-  });
-  const account = await findEvmAccount(address);
+  const display = { network: network.name, ...(method === 'eth_signTypedData_v3' ? { format: 'eth_signTypedData_v3' } : {}), primaryType: typedData.primaryType, domain: plain(typedData.domain), message: plain(typedData.message) };
   // v3 without arrays encodes exactly as v4 (parseSignTypedDataV3Params refused arrays).
-  return withEvmKey(account, (key) => signTypedDataV4(typedData, key));
+  return approveAndSign(ctx, address, display, permitWarnings(typedData), (key) => signTypedDataV4(typedData, key));
 }

@@ -4,6 +4,7 @@
  */
 import { formatUnits } from 'viem';
 import { WalletError } from '../../../background/errors';
+import type { FundsShortfall } from '../core/errors';
 
 const KIND_CODES: Record<string, string> = {
   unreachable: 'RPC_UNREACHABLE',
@@ -13,18 +14,9 @@ const KIND_CODES: Record<string, string> = {
   invalid_response: 'RPC_BAD_RESPONSE',
 };
 
-interface Shortfall {
-  asset: 'native' | 'token';
-  symbol: string;
-  decimals: number;
-  required: bigint;
-  available: bigint;
-  shortfall: bigint;
-}
-
 export function toWalletError(err: unknown): unknown {
   if (err instanceof WalletError) return err;
-  const e = err as { name?: string; kind?: string; code?: unknown; data?: unknown; message?: string; shortfall?: Shortfall };
+  const e = err as { name?: string; kind?: string; code?: unknown; data?: unknown; message?: string; shortfall?: FundsShortfall };
   if (e?.code === 'INSUFFICIENT_FUNDS' && e.shortfall) {
     const s = e.shortfall;
     const f = (v: bigint): string => formatUnits(v, s.decimals);

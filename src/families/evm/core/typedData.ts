@@ -15,6 +15,16 @@ import { isPlainObject, privateKeyHex, readAddress, readAnyCaseAddress, type Pri
 
 /** Largest typed-data JSON accepted. */
 export const MAX_TYPED_DATA_BYTES = 256 * 1024;
+
+/** Typed data sent as a JSON string (every version may be): size-checked before parsing, -32602 otherwise. */
+export function parseTypedDataJson(raw: string, maxBytes: number): unknown {
+  if (raw.length > maxBytes) throw invalidParams(`typed data is larger than ${maxBytes} bytes`);
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw invalidParams('typed data is not valid JSON');
+  }
+}
 const MAX_TYPES = 200;
 const MAX_FIELDS = 200;
 const MAX_DEPTH = 32;
@@ -325,12 +335,7 @@ function asViemTypedData(td: Pick<ValidatedTypedData, 'types' | 'primaryType' | 
 export function validateTypedData(raw: unknown, opts: TypedDataOptions): ValidatedTypedData {
   let data: unknown = raw;
   if (typeof raw === 'string') {
-    if (raw.length > MAX_TYPED_DATA_BYTES) throw invalidParams(`typed data is larger than ${MAX_TYPED_DATA_BYTES} bytes`);
-    try {
-      data = JSON.parse(raw) as unknown;
-    } catch {
-      throw invalidParams('typed data is not valid JSON');
-    }
+    data = parseTypedDataJson(raw, MAX_TYPED_DATA_BYTES);
   } else {
     let size: number;
     try {

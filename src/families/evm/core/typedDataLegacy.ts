@@ -11,7 +11,7 @@
 import { concatHex, encodePacked, getAddress, keccak256, stringToHex, toHex, type Address, type Hex } from 'viem';
 import { sign, serializeSignature } from 'viem/accounts';
 import { invalidParams } from './errors.ts';
-import { validateTypedData, type TypedDataOptions, type ValidatedTypedData } from './typedData.ts';
+import { parseTypedDataJson, validateTypedData, type TypedDataOptions, type ValidatedTypedData } from './typedData.ts';
 import { isPlainObject, privateKeyHex, readAddress, type PrivateKeyInput } from './validate.ts';
 
 export const MAX_V1_FIELDS = 100;
@@ -99,15 +99,7 @@ function readFieldV1(raw: unknown, i: number): TypedFieldV1 {
 
 /** Validates v1 typed data (array form) and computes the digest MetaMask signs. */
 export function validateTypedDataV1(raw: unknown): ValidatedTypedDataV1 {
-  let data = raw;
-  if (typeof raw === 'string') {
-    if (raw.length > MAX_V1_BYTES) throw invalidParams(`typed data is larger than ${MAX_V1_BYTES} bytes`);
-    try {
-      data = JSON.parse(raw) as unknown;
-    } catch {
-      throw invalidParams('typed data is not valid JSON');
-    }
-  }
+  const data = typeof raw === 'string' ? parseTypedDataJson(raw, MAX_V1_BYTES) : raw;
   if (!Array.isArray(data) || data.length === 0) throw invalidParams('eth_signTypedData (v1) expects a non-empty array of { type, name, value }');
   if (data.length > MAX_V1_FIELDS) throw invalidParams(`eth_signTypedData (v1) accepts at most ${MAX_V1_FIELDS} fields`);
   const fields = data.map(readFieldV1);

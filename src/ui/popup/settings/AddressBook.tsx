@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import type { MessageKey } from '../../i18n';
+import { FamilySelect } from '../../components/FamilySelect';
 
 
 export function AddressBook(): ReactNode {
@@ -63,16 +64,7 @@ export function AddressBook(): ReactNode {
           {t('contactName')}
           <input data-testid="contact-name" value={form.name} maxLength={40} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
         </label>
-        <label>
-          {t('chain')}
-          <select data-testid="contact-family" value={form.family} onChange={(e) => setForm({ ...form, family: e.target.value as Family })}>
-            {FAMILIES.map((f) => (
-              <option key={f} value={f}>
-                {t(`family_${f}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FamilySelect label={t('chain')} families={FAMILIES} value={form.family} onChange={(family) => setForm({ ...form, family })} testid="contact-family" />
         <label>
           {t('address')}
           <input data-testid="contact-address" value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} spellCheck={false} autoComplete="off" required />

@@ -10,6 +10,7 @@ import { call } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import { isMessageKey, type MessageKey } from '../../i18n';
+import { FamilySelect } from '../../components/FamilySelect';
 
 export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
   const { t } = useI18n();
@@ -54,16 +55,17 @@ export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
   if (!endpoints) return <p aria-busy="true">{t('loading')}</p>;
   return (
     <form className="stack" onSubmit={(e) => void save(e)} data-testid="endpoints">
-      <label>
-        {t('chain')}
-        <select data-testid="endpoint-family" value={family} onChange={(e) => { setFamily(e.target.value as EndpointFamily); setNetwork(''); setSaved(null); }}>
-          {ENDPOINT_FAMILIES.map((f) => (
-            <option key={f} value={f}>
-              {t(`family_${f}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FamilySelect
+        label={t('chain')}
+        families={ENDPOINT_FAMILIES}
+        value={family}
+        onChange={(f) => {
+          setFamily(f);
+          setNetwork('');
+          setSaved(null);
+        }}
+        testid="endpoint-family"
+      />
       <label>
         {t('network')}
         <select data-testid="endpoint-network" value={current} onChange={(e) => { setNetwork(e.target.value); setSaved(null); }}>

@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { errorText } from '../../errors';
 import { useI18n } from '../../i18n/context';
 import { PriceSettings } from './PriceSettings';
+import { SettingToggle } from '../../components/SettingToggle';
 
 export function General({ state, onState }: { state: WalletState; onState: (s: WalletState) => void }): ReactNode {
   const { t } = useI18n();
@@ -62,22 +63,8 @@ export function General({ state, onState }: { state: WalletState; onState: (s: W
         </select>
       </label>
       <PriceSettings state={state} save={save} />
-      <label className="row">
-        <input type="checkbox" data-testid="notifications-toggle" checked={state.settings.notifications !== false} onChange={(e) => void save({ notifications: e.target.checked })} />
-        <span className="grow">
-          {t('notificationsSetting')}
-          <br />
-          <span className="hint">{t('notificationsPollHint')}</span>
-        </span>
-      </label>
-      <label className="row">
-        <input type="checkbox" data-testid="metamask-compat" checked={state.settings.evmMetaMaskCompat !== false} onChange={(e) => void save({ evmMetaMaskCompat: e.target.checked })} />
-        <span className="grow">
-          {t('metaMaskCompat')}
-          <br />
-          <span className="hint">{t('metaMaskCompatHint')}</span>
-        </span>
-      </label>
+      <SettingToggle testid="notifications-toggle" checked={state.settings.notifications !== false} onChange={(on) => void save({ notifications: on })} label={t('notificationsSetting')} hint={t('notificationsPollHint')} />
+      <SettingToggle testid="metamask-compat" checked={state.settings.evmMetaMaskCompat !== false} onChange={(on) => void save({ evmMetaMaskCompat: on })} label={t('metaMaskCompat')} hint={t('metaMaskCompatHint')} />
       <form className="row" onSubmit={(e) => { e.preventDefault(); void save({ autoLockMinutes: Number(minutes) }); }}>
         <label className="grow">
           {t('autoLock')}

@@ -9,6 +9,7 @@ import { CURRENCIES, defaultCurrency } from '../../../core/prices/currencies';
 import { DEFAULT_PRICE_API } from '../../../core/prices/priceApi';
 import { useI18n } from '../../i18n/context';
 import { reloadPrices } from '../../prices/priceStore';
+import { SettingToggle } from '../../components/SettingToggle';
 
 export function PriceSettings({ state, save }: { state: WalletState; save: (patch: Partial<Settings>) => Promise<boolean> }): ReactNode {
   const { t, locale } = useI18n();
@@ -22,14 +23,7 @@ export function PriceSettings({ state, save }: { state: WalletState; save: (patc
       <legend>
         <strong>{t('pricesTitle')}</strong>
       </legend>
-      <label className="row">
-        <input type="checkbox" data-testid="prices-toggle" checked={s.prices !== false} onChange={(e) => void apply({ prices: e.target.checked })} />
-        <span className="grow">
-          {t('pricesSetting')}
-          <br />
-          <span className="hint">{t('pricesPrivacyHint')}</span>
-        </span>
-      </label>
+      <SettingToggle testid="prices-toggle" checked={s.prices !== false} onChange={(on) => void apply({ prices: on })} label={t('pricesSetting')} hint={t('pricesPrivacyHint')} />
       <label>
         {t('currency')}
         <select data-testid="currency" value={s.currency ?? ''} onChange={(e) => void apply({ currency: e.target.value || null })}>
