@@ -25,8 +25,8 @@ export function walletChains(): Promise<WalletChains> {
 }
 
 /** Solana Pay transaction requests opened from Send (they reach the Solana dApp handler's send path). */
-export function solanaPayRequests(): Promise<typeof import('./solana/payRequest')> {
-  return import('./solana/payRequest');
+export function solanaPayRequests(): Promise<typeof import('../families/solana/background/payRequest')> {
+  return import('../families/solana/background/payRequest');
 }
 
 /**

@@ -74,7 +74,7 @@ describe('layering: injected providers', () => {
 
   it('follows the page bundle (sanity: every provider is in it)', () => {
     const reached = [...files.keys()].map(rel);
-    for (const f of ['src/families/evm/inpage/provider.ts', 'src/families/bitcoin/inpage/provider.ts', 'src/inpage/solana.ts', 'src/families/tron/inpage/provider.ts', 'src/inpage/bridge.ts']) expect(reached).toContain(f);
+    for (const f of ['src/families/evm/inpage/provider.ts', 'src/families/bitcoin/inpage/provider.ts', 'src/families/solana/inpage/provider.ts', 'src/families/tron/inpage/provider.ts', 'src/inpage/bridge.ts']) expect(reached).toContain(f);
   });
 
   it('each provider imports only the shared page modules, itself and the allowed packages', () => {

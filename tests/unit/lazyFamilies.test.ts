@@ -41,7 +41,7 @@ describe('background: family code reached only through import()', () => {
     expect(reached).toContain('src/background/walletService.ts');
   });
 
-  it.each(['src/families/bitcoin/background/dapp.ts', 'src/background/dapp/solana.ts', 'src/families/tron/background/dapp.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
+  it.each(['src/families/bitcoin/background/dapp.ts', 'src/families/solana/background/dapp.ts', 'src/families/tron/background/dapp.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
     expect([...files.keys()].map(rel)).not.toContain(file);
   });
 
@@ -89,6 +89,6 @@ describe('background: family code reached only through import()', () => {
 
   it('lazyModules.ts loads them with import()', () => {
     const lazy = readFileSync(resolve(ROOT, 'src/background/lazyModules.ts'), 'utf8') + readFileSync(resolve(ROOT, 'src/background/index.ts'), 'utf8');
-    for (const m of ['./wallet/chains', './dapp/solana']) expect(lazy).toContain(`import('${m}')`);
+    for (const m of ['./wallet/chains', '../families/solana/background/dapp']) expect(lazy).toContain(`import('${m}')`);
   });
 });

@@ -11,10 +11,10 @@
 import { browser } from 'wxt/browser';
 import { formatUnits } from 'viem';
 import { parseTokenAmount } from '../../families/evm/core/erc20';
-import { getSolBalance, getSolanaTokenBalances } from '../../core/chains/solana/balances';
-import { getSolanaNetwork, solanaExplorerUrl } from '../../core/chains/solana/networks';
-import { confirmSolanaTransaction, sendSolanaTransaction } from '../../core/chains/solana/send';
-import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer, type PreparedSolanaTransfer } from '../../core/chains/solana/transfer';
+import { getSolBalance, getSolanaTokenBalances } from '../../families/solana/core/balances';
+import { getSolanaNetwork, solanaExplorerUrl } from '../../families/solana/core/networks';
+import { confirmSolanaTransaction, sendSolanaTransaction } from '../../families/solana/core/send';
+import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer, type PreparedSolanaTransfer } from '../../families/solana/core/transfer';
 import { assessRisk } from '../../core/risk';
 import type { AssetBalance, ChainBalancesView, ChainEndpoints, ChainOption, ChainSendPreview, ChainSendRequest, ChainsView, PopupFamily } from '../../protocol/ui';
 import { recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
@@ -26,9 +26,9 @@ import { activeRef, addModuleToken, cachedModuleBalances, confirmModuleSend, mod
 import { announceModuleNetwork } from '../dapp/pipeline';
 import { keyring } from '../keyring';
 import { onLocked } from '../session';
-import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../solana/tokenMetadata';
-import { readSolanaPayFields, solanaPayDetails, solanaPayOptions } from '../solana/payFields';
-import { DEFAULT_SOLANA_STATE, currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
+import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from '../../families/solana/background/tokenMetadata';
+import { readSolanaPayFields, solanaPayDetails, solanaPayOptions } from '../../families/solana/background/payFields';
+import { DEFAULT_SOLANA_STATE, currentSolanaAddress, isSolanaClusterId, setSolanaCluster, setSolanaRpcUrl, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../../families/solana/background/state';
 
 /** The non-EVM families this file still serves by hand (the module families go through families/popup.ts). */
 type HandWired = Exclude<PopupFamily, ModularFamily>;

@@ -6,15 +6,15 @@
  * on demand from the unlocked keyring and wiped after use (withSolanaSigner).
  */
 import { browser } from 'wxt/browser';
-import { createSolanaRpc, type SolanaRpc } from '../../core/chains/solana/rpc';
-import { chainOfCluster, type SolanaChain } from '../../core/chains/solana/networks';
-import { solanaAddressOfSecret } from '../../core/chains/solana/sign';
-import { keyring } from '../keyring';
-import { allPermissions } from '../permissions';
-import { WalletError } from '../errors';
-import { AccountCache } from '../accountCache';
-import { selectedAccount } from '../selectedAccount';
-import { emitToOrigin } from '../dapp/router';
+import { createSolanaRpc, type SolanaRpc } from '../core/rpc';
+import { chainOfCluster, type SolanaChain } from '../core/networks';
+import { solanaAddressOfSecret } from '../core/sign';
+import { keyring } from '../../../background/keyring';
+import { allPermissions } from '../../../background/permissions';
+import { WalletError } from '../../../background/errors';
+import { AccountCache } from '../../../background/accountCache';
+import { selectedAccount } from '../../../background/selectedAccount';
+import { emitToOrigin } from '../../../background/dapp/router';
 
 export type SolanaClusterId = 'mainnet-beta' | 'devnet' | 'testnet' | 'localnet';
 

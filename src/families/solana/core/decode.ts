@@ -8,7 +8,7 @@
  */
 import type { VersionedMessage } from '@solana/web3.js';
 import { base58 } from '@scure/base';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import {
   ASSOCIATED_TOKEN_PROGRAM_ID,
   COMPUTE_BUDGET_PROGRAM_ID,

@@ -5,7 +5,7 @@
  * changes. A node that is down or refuses to simulate degrades the preview; it never blocks it.
  */
 import { AddressLookupTableAccount, PublicKey } from '@solana/web3.js';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import { computeBalanceChanges, decodeSolanaMessage, resolveAccountKeys, type BalanceChange, type DecodedInstruction, type DecodeWarning } from './decode.ts';
 import { SolanaRpcError } from './errors.ts';
 import type { SolanaRpc, SolanaAccountInfo } from './rpc.ts';
