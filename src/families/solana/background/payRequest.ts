@@ -8,7 +8,7 @@
  */
 import { SolanaPayRequestError, checkLink, checkRequestTransaction, fetchTransactionRequestInfo, fetchTransactionRequestTransaction, withRecentBlockhash } from '../core/payTransactionRequest';
 import { getSolanaNetwork, solanaExplorerUrl } from '../core/networks';
-import { activeFamily } from '../../../background/wallet/chains';
+import { activeFamily } from '../../../background/families/popupChains';
 import { WalletError } from '../../../background/errors';
 import { keyring } from '../../../background/keyring';
 import { approveSignAndSend } from './dapp';
