@@ -5,7 +5,8 @@
  * core warnings to the approval record's warning shape. No browser API, no keys.
  */
 import { formatLamports, formatUnits } from '../core/errors';
-import type { BalanceChange, DecodedInstruction } from '../core/decode';
+import type { DecodedInstruction } from '../core/decode';
+import type { BalanceChange } from '../core/balanceChanges';
 import type { SolanaTransactionPreview } from '../core/preview';
 import type { RiskWarning } from '../../../protocol/approvals';
 
