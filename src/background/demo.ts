@@ -7,7 +7,7 @@ import { LOCAL_DEVNET_CHAIN_ID, findNetwork } from '../families/evm/core/network
 import type { DemoConfig } from '../demo/config';
 import { addCustomNetwork, setActiveChain } from '../families/evm/background/state';
 import { setBitcoinNetwork, setEsploraUrl } from '../families/bitcoin/background/state';
-import { setSolanaCluster, setSolanaRpcUrl } from './solana/state';
+import { setSolanaCluster, setSolanaRpcUrl } from '../families/solana/background/state';
 import { setTronFullNode, setTronNetwork } from '../families/tron/background/state';
 import { onWake } from './wakeEvents';
 

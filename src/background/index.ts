@@ -57,8 +57,6 @@ export function startBackground(): void {
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
   installActionBadge();
-  // Loaded on their first request (lazyModules.ts).
-  registerFamily(lazyFamily('solana', async () => (await import('./dapp/solana')).solanaHandler));
   // Family modules: their background loads on first use (src/families/registry.ts); one whose dApp
   // methods are still its own handler has that handler loaded on its first request instead.
   for (const f of modularFamilies()) {

@@ -16,17 +16,17 @@ import { createSerial } from './serial';
 // (concurrent loads would each see the others' listeners as new and run them twice).
 const catchUp = createSerial();
 
-type WalletChains = typeof import('./wallet/chains');
+type WalletChains = typeof import('./families/popupChains');
 let chains: Promise<WalletChains> | null = null;
 
-/** The popup's Bitcoin / Solana / TRON operations (wallet/chains.ts). */
+/** The popup's chain requests for every family (families/popupChains.ts). */
 export function walletChains(): Promise<WalletChains> {
-  return (chains ??= import('./wallet/chains'));
+  return (chains ??= import('./families/popupChains'));
 }
 
 /** Solana Pay transaction requests opened from Send (they reach the Solana dApp handler's send path). */
-export function solanaPayRequests(): Promise<typeof import('./solana/payRequest')> {
-  return import('./solana/payRequest');
+export function solanaPayRequests(): Promise<typeof import('../families/solana/background/payRequest')> {
+  return import('../families/solana/background/payRequest');
 }
 
 /**

@@ -16,21 +16,11 @@ import { DEFAULT_SETTINGS, clearAll, getLocal, setLocal } from './storage';
 import { approvalWindowClosing, listApprovals, rejectAll, resolveApproval } from './approvals';
 import { revoke, revokeAll } from './permissions';
 import { connectedSites, siteHandlers } from './siteService';
+import { chainHandlers } from './chainHandlers';
+import { applyPriceSettings } from './prices/service';
 import { emitToOrigin } from './dapp/router';
-import { addNetwork, editNetwork, listNetworks, removeNetwork, resetNetwork, switchNetwork } from '../families/evm/background/networks';
-import { addToken } from '../families/evm/background/balances';
-import { activityView } from '../families/evm/background/activity';
-import { refreshIncoming } from './incoming/refresh';
-import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
-import { validateAddress } from '../core';
 import { selectionChanged } from './selection';
-import { listNfts, sendNft } from '../families/evm/background/nfts';
 import { bitcoinState } from '../families/bitcoin/background/state';
-// Bitcoin, Solana and TRON wallet operations (and their SDKs: @solana/web3.js, btc-signer
-// transactions…) are evaluated on first use: see lazyModules.ts.
-import { solanaPayRequests, walletChains } from './lazyModules';
-import { activeNetwork, isModular } from './families/modules';
-import { applyPriceSettings, cachedPrices, refreshPrices } from './prices/service';
 
 type Handlers = { [M in keyof UiRequests]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
@@ -375,85 +365,6 @@ export const handlers: Handlers = {
     return { autoLockAt: await scheduleAutoLock() };
   },
 
-  listNetworks: () => listNetworks(),
-  setActiveNetwork: ({ chainId }) => switchNetwork(chainId),
-  async addNetwork(p) {
-    requireUnlocked();
-    return addNetwork(p);
-  },
-  async removeNetwork({ chainId }) {
-    requireUnlocked();
-    return removeNetwork(chainId);
-  },
-  async editNetwork(p) {
-    requireUnlocked();
-    return editNetwork(p);
-  },
-  async resetNetwork({ chainId }) {
-    requireUnlocked();
-    return resetNetwork(chainId);
-  },
-  async addToken({ address }) {
-    requireUnlocked();
-    await addToken(address);
-    return (await walletChains()).refreshChainBalances();
-  },
-  async checkAddress({ family, address, network }) {
-    if (!FAMILIES.includes(family)) throw new WalletError('UNKNOWN_FAMILY', 'Unknown chain family');
-    // A module family's address format follows its active network (Kusama's SS58 prefix) unless one is named.
-    const keyNetwork = network ?? (isModular(family) ? (await activeNetwork(family)).keyNetwork : undefined);
-    return validateAddress(family, str(address, 'Address', 200), keyNetwork);
-  },
-  listNfts: () => listNfts(),
-  sendNft: (p) => sendNft(p),
-  listActivity: () => activityView(),
-  async refreshIncoming() {
-    const r = await refreshIncoming();
-    return { added: r.added.length, supported: r.supported };
-  },
-  async listAddressBook() {
-    requireUnlocked();
-    return listAddressBook();
-  },
-  async saveAddressBookEntry(p) {
-    requireUnlocked();
-    return saveEntry(p);
-  },
-  async removeAddressBookEntry(p) {
-    requireUnlocked();
-    return removeEntry(p);
-  },
-  listChains: async () => (await walletChains()).listChains(),
-  setActiveChain: async ({ id }) => (await walletChains()).setActiveChainOption(id),
-  async setChainEndpoint({ family, network, url }) {
-    requireUnlocked();
-    return (await walletChains()).setChainEndpoint(family, network, url);
-  },
-  getChainEndpoints: async () => (await walletChains()).getChainEndpoints(),
-  async getCachedChainBalances() {
-    requireUnlocked();
-    return (await walletChains()).cachedChainBalances();
-  },
-  async refreshChainBalances() {
-    requireUnlocked();
-    return (await walletChains()).refreshChainBalances();
-  },
-  async addChainToken({ address }) {
-    requireUnlocked();
-    return (await walletChains()).addChainToken(address);
-  },
-  async receiveAddress({ family }) {
-    requireUnlocked();
-    return (await walletChains()).receiveAddress(family);
-  },
-  prepareChainSend: async (req) => (await walletChains()).prepareChainSend(req),
-  async prepareSpeedUp({ hash, feeRate }) {
-    requireUnlocked();
-    return (await walletChains()).prepareSpeedUp(hash, feeRate);
-  },
-  confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
-  getCachedPrices: ({ defaultCurrency }) => cachedPrices(defaultCurrency),
-  refreshPrices: ({ defaultCurrency }) => refreshPrices(defaultCurrency),
-  solanaPayRequest: async ({ link }) => (await solanaPayRequests()).runSolanaPayRequest(link),
+  ...chainHandlers,
   ...siteHandlers,
 };

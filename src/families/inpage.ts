@@ -8,7 +8,7 @@ import type { FamilyInpage } from './types';
 import { installEvmProvider } from './evm/inpage/provider';
 import { installBitcoinProvider } from './bitcoin/inpage/provider';
 import { installTronProvider } from './tron/inpage/provider';
-import { installSolanaProvider } from '../inpage/solana';
+import { installSolanaProvider } from './solana/inpage/provider';
 import { installScatterProvider } from './eos/inpage/scatter';
 import { installPolkadotProvider } from './polkadot/inpage/provider';
 import { installAptosProvider } from './aptos/inpage/wallet';

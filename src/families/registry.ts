@@ -3,8 +3,7 @@
  * loader of its background module (reached only through import(), so a family's SDK costs nothing
  * at the worker's start). `satisfies Record<Family, …>`: a family missing here fails to compile.
  *
- * 'legacy': the family is still wired by hand (src/background/wallet/chains.ts, dapp/<family>.ts)
- * until it moves into its folder. null: the family derives addresses only, no module yet.
+ * null: the family derives addresses only, no module yet.
  * Adding a family = one import of its descriptor + one entry below (see README "Adding a chain family").
  */
 import type { Family } from './ids';
@@ -16,6 +15,7 @@ import { polkadotDescriptor } from './polkadot/descriptor';
 import { aptosDescriptor } from './aptos/core/descriptor';
 import { tronDescriptor } from './tron/core/descriptor';
 import { bitcoinDescriptor } from './bitcoin/core/descriptor';
+import { solanaDescriptor } from './solana/core/descriptor';
 
 export interface FamilyModuleEntry {
   descriptor: FamilyDescriptor;
@@ -34,14 +34,12 @@ export const FAMILY_MODULES = {
   evm: { descriptor: evmDescriptor, background: () => import('./evm/background/index').then((m) => m.evmBackground), networkState: () => import('./evm/background/networkState').then((m) => m.evmNetworkState) },
   bitcoin: { descriptor: bitcoinDescriptor, background: () => import('./bitcoin/background/index').then((m) => m.default) },
   tron: { descriptor: tronDescriptor, background: () => import('./tron/background/index').then((m) => m.tronBackground), dappHandler: () => import('./tron/background/dapp').then((m) => m.tronHandler) },
-  solana: 'legacy',
+  solana: { descriptor: solanaDescriptor, background: () => import('./solana/background/index').then((m) => m.solanaBackground), dappHandler: () => import('./solana/background/dapp').then((m) => m.solanaHandler) },
   aptos: { descriptor: aptosDescriptor, background: async () => (await import('./aptos/background/index')).aptosBackground },
   polkadot: { descriptor: polkadotDescriptor, background: () => import('./polkadot/background/index').then((m) => m.default) },
   eos: { descriptor: eosDescriptor, background: () => import('./eos/background').then((m) => m.default) },
-} as const satisfies Record<Family, FamilyModuleEntry | 'legacy' | null>;
+} as const satisfies Record<Family, FamilyModuleEntry | null>;
 
 type Modules = typeof FAMILY_MODULES;
 /** Families built as modules (their entry is a FamilyModuleEntry). */
 export type ModularFamily = { [K in keyof Modules]: Modules[K] extends FamilyModuleEntry ? K : never }[keyof Modules];
-/** Families still wired by hand. */
-export type HandWiredFamily = { [K in keyof Modules]: Modules[K] extends 'legacy' ? K : never }[keyof Modules];

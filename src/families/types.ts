@@ -239,6 +239,12 @@ export interface FamilyBackground {
   /** Incoming and outgoing, from the chain's API. */
   activity?(ctx: FamilyContext): Promise<ActivityItem[]>;
   /**
+   * For a family whose token icons are large (data URIs) and kept once in its own bounded cache
+   * (Solana's token metadata): the shared balance cache then stores its views without icons, and
+   * this puts them back when a cached view is painted.
+   */
+  cachedIcons?(ctx: FamilyContext, assets: readonly AssetBalance[]): Promise<AssetBalance[]>;
+  /**
    * Watches a token the user names by its contract address (TRON's TRC-20s: a chain whose tokens
    * an account holds cannot be listed from the node). Reads its symbol and decimals from the chain
    * and stores it in the family's list; throws a clear error for an address that is not a token.

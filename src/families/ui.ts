@@ -10,7 +10,7 @@ export const FAMILY_UI: Readonly<Record<Family, (() => Promise<FamilyUi>) | null
   evm: () => import('./evm/ui').then((m) => m.default),
   bitcoin: () => import('./bitcoin/ui').then((m) => m.default),
   tron: () => import('./tron/ui').then((m) => m.default),
-  solana: null,
+  solana: () => import('./solana/ui').then((m) => m.default),
   aptos: null,
   polkadot: null,
   eos: () => import('./eos/ui').then((m) => m.default),

@@ -19,8 +19,8 @@ import { decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { createDeriver } from '../../src/core';
-import { createSiwsMessageText } from '../../src/core/chains/solana/siws';
-import { parseWireTransaction } from '../../src/core/chains/solana/wire';
+import { createSiwsMessageText } from '../../src/families/solana/core/siws';
+import { parseWireTransaction } from '../../src/families/solana/core/wire';
 import { openDapp, setStorage } from './support/flows';
 
 const PASSWORD = 'e2e solana password 123';

@@ -74,7 +74,7 @@ describe('layering: injected providers', () => {
 
   it('follows the page bundle (sanity: every provider is in it)', () => {
     const reached = [...files.keys()].map(rel);
-    for (const f of ['src/families/evm/inpage/provider.ts', 'src/families/bitcoin/inpage/provider.ts', 'src/inpage/solana.ts', 'src/families/tron/inpage/provider.ts', 'src/inpage/bridge.ts']) expect(reached).toContain(f);
+    for (const f of ['src/families/evm/inpage/provider.ts', 'src/families/bitcoin/inpage/provider.ts', 'src/families/solana/inpage/provider.ts', 'src/families/tron/inpage/provider.ts', 'src/inpage/bridge.ts']) expect(reached).toContain(f);
   });
 
   it('each provider imports only the shared page modules, itself and the allowed packages', () => {
@@ -105,7 +105,7 @@ describe('layering: UI and background', () => {
   it('sees the imports it judges (sanity: the UI imports the protocol, the background the core, lazily too)', () => {
     expect(violations(['src/ui'], (t) => !t.startsWith('src/protocol/')).length).toBeGreaterThan(10);
     expect(violations(['src/background'], (t) => !t.startsWith('src/core/')).length).toBeGreaterThan(10);
-    expect(importsOf(sourceFiles('src/background/lazyModules.ts')[0]!).filter((r) => r.dynamic).map((r) => r.spec)).toContain('./wallet/chains');
+    expect(importsOf(sourceFiles('src/background/lazyModules.ts')[0]!).filter((r) => r.dynamic).map((r) => r.spec)).toContain('./families/popupChains');
   });
 
   it('the UI never imports the background', () => {
@@ -134,10 +134,11 @@ describe('layering: shared code that names a family (the move is not finished)',
    * into Bitcoin/TRON code in wallet/chains.ts; 263 once merged with the review fixes that landed
    * beside it: eth_subscribe's grant check and the Solana icon re-attach in wallet/chains.ts; 202 once
    * EVM moved into src/families/evm and its popup went through the one pipeline; 156 once TRON moved
-   * into its family module and Solana Pay landed; 110 once Bitcoin moved into its folder) and
+   * into its family module and Solana Pay landed; 110 once Bitcoin moved into its folder; 53 once Solana
+   * moved into its folder and wallet/chains.ts was deleted) and
    * may only go down; when every family lives in its folder it becomes zero.
    */
-  const CEILING = 110;
+  const CEILING = 53;
   const FAMILY_NAME = /'(evm|bitcoin|solana|tron|aptos|polkadot|eos)'/;
 
   it(`stays at or under ${CEILING} lines`, () => {

@@ -41,7 +41,7 @@ describe('background: family code reached only through import()', () => {
     expect(reached).toContain('src/background/walletService.ts');
   });
 
-  it.each(['src/families/bitcoin/background/dapp.ts', 'src/background/dapp/solana.ts', 'src/families/tron/background/dapp.ts', 'src/background/wallet/chains.ts'])('%s is not statically imported', (file) => {
+  it.each(['src/families/bitcoin/background/dapp.ts', 'src/families/solana/background/dapp.ts', 'src/families/tron/background/dapp.ts', 'src/background/families/popupChains.ts'])('%s is not statically imported', (file) => {
     expect([...files.keys()].map(rel)).not.toContain(file);
   });
 
@@ -83,12 +83,21 @@ describe('background: family code reached only through import()', () => {
     expect(readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8')).toContain("import('./bitcoin/background/index')");
   });
 
+  it("the Solana family's background and its dApp handler are reached only through the registry's import() (only its networks are eager)", () => {
+    const reached = [...files.keys()].map(rel);
+    expect(reached).toContain('src/families/solana/core/descriptor.ts');
+    expect(reached.filter((f) => f.startsWith('src/families/solana/background/'))).toEqual([]);
+    const registry = readFileSync(resolve(ROOT, 'src/families/registry.ts'), 'utf8');
+    expect(registry).toContain("import('./solana/background/index')");
+    expect(registry).toContain("import('./solana/background/dapp')");
+  });
+
   it('@solana/web3.js is not statically imported', () => {
     expect([...packages.keys()].filter((p) => p.startsWith('@solana/web3.js'))).toEqual([]);
   });
 
   it('lazyModules.ts loads them with import()', () => {
-    const lazy = readFileSync(resolve(ROOT, 'src/background/lazyModules.ts'), 'utf8') + readFileSync(resolve(ROOT, 'src/background/index.ts'), 'utf8');
-    for (const m of ['./wallet/chains', './dapp/solana']) expect(lazy).toContain(`import('${m}')`);
+    const lazy = readFileSync(resolve(ROOT, 'src/background/lazyModules.ts'), 'utf8');
+    for (const m of ['./families/popupChains', '../families/solana/background/payRequest']) expect(lazy).toContain(`import('${m}')`);
   });
 });

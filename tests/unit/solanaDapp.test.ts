@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Keypair, PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
-import { previewSolanaTransaction, type SolanaTransactionPreview } from '../../src/core/chains/solana/preview';
-import { describeInstruction, describeSimulation, outgoingTransfers, solOutflow, toApprovalWarnings, transactionDisplay } from '../../src/background/solana/display';
-import { accountOf, checkChain, sendOptionsOf } from '../../src/background/dapp/solana';
+import { previewSolanaTransaction, type SolanaTransactionPreview } from '../../src/families/solana/core/preview';
+import { describeInstruction, describeSimulation, outgoingTransfers, solOutflow, toApprovalWarnings, transactionDisplay } from '../../src/families/solana/background/display';
+import { accountOf, checkChain, sendOptionsOf } from '../../src/families/solana/background/dapp';
 import { ProviderError } from '../../src/background/dapp/providerError';
 
 const wallet = Keypair.generate().publicKey.toBase58();

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Keypair } from '@solana/web3.js';
-import { readSolanaPayFields, solanaPayDetails, solanaPayOptions } from '../../src/background/solana/payFields';
-import { parseSolanaPay } from '../../src/core/chains/solana/paymentUri';
+import { readSolanaPayFields, solanaPayDetails, solanaPayOptions } from '../../src/families/solana/background/payFields';
+import { parseSolanaPay } from '../../src/families/solana/core/paymentUri';
 
 const key = (): string => Keypair.generate().publicKey.toBase58();
 const code = (fn: () => unknown): string | undefined => {

@@ -18,10 +18,9 @@ const NETWORK_KEY = 'familyNetwork';
 const ENDPOINTS_KEY = 'familyEndpoints';
 const STORE_PREFIX = 'family:';
 
-/** The module entry of a family built as a module; null for a family wired by hand or without one. */
+/** The module entry of a family built as a module; null for a family without one (addresses only). */
 export function moduleOf(family: Family): FamilyModuleEntry | null {
-  const e: FamilyModuleEntry | 'legacy' | null = FAMILY_MODULES[family];
-  return e && e !== 'legacy' ? e : null;
+  return FAMILY_MODULES[family];
 }
 
 export function isModular(family: unknown): family is Family {

@@ -50,12 +50,15 @@ async function popupContext(family: Family): Promise<FamilyContext> {
 export async function cachedModuleBalances(family: Family): Promise<ChainBalancesView | null> {
   const ctx = await popupContext(family);
   if (!ctx.address) return null;
-  return (await readCache())[cacheKey(ctx.network.ref, ctx.address)] ?? null;
+  const view = (await readCache())[cacheKey(ctx.network.ref, ctx.address)] ?? null;
+  const bg = await backgroundOf(family);
+  return view && bg.cachedIcons ? { ...view, assets: await bg.cachedIcons(ctx, view.assets) } : view;
 }
 
 export async function refreshModuleBalances(family: Family): Promise<ChainBalancesView> {
   const ctx = await popupContext(family);
-  const b = await (await backgroundOf(family)).balances(ctx);
+  const bg = await backgroundOf(family);
+  const b = await bg.balances(ctx);
   const view: ChainBalancesView = {
     family: family as PopupFamily,
     chain: ctx.network.ref,
@@ -68,7 +71,10 @@ export async function refreshModuleBalances(family: Family): Promise<ChainBalanc
   const cache = await readCache();
   const key = cacheKey(view.chain, view.address);
   delete cache[key];
-  const entries = [...Object.entries(cache), [key, view] as const].slice(-MAX_CACHE_ENTRIES);
+  // A family that keeps its icons itself (cachedIcons) has them left out here: copies in every cached
+  // view could fill storage.local's quota, which the vault shares.
+  const stored: ChainBalancesView = bg.cachedIcons ? { ...view, assets: view.assets.map(({ icon: _icon, ...a }) => a) } : view;
+  const entries = [...Object.entries(cache), [key, stored] as const].slice(-MAX_CACHE_ENTRIES);
   await browser.storage.local.set({ [CACHE_KEY]: Object.fromEntries(entries) });
   return view;
 }

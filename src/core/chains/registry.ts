@@ -7,7 +7,7 @@ import { bitcoinKeys } from '../../families/bitcoin/core/index.ts';
 import { eosKeys } from '../../families/eos/core/index.ts';
 import { evmKeys } from '../../families/evm/core/index.ts';
 import { polkadotKeys } from '../../families/polkadot/core/index.ts';
-import { solanaKeys } from './solana/index.ts';
+import { solanaKeys } from '../../families/solana/core/index.ts';
 import { tronKeys } from '../../families/tron/core/index.ts';
 import type { ChainFamilyKeys } from './types.ts';
 

@@ -6,7 +6,7 @@
  */
 import { buildBip21, parseBip21 } from '../../families/bitcoin/core/paymentUri.ts';
 import { buildEip681, parseEip681 } from '../../families/evm/core/paymentUri.ts';
-import { buildSolanaPay, parseSolanaPay } from '../chains/solana/paymentUri.ts';
+import { buildSolanaPay, parseSolanaPay } from '../../families/solana/core/paymentUri.ts';
 import { buildTronUri, parseTronUri } from '../../families/tron/core/paymentUri.ts';
 import { PaymentUriError } from './errors.ts';
 import { uriScheme } from './query.ts';

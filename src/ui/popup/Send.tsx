@@ -21,7 +21,7 @@ import { usePaymentLink } from './usePaymentLink';
 import { PaymentLinkInfo, ScanQr } from './ScanQr';
 
 type Step = { kind: 'form' } | { kind: 'review'; preview: ChainSendPreview } | { kind: 'status'; hash: string; explorer: string | null };
-const PLACEHOLDER: Partial<Record<PopupFamily, string>> = { solana: 'Base58…', tron: 'T…' };
+const PLACEHOLDER: Partial<Record<PopupFamily, string>> = { tron: 'T…' };
 
 export default function Send({ family, network, onDone, onChains }: { family: PopupFamily; network: string; onDone: () => void; onChains?: (c: ChainsView) => void }): ReactNode {
   const { t } = useI18n();

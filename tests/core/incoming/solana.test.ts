@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Keypair } from '@solana/web3.js';
-import { incomingFromSolanaTx, parseSignatureList } from '../../../src/core/chains/solana/incoming';
+import { incomingFromSolanaTx, parseSignatureList } from '../../../src/families/solana/core/incoming';
 
 const me = Keypair.generate().publicKey.toBase58();
 const alice = Keypair.generate().publicKey.toBase58();

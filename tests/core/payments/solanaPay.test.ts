@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keypair, PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { getTransactionDecoder } from '@solana/kit';
-import { buildSolanaPay, buildSolanaTransactionRequest, parseSolanaPay } from '../../../src/core/chains/solana/paymentUri.ts';
-import { memoInstruction, withReferenceKeys } from '../../../src/core/chains/solana/payReferences.ts';
-import { MEMO_PROGRAM_ID } from '../../../src/core/chains/solana/programs.ts';
+import { buildSolanaPay, buildSolanaTransactionRequest, parseSolanaPay } from '../../../src/families/solana/core/paymentUri.ts';
+import { memoInstruction, withReferenceKeys } from '../../../src/families/solana/core/payReferences.ts';
+import { MEMO_PROGRAM_ID } from '../../../src/families/solana/core/programs.ts';
 import { resolvePaymentAmount } from '../../../src/core/payments/amount.ts';
 import type { PaymentTransferRequest } from '../../../src/core/payments/types.ts';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../../support/litesvmRpc.ts';

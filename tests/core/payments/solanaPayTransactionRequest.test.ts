@@ -18,7 +18,7 @@ import {
   SolanaPayRequestError,
   withRecentBlockhash,
   type SolanaPayRequestErrorCode,
-} from '../../../src/core/chains/solana/payTransactionRequest.ts';
+} from '../../../src/families/solana/core/payTransactionRequest.ts';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();

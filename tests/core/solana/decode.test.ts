@@ -17,12 +17,12 @@ import {
 } from '@solana/web3.js';
 import { address, lamports } from '@solana/kit';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../../support/litesvmRpc.ts';
-import { createSolanaRpc, type SolanaRpc } from '../../../src/core/chains/solana/rpc.ts';
-import { previewSolanaTransaction } from '../../../src/core/chains/solana/preview.ts';
-import { decodeSolanaMessage, U64_MAX } from '../../../src/core/chains/solana/decode.ts';
-import { signSolanaTransaction } from '../../../src/core/chains/solana/sign.ts';
-import { sendSolanaTransaction } from '../../../src/core/chains/solana/send.ts';
-import { SolanaWalletError } from '../../../src/core/chains/solana/errors.ts';
+import { createSolanaRpc, type SolanaRpc } from '../../../src/families/solana/core/rpc.ts';
+import { previewSolanaTransaction } from '../../../src/families/solana/core/preview.ts';
+import { decodeSolanaMessage, U64_MAX } from '../../../src/families/solana/core/decode.ts';
+import { signSolanaTransaction } from '../../../src/families/solana/core/sign.ts';
+import { sendSolanaTransaction } from '../../../src/families/solana/core/send.ts';
+import { SolanaWalletError } from '../../../src/families/solana/core/errors.ts';
 import { ATA_PROGRAM, ataOf, createAta, createMint, mintTo, SOL, TOKEN_PROGRAM, walletAccount } from './helpers.ts';
 
 let node: LiteSvmRpc;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keypair, PublicKey } from '@solana/web3.js';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../../support/litesvmRpc.ts';
-import { createSolanaRpc } from '../../../src/core/chains/solana/rpc.ts';
-import { SolanaRpcError, SolanaWalletError, formatUnits, parseUnits } from '../../../src/core/chains/solana/errors.ts';
+import { createSolanaRpc } from '../../../src/families/solana/core/rpc.ts';
+import { SolanaRpcError, SolanaWalletError, formatUnits, parseUnits } from '../../../src/families/solana/core/errors.ts';
 import { parseJsonBig, stringifyJsonBig } from '../../../src/core/net/jsonHttp.ts';
 import {
   BUILTIN_SOLANA_NETWORKS,
@@ -16,9 +16,9 @@ import {
   customSolanaNetwork,
   getSolanaNetwork,
   solanaExplorerUrl,
-} from '../../../src/core/chains/solana/networks.ts';
-import { mintFromAccount, tokenAccountFromAccount } from '../../../src/core/chains/solana/tokenLayout.ts';
-import { programName, TOKEN_2022_PROGRAM_ID } from '../../../src/core/chains/solana/programs.ts';
+} from '../../../src/families/solana/core/networks.ts';
+import { mintFromAccount, tokenAccountFromAccount } from '../../../src/families/solana/core/tokenLayout.ts';
+import { programName, TOKEN_2022_PROGRAM_ID } from '../../../src/families/solana/core/programs.ts';
 import { createAta, createMint, mintTo, walletAccount } from './helpers.ts';
 import { rejectionOf } from '../../support/errors.ts';
 import { freePort as closedPort, listenLoopback } from '../../support/loopback.ts';

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keypair, PublicKey, SystemProgram, Transaction, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { base58 } from '@scure/base';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../../support/litesvmRpc.ts';
-import { createSolanaRpc, type SolanaRpc } from '../../../src/core/chains/solana/rpc.ts';
-import { prepareSignMessage, signInWithSolana, signSolanaMessage, signSolanaTransaction, verifyTransactionSignatures, MAX_SIGN_MESSAGE_BYTES } from '../../../src/core/chains/solana/sign.ts';
-import { createSiwsMessageText, parseSiwsMessageText, prepareSignIn } from '../../../src/core/chains/solana/siws.ts';
-import { sendSolanaTransaction } from '../../../src/core/chains/solana/send.ts';
-import { SolanaWalletError } from '../../../src/core/chains/solana/errors.ts';
+import { createSolanaRpc, type SolanaRpc } from '../../../src/families/solana/core/rpc.ts';
+import { prepareSignMessage, signInWithSolana, signSolanaMessage, signSolanaTransaction, verifyTransactionSignatures, MAX_SIGN_MESSAGE_BYTES } from '../../../src/families/solana/core/sign.ts';
+import { createSiwsMessageText, parseSiwsMessageText, prepareSignIn } from '../../../src/families/solana/core/siws.ts';
+import { sendSolanaTransaction } from '../../../src/families/solana/core/send.ts';
+import { SolanaWalletError } from '../../../src/families/solana/core/errors.ts';
 import { SOL, walletAccount } from './helpers.ts';
 import { syncCodeOf } from '../../support/errors.ts';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchTokenIcon, MAX_ICON_BYTES, MAX_METADATA_JSON_BYTES, resolveMetadataUrl } from '../../../src/core/chains/solana/tokenIcon.ts';
+import { fetchTokenIcon, MAX_ICON_BYTES, MAX_METADATA_JSON_BYTES, resolveMetadataUrl } from '../../../src/families/solana/core/tokenIcon.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 

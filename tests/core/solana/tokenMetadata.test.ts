@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keypair } from '@solana/web3.js';
-import { createSolanaRpc } from '../../../src/core/chains/solana/rpc.ts';
-import { cleanLabel, metadataPda, readTokenMetadata } from '../../../src/core/chains/solana/tokenMetadata.ts';
+import { createSolanaRpc } from '../../../src/families/solana/core/rpc.ts';
+import { cleanLabel, metadataPda, readTokenMetadata } from '../../../src/families/solana/core/tokenMetadata.ts';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../../support/litesvmRpc.ts';
 import { createMint } from './helpers.ts';
 import { createToken2022WithMetadata, metaplexPda, setMetaplexMetadata } from './metadataHelpers.ts';

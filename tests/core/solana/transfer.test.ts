@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keypair, PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../../support/litesvmRpc.ts';
-import { createSolanaRpc, type SolanaRpc } from '../../../src/core/chains/solana/rpc.ts';
-import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer } from '../../../src/core/chains/solana/transfer.ts';
-import { confirmSolanaTransaction, sendSolanaTransaction } from '../../../src/core/chains/solana/send.ts';
-import { getSolanaTokenBalances } from '../../../src/core/chains/solana/balances.ts';
-import { SolanaRpcError, SolanaWalletError } from '../../../src/core/chains/solana/errors.ts';
+import { createSolanaRpc, type SolanaRpc } from '../../../src/families/solana/core/rpc.ts';
+import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer } from '../../../src/families/solana/core/transfer.ts';
+import { confirmSolanaTransaction, sendSolanaTransaction } from '../../../src/families/solana/core/send.ts';
+import { getSolanaTokenBalances } from '../../../src/families/solana/core/balances.ts';
+import { SolanaRpcError, SolanaWalletError } from '../../../src/families/solana/core/errors.ts';
 import { ataOf, createAta, createMint, createTokenAccount, mintTo, newMint, SOL, TOKEN_2022_PROGRAM, TOKEN_PROGRAM, tokenAmount, walletAccount } from './helpers.ts';
 import { asyncCodeOf } from '../../support/errors.ts';
 

@@ -2,14 +2,14 @@
  * Solana incoming history for the popup's account on the active cluster, from the node's own
  * JSON-RPC: getSignaturesForAddress of the account and of its token accounts (an SPL transfer
  * names the token account, not its owner), then getTransaction (jsonParsed) of the signatures not
- * examined yet. What arrived is read from the node's balance changes (core/chains/solana/incoming.ts).
+ * examined yet. What arrived is read from the node's balance changes (core/incoming.ts).
  */
 import type { ActivityItem } from '../../../background/activity';
-import { currentSolanaAddress, solanaRpcFor, solanaState } from '../../../background/solana/state';
-import { tokenDisplays, type TokenDisplay } from '../../../background/solana/tokenMetadata';
-import { getSolanaTokenBalances } from '../../../core/chains/solana/balances';
-import { incomingFromSolanaTx, parseSignatureList } from '../../../core/chains/solana/incoming';
-import { getSolanaNetwork, solanaExplorerUrl } from '../../../core/chains/solana/networks';
+import { currentSolanaAddress, solanaRpcFor, solanaState } from './state';
+import { tokenDisplays, type TokenDisplay } from './tokenMetadata';
+import { getSolanaTokenBalances } from '../core/balances';
+import { incomingFromSolanaTx, parseSignatureList } from '../core/incoming';
+import { getSolanaNetwork, solanaExplorerUrl } from '../core/networks';
 import type { IncomingTransfer } from '../../../core/incoming/types';
 import type { Selection } from '../../types';
 

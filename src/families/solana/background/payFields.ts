@@ -5,10 +5,10 @@
  * MAX_REFERENCES, no duplicates; memo, label and message plain display text. An unknown field is
  * refused rather than ignored, so nothing the user saw is silently dropped.
  */
-import { MAX_REFERENCES } from '../../core/chains/solana/paymentUri';
-import { validateSolanaAddress } from '../../core/chains/solana/address';
-import { checkDisplayText } from '../../core/payments/query';
-import { WalletError } from '../errors';
+import { MAX_REFERENCES } from '../core/paymentUri';
+import { validateSolanaAddress } from '../core/address';
+import { checkDisplayText } from '../../../core/payments/query';
+import { WalletError } from '../../../background/errors';
 
 export interface SolanaPayFields {
   references: string[];

@@ -3,12 +3,12 @@
  * SPL Token transfer/transferChecked/approve/revoke/setAuthority/close/burn (Token and Token-2022),
  * associated token account creation, Compute Budget and Memo; anything else listed by program id
  * with a name for well-known programs. Risky patterns become warnings (unlimited or any approval,
- * owner or authority changes, durable nonce, high priority fee). Also balance changes from account
- * states before and after a simulation.
+ * owner or authority changes, durable nonce, high priority fee). Balance changes from a simulation
+ * are in balanceChanges.ts.
  */
 import type { VersionedMessage } from '@solana/web3.js';
 import { base58 } from '@scure/base';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import {
   ASSOCIATED_TOKEN_PROGRAM_ID,
   COMPUTE_BUDGET_PROGRAM_ID,
@@ -19,8 +19,6 @@ import {
   tokenProgramKind,
   type TokenProgramKind,
 } from './programs.ts';
-import type { SolanaAccountInfo } from './rpc.ts';
-import { decodeMint, decodeTokenAccount } from './tokenLayout.ts';
 
 export const U64_MAX = (1n << 64n) - 1n;
 const DEFAULT_UNITS_PER_INSTRUCTION = 200_000;
@@ -348,54 +346,4 @@ function instructionWarnings(d: DecodedInstruction, wallet: string, index: numbe
     default:
       return [];
   }
-}
-
-export interface BalanceChange {
-  /** Wallet whose balance changes: the account itself for SOL, the token account's owner for tokens. */
-  owner: string;
-  asset: 'SOL' | 'token';
-  mint?: string;
-  tokenAccount?: string;
-  decimals?: number;
-  before: bigint;
-  after: bigint;
-  delta: bigint;
-}
-
-/**
- * Balance changes between account states before and after a simulation (same address order).
- * SOL changes are reported for non-token accounts; token accounts report their token amount under
- * their owner (their own lamports are rent, paid by whoever created them). Zero deltas are dropped.
- */
-export function computeBalanceChanges(
-  addresses: readonly string[],
-  pre: readonly (SolanaAccountInfo | null)[],
-  post: readonly (SolanaAccountInfo | null)[],
-  decimalsByMint: ReadonlyMap<string, number> = new Map(),
-): BalanceChange[] {
-  const out: BalanceChange[] = [];
-  addresses.forEach((address, i) => {
-    const before = pre[i] ?? null;
-    const after = post[i] ?? null;
-    const tokenOf = (a: SolanaAccountInfo | null): ReturnType<typeof decodeTokenAccount> =>
-      a && a.data.encoding === 'base64' ? decodeTokenAccount(a.data.bytes, a.owner) : undefined;
-    const tBefore = tokenOf(before);
-    const tAfter = tokenOf(after);
-    const isMint = [before, after].some((a) => a && a.data.encoding === 'base64' && decodeMint(a.data.bytes, a.owner) !== undefined);
-    if (tBefore || tAfter) {
-      const t = (tAfter ?? tBefore)!;
-      const b = tBefore?.amount ?? 0n;
-      const a = tAfter?.amount ?? 0n;
-      if (a !== b) {
-        const decimals = decimalsByMint.get(t.mint);
-        out.push({ owner: t.owner, asset: 'token', mint: t.mint, tokenAccount: address, ...(decimals !== undefined ? { decimals } : {}), before: b, after: a, delta: a - b });
-      }
-      return;
-    }
-    if (isMint) return;
-    const b = before?.lamports ?? 0n;
-    const a = after?.lamports ?? 0n;
-    if (a !== b) out.push({ owner: address, asset: 'SOL', decimals: 9, before: b, after: a, delta: a - b });
-  });
-  return out;
 }

@@ -6,7 +6,7 @@
  * included) count, and nothing is inferred from instruction layouts. A transaction the wallet
  * signed is its own send and is skipped; a failed one moved nothing and is skipped too.
  */
-import { isObject, toUnits, type IncomingTransfer } from '../../incoming/types.ts';
+import { isObject, toUnits, type IncomingTransfer } from '../../../core/incoming/types.ts';
 
 /** One entry of getSignaturesForAddress. */
 export interface SignatureInfo {

@@ -3,7 +3,7 @@
  * cached on-chain metadata; the node is asked for mints not cached yet, within the preview's
  * short time budget, and a slow or failing node only means the bare mint is shown.
  */
-import { createSolanaRpc } from '../../core/chains/solana/rpc';
+import { createSolanaRpc } from '../core/rpc';
 import type { TokenLabels } from './display';
 import type { SolanaState } from './state';
 import { tokenDisplays } from './tokenMetadata';

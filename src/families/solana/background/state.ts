@@ -1,20 +1,22 @@
 /**
  * The Solana state kept by the background: the active cluster and the JSON-RPC URL of each cluster
- * (storage.local 'solana'), and the dApp-facing account: the selected wallet's Solana address at
+ * (the shared family store, src/background/families/modules.ts; an install's older 'solana' key is
+ * moved there on first read, see core/descriptor.ts), and the dApp-facing account: the selected wallet's Solana address at
  * the selected account index (m/44'/501'/index'/0', the address the popup shows), or the single
  * address of an imported Solana key. The address is public and cached; the secret key is derived
  * on demand from the unlocked keyring and wiped after use (withSolanaSigner).
  */
-import { browser } from 'wxt/browser';
-import { createSolanaRpc, type SolanaRpc } from '../../core/chains/solana/rpc';
-import { chainOfCluster, type SolanaChain } from '../../core/chains/solana/networks';
-import { solanaAddressOfSecret } from '../../core/chains/solana/sign';
-import { keyring } from '../keyring';
-import { allPermissions } from '../permissions';
-import { WalletError } from '../errors';
-import { AccountCache } from '../accountCache';
-import { selectedAccount } from '../selectedAccount';
-import { emitToOrigin } from '../dapp/router';
+import { createSolanaRpc, type SolanaRpc } from '../core/rpc';
+import { chainOfCluster, type SolanaChain } from '../core/networks';
+import { SOLANA_CLUSTERS, isSolanaClusterId } from '../core/descriptor';
+import { solanaAddressOfSecret } from '../core/sign';
+import { keyring } from '../../../background/keyring';
+import { allPermissions } from '../../../background/permissions';
+import { WalletError } from '../../../background/errors';
+import { AccountCache } from '../../../background/accountCache';
+import { selectedAccount } from '../../../background/selectedAccount';
+import { emitToOrigin } from '../../../background/dapp/router';
+import { activeNetwork, endpointsOf, networkIdOf, selectNetwork, setEndpoint } from '../../../background/families/modules';
 
 export type SolanaClusterId = 'mainnet-beta' | 'devnet' | 'testnet' | 'localnet';
 
@@ -23,43 +25,18 @@ export interface SolanaState {
   rpcUrl: Record<SolanaClusterId, string>;
 }
 
-export const SOLANA_CLUSTERS: readonly SolanaClusterId[] = ['mainnet-beta', 'devnet', 'testnet', 'localnet'];
-
-export const DEFAULT_SOLANA_STATE: SolanaState = Object.freeze({
-  cluster: 'mainnet-beta',
-  rpcUrl: Object.freeze({
-    'mainnet-beta': 'https://api.mainnet-beta.solana.com',
-    devnet: 'https://api.devnet.solana.com',
-    testnet: 'https://api.testnet.solana.com',
-    localnet: 'http://127.0.0.1:8899',
-  }),
-}) as SolanaState;
-
-const KEY = 'solana';
-
-export function isSolanaClusterId(v: unknown): v is SolanaClusterId {
-  return typeof v === 'string' && (SOLANA_CLUSTERS as readonly string[]).includes(v);
-}
+export { SOLANA_CLUSTERS, isSolanaClusterId };
 
 /** The Wallet Standard chain id of the active cluster ('solana:mainnet' for mainnet-beta). */
 export function solanaChainOf(s: SolanaState): SolanaChain {
   return chainOfCluster(s.cluster);
 }
 
+/** The active cluster and each cluster's RPC URL, from the shared family store (which moves an older install's 'solana' key in). */
 export async function solanaState(): Promise<SolanaState> {
-  const got = (await browser.storage.local.get(KEY))[KEY] as Partial<SolanaState> | undefined;
-  const cluster = isSolanaClusterId(got?.cluster) ? got.cluster : DEFAULT_SOLANA_STATE.cluster;
-  const rpcUrl = { ...DEFAULT_SOLANA_STATE.rpcUrl };
-  for (const c of SOLANA_CLUSTERS) {
-    const u = got?.rpcUrl?.[c];
-    if (typeof u === 'string' && validRpcUrl(u)) rpcUrl[c] = u;
-  }
-  return { cluster, rpcUrl };
-}
-
-async function save(s: SolanaState): Promise<SolanaState> {
-  await browser.storage.local.set({ [KEY]: s });
-  return { cluster: s.cluster, rpcUrl: { ...s.rpcUrl } };
+  const [net, urls] = await Promise.all([activeNetwork('solana'), endpointsOf('solana')]);
+  const id = networkIdOf(net.ref);
+  return { cluster: isSolanaClusterId(id) ? id : 'mainnet-beta', rpcUrl: urls as Record<SolanaClusterId, string> };
 }
 
 /** Tells every origin holding a Solana grant about the active chain (and its account). */
@@ -72,32 +49,22 @@ export async function announceSolanaState(s?: SolanaState): Promise<void> {
   }
 }
 
+/** Selects a cluster (the demo set-up; the popup selects through the shared store and onChange announces). */
 export async function setSolanaCluster(cluster: SolanaClusterId): Promise<SolanaState> {
   if (!isSolanaClusterId(cluster)) throw new WalletError('INVALID_INPUT', 'Unknown Solana cluster');
   const s = await solanaState();
   if (s.cluster === cluster) return s;
-  const next = await save({ ...s, cluster });
+  await selectNetwork('solana', `solana:${cluster}`);
+  const next = await solanaState();
   await announceSolanaState(next);
   return next;
 }
 
-function validRpcUrl(url: string): URL | null {
-  try {
-    const u = new URL(url.trim());
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-    if (u.username !== '' || u.password !== '') return null;
-    return u;
-  } catch {
-    return null;
-  }
-}
-
+/** Sets a cluster's RPC URL (checked as in Settings: descriptor.cleanEndpoint). */
 export async function setSolanaRpcUrl(cluster: SolanaClusterId, url: string): Promise<SolanaState> {
   if (!isSolanaClusterId(cluster)) throw new WalletError('INVALID_INPUT', 'Unknown Solana cluster');
-  const u = typeof url === 'string' ? validRpcUrl(url) : null;
-  if (!u) throw new WalletError('INVALID_URL', 'The RPC URL must be an http(s) URL without credentials');
-  const s = await solanaState();
-  return save({ ...s, rpcUrl: { ...s.rpcUrl, [cluster]: u.href } });
+  await setEndpoint('solana', cluster, url);
+  return solanaState();
 }
 
 export function solanaRpcFor(s: SolanaState): SolanaRpc {

@@ -1,34 +1,34 @@
 /**
- * The Solana family's dApp handler, behind the Wallet Standard wallet of src/inpage/solana.ts:
+ * The Solana family's dApp handler, behind the Wallet Standard wallet of src/families/solana/inpage/provider.ts:
  * connect (silent or with approval), disconnect, state, signTransaction (one or many),
  * signAndSendTransaction, signMessage and signIn (SIWS). Bytes travel as base64. Parsing, decoding,
- * simulation preview, SIWS and signing come from src/core/chains/solana; this module adds the
+ * simulation preview, SIWS and signing come from src/families/solana/core; this module adds the
  * permission, the active cluster, the approval and the key. Malformed input, a transaction the
  * wallet's key need not sign, a chain other than the active cluster, an over-long message or a SIWS
  * domain that is not the requesting site are refused before any window opens.
  */
 import { base58, base64 } from '@scure/base';
-import { SolanaRpcError, SolanaWalletError, formatLamports, formatUnits } from '../../core/chains/solana/errors';
-import { getSolanaNetwork, isSolanaChain, type SolanaChain } from '../../core/chains/solana/networks';
-import { previewSolanaTransaction, type SolanaTransactionPreview } from '../../core/chains/solana/preview';
-import { createSolanaRpc, type Commitment, type SendOptions } from '../../core/chains/solana/rpc';
-import { confirmSolanaTransaction, sendSolanaTransaction } from '../../core/chains/solana/send';
-import { MAX_SIGN_MESSAGE_BYTES, prepareSignMessage, signInWithSolana, signSolanaMessage, signSolanaTransaction } from '../../core/chains/solana/sign';
-import { prepareSignIn } from '../../core/chains/solana/siws';
-import { parseWireTransaction } from '../../core/chains/solana/wire';
-import { assessRisk, type RiskInput } from '../../core/risk';
-import type { RiskWarning } from '../../protocol/approvals';
-import { recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../activity';
-import { awaitUnlock, requestApproval } from '../approvals';
-import { WalletError } from '../errors';
-import { keyring } from '../keyring';
-import { allPermissions, grant, grantOf, revoke } from '../permissions';
-import { onSelectionChanged } from '../selection';
-import { currentSolanaAddress, solanaChainOf, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from '../solana/state';
-import { mintsOf, outgoingTransfers, solOutflow, toApprovalWarnings, transactionDisplay } from '../solana/display';
-import { tokenLabels } from '../solana/tokenLabels';
-import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
-import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard, optionalObject } from './providerError';
+import { SolanaRpcError, SolanaWalletError, formatLamports, formatUnits } from '../core/errors';
+import { getSolanaNetwork, isSolanaChain, type SolanaChain } from '../core/networks';
+import { previewSolanaTransaction, type SolanaTransactionPreview } from '../core/preview';
+import { createSolanaRpc, type Commitment, type SendOptions } from '../core/rpc';
+import { confirmSolanaTransaction, sendSolanaTransaction } from '../core/send';
+import { MAX_SIGN_MESSAGE_BYTES, prepareSignMessage, signInWithSolana, signSolanaMessage, signSolanaTransaction } from '../core/sign';
+import { prepareSignIn } from '../core/siws';
+import { parseWireTransaction } from '../core/wire';
+import { assessRisk, type RiskInput } from '../../../core/risk';
+import type { RiskWarning } from '../../../protocol/approvals';
+import { recentTransferTimes, recordActivity, riskSettings, updateActivity } from '../../../background/activity';
+import { awaitUnlock, requestApproval } from '../../../background/approvals';
+import { WalletError } from '../../../background/errors';
+import { keyring } from '../../../background/keyring';
+import { allPermissions, grant, grantOf, revoke } from '../../../background/permissions';
+import { onSelectionChanged } from '../../../background/selection';
+import { currentSolanaAddress, solanaChainOf, solanaRpcFor, solanaState, withSolanaSigner, type SolanaState } from './state';
+import { mintsOf, outgoingTransfers, solOutflow, toApprovalWarnings, transactionDisplay } from './display';
+import { tokenLabels } from './tokenLabels';
+import { emitToOrigin, type DappContext, type FamilyHandler } from '../../../background/dapp/router';
+import { invalidParams, ProviderError, unauthorized, unsupported, errorGuard, optionalObject } from '../../../background/dapp/providerError';
 
 const MAX_TRANSACTIONS = 20;
 /** base64 of a transaction is ~1.65 KiB at most (1232 bytes); anything far larger is refused unparsed. */

@@ -13,10 +13,10 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { base58, base64 } from '@scure/base';
-import { boundedBytes } from '../../net/boundedBody.ts';
-import type { FetchFn } from '../../net/http.ts';
-import { isPaymentUriError } from '../../payments/errors.ts';
-import { checkDisplayText } from '../../payments/query.ts';
+import { boundedBytes } from '../../../core/net/boundedBody.ts';
+import type { FetchFn } from '../../../core/net/http.ts';
+import { isPaymentUriError } from '../../../core/payments/errors.ts';
+import { checkDisplayText } from '../../../core/payments/query.ts';
 import { validateSolanaAddress } from './address.ts';
 import { checkTransactionRequestLink } from './paymentUri.ts';
 import { SolanaWalletError } from './errors.ts';

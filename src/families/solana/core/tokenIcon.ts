@@ -6,8 +6,8 @@
  * it comes back as a data: URI so the popup shows it from the cache without a network request.
  */
 import { base64 } from '@scure/base';
-import { boundedBytes } from '../../net/boundedBody.ts';
-import type { FetchFn } from '../../net/jsonHttp.ts';
+import { boundedBytes } from '../../../core/net/boundedBody.ts';
+import type { FetchFn } from '../../../core/net/jsonHttp.ts';
 
 export const MAX_METADATA_JSON_BYTES = 64 * 1024;
 export const MAX_ICON_BYTES = 48 * 1024;

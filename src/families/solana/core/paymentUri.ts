@@ -5,10 +5,10 @@
  * it has a query; label/message may follow). Transaction requests are only parsed and validated
  * here: http is accepted for localhost / 127.0.0.1 only, never credentials in the URL.
  */
-import { PaymentUriError } from '../../payments/errors.ts';
-import { amountAsDecimal, parseDecimalAmount, UINT256_MAX } from '../../payments/amount.ts';
-import { checkDisplayText, collectParams, decodeDisplayText, decodePlain, encodeQueryValue, joinQuery, splitPaymentUri } from '../../payments/query.ts';
-import type { PaymentAmount, PaymentRequest, PaymentRequestInput, PaymentTransactionRequest } from '../../payments/types.ts';
+import { PaymentUriError } from '../../../core/payments/errors.ts';
+import { amountAsDecimal, parseDecimalAmount, UINT256_MAX } from '../../../core/payments/amount.ts';
+import { checkDisplayText, collectParams, decodeDisplayText, decodePlain, encodeQueryValue, joinQuery, splitPaymentUri } from '../../../core/payments/query.ts';
+import type { PaymentAmount, PaymentRequest, PaymentRequestInput, PaymentTransactionRequest } from '../../../core/payments/types.ts';
 import { validateSolanaAddress } from './address.ts';
 
 const SOL_DECIMALS = 9;

@@ -6,7 +6,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { base58 } from '@scure/base';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import { SolanaWalletError } from './errors.ts';
 import { checkSiwsText, prepareSignIn, type SiwsContext, type SiwsFields, type SiwsWarning } from './siws.ts';
 import { parseMessageBytes, parseWireTransaction, serializeWireTransaction, type ParsedWireTransaction } from './wire.ts';

@@ -4,7 +4,7 @@
  * wallet itself refuses (bad address, insufficient funds, malformed or foreign transaction, unsafe
  * message). Both carry a stable `code` the UI translates; messages are developer-readable English.
  */
-import type { TransportErrorKind } from '../../net/jsonHttp';
+import type { TransportErrorKind } from '../../../core/net/jsonHttp';
 
 export type SolanaRpcErrorKind = TransportErrorKind | 'rpc';
 

@@ -5,7 +5,7 @@
  * an http(s) `uri`) to the requesting origin taken from the browser. A mismatch is refused.
  */
 import type { SolanaSignInInput } from '@solana/wallet-standard-features';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import { SolanaWalletError } from './errors.ts';
 import type { SolanaChain } from './networks.ts';
 

@@ -5,8 +5,9 @@
  * changes. A node that is down or refuses to simulate degrades the preview; it never blocks it.
  */
 import { AddressLookupTableAccount, PublicKey } from '@solana/web3.js';
-import type { RiskWarning } from '../../risk/types.ts';
-import { computeBalanceChanges, decodeSolanaMessage, resolveAccountKeys, type BalanceChange, type DecodedInstruction, type DecodeWarning } from './decode.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
+import { decodeSolanaMessage, resolveAccountKeys, type DecodedInstruction, type DecodeWarning } from './decode.ts';
+import { computeBalanceChanges, type BalanceChange } from './balanceChanges.ts';
 import { SolanaRpcError } from './errors.ts';
 import type { SolanaRpc, SolanaAccountInfo } from './rpc.ts';
 import { signerIndexOf } from './sign.ts';

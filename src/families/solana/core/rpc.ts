@@ -6,7 +6,7 @@
  */
 import { base64 } from '@scure/base';
 import { SolanaRpcError } from './errors.ts';
-import { postJson, TransportError, type FetchFn } from '../../net/jsonHttp';
+import { postJson, TransportError, type FetchFn } from '../../../core/net/jsonHttp';
 import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, tokenProgramKind, type TokenProgramKind } from './programs.ts';
 
 export type Commitment = 'processed' | 'confirmed' | 'finalized';

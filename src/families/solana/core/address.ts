@@ -3,7 +3,7 @@
  * shape is checked; off-curve addresses (program-derived) are valid recipients and accepted.
  */
 import { base58 } from '@scure/base';
-import type { AddressValidation } from '../types.ts';
+import type { AddressValidation } from '../../../core/chains/types.ts';
 
 export function solanaAddressFromPublicKey(publicKey: Uint8Array): string {
   return base58.encode(publicKey);

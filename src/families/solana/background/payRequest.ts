@@ -1,17 +1,17 @@
 /**
  * A Solana Pay transaction request the user opened from Send (`solana:<https URL>`): the worker
  * fetches the merchant's label and icon, POSTs the selected account, checks the returned
- * transaction (core/chains/solana/payTransactionRequest.ts), and hands it to the SAME path a dApp's
+ * transaction (core/payTransactionRequest.ts), and hands it to the SAME path a dApp's
  * signAndSendTransaction takes: decoding, simulation, risk checks, the approval window with the
  * link's origin as "who asks", then signature, broadcast and activity. Nothing is signed before the
  * user approves in that window.
  */
-import { SolanaPayRequestError, checkLink, checkRequestTransaction, fetchTransactionRequestInfo, fetchTransactionRequestTransaction, withRecentBlockhash } from '../../core/chains/solana/payTransactionRequest';
-import { getSolanaNetwork, solanaExplorerUrl } from '../../core/chains/solana/networks';
-import { activeFamily } from '../wallet/chains';
-import { WalletError } from '../errors';
-import { keyring } from '../keyring';
-import { approveSignAndSend } from '../dapp/solana';
+import { SolanaPayRequestError, checkLink, checkRequestTransaction, fetchTransactionRequestInfo, fetchTransactionRequestTransaction, withRecentBlockhash } from '../core/payTransactionRequest';
+import { getSolanaNetwork, solanaExplorerUrl } from '../core/networks';
+import { activeFamily } from '../../../background/families/popupChains';
+import { WalletError } from '../../../background/errors';
+import { keyring } from '../../../background/keyring';
+import { approveSignAndSend } from './dapp';
 import { currentSolanaAddress, solanaRpcFor, solanaState } from './state';
 
 export interface SolanaPayRequestResult {

@@ -18,8 +18,8 @@ import type {
   SolanaSignTransactionInput,
   SolanaSignTransactionOutput,
 } from '@solana/wallet-standard-features';
-import { request, onEvent, ProviderRpcError } from './bridge';
-import { WALLET_ICON, WALLET_NAME } from './icon';
+import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
+import { WALLET_ICON, WALLET_NAME } from '../../../inpage/icon';
 
 const CHAINS = ['solana:mainnet', 'solana:devnet', 'solana:testnet', 'solana:localnet'] as const;
 const ACCOUNT_FEATURES = ['solana:signAndSendTransaction', 'solana:signTransaction', 'solana:signMessage', 'solana:signIn'] as const;

@@ -8,7 +8,7 @@
  * exemption, a new recipient funded below it. The result is an unsigned wire transaction.
  */
 import { PublicKey, TransactionMessage, type TransactionInstruction } from '@solana/web3.js';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import { decodeSolanaMessage } from './decode.ts';
 import { formatLamports, formatUnits, SolanaWalletError } from './errors.ts';
 import { computeBudgetInstructions, createAssociatedTokenAccountIdempotentInstruction, systemTransferInstruction, transferCheckedInstruction } from './instructions.ts';

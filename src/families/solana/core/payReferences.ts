@@ -7,7 +7,7 @@
 import { PublicKey, TransactionInstruction } from '@solana/web3.js';
 // web3.js wants Buffer instruction data; 'buffer' is Node's own in tests and web3.js's polyfill when bundled.
 import { Buffer } from 'buffer';
-import { PaymentUriError } from '../../payments/errors.ts';
+import { PaymentUriError } from '../../../core/payments/errors.ts';
 import { validateSolanaAddress } from './address.ts';
 import { MEMO_PROGRAM_ID } from './programs.ts';
 

@@ -3,11 +3,11 @@
  * publicKey is base58, identical to the address, as Solana tools print it.
  */
 import { base58 } from '@scure/base';
-import { equalBytes } from '../../derive/bytes.ts';
-import { ed25519PublicKey } from '../../derive/curves.ts';
-import { KeyDerivationError, withSecretSafeErrors } from '../../derive/errors.ts';
-import type { DerivedKeypair } from '../../types.ts';
-import { IMPORTED_PATH, type ChainFamilyKeys } from '../types.ts';
+import { equalBytes } from '../../../core/derive/bytes.ts';
+import { ed25519PublicKey } from '../../../core/derive/curves.ts';
+import { KeyDerivationError, withSecretSafeErrors } from '../../../core/derive/errors.ts';
+import type { DerivedKeypair } from '../../../core/types.ts';
+import { IMPORTED_PATH, type ChainFamilyKeys } from '../../../core/chains/types.ts';
 import { solanaAddressFromPublicKey, validateSolanaAddress } from './address.ts';
 
 const derivePath = (index: number): string => `m/44'/501'/${index}'/0'`;

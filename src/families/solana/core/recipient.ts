@@ -6,7 +6,7 @@
  */
 import { PublicKey } from '@solana/web3.js';
 import { base58 } from '@scure/base';
-import type { RiskWarning } from '../../risk/types.ts';
+import type { RiskWarning } from '../../../core/risk/types.ts';
 import { SolanaWalletError } from './errors.ts';
 import { tokenProgramKind } from './programs.ts';
 import type { SolanaAccountInfo } from './rpc.ts';

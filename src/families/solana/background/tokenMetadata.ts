@@ -1,15 +1,15 @@
 /**
  * Names, symbols and icons of SPL tokens for the popup (balances, Send) and the approval window,
- * read from the chain (src/core/chains/solana/tokenMetadata.ts) and cached in storage.local per
+ * read from the chain (src/families/solana/core/tokenMetadata.ts) and cached in storage.local per
  * cluster and mint: one getMultipleAccounts for the mints not cached yet, icons fetched once
  * (tokenIcon.ts) and kept as data: URIs. A token with no metadata is remembered as such for an
  * hour; found metadata is read again after a day. A failing node or icon host never fails the
  * caller: the shortened mint shows instead.
  */
 import { browser } from 'wxt/browser';
-import type { SolanaRpc } from '../../core/chains/solana/rpc';
-import { readTokenMetadata } from '../../core/chains/solana/tokenMetadata';
-import { fetchTokenIcon } from '../../core/chains/solana/tokenIcon';
+import type { SolanaRpc } from '../core/rpc';
+import { readTokenMetadata } from '../core/tokenMetadata';
+import { fetchTokenIcon } from '../core/tokenIcon';
 
 export interface TokenDisplay {
   name: string;

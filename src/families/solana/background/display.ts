@@ -4,10 +4,11 @@
  * wallet's outgoing transfers in it (for the risk engine and the activity list), and conversion of
  * core warnings to the approval record's warning shape. No browser API, no keys.
  */
-import { formatLamports, formatUnits } from '../../core/chains/solana/errors';
-import type { BalanceChange, DecodedInstruction } from '../../core/chains/solana/decode';
-import type { SolanaTransactionPreview } from '../../core/chains/solana/preview';
-import type { RiskWarning } from '../../protocol/approvals';
+import { formatLamports, formatUnits } from '../core/errors';
+import type { DecodedInstruction } from '../core/decode';
+import type { BalanceChange } from '../core/balanceChanges';
+import type { SolanaTransactionPreview } from '../core/preview';
+import type { RiskWarning } from '../../../protocol/approvals';
 
 const short = (a: string): string => (a.length > 12 ? `${a.slice(0, 4)}…${a.slice(-4)}` : a);
 
