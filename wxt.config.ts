@@ -74,12 +74,14 @@ export default defineConfig({
     build: { sourcemap: !!process.env.MCW_SOURCEMAP, ...(process.env.MCW_NO_MINIFY ? { minify: false } : {}) },
     define: { __MCW_DEMO__: demoDefine() },
     // Fewer bytes installed with the service worker (README "Cold start"): one copy of a package npm
-    // installed twice, and two libraries that @wharfkit/antelope imports but the wallet never runs.
-    plugins: [packageDedupe({ root: ROOT, exact: ['bn.js'], sameMajor: ['@noble/curves', '@noble/hashes'] })],
+    // installed twice, two libraries that @wharfkit/antelope imports but the wallet never runs, and hash.js
+    // answered by @noble/hashes.
+    plugins: [packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
     resolve: {
       alias: [
         { find: /^elliptic$/, replacement: fileURLToPath(new URL('./src/build/stubs/elliptic.ts', import.meta.url)) },
         { find: /^pako$/, replacement: fileURLToPath(new URL('./src/build/stubs/pako.ts', import.meta.url)) },
+        { find: /^hash\.js$/, replacement: fileURLToPath(new URL('./src/build/stubs/hashjs.ts', import.meta.url)) },
       ],
     },
   }),

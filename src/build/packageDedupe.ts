@@ -10,7 +10,10 @@
  * Which copies count as the same: `exact` packages only at the same version; `sameMajor` packages at
  * the same major when the canonical copy's version is the higher one (semver-compatible upgrade:
  * @scure/sr25519 2.3 pins @noble/curves ~2.3.0 and works with our 2.4.0, which the Polkadot unit
- * and e2e tests check; an npm `overrides` entry for it corrupted unrelated nested trees).
+ * and e2e tests check; an npm `overrides` entry for it corrupted unrelated nested trees). `anyMajor`
+ * packages across majors too: @wharfkit/antelope asks for bn.js ^4 and uses only what bn.js 5 keeps
+ * (constructor from number/string/bytes, add/sub/mul/divmod, toTwos/fromTwos, toArrayLike(Uint8Array),
+ * BN.isBN/min/max); the EOS e2e tests run it so in the built extension.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -19,6 +22,8 @@ export interface DedupeOptions {
   root: string;
   exact: readonly string[];
   sameMajor: readonly string[];
+  /** Folded into the top-level copy whatever their major, when it is the newer (API checked by hand and by e2e). */
+  anyMajor?: readonly string[];
 }
 
 interface Copy {
@@ -81,6 +86,7 @@ export function dedupeMap(options: DedupeOptions): Map<string, string> {
   };
   for (const name of options.exact) add(name, (c) => c.version, (a, b) => a.version === b.version);
   for (const name of options.sameMajor) add(name, (c) => String(parseVersion(c.version)[0]), (a, b) => a.version === b.version || newer(a.version, b.version));
+  for (const name of options.anyMajor ?? []) add(name, () => '', (a, b) => a.version === b.version || newer(a.version, b.version));
   return map;
 }
 

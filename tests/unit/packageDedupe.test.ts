@@ -41,6 +41,12 @@ describe('packageDedupe', () => {
     });
   });
 
+  it('folds older majors into the newer top-level copy for anyMajor packages', () => {
+    const across = dedupeMap({ root, exact: [], sameMajor: [], anyMajor: ['bn.js'] });
+    expect([...across.keys()].map((k) => k.slice(nm.length + 1)).sort()).toEqual(['@scope/lib/node_modules/bn.js', 'alpha/node_modules/bn.js', 'zeta/node_modules/bn.js']);
+    expect(new Set(across.values())).toEqual(new Set([join(nm, 'bn.js')]));
+  });
+
   it('redirects a resolved id inside a folded copy and leaves others', async () => {
     const plugin = packageDedupe({ root, exact: ['bn.js'], sameMajor: ['@noble/curves'] });
     const ids: Record<string, string> = {

@@ -14,6 +14,8 @@ import { buildTransaction, taposHeader, transferAction } from '../../../src/fami
 import { EOS_MAINNET_CHAIN_ID } from '../../../src/families/eos/core/networks';
 import { ec as ellipticStub } from '../../../src/build/stubs/elliptic';
 import pakoStub from '../../../src/build/stubs/pako';
+import * as hashShim from '../../../src/build/stubs/hashjs';
+import hashjs from 'hash.js';
 
 const enc = new TextEncoder();
 const secretOf = (i: number): Uint8Array => sha256(enc.encode(`eos signing key ${i}`));
@@ -55,6 +57,21 @@ describe('EOS signatures by @noble/curves equal @wharfkit/antelope (elliptic)', 
     expect(() => signArbitrary('hello', new Uint8Array(32))).toThrow(/32 bytes/);
     const tx = buildTransaction(taposHeader(info, 60), []);
     expect(() => signTransaction(tx, 'not a chain id', secretOf(1))).toThrow(/chain id/);
+  });
+});
+
+describe('the build stand-in of hash.js (on @noble/hashes)', () => {
+  it('gives hash.js\'s digests for sha256, sha512 and ripemd160, as arrays and hex, over chained updates', () => {
+    const inputs: (number[] | Uint8Array)[] = [[], [0x61, 0x62, 0x63], Uint8Array.from({ length: 200 }, (_, i) => (i * 7) & 0xff)];
+    for (const name of ['sha256', 'sha512', 'ripemd160'] as const) {
+      for (const data of inputs) {
+        expect(hashShim[name]().update(data).digest()).toEqual(hashjs[name]().update(Array.from(data)).digest());
+        expect(hashShim[name]().update(data).update([1, 2]).digest('hex')).toBe(hashjs[name]().update(Array.from(data)).update([1, 2]).digest('hex'));
+      }
+      expect(hashShim[name]().update('0a0b', 'hex').digest('hex')).toBe(hashjs[name]().update('0a0b', 'hex').digest('hex'));
+    }
+    // the published SHA-256("abc") vector
+    expect(hashShim.sha256().update([0x61, 0x62, 0x63]).digest('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });
 
