@@ -27,9 +27,6 @@
  * goes through the same allow-listed background passthrough and its signing methods are replaced
  * by the facade's, so the library never sees a key.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { createBase58check } from '@scure/base';
 import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
 import { Emitter } from '../../../inpage/emitter';
 import { WALLET_ICON, WALLET_NAME, WALLET_RDNS } from '../../../inpage/icon';
@@ -54,8 +51,16 @@ const state: { address: string | null; node: NodeInfo } = {
   node: { fullNode: 'https://api.trongrid.io', solidityNode: 'https://api.trongrid.io', eventServer: 'https://api.trongrid.io', chainId: '0x2b6653dc' },
 };
 
-/** Built on first use: its construction runs the SHA-256 hasher once, which a page that never uses TRON should not pay for. */
-const base58check = once(() => createBase58check(sha256));
+/**
+ * The address codec (addressCodec.ts), evaluated on first use. `require`, not `import`: a static
+ * import would run @noble/hashes' and @scure/base's module top levels at document_start in every
+ * page, and `import()` is asynchronous while tronWeb.address.* must answer synchronously; the bundler
+ * turns this `require` of an ES module into a synchronous call of that module's lazy initializer.
+ */
+const codec = once(() => require('./addressCodec') as typeof import('./addressCodec'));
+const base58check = (): ReturnType<typeof codec>['base58check'] => codec().base58check;
+const bytesToHex = (b: Uint8Array): string => codec().bytesToHex(b);
+const hexToBytes = (h: string): Uint8Array => codec().hexToBytes(h);
 
 /** "T…" → 21 bytes, or null when not a valid base58check TRON address. */
 function decodeBase58(a: unknown): Uint8Array | null {
