@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { packageDedupe } from './src/build/packageDedupe';
 
 // Manifest is locked down from the start: see ../shared/security-checklist.md §A.
 const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const ICONS = { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png', 128: '/icon/128.png' };
 
 /**
@@ -67,8 +70,20 @@ export default defineConfig({
   },
   vite: () => ({
     // MCW_NO_MINIFY=1: readable bundles for CPU profiles of start-up work (see npm run bench).
-    build: { sourcemap: false, ...(process.env.MCW_NO_MINIFY ? { minify: false } : {}) },
+    // MCW_SOURCEMAP=1: source maps beside the bundles, for tests/bench/bundleBytes.mjs (bytes per package).
+    build: { sourcemap: !!process.env.MCW_SOURCEMAP, ...(process.env.MCW_NO_MINIFY ? { minify: false } : {}) },
     define: { __MCW_DEMO__: demoDefine() },
+    // Fewer bytes installed with the service worker (README "Cold start"): one copy of a package npm
+    // installed twice, two libraries that @wharfkit/antelope imports but the wallet never runs, and hash.js
+    // answered by @noble/hashes.
+    plugins: [packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
+    resolve: {
+      alias: [
+        { find: /^elliptic$/, replacement: fileURLToPath(new URL('./src/build/stubs/elliptic.ts', import.meta.url)) },
+        { find: /^pako$/, replacement: fileURLToPath(new URL('./src/build/stubs/pako.ts', import.meta.url)) },
+        { find: /^hash\.js$/, replacement: fileURLToPath(new URL('./src/build/stubs/hashjs.ts', import.meta.url)) },
+      ],
+    },
   }),
 });
 export { CONTENT_MATCHES };

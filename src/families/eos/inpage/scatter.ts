@@ -10,6 +10,7 @@
  * class is the dApp's.
  */
 import { request, ProviderRpcError } from '../../../inpage/bridge';
+import { defineLazyGlobal, once } from '../../../inpage/lazy';
 
 type Payload = Record<string, unknown>;
 export interface ScatterError {
@@ -117,10 +118,10 @@ class ScatterProvider {
 }
 
 export function installScatterProvider(): void {
-  const w = window as unknown as Record<string, unknown>;
-  if (w.scatter !== undefined) return;
-  // Writable and extensible on purpose: ScatterJS wraps getIdentity/suggestNetwork and sets fields on it.
-  w.scatter = new ScatterProvider();
+  // Built on the page's first read of window.scatter (lazy.ts): its ~20 method fields are not worth
+  // creating in every page. Writable (an assignment replaces it) and extensible on purpose: ScatterJS
+  // wraps getIdentity/suggestNetwork and sets fields on it.
+  if (!defineLazyGlobal('scatter', once(() => new ScatterProvider()), true)) return;
   const announce = (): void => void document.dispatchEvent(new CustomEvent('scatterLoaded'));
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', announce, { once: true });
   else announce();

@@ -1,14 +1,19 @@
 /**
  * TRON address and unit utilities of the injected `tronWeb` facade (tronweb semantics), split from
- * provider.ts. Page code: imports only @noble/@scure primitives and the inpage `once` helper.
+ * provider.ts. Page code: the inpage `once` helper, and the @noble/@scure address codec on first use.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { createBase58check } from '@scure/base';
 import { once } from '../../../inpage/lazy';
 
-/** Built on first use: its construction runs the SHA-256 hasher once, which a page that never uses TRON should not pay for. */
-const base58check = once(() => createBase58check(sha256));
+/**
+ * The address codec (addressCodec.ts), evaluated on first use. `require`, not `import`: a static
+ * import would run @noble/hashes' and @scure/base's module top levels at document_start in every
+ * page, and `import()` is asynchronous while tronWeb.address.* must answer synchronously; the bundler
+ * turns this `require` of an ES module into a synchronous call of that module's lazy initializer.
+ */
+const codec = once(() => require('./addressCodec') as typeof import('./addressCodec'));
+const base58check = (): ReturnType<typeof codec>['base58check'] => codec().base58check;
+const bytesToHex = (b: Uint8Array): string => codec().bytesToHex(b);
+const hexToBytes = (h: string): Uint8Array => codec().hexToBytes(h);
 
 /** "T…" → 21 bytes, or null when not a valid base58check TRON address. */
 export function decodeBase58(a: unknown): Uint8Array | null {
