@@ -24,7 +24,8 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   describe(`built ${target}`, () => {
     const dir = join(ROOT, '.output', target);
     if (!existsSync(join(dir, 'manifest.json'))) {
-      execFileSync('npx', ['wxt', 'build', ...(target.startsWith('firefox') ? ['-b', 'firefox', '--mv3'] : [])], { cwd: ROOT, stdio: 'ignore' });
+      // NODE_ENV=production: under vitest it is 'test', which would build React's development bundle.
+      execFileSync('npx', ['wxt', 'build', ...(target.startsWith('firefox') ? ['-b', 'firefox', '--mv3'] : [])], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
     }
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
       permissions?: string[];

@@ -20,6 +20,9 @@ export function useAccountList(state: WalletState, refresh = ''): AccountList {
   const [prefetched] = useState(() => ({ value: takeResolved('listAccounts') }));
   const [accounts, setAccounts] = useState<AccountView[] | null>(prefetched.value ?? null);
   const [error, setError] = useState<string | null>(null);
+  // By content, not identity: every state answer is a new `wallets` array, and refetching (and blanking
+  // the list) on each one slowed the first frames after an unlock.
+  const walletsKey = JSON.stringify(state.wallets);
 
   useEffect(() => {
     let live = true;
@@ -35,7 +38,7 @@ export function useAccountList(state: WalletState, refresh = ''): AccountList {
     return () => {
       live = false;
     };
-  }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, state.wallets, refresh, t, prefetched]);
+  }, [state.selectedWalletId, state.selectedAccountIndex, state.settings.bitcoinScheme, walletsKey, refresh, t, prefetched]);
 
   return { accounts, error };
 }
