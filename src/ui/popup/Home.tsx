@@ -92,7 +92,7 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   // An imported key has one family: the other families' screens have nothing to show.
   const capable = !wallet || wallet.kind === 'mnemonic' || wallet.family === family;
   // The Bitcoin row carries the active Bitcoin network's address: refetched when it changes.
-  const { accounts, error: accountsError } = useAccountList(state, family === 'bitcoin' ? (chains?.active ?? '') : '');
+  const { accounts, error: accountsError } = useAccountList(state, chains?.active ?? '');
   useEffect(() => {
     if (accounts) markPainted('mcw:accounts');
   }, [accounts]);

@@ -1,8 +1,8 @@
 /**
  * The selected account's address on every chain family (listAccounts), for Home's header address
  * and Receive. The popup's first frame starts from the prefetched list (taken once); a change of
- * wallet, account, Bitcoin address type or `refresh` (Home passes the active Bitcoin network, whose
- * address the Bitcoin row carries) fetches again.
+ * wallet, account, Bitcoin address type or `refresh` (Home passes the active network: an address
+ * can depend on it, e.g. Bitcoin's bc1/tb1/bcrt1) fetches again.
  */
 import { useEffect, useState } from 'react';
 import type { AccountView, WalletState } from '../../protocol/ui';

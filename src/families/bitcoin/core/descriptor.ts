@@ -5,6 +5,7 @@
  * 'bitcoin': `{ network, esploraUrl: { mainnet, testnet, regtest } }`), moved once to the shared keys.
  */
 import type { FamilyDescriptor, NetworkInfo } from '../../types';
+import { cleanHttpEndpoint } from '../../../core/net/endpoint';
 
 export const BITCOIN_NETWORK_IDS = ['mainnet', 'testnet', 'regtest'] as const;
 export type BitcoinNetworkId = (typeof BITCOIN_NETWORK_IDS)[number];
@@ -39,30 +40,8 @@ export const BITCOIN_NETWORK_INFOS: readonly NetworkInfo[] = BITCOIN_NETWORK_IDS
   ...(EXPLORER[id] ? { explorerTx: (hash: string): string => EXPLORER[id]! + hash } : {}),
 }));
 
-class EndpointError extends Error {
-  constructor(
-    readonly code: 'INVALID_URL' | 'INSECURE_RPC',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-
 /** An Esplora base URL: http(s), no credentials; plain http only to this machine (a local node). */
-export function cleanEsploraUrl(raw: string): string {
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    throw new EndpointError('INVALID_URL', 'Enter an http(s) URL');
-  }
-  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) throw new EndpointError('INVALID_URL', 'Enter an http(s) URL');
-  // Elsewhere anyone on the path could lie about balances and transactions.
-  if (u.protocol === 'http:' && !isLoopback(u.hostname)) throw new EndpointError('INSECURE_RPC', 'Use https (plain http only for a node on this computer)');
-  return u.toString().replace(/\/$/, '');
-}
+export const cleanEsploraUrl = (raw: string): string => cleanHttpEndpoint(raw);
 
 /** The pre-module state: its network, and the Esplora URLs that differ from the defaults (the old code stored all three). */
 function readLegacy(old: unknown): { network?: string; endpoints?: Record<string, string> } {

@@ -7,6 +7,7 @@
  */
 import type { FamilyDescriptor, NetworkInfo } from '../../types.ts';
 import { BUILTIN_SOLANA_NETWORKS, solanaExplorerUrl, type SolanaCluster } from './networks.ts';
+import { cleanHttpEndpoint } from '../../../core/net/endpoint';
 
 export const SOLANA_CLUSTERS: readonly SolanaCluster[] = ['mainnet-beta', 'devnet', 'testnet', 'localnet'];
 
@@ -23,30 +24,8 @@ export const SOLANA_NETWORK_INFOS: readonly NetworkInfo[] = BUILTIN_SOLANA_NETWO
   explorerTx: (hash: string): string => solanaExplorerUrl(n, 'tx', hash),
 }));
 
-class EndpointError extends Error {
-  constructor(
-    readonly code: 'INVALID_URL' | 'INSECURE_RPC',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-
 /** A JSON-RPC URL typed in Settings: http(s), no credentials; plain http only to this machine (a local validator). */
-export function cleanSolanaRpcUrl(raw: string): string {
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    throw new EndpointError('INVALID_URL', 'Enter an http(s) URL');
-  }
-  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) throw new EndpointError('INVALID_URL', 'Enter an http(s) URL');
-  // Elsewhere anyone on the path could lie about balances and transactions.
-  if (u.protocol === 'http:' && !isLoopback(u.hostname)) throw new EndpointError('INSECURE_RPC', 'Use https (plain http only for a node on this computer)');
-  return u.toString().replace(/\/$/, '');
-}
+export const cleanSolanaRpcUrl = (raw: string): string => cleanHttpEndpoint(raw);
 
 /** The URL as the old code kept it: any http(s) URL without credentials (it checked nothing more when reading). */
 function keptUrl(v: unknown): string | null {

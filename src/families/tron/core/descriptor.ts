@@ -7,6 +7,7 @@
 import type { FamilyDescriptor, NetworkInfo } from '../../types';
 import { TronWalletError } from './errors.ts';
 import { getTronNetwork, tronExplorerUrl } from './networks.ts';
+import { cleanHttpEndpoint } from '../../../core/net/endpoint';
 
 export type TronNetworkId = 'mainnet' | 'nile' | 'shasta' | 'custom';
 
@@ -38,20 +39,8 @@ export function isTronNetworkId(v: unknown): v is TronNetworkId {
   return typeof v === 'string' && (TRON_NETWORK_IDS as readonly string[]).includes(v);
 }
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-
 /** http(s), no credentials; plain http only to this machine (elsewhere anyone on the path could lie about balances). */
-export function cleanTronNodeUrl(raw: string): string {
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    throw new TronWalletError('INVALID_URL', 'Enter an http(s) URL');
-  }
-  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) throw new TronWalletError('INVALID_URL', 'Enter an http(s) URL');
-  if (u.protocol === 'http:' && !isLoopback(u.hostname)) throw new TronWalletError('INSECURE_RPC', 'Use https (plain http only for a node on this computer)');
-  return u.toString().replace(/\/$/, '');
-}
+export const cleanTronNodeUrl = (raw: string): string => cleanHttpEndpoint(raw, (code, message) => new TronWalletError(code, message));
 
 /**
  * The pre-module storage ('tron': { network, fullNode: { <id>: url }, tokens, customChainId }):
