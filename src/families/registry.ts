@@ -33,7 +33,7 @@ export const FAMILY_MODULES = {
   // The EVM dApp handler is still its own (src/families/evm/background/dapp.ts, registered in src/background/index.ts).
   evm: { descriptor: evmDescriptor, background: () => import('./evm/background/index').then((m) => m.evmBackground), networkState: () => import('./evm/background/networkState').then((m) => m.evmNetworkState) },
   bitcoin: { descriptor: bitcoinDescriptor, background: () => import('./bitcoin/background/index').then((m) => m.default) },
-  tron: { descriptor: tronDescriptor, background: () => import('./tron/background/index').then((m) => m.tronBackground), dappHandler: () => import('./tron/background/dapp').then((m) => m.tronHandler) },
+  tron: { descriptor: tronDescriptor, background: () => import('./tron/background/index').then((m) => m.tronBackground) },
   solana: { descriptor: solanaDescriptor, background: () => import('./solana/background/index').then((m) => m.solanaBackground), dappHandler: () => import('./solana/background/dapp').then((m) => m.solanaHandler) },
   aptos: { descriptor: aptosDescriptor, background: async () => (await import('./aptos/background/index')).aptosBackground },
   polkadot: { descriptor: polkadotDescriptor, background: () => import('./polkadot/background/index').then((m) => m.default) },

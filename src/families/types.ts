@@ -31,6 +31,7 @@ import type { ChainFamilyKeys } from '../core/chains/types';
 import type { PaymentRequest } from '../core/payments/types';
 import type { RiskInput } from '../core/risk/types';
 import type { ApprovalDecision, ApprovalKind, RiskWarning } from '../protocol/approvals';
+import type { ProviderErrorShape } from '../protocol/dapp';
 import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
 import type { Family } from './ids';
 /** Families built as modules (src/families/registry.ts), for shared types that exclude them. */
@@ -213,6 +214,12 @@ export interface DappCall extends FamilyContext {
   origin: string;
   /** Sends an event to this site's pages of this family (account data only if connected). */
   emit(event: string, data: unknown): void;
+  /**
+   * Optional: whether the site held a grant for the family when the call arrived, before any
+   * connect prompt of this call (set by the pipeline for every gate). A 'safe' method uses it to
+   * show account data to connected sites only; a connect method to tell "already connected" apart.
+   */
+  wasConnected?: boolean;
 }
 
 export interface DappMethod {
@@ -226,7 +233,18 @@ export interface DappMethod {
    */
   stranger?: unknown;
   /** Optional, with gate 'connect': extra rows of the connect prompt (what the site may do, its message). */
-  connectDisplay?(params: unknown): Record<string, unknown>;
+  connectDisplay?(params: unknown): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /**
+   * Optional, with a gate other than 'safe': the answer while the wallet is locked, given at once
+   * instead of opening the unlock window (TronLink's legacy connect answers null while locked).
+   */
+  whileLocked?: unknown;
+  /**
+   * Optional: turns a refusal of this method (any error, after the family's `mapError`) into an
+   * answer, for a legacy API that resolves where others reject (TronLink's tron_requestAccounts
+   * resolves `{ code: 4001, … }` when the user refuses). Throw to keep it an error.
+   */
+  answerRefusal?(error: ProviderErrorShape): unknown;
   /** Throws ProviderError -32602 before any window opens; `run` executes after the gate (and approval) passed. */
   prepare(call: DappCall, params: unknown): Promise<DappPrepared>;
 }
@@ -253,6 +271,12 @@ export interface FamilyBackground {
   watchToken?(ctx: FamilyContext, contract: string): Promise<void>;
   /** The dApp methods; absent: the family has no dApp provider. */
   dapp?: Readonly<Record<string, DappMethod>>;
+  /**
+   * Optional: what the pipeline applies to every error of the family's dApp methods (its own gates'
+   * included: no account of the family, account changed) before the site sees it: the family's
+   * core and node errors become dApp errors (ProviderError) with their key-free message.
+   */
+  mapError?(err: unknown): unknown;
   /**
    * Events for connected sites when the popup's account or the family's network changes; the default
    * sends `accountsChanged` with [address] and `networkChanged` with the network id.

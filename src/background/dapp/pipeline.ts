@@ -18,7 +18,7 @@ import { keyring } from '../keyring';
 import { allPermissions, grant, grantOf } from '../permissions';
 import { onSelectionChanged } from '../selection';
 import { backgroundOf, familyContext, isModular, modularFamilies, networkIdOf } from '../families/modules';
-import { ProviderError, invalidParams, unauthorized, unsupported } from './providerError';
+import { ProviderError, invalidParams, toProviderError, unauthorized, unsupported } from './providerError';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
 
 const warningsOf = (ws: ReturnType<typeof assessRisk>): RiskWarning[] =>
@@ -44,8 +44,8 @@ async function riskFor(family: Family, origin: string, address: string, facts: R
   );
 }
 
-function callOf(ctx: DappContext, fc: FamilyContext): DappCall {
-  return { ...fc, origin: ctx.origin, emit: (event, data) => emitToOrigin(ctx.origin, fc.family, event, data) };
+function callOf(ctx: DappContext, fc: FamilyContext, wasConnected?: boolean): DappCall {
+  return { ...fc, origin: ctx.origin, emit: (event, data) => emitToOrigin(ctx.origin, fc.family, event, data), ...(wasConnected !== undefined ? { wasConnected } : {}) };
 }
 
 /** The user's answer to a connect prompt for this family, granted on approval. */
@@ -120,13 +120,15 @@ async function run(family: Family, m: DappMethod, ctx: DappContext, params: unkn
     if (!fc) throw new ProviderError(4900, 'The wallet has no account yet.');
     // A safe method answers anyone: while locked it does not even see the remembered address.
     const open = keyring.unlocked ? fc : { ...fc, address: '' };
-    return (await m.prepare(callOf(ctx, open), params)).run();
+    return (await m.prepare(callOf(ctx, open, !!(await grantOf(ctx.origin, family))), params)).run();
   }
+  if ('whileLocked' in m && !keyring.unlocked) return m.whileLocked;
   if (m.gate === 'connect') {
     await validateWhileLocked(family, m, ctx, params, (await grantOf(ctx.origin, family))?.accounts[0]);
     const fc = await unlocked(family);
-    if (!(await grantOf(ctx.origin, family))) await connectSite(family, ctx, fc, m.connectDisplay?.(params));
-    return (await m.prepare(callOf(ctx, fc), params)).run();
+    const wasConnected = !!(await grantOf(ctx.origin, family));
+    if (!wasConnected) await connectSite(family, ctx, fc, await m.connectDisplay?.(params));
+    return (await m.prepare(callOf(ctx, fc, wasConnected), params)).run();
   }
   const grantNow = await grantOf(ctx.origin, family);
   const granted = !!grantNow;
@@ -135,7 +137,7 @@ async function run(family: Family, m: DappMethod, ctx: DappContext, params: unkn
   // Validation first: malformed params fail here, before any window opens (the unlock window too).
   await validateWhileLocked(family, m, ctx, params, grantNow?.accounts[0]);
   const fc = await unlocked(family);
-  const prepared = await m.prepare(callOf(ctx, fc), params);
+  const prepared = await m.prepare(callOf(ctx, fc, granted), params);
   if (m.gate === 'account') return prepared.run();
   const decision = await approve(family, ctx, m, prepared, fc, granted);
   if (!granted && m.connects) {
@@ -153,8 +155,16 @@ export function moduleHandler(family: Family): FamilyHandler {
       const bg = await backgroundOf(family);
       const m = bg.dapp && Object.prototype.hasOwnProperty.call(bg.dapp, method) ? bg.dapp[method] : undefined;
       if (!m) throw unsupported(method);
-      if (params !== undefined && params !== null && typeof params !== 'object') throw invalidParams('params must be an object or an array');
-      return run(family, m, ctx, params);
+      try {
+        if (params !== undefined && params !== null && typeof params !== 'object') throw invalidParams('params must be an object or an array');
+        return await run(family, m, ctx, params);
+      } catch (err) {
+        // The family's own error mapping (FamilyBackground.mapError), then the method's legacy answer
+        // for a refusal (DappMethod.answerRefusal) when it resolves where others reject.
+        const mapped = bg.mapError ? bg.mapError(err) : err;
+        if (m.answerRefusal) return m.answerRefusal(toProviderError(mapped));
+        throw mapped;
+      }
     },
   };
 }

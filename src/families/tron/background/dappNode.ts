@@ -3,8 +3,7 @@
  * selected node; a broadcast of a transaction this wallet signed for the site is recorded in Activity.
  */
 import { recordActivity } from '../../../background/activity';
-import { grantOf } from '../../../background/permissions';
-import type { DappContext } from '../../../background/dapp/router';
+import type { DappCall } from '../../types';
 import { ProviderError, unauthorized } from '../../../background/dapp/providerError';
 import { resolvedTronState, tronApiFor } from './state';
 import type { TxSummary } from './dappDescribe';
@@ -39,7 +38,8 @@ export function remember(txID: string, origin: string, from: string, chainId: st
   if (signedByUs.size > 50) signedByUs.delete(signedByUs.keys().next().value as string);
 }
 
-export async function nodeCall(ctx: DappContext, params: unknown): Promise<unknown> {
+/** Runs behind the 'safe' gate: reads for anyone; a broadcast only for a site connected when it asked. */
+export async function nodeCall(call: DappCall, params: unknown): Promise<unknown> {
   const a = args(params);
   const path = typeof a[0] === 'string' ? a[0].replace(/^\/+/, '/').split('?')[0]!.toLowerCase() : '';
   if (!NODE_PATHS.has(path)) throw new ProviderError(4200, `The wallet does not forward "${String(a[0]).slice(0, 60)}" to the node`);
@@ -47,7 +47,7 @@ export async function nodeCall(ctx: DappContext, params: unknown): Promise<unkno
   const state = await resolvedTronState();
   const api = tronApiFor(state);
   if (path.endsWith('/broadcasttransaction') || path.endsWith('/broadcasthex')) {
-    if (!(await grantOf(ctx.origin, 'tron'))) throw unauthorized();
+    if (!call.wasConnected) throw unauthorized();
     const result = await guard(() => api.post(path, body));
     const txID = typeof body.txID === 'string' ? body.txID.toLowerCase() : '';
     const mine = signedByUs.get(txID);

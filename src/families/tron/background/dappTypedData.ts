@@ -7,20 +7,12 @@
  * shows the domain and the typed message as they are hashed, and permits get a warning.
  */
 import type { RiskWarning } from '../../../protocol/approvals';
+import type { DappCall, DappMethod, DappPrepared } from '../../types';
 import { normalizeTronAddress } from '../core/addressInput';
 import { readTronTypedDataPayload, signTronTypedData, validateTronTypedData, type ValidatedTronTypedData } from '../core/typedData';
-import { requestApproval } from '../../../background/approvals';
-import { tronChainIdOf, UNKNOWN_TRON_CHAIN_ID, withTronSigner, type TronState } from './state';
-import type { DappContext } from '../../../background/dapp/router';
+import { resolvedTronState, tronChainIdOf, UNKNOWN_TRON_CHAIN_ID, type TronState } from './state';
 import { invalidParams, ProviderError } from '../../../background/dapp/providerError';
-
-/** What the TRON handler lends its extra methods (kept in dapp.ts). */
-export interface TronDappHelpers {
-  requirePermitted(origin: string): Promise<{ state: TronState; address: string }>;
-  insecureWarnings(origin: string): RiskWarning[];
-  networkName(state: TronState): string;
-  guard<T>(fn: () => T | Promise<T>): Promise<T>;
-}
+import { args, guard, NETWORK_NAMES } from './dappUtil';
 
 /** The active network's TIP-712 chain id (block.chainid & 0xffffffff). */
 function activeChainId(state: TronState): bigint {
@@ -36,31 +28,44 @@ function permitWarnings(td: ValidatedTronTypedData): RiskWarning[] {
   return [{ code: 'PERMIT', severity: 'warning', params: { spender } }];
 }
 
-async function approveAndSign(ctx: DappContext, h: TronDappHelpers, state: TronState, address: string, td: ValidatedTronTypedData): Promise<string> {
-  await requestApproval({
-    origin: ctx.origin,
-    requestId: ctx.requestId,
-    family: 'tron',
-    kind: 'signTypedData',
-    display: { account: address, network: h.networkName(state), standard: 'TIP-712', primaryType: td.primaryType, domain: td.domain, message: td.message },
-    warnings: [...permitWarnings(td), ...h.insecureWarnings(ctx.origin)],
-  });
-  return h.guard(() => withTronSigner((s) => signTronTypedData(td, s.secretKey), address));
+function approveAndSign(call: DappCall, state: TronState, td: ValidatedTronTypedData): DappPrepared {
+  return {
+    approval: {
+      kind: 'signTypedData',
+      display: { account: call.address, network: NETWORK_NAMES[state.network], standard: 'TIP-712', primaryType: td.primaryType, domain: td.domain, message: td.message },
+      warnings: permitWarnings(td),
+    },
+    run: () => call.withKey(async (k) => signTronTypedData(td, k.secretKey)),
+  };
 }
 
 /** tronWeb.trx._signTypedData(domain, types, message): the primary type is inferred as tronweb does. */
-export async function signTypedDataTronweb(ctx: DappContext, args: readonly unknown[], h: TronDappHelpers): Promise<string> {
-  const { state, address } = await h.requirePermitted(ctx.origin);
-  const td = await h.guard(() => validateTronTypedData(args[0], args[1], args[2], { activeChainId: activeChainId(state) }));
-  return approveAndSign(ctx, h, state, address, td);
-}
+const signTypedDataTronweb: DappMethod = {
+  gate: 'approval',
+  async prepare(call, params) {
+    const a = args(params);
+    const state = await resolvedTronState();
+    const td = await guard(() => validateTronTypedData(a[0], a[1], a[2], { activeChainId: activeChainId(state) }));
+    return approveAndSign(call, state, td);
+  },
+};
 
 /** eth_signTypedData_v4-style `[address, typedData]` through window.tron.request. */
-export async function signTypedDataV4(ctx: DappContext, args: readonly unknown[], h: TronDappHelpers): Promise<string> {
-  const { state, address } = await h.requirePermitted(ctx.origin);
-  // Like eth_signTypedData_v4, the first parameter names the signer (base58 or 41-hex).
-  if (typeof args[0] !== 'string') throw invalidParams('expected [address, typedData]');
-  if (normalizeTronAddress(args[0]) !== address) throw new ProviderError(4100, `The account ${String(args[0]).slice(0, 50)} is not the one connected to this site`);
-  const td = await h.guard(() => readTronTypedDataPayload(args[1], { activeChainId: activeChainId(state) }));
-  return approveAndSign(ctx, h, state, address, td);
-}
+const signTypedDataV4: DappMethod = {
+  gate: 'approval',
+  async prepare(call, params) {
+    const a = args(params);
+    const state = await resolvedTronState();
+    // Like eth_signTypedData_v4, the first parameter names the signer (base58 or 41-hex).
+    if (typeof a[0] !== 'string') throw invalidParams('expected [address, typedData]');
+    if (normalizeTronAddress(a[0]) !== call.address) throw new ProviderError(4100, `The account ${String(a[0]).slice(0, 50)} is not the one connected to this site`);
+    const td = await guard(() => readTronTypedDataPayload(a[1], { activeChainId: activeChainId(state) }));
+    return approveAndSign(call, state, td);
+  },
+};
+
+export const TRON_TYPED_DATA_DAPP: Readonly<Record<string, DappMethod>> = {
+  tron_signTypedData: signTypedDataTronweb,
+  eth_signTypedData_v4: signTypedDataV4,
+  tron_signTypedData_v4: signTypedDataV4,
+};

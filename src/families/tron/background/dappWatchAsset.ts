@@ -7,12 +7,11 @@
  */
 import { readTrc20Metadata } from '../core/transaction';
 import { checkTronAddress } from '../core/addressInput';
-import { requestApproval } from '../../../background/approvals';
-import { tronApiFor, watchTronToken } from './state';
-import type { DappContext } from '../../../background/dapp/router';
+import type { DappMethod } from '../../types';
+import { resolvedTronState, tronApiFor, watchTronToken } from './state';
 import { WalletError } from '../../../background/errors';
 import { invalidParams, ProviderError } from '../../../background/dapp/providerError';
-import type { TronDappHelpers } from './dappTypedData';
+import { guard, NETWORK_NAMES } from './dappUtil';
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -32,25 +31,28 @@ function readParams(params: unknown): { contract: string; symbol?: string; decim
   return { contract: c.address, ...(typeof o.symbol === 'string' ? { symbol: o.symbol } : {}), ...(typeof o.decimals === 'number' ? { decimals: o.decimals } : {}) };
 }
 
-export async function watchTrc20(ctx: DappContext, params: unknown, h: TronDappHelpers): Promise<boolean> {
-  const asked = readParams(params);
-  const { state, address } = await h.requirePermitted(ctx.origin);
-  const meta = await h.guard(() => readTrc20Metadata(tronApiFor(state), address, asked.contract));
-  if (asked.decimals !== undefined && asked.decimals !== meta.decimals) throw invalidParams(`the contract reports ${meta.decimals} decimals, not ${asked.decimals}`);
-  await requestApproval({
-    origin: ctx.origin,
-    requestId: ctx.requestId,
-    family: 'tron',
-    kind: 'watchAsset',
-    display: { token: asked.contract, symbol: meta.symbol, decimals: meta.decimals, network: h.networkName(state), ...(asked.symbol !== undefined && asked.symbol !== meta.symbol ? { 'symbol the site gave': asked.symbol.slice(0, 40) } : {}) },
-    warnings: h.insecureWarnings(ctx.origin),
-  });
-  try {
-    await watchTronToken(state.network, { address: asked.contract, symbol: meta.symbol, decimals: meta.decimals });
-  } catch (err) {
-    // The watch list is full (50 per network): say so rather than "Internal error".
-    if (err instanceof WalletError) throw new ProviderError(-32603, err.message, { reason: err.code });
-    throw err;
-  }
-  return true;
-}
+export const watchTrc20: DappMethod = {
+  gate: 'approval',
+  async prepare(call, params) {
+    const asked = readParams(params);
+    const state = await resolvedTronState();
+    const meta = await guard(() => readTrc20Metadata(tronApiFor(state), call.address, asked.contract));
+    if (asked.decimals !== undefined && asked.decimals !== meta.decimals) throw invalidParams(`the contract reports ${meta.decimals} decimals, not ${asked.decimals}`);
+    return {
+      approval: {
+        kind: 'watchAsset',
+        display: { token: asked.contract, symbol: meta.symbol, decimals: meta.decimals, network: NETWORK_NAMES[state.network], ...(asked.symbol !== undefined && asked.symbol !== meta.symbol ? { 'symbol the site gave': asked.symbol.slice(0, 40) } : {}) },
+      },
+      async run() {
+        try {
+          await watchTronToken(state.network, { address: asked.contract, symbol: meta.symbol, decimals: meta.decimals });
+        } catch (err) {
+          // The watch list is full (50 per network): say so rather than "Internal error".
+          if (err instanceof WalletError) throw new ProviderError(-32603, err.message, { reason: err.code });
+          throw err;
+        }
+        return true;
+      },
+    };
+  },
+};

@@ -1,8 +1,8 @@
 /**
  * The TRON family's background module (loaded on first use through src/families/registry.ts):
  * balances (TRX, the watched TRC-20s, bandwidth and energy), the popup's send, "Add token" by
- * contract, and telling pages' providers when the popup switched network. The dApp methods are
- * still the family's own handler (dapp.ts, registered by the worker), not yet a DappMethod table.
+ * contract, telling pages' providers when the popup switched network or account, and the dApp
+ * methods as one table on the shared pipeline (dapp.ts) with the family's error mapping.
  */
 import type { AssetBalance } from '../../../protocol/ui';
 import type { FamilyBackground } from '../../types';
@@ -15,6 +15,8 @@ import { readTrc20Metadata } from '../core/transaction';
 import type { TronNetworkId } from '../core/descriptor';
 import { prepareTronSend } from './send';
 import { announceTronNetwork, tronState, watchTronToken } from './state';
+import { TRON_DAPP } from './dapp';
+import { asProviderError } from './dappUtil';
 
 const asset = (token: string | null, symbol: string, decimals: number, amount: bigint | null): AssetBalance => ({
   token,
@@ -48,9 +50,12 @@ export const tronBackground: FamilyBackground = {
     const meta = await readTrc20Metadata(createTronApi({ url: ctx.endpoint }), ctx.address, address);
     await watchTronToken(networkId(ctx.network.ref), { address, symbol: meta.symbol, decimals: meta.decimals });
   },
+  dapp: TRON_DAPP,
+  mapError: asProviderError,
   // Pages learn the new chain id and node whether or not they are connected (TronLink's setNode);
-  // a new account reaches connected sites from the dApp handler (dapp.ts), as before.
-  onChange(_ctx, what) {
+  // a new account reaches connected sites only (the pipeline's `emit` sends to them alone).
+  onChange(ctx, what, emit) {
     if (what === 'network') void announceTronNetwork().catch(() => undefined);
+    else emit(null, 'accountsChanged', [ctx.address]);
   },
 };
