@@ -240,6 +240,12 @@ export interface DappMethod {
    */
   whileLocked?: unknown;
   /**
+   * Optional, with gate 'safe': the method answers even when the wallet has no account of the family
+   * (none yet, or an imported key of another chain), with address '' and no key, instead of 4900
+   * (TRON's chain id, node reads and provider state do not need an account).
+   */
+  withoutAccount?: boolean;
+  /**
    * Optional: turns a refusal of this method (any error, after the family's `mapError`) into an
    * answer, for a legacy API that resolves where others reject (TronLink's tron_requestAccounts
    * resolves `{ code: 4001, … }` when the user refuses). Throw to keep it an error.

@@ -332,4 +332,43 @@ describe('TRON providers end to end', () => {
     expect(dump).not.toContain(MNEMONIC);
     expect(dump).not.toContain(PASSWORD);
   });
+
+  it('with an imported key of another chain selected: the chain id, provider state and node reads still answer; accounts [], legacy connect null, signing 4100', async () => {
+    const popup = await wallet.openPage('popup.html');
+    try {
+      // An Ethereum private key (not a TRON one) becomes the selected wallet.
+      const added = (await popup.evaluate(
+        (secret) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ kind: 'ui', method: 'addWallet', params: { secret, name: 'EVM key' } }),
+        { kind: 'privateKey', family: 'evm', privateKey: other.privateKeyHex },
+      )) as { ok: boolean };
+      expect(added.ok).toBe(true);
+      expect(await dapp('tron', 'eth_chainId')).toEqual({ result: node.chainId });
+      expect(await dapp('tron', 'mcw_tronState')).toMatchObject({ result: { address: null, chainId: node.chainId, fullNode: proxy.url } });
+      expect(await dapp('trx', 'getBalance', me.address)).toEqual({ result: Number(node.balance(me.address)) });
+      expect(await dapp('tron', 'eth_accounts')).toEqual({ result: [] });
+      expect(await dapp('tronLink', 'tron_requestAccounts')).toEqual({ result: null });
+      const sign = await dapp('trx', 'signMessageV2', 'hello');
+      expect(sign.error?.code).toBe(4100);
+      expect(sign.error?.message).toBe('The selected wallet has no TRON account');
+      expect(await visibleApprovals()).toBe(0);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('while locked: legacy tron_requestAccounts answers null at once, accounts [], the chain id still answers; no window opens', async () => {
+    for (const p of approvalPages()) await p.close().catch(() => undefined);
+    const popup = await wallet.openPage('popup.html');
+    try {
+      await popup.getByTestId('lock').click();
+      await popup.getByTestId('unlock-password').waitFor();
+      expect(await dapp('tronLink', 'tron_requestAccounts')).toEqual({ result: null });
+      expect(await dapp('tron', 'eth_accounts')).toEqual({ result: [] });
+      expect(await dapp('tron', 'eth_chainId')).toEqual({ result: node.chainId });
+      expect(await dapp('tron', 'mcw_tronState')).toMatchObject({ result: { address: null, chainId: node.chainId } });
+      expect(approvalPages()).toHaveLength(0);
+    } finally {
+      await popup.close();
+    }
+  });
 });

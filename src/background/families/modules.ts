@@ -217,13 +217,35 @@ export async function familyContext(family: Family): Promise<FamilyContext> {
         secretKey.fill(0);
       }
     },
-    storage: {
-      async get<T>(key: string): Promise<T | undefined> {
-        return (await browser.storage.local.get(store + key))[store + key] as T | undefined;
-      },
-      async set(key: string, value: unknown): Promise<void> {
-        await browser.storage.local.set({ [store + key]: value });
-      },
+    storage: storageOf(store),
+  };
+}
+
+function storageOf(store: string): FamilyContext['storage'] {
+  return {
+    async get<T>(key: string): Promise<T | undefined> {
+      return (await browser.storage.local.get(store + key))[store + key] as T | undefined;
     },
+    async set(key: string, value: unknown): Promise<void> {
+      await browser.storage.local.set({ [store + key]: value });
+    },
+  };
+}
+
+/**
+ * The family's active network when the wallet has no account of the family (none yet, or the
+ * selected wallet is an imported key of another chain): address '' and no key to lend. For dApp
+ * methods that answer without an account (DappMethod.withoutAccount).
+ */
+export async function networkContext(family: Family): Promise<FamilyContext> {
+  const network = await activeNetwork(family);
+  return {
+    family,
+    sel: { walletId: '', index: 0 },
+    network,
+    endpoint: await endpointOf(family, network),
+    address: '',
+    withKey: () => Promise.reject(new WalletError('WRONG_FAMILY', 'The selected wallet has no account of this chain')),
+    storage: storageOf(`${STORE_PREFIX}${family}:`),
   };
 }

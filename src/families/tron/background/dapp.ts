@@ -64,7 +64,7 @@ const accounts: DappMethod = {
   prepare: async (call) => ready(async () => [call.address]),
 };
 
-const chainId: DappMethod = { gate: 'safe', prepare: async () => ready(async () => tronChainIdOf(await resolvedTronState())) };
+const chainId: DappMethod = { gate: 'safe', withoutAccount: true, prepare: async () => ready(async () => tronChainIdOf(await resolvedTronState())) };
 
 export const TRON_DAPP: Readonly<Record<string, DappMethod>> = {
   tron_requestAccounts: {
@@ -101,10 +101,12 @@ export const TRON_DAPP: Readonly<Record<string, DappMethod>> = {
   // Answers everyone (the facade needs the node), but names the account only to a connected site.
   mcw_tronState: {
     gate: 'safe',
+    withoutAccount: true,
     prepare: async (call) => ready(async () => ({ address: call.wasConnected && call.address ? call.address : null, ...tronNodeInfo(await resolvedTronState()) })),
   },
   mcw_tronLibraryUrl: {
     gate: 'safe',
+    withoutAccount: true,
     async prepare(call) {
       // The lazily loaded TronWeb bundle (entrypoints/tronweb.ts, web-accessible on http(s) pages).
       // Its URL names the extension: only a connected site learns it (no fingerprint for others).
@@ -115,5 +117,5 @@ export const TRON_DAPP: Readonly<Record<string, DappMethod>> = {
   ...TRON_SIGN_DAPP,
   ...TRON_TYPED_DATA_DAPP,
   wallet_watchAsset: watchTrc20,
-  tron_node: { gate: 'safe', prepare: async (call, params) => ready(() => nodeCall(call, params)) },
+  tron_node: { gate: 'safe', withoutAccount: true, prepare: async (call, params) => ready(() => nodeCall(call, params)) },
 };
