@@ -17,7 +17,7 @@ import { WalletError } from '../errors';
 import { keyring } from '../keyring';
 import { allPermissions, grant, grantOf } from '../permissions';
 import { onSelectionChanged } from '../selection';
-import { backgroundOf, familyContext, isModular, modularFamilies, networkIdOf } from '../families/modules';
+import { backgroundOf, familyContext, isModular, modularFamilies, networkContext, networkIdOf } from '../families/modules';
 import { ProviderError, invalidParams, toProviderError, unauthorized, unsupported } from './providerError';
 import { emitToOrigin, type DappContext, type FamilyHandler } from './router';
 
@@ -116,7 +116,8 @@ async function validateWhileLocked(family: Family, m: DappMethod, ctx: DappConte
 
 async function run(family: Family, m: DappMethod, ctx: DappContext, params: unknown): Promise<unknown> {
   if (m.gate === 'safe') {
-    const fc = await siteContext(family).catch(() => null);
+    // A method that needs no account still answers when the wallet has none of the family (withoutAccount).
+    const fc = await siteContext(family).catch(() => (m.withoutAccount ? networkContext(family) : null));
     if (!fc) throw new ProviderError(4900, 'The wallet has no account yet.');
     // A safe method answers anyone: while locked it does not even see the remembered address.
     const open = keyring.unlocked ? fc : { ...fc, address: '' };
