@@ -189,6 +189,11 @@ export interface DappApproval {
   /** Display-ready, public values; keys are labels (message keys of the family's dictionary). */
   display: Record<string, unknown>;
   facts?: RiskFacts;
+  /**
+   * Optional, instead of `facts`: one request that moves several things (a transaction with a coin
+   * and a token transfer, a batch) states the facts of each; every set is judged by the shared engine.
+   */
+  factsList?: readonly RiskFacts[];
   warnings?: RiskWarning[];
   /** Optional: only one such request per site at a time (network switches, like the connect prompt). */
   exclusive?: boolean;
@@ -213,6 +218,12 @@ export interface DappCall extends FamilyContext {
   origin: string;
   /** Sends an event to this site's pages of this family (account data only if connected). */
   emit(event: string, data: unknown): void;
+  /**
+   * Set while the pipeline only validates a request that arrived while the wallet is locked (its
+   * result is discarded): `prepare` may stop after the checks that need no node and no account —
+   * `address` is then only a stand-in (the address the site was granted, perhaps not the selected one).
+   */
+  validating?: true;
 }
 
 export interface DappMethod {
@@ -225,6 +236,17 @@ export interface DappMethod {
    * eth_accounts answer [] there).
    */
   stranger?: unknown;
+  /**
+   * Optional: checks that need no account, no node and no unlock (the params' shape, a size limit, a
+   * sign-in's domain against the requesting origin). Run first, before the grant check, the lock and
+   * any window; what it throws is the answer (a site that is not connected learns its mistake too).
+   */
+  check?(origin: string, params: unknown): void | Promise<void>;
+  /**
+   * Optional: for these params the method is answered as if its gate were 'safe' (no window, no
+   * unlock): Wallet Standard's `connect({ silent: true })` only reports an existing connection.
+   */
+  safeWhen?(params: unknown): boolean;
   /** Optional, with gate 'connect': extra rows of the connect prompt (what the site may do, its message). */
   connectDisplay?(params: unknown): Record<string, unknown>;
   /** Throws ProviderError -32602 before any window opens; `run` executes after the gate (and approval) passed. */
@@ -253,6 +275,12 @@ export interface FamilyBackground {
   watchToken?(ctx: FamilyContext, contract: string): Promise<void>;
   /** The dApp methods; absent: the family has no dApp provider. */
   dapp?: Readonly<Record<string, DappMethod>>;
+  /**
+   * Optional: the error a site gets for one thrown while answering it, by the family's methods or
+   * the shared gates (a chain library's error, a node's failure, a wallet without this family's key):
+   * a ProviderError with a clear, key-free message. Returns any other error unchanged.
+   */
+  mapError?(err: unknown): unknown;
   /**
    * Events for connected sites when the popup's account or the family's network changes; the default
    * sends `accountsChanged` with [address] and `networkChanged` with the network id.
