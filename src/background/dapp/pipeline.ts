@@ -5,7 +5,10 @@
  * the approval window with the shared risk engine's warnings, the "account changed" refusal (the key
  * lent to `run` must still be the account the user saw) and error mapping. The router in front of it
  * already refused blocked sites, bounded floods, ran copies once, and hides account data from
- * strangers. Names no family.
+ * strangers. Optional members (src/families/types.ts) let a family refuse early (`check`), answer
+ * some params without a window (`safeWhen`), stop a locked validation before its node calls
+ * (`validating`), state several sets of risk facts (`factsList`) and word its errors (`mapError`).
+ * Names no family.
  */
 import type { Family } from '../../families/ids';
 import type { DappApproval, DappCall, DappMethod, DappPrepared, FamilyContext, RiskFacts } from '../../families/types';
