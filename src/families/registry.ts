@@ -34,7 +34,7 @@ export const FAMILY_MODULES = {
   evm: { descriptor: evmDescriptor, background: () => import('./evm/background/index').then((m) => m.evmBackground), networkState: () => import('./evm/background/networkState').then((m) => m.evmNetworkState) },
   bitcoin: { descriptor: bitcoinDescriptor, background: () => import('./bitcoin/background/index').then((m) => m.default) },
   tron: { descriptor: tronDescriptor, background: () => import('./tron/background/index').then((m) => m.tronBackground) },
-  solana: { descriptor: solanaDescriptor, background: () => import('./solana/background/index').then((m) => m.solanaBackground), dappHandler: () => import('./solana/background/dapp').then((m) => m.solanaHandler) },
+  solana: { descriptor: solanaDescriptor, background: () => import('./solana/background/index').then((m) => m.solanaBackground) },
   aptos: { descriptor: aptosDescriptor, background: async () => (await import('./aptos/background/index')).aptosBackground },
   polkadot: { descriptor: polkadotDescriptor, background: () => import('./polkadot/background/index').then((m) => m.default) },
   eos: { descriptor: eosDescriptor, background: () => import('./eos/background').then((m) => m.default) },

@@ -190,6 +190,11 @@ export interface DappApproval {
   /** Display-ready, public values; keys are labels (message keys of the family's dictionary). */
   display: Record<string, unknown>;
   facts?: RiskFacts;
+  /**
+   * Optional, instead of `facts`: one request that moves several things (a transaction with a coin
+   * and a token transfer, a batch) states the facts of each; every set is judged by the shared engine.
+   */
+  factsList?: readonly RiskFacts[];
   warnings?: RiskWarning[];
   /** Optional: only one such request per site at a time (network switches, like the connect prompt). */
   exclusive?: boolean;
@@ -220,6 +225,12 @@ export interface DappCall extends FamilyContext {
    * show account data to connected sites only; a connect method to tell "already connected" apart.
    */
   wasConnected?: boolean;
+  /**
+   * Set while the pipeline only validates a request that arrived while the wallet is locked (its
+   * result is discarded): `prepare` may stop after the checks that need no node and no account —
+   * `address` is then only a stand-in (the address the site was granted, perhaps not the selected one).
+   */
+  validating?: true;
 }
 
 export interface DappMethod {
@@ -232,6 +243,17 @@ export interface DappMethod {
    * eth_accounts answer [] there).
    */
   stranger?: unknown;
+  /**
+   * Optional: checks that need no account, no node and no unlock (the params' shape, a size limit, a
+   * sign-in's domain against the requesting origin). Run first, before the grant check, the lock and
+   * any window; what it throws is the answer (a site that is not connected learns its mistake too).
+   */
+  check?(origin: string, params: unknown): void | Promise<void>;
+  /**
+   * Optional: for these params the method is answered as if its gate were 'safe' (no window, no
+   * unlock): Wallet Standard's `connect({ silent: true })` only reports an existing connection.
+   */
+  safeWhen?(params: unknown): boolean;
   /** Optional, with gate 'connect': extra rows of the connect prompt (what the site may do, its message). */
   connectDisplay?(params: unknown): Record<string, unknown> | Promise<Record<string, unknown>>;
   /**
@@ -280,7 +302,8 @@ export interface FamilyBackground {
   /**
    * Optional: what the pipeline applies to every error of the family's dApp methods (its own gates'
    * included: no account of the family, account changed) before the site sees it: the family's
-   * core and node errors become dApp errors (ProviderError) with their key-free message.
+   * core and node errors become dApp errors (ProviderError) with clear, key-free messages.
+   * Returns any other error unchanged.
    */
   mapError?(err: unknown): unknown;
   /**

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Keypair, PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { previewSolanaTransaction, type SolanaTransactionPreview } from '../../src/families/solana/core/preview';
 import { describeInstruction, describeSimulation, outgoingTransfers, solOutflow, toApprovalWarnings, transactionDisplay } from '../../src/families/solana/background/display';
-import { accountOf, checkChain, sendOptionsOf } from '../../src/families/solana/background/dapp';
+import { accountOf, checkChain, sendOptionsOf } from '../../src/families/solana/background/dappParams';
 import { ProviderError } from '../../src/background/dapp/providerError';
 
 const wallet = Keypair.generate().publicKey.toBase58();

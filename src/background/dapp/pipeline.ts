@@ -5,10 +5,13 @@
  * the approval window with the shared risk engine's warnings, the "account changed" refusal (the key
  * lent to `run` must still be the account the user saw) and error mapping. The router in front of it
  * already refused blocked sites, bounded floods, ran copies once, and hides account data from
- * strangers. Names no family.
+ * strangers. Optional members (src/families/types.ts) let a family refuse early (`check`), answer
+ * some params without a window (`safeWhen`), stop a locked validation before its node calls
+ * (`validating`), state several sets of risk facts (`factsList`) and word its errors (`mapError`).
+ * Names no family.
  */
 import type { Family } from '../../families/ids';
-import type { DappCall, DappMethod, DappPrepared, FamilyContext, RiskFacts } from '../../families/types';
+import type { DappApproval, DappCall, DappMethod, DappPrepared, FamilyContext, RiskFacts } from '../../families/types';
 import { assessRisk } from '../../core/risk';
 import type { ApprovalDecision, RiskWarning } from '../../protocol/approvals';
 import { recentTransferTimes, riskSettings } from '../activity';
@@ -78,6 +81,28 @@ async function unlocked(family: Family): Promise<FamilyContext> {
   return fc;
 }
 
+/** The facts' warnings, each shown once (several sets of facts may find the same one). */
+async function riskOfApproval(family: Family, origin: string, address: string, a: DappApproval): Promise<RiskWarning[]> {
+  const sets = a.factsList ?? [a.facts];
+  const found = [...(a.warnings ?? [])];
+  for (const f of sets) found.push(...(await riskFor(family, origin, address, f)));
+  const seen = new Set<string>();
+  return found.filter((w) => {
+    const key = `${w.code}:${JSON.stringify(w.params)}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+
+/**
+ * One approval window for what a family prepared, with the shared risk warnings: the pipeline's
+ * own step, and a family's for a request that is not a site's call (a payment link opened in the
+ * popup: `origin` is who asks).
+ */
+export async function showApproval(family: Family, origin: string, requestId: string, a: DappApproval, address: string, display = a.display): Promise<ApprovalDecision> {
+  const warnings = await riskOfApproval(family, origin, address, a);
+  return requestApproval({ origin, requestId, family, kind: a.kind, display, warnings, ...(a.exclusive ? { exclusive: true } : {}) });
+}
+
 /** The approval windows `prepare` asked for, one after another; the first decision goes to `run`. */
 async function approve(family: Family, ctx: DappContext, m: DappMethod, prepared: DappPrepared, fc: FamilyContext, granted: boolean): Promise<ApprovalDecision | undefined> {
   if (prepared.approval === null) return undefined;
@@ -85,12 +110,11 @@ async function approve(family: Family, ctx: DappContext, m: DappMethod, prepared
   if (list.length === 0) throw new Error(`A method with the approval gate must show an approval (${family})`);
   let first: ApprovalDecision | undefined;
   for (const [i, a] of list.entries()) {
-    const warnings = [...(a.warnings ?? []), ...(await riskFor(family, ctx.origin, fc.address, a.facts))];
     // Approving a sign-in also connects the site: the window says so.
     const display = !granted && m.connects ? { ...a.display, connects: 'Approving also connects this site to your account' } : a.display;
     // Several windows for one request: each has its own id (`#n`, see executions.markApproved).
     const requestId = prepared.approvals ? `${ctx.requestId}#${i}` : ctx.requestId;
-    const decision = await requestApproval({ origin: ctx.origin, requestId, family, kind: a.kind, display, warnings, ...(a.exclusive ? { exclusive: true } : {}) });
+    const decision = await showApproval(family, ctx.origin, requestId, a, fc.address, display);
     first ??= decision;
   }
   return first;
@@ -108,14 +132,15 @@ async function validateWhileLocked(family: Family, m: DappMethod, ctx: DappConte
   const fc = await familyContext(family).catch(() => null);
   if (!fc) return;
   try {
-    await m.prepare(callOf(ctx, { ...fc, address: grantedAddress ?? fc.address }), params);
+    await m.prepare({ ...callOf(ctx, { ...fc, address: grantedAddress ?? fc.address }), validating: true }, params);
   } catch (err) {
     if (err instanceof ProviderError && err.code === -32602) throw err;
   }
 }
 
 async function run(family: Family, m: DappMethod, ctx: DappContext, params: unknown): Promise<unknown> {
-  if (m.gate === 'safe') {
+  await m.check?.(ctx.origin, params);
+  if (m.gate === 'safe' || m.safeWhen?.(params)) {
     // A method that needs no account still answers when the wallet has none of the family (withoutAccount).
     const fc = await siteContext(family).catch(() => (m.withoutAccount ? networkContext(family) : null));
     if (!fc) throw new ProviderError(4900, 'The wallet has no account yet.');

@@ -2,9 +2,9 @@
  * The Solana family's background module (loaded on first use through src/families/registry.ts): the
  * popup's balances (SOL and every SPL token the account holds, named and iconed from on-chain
  * metadata), the prepared send (SOL or SPL, with Solana Pay references and memo from `extra`) whose
- * plan stays in its closure, and telling connected sites when the popup switched cluster. The dApp
- * methods are still the family's own handler (dapp.ts, registered through the registry's
- * `dappHandler`), not yet a DappMethod table.
+ * plan stays in its closure, telling connected sites when the popup switched cluster or account, and
+ * the dApp methods: a DappMethod table on the shared pipeline (dapp.ts), whose errors read as
+ * `asProviderError` maps them.
  */
 import type { FamilyBackground, FamilyBalances, FamilyContext, PreparedSend, SendRequestGeneric } from '../../types';
 import type { AssetBalance } from '../../../protocol/ui';
@@ -16,6 +16,8 @@ import { createSolanaRpc } from '../core/rpc';
 import { prepareSolTransfer, prepareSplTransfer, signPreparedTransfer, type PreparedSolanaTransfer } from '../core/transfer';
 import { readSolanaPayFields, solanaPayDetails, solanaPayOptions } from './payFields';
 import { announceSolanaState } from './state';
+import { SOLANA_DAPP } from './dapp';
+import { asProviderError } from './dappParams';
 import { cachedTokenDisplays, tokenDisplays, type TokenDisplay } from './tokenMetadata';
 
 const shortMint = (m: string): string => `${m.slice(0, 4)}…${m.slice(-4)}`;
@@ -128,10 +130,12 @@ export const solanaBackground: FamilyBackground = {
   balances,
   prepareSend,
   cachedIcons,
-  // Connected sites learn the new chain (Wallet Standard 'chainChanged'); a new account reaches them
-  // from the dApp handler (dapp.ts), as before.
-  async onChange(_ctx, what) {
+  dapp: SOLANA_DAPP,
+  mapError: asProviderError,
+  // Connected sites learn the new chain (Wallet Standard 'chainChanged') or the new account.
+  async onChange(ctx, what, emit) {
     if (what === 'network') await announceSolanaState();
+    else emit(null, 'accountsChanged', [ctx.address]);
   },
 };
 

@@ -11,8 +11,11 @@ import { getSolanaNetwork, solanaExplorerUrl } from '../core/networks';
 import { activeFamily } from '../../../background/families/popupChains';
 import { WalletError } from '../../../background/errors';
 import { keyring } from '../../../background/keyring';
-import { approveSignAndSend } from './dapp';
-import { currentSolanaAddress, solanaRpcFor, solanaState } from './state';
+import { familyContext } from '../../../background/families/modules';
+import { showApproval } from '../../../background/dapp/pipeline';
+import { signAndSendPrepared } from './dappTransactions';
+import { clusterOf } from './dappParams';
+import { createSolanaRpc } from '../core/rpc';
 
 export interface SolanaPayRequestResult {
   signature: string;
@@ -32,17 +35,21 @@ export async function runSolanaPayRequest(link: unknown): Promise<SolanaPayReque
   if ((await activeFamily()) !== 'solana') throw new WalletError('WRONG_FAMILY', 'Choose a Solana network first: a Solana Pay request is paid from the Solana account');
   try {
     const url = checkLink(link);
-    const state = await solanaState();
-    const account = await currentSolanaAddress();
+    const ctx = await familyContext('solana');
+    const account = ctx.address;
     const info = await fetchTransactionRequestInfo(url.href);
     const answer = await fetchTransactionRequestTransaction(url.href, account);
     const checked = checkRequestTransaction(answer.transaction, account);
     // As @solana/pay does: a transaction only this wallet signs gets a fresh blockhash.
-    const bytes = checked.soleSigner ? withRecentBlockhash(checked.transaction, (await solanaRpcFor(state).getLatestBlockhash()).blockhash) : checked.transaction;
+    const bytes = checked.soleSigner ? withRecentBlockhash(checked.transaction, (await createSolanaRpc({ url: ctx.endpoint }).getLatestBlockhash()).blockhash) : checked.transaction;
     const requestId = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
     const extra = { type: 'Solana Pay', merchant: info.label, ...(info.icon ? { icon: info.icon } : {}), ...(answer.message ? { message: answer.message } : {}) };
-    const signature = await approveSignAndSend({ origin: url.origin, requestId }, state, account, bytes, {}, extra);
-    const network = getSolanaNetwork(state.cluster);
+    // The link's origin is who asks: the same approval, risk checks and signing a site's request gets.
+    const asker = { ...ctx, origin: url.origin };
+    const send = await signAndSendPrepared(asker, bytes, {}, extra);
+    await showApproval('solana', url.origin, requestId, send.approval, account);
+    const signature = await send.run();
+    const network = getSolanaNetwork(clusterOf(ctx));
     return { signature, explorer: network ? solanaExplorerUrl(network, 'tx', signature) : null, label: info.label, ...(answer.message ? { message: answer.message } : {}) };
   } catch (err) {
     throw asWalletError(err);

@@ -3,8 +3,8 @@
  * (the shared family store, src/background/families/modules.ts; an install's older 'solana' key is
  * moved there on first read, see core/descriptor.ts), and the dApp-facing account: the selected wallet's Solana address at
  * the selected account index (m/44'/501'/index'/0', the address the popup shows), or the single
- * address of an imported Solana key. The address is public and cached; the secret key is derived
- * on demand from the unlocked keyring and wiped after use (withSolanaSigner).
+ * address of an imported Solana key. The address is public and cached; keys are lent by the shared
+ * `FamilyContext.withKey` (src/background/families/modules.ts), never kept here.
  */
 import { createSolanaRpc, type SolanaRpc } from '../core/rpc';
 import { chainOfCluster, type SolanaChain } from '../core/networks';
@@ -99,22 +99,4 @@ export async function currentSolanaAddress(): Promise<string> {
 /** Forgets cached addresses (after a wallet is removed or the vault replaced). */
 export function clearSolanaAddressCache(): void {
   addressCache.clear();
-}
-
-/** Runs `fn` with the selected account's 32-byte ed25519 seed and always wipes it afterwards. */
-/**
- * `expected`: the address the user saw in the approval; if the selected account changed while the
- * window was open, nothing is signed (the site must ask again).
- */
-export async function withSolanaSigner<T>(fn: (s: { address: string; secretKey: Uint8Array }) => T | Promise<T>, expected?: string): Promise<T> {
-  const { walletId, index } = await selectedAccount();
-  const secretKey = secretOf(walletId, index);
-  try {
-    const address = solanaAddressOfSecret(secretKey);
-    addressCache.set([walletId, index], address);
-    if (expected !== undefined && address !== expected) throw new WalletError('ACCOUNT_CHANGED', 'The selected account changed after the request was shown; nothing was signed');
-    return await fn({ address, secretKey });
-  } finally {
-    secretKey.fill(0);
-  }
 }

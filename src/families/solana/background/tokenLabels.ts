@@ -5,14 +5,14 @@
  */
 import { createSolanaRpc } from '../core/rpc';
 import type { TokenLabels } from './display';
-import type { SolanaState } from './state';
 import { tokenDisplays } from './tokenMetadata';
 
 const LABEL_RPC_TIMEOUT_MS = 3000;
 
-export async function tokenLabels(state: SolanaState, mints: readonly string[]): Promise<TokenLabels> {
+/** `cluster` and `url`: the active network and its RPC URL. */
+export async function tokenLabels(cluster: string, url: string, mints: readonly string[]): Promise<TokenLabels> {
   if (mints.length === 0) return new Map();
-  const rpc = createSolanaRpc({ url: state.rpcUrl[state.cluster], timeoutMs: LABEL_RPC_TIMEOUT_MS });
-  const found = await tokenDisplays(state.cluster, rpc, mints).catch(() => new Map());
+  const rpc = createSolanaRpc({ url, timeoutMs: LABEL_RPC_TIMEOUT_MS });
+  const found = await tokenDisplays(cluster, rpc, mints).catch(() => new Map());
   return new Map([...found].map(([mint, d]) => [mint, d.name && d.name !== d.symbol ? `${d.symbol} (${d.name})` : d.symbol]));
 }
