@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { packageDedupe } from './src/build/packageDedupe';
-import { pureTopLevel, SOLANA_WEB3_FILE } from './src/build/pureTopLevel';
+import { ANTELOPE_FILE, pureTopLevel, SOLANA_WEB3_FILE } from './src/build/pureTopLevel';
 
 // Manifest is locked down from the start: see ../shared/security-checklist.md §A.
 const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
@@ -90,7 +90,7 @@ export default defineConfig({
     // Fewer bytes installed with the service worker (README "Cold start"): one copy of a package npm
     // installed twice, two libraries that @wharfkit/antelope imports but the wallet never runs, and hash.js
     // answered by @noble/hashes.
-    plugins: [pureTopLevel([SOLANA_WEB3_FILE]), packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
+    plugins: [pureTopLevel([SOLANA_WEB3_FILE, ANTELOPE_FILE]), packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
     resolve: {
       alias: [
         { find: /^elliptic$/, replacement: fileURLToPath(new URL('./src/build/stubs/elliptic.ts', import.meta.url)) },
