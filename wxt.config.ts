@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { packageDedupe } from './src/build/packageDedupe';
+import { ANTELOPE_FILE, pureTopLevel, SOLANA_WEB3_FILE } from './src/build/pureTopLevel';
+import { importerAlias } from './src/build/importerAlias';
 
 // Manifest is locked down from the start: see ../shared/security-checklist.md §A.
 const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
@@ -71,12 +73,46 @@ export default defineConfig({
   vite: () => ({
     // MCW_NO_MINIFY=1: readable bundles for CPU profiles of start-up work (see npm run bench).
     // MCW_SOURCEMAP=1: source maps beside the bundles, for tests/bench/bundleBytes.mjs (bytes per package).
-    build: { sourcemap: !!process.env.MCW_SOURCEMAP, ...(process.env.MCW_NO_MINIFY ? { minify: false } : {}) },
+    build: {
+      sourcemap: !!process.env.MCW_SOURCEMAP,
+      ...(process.env.MCW_NO_MINIFY ? { minify: false } : {}),
+      rolldownOptions: {
+        treeshake: {
+          // Packages that only define things: included only when the wallet uses an export of theirs.
+          // @solana/web3.js imports them for its `Connection`, which the wallet never uses.
+          moduleSideEffects: [
+            { test: /[\\/]node_modules[\\/](jayson|rpc-websockets|eventemitter3|uuid)[\\/]/, sideEffects: false },
+            { test: /./, sideEffects: true },
+          ],
+        },
+      },
+    },
     define: { __MCW_DEMO__: demoDefine() },
     // Fewer bytes installed with the service worker (README "Cold start"): one copy of a package npm
     // installed twice, two libraries that @wharfkit/antelope imports but the wallet never runs, and hash.js
     // answered by @noble/hashes.
-    plugins: [packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
+    plugins: [
+      // @solana/web3.js and viem on the @noble 2.x the wallet uses (one copy of each curve and hash in the worker).
+      importerAlias([
+        {
+          importer: SOLANA_WEB3_FILE,
+          map: {
+            '@noble/curves/ed25519': fileURLToPath(new URL('./src/build/stubs/solanaEd25519.ts', import.meta.url)),
+            '@noble/curves/secp256k1': fileURLToPath(new URL('./src/build/stubs/solanaSecp256k1.ts', import.meta.url)),
+            '@noble/hashes/sha256': fileURLToPath(new URL('./node_modules/@noble/hashes/sha2.js', import.meta.url)),
+            '@noble/hashes/sha3': fileURLToPath(new URL('./node_modules/@noble/hashes/sha3.js', import.meta.url)),
+          },
+        },
+        {
+          importer: /\/node_modules\/viem\/_esm\//,
+          map: {
+            '@noble/curves/secp256k1': fileURLToPath(new URL('./src/build/stubs/viemSecp256k1.ts', import.meta.url)),
+            '@noble/hashes/sha256': fileURLToPath(new URL('./node_modules/@noble/hashes/sha2.js', import.meta.url)),
+            '@noble/hashes/sha3': fileURLToPath(new URL('./node_modules/@noble/hashes/sha3.js', import.meta.url)),
+          },
+        },
+      ]),
+      pureTopLevel([SOLANA_WEB3_FILE, ANTELOPE_FILE]), packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
     resolve: {
       alias: [
         { find: /^elliptic$/, replacement: fileURLToPath(new URL('./src/build/stubs/elliptic.ts', import.meta.url)) },
