@@ -28,7 +28,6 @@
 import type { ComponentType } from 'react';
 import type { ActivityItem } from '../background/activity';
 import type { ChainFamilyKeys } from '../core/chains/types';
-import type { PaymentRequest } from '../core/payments/types';
 import type { RiskInput } from '../core/risk/types';
 import type { ApprovalDecision, ApprovalKind, RiskWarning } from '../protocol/approvals';
 import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
@@ -58,7 +57,7 @@ export type RiskFacts = Omit<RiskInput, 'origin' | 'chainFamily' | 'knownAddress
 /**
  * The small, pure, eagerly-loaded part of a family the shared code needs without loading the family's
  * background: its networks (the popup's chain selector lists them before anything is fetched).
- * Registry: src/families/descriptors.ts.
+ * Part of the family's core object (FamilyCore.descriptor).
  */
 export interface FamilyDescriptor {
   id: Family;
@@ -80,16 +79,25 @@ export interface FamilyDescriptor {
   };
 }
 
-/** Pure layer: no browser API, no other layer; tested in Node. */
+/**
+ * Pure layer: no browser API, no other layer; tested in Node. ONE object per family
+ * (src/families/<f>/core/family.ts), the family's one entry in the core registry
+ * (src/core/chains/registry.ts), which every context but the page reads: keys, networks (the
+ * descriptor), the look-alike address rule and burn addresses, so shared code needs no switch.
+ */
 export interface FamilyCore<F extends Family = Family> {
   id: F;
   keys: ChainFamilyKeys;
-  networks: readonly NetworkInfo[];
-  /** Look-alike checks without a switch on the family (today src/core/risk/lookalike.ts). */
+  /** Its networks and endpoint rule (eager and tiny: the popup lists them before anything loads). */
+  descriptor: FamilyDescriptor;
+  /**
+   * For the look-alike rule (src/core/risk/lookalike.ts), given a trimmed address: `key` equal for the
+   * same account (hex is case-insensitive, base58 is not), `body` the part whose first and last
+   * characters a poisoner imitates (fixed leading characters such as 0x, T, an hrp not counted).
+   */
   comparableAddress(address: string): { key: string; body: string };
+  /** Addresses nobody holds the key of (a send there is flagged by the risk engine). */
   burnAddresses?: readonly string[];
-  /** EIP-681, BIP-21/321, Solana Pay, the TRON convention… */
-  parsePaymentUri?(uri: string): PaymentRequest | null;
 }
 
 /** Which account of which wallet (the popup's selection, or a site's connected account). */
@@ -289,6 +297,12 @@ export interface FamilyNetworkState {
   active(): Promise<NetworkInfo>;
   /** Selects one of the family's networks (and tells its connected sites); false when the ref is not one. */
   select(ref: string): Promise<boolean>;
+}
+
+/** The incoming-history hook of a family (FamilyModuleEntry.incoming), loaded on its own. */
+export interface IncomingSource {
+  /** Transfers to `sel`'s address on the family's active network, newest first; public data only. */
+  incoming(sel: Selection): Promise<ActivityItem[]>;
 }
 
 /** The background registry's entry: a loader, so a family's code stays out of the worker's start. */
