@@ -22,8 +22,10 @@
  *   the family's SDK); everything else of the family loads on first use.
  *
  * Plugging a family in (README "Adding a chain family"): src/families/<f>/{core,background,ui,inpage},
- * then one entry in each registry: registry.ts (descriptor + background loader), inpage.ts (provider),
- * ui.ts and messages.ts (if it has UI parts / strings), and the family in WALLET_FAMILIES (ids.ts).
+ * its name in FAMILIES (ids.ts), then one entry per bundle context: its core object in
+ * src/core/chains/registry.ts (every context but the page), its loaders in registry.ts (worker),
+ * its UI loader or null in ui.ts (popup; its strings, if any, in messages.ts), its provider or null
+ * in inpage.ts (page).
  */
 import type { ComponentType } from 'react';
 import type { ActivityItem } from '../background/activity';
@@ -31,6 +33,7 @@ import type { ChainFamilyKeys } from '../core/chains/types';
 import type { RiskInput } from '../core/risk/types';
 import type { ApprovalDecision, ApprovalKind, RiskWarning } from '../protocol/approvals';
 import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
+import type { PaymentDraft } from '../ui/popup/paymentLinkRead';
 import type { Family } from './ids';
 /** Families built as modules (src/families/registry.ts), for shared types that exclude them. */
 export type { ModularFamily } from './registry';
@@ -323,6 +326,17 @@ export interface FamilyUi {
   BalancesExtras?: ComponentType<{ view: ChainBalancesView | null; onView(v: ChainBalancesView): void }>;
   /** Buttons under one of the wallet's own activity entries (Bitcoin: speed up a pending send). */
   ActivityActions?: ComponentType<{ item: ActivityView }>;
+  /**
+   * The payment-link hook: what a link asks of the transaction itself beyond recipient, asset and
+   * amount (Solana Pay's references and memo), as this family's send fields (`extra`); the Send form
+   * keeps them until the recipient is retyped. Absent: a link fills only the shared fields.
+   */
+  paymentFields?(draft: PaymentDraft): Record<string, string>;
+  /**
+   * Runs a link's transaction request (Solana Pay: the merchant's server builds the transaction; the
+   * approval window shows it). Absent: the family's links carry no transaction requests.
+   */
+  openPaymentRequest?(link: string): Promise<{ signature: string; explorer: string | null; message?: string }>;
 }
 
 /** A family's strings, merged into the shared dictionaries (src/families/messages.ts). */
