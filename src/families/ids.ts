@@ -9,12 +9,17 @@ export const FAMILIES = ['evm', 'bitcoin', 'tron', 'solana', 'aptos', 'polkadot'
 export type Family = (typeof FAMILIES)[number];
 
 /**
- * The families the popup serves (networks, balances, send), in the order it groups them. Every
- * family is here now; the list stays for its order (Solana before TRON in the network sheet) until
- * the popup takes the order from the registry.
+ * The families the popup serves (networks, balances, send), in the order it groups them: every
+ * family, Solana before TRON in the network sheet (its order before the family modules), then the
+ * others in FAMILIES' order. Derived, so a new family is written once, in FAMILIES.
  */
-export const WALLET_FAMILIES = ['evm', 'bitcoin', 'solana', 'tron', 'aptos', 'polkadot', 'eos'] as const satisfies readonly Family[];
-export type WalletFamily = (typeof WALLET_FAMILIES)[number];
+const POPUP_LEADS: readonly Family[] = ['evm', 'bitcoin', 'solana', 'tron'];
+export type WalletFamily = Family;
+function popupOrder(): readonly WalletFamily[] {
+  return [...POPUP_LEADS, ...FAMILIES.filter((f) => !POPUP_LEADS.includes(f))];
+}
+// Marked pure so bundles that import this file but not the list (the page's) drop it.
+export const WALLET_FAMILIES: readonly WalletFamily[] = /* @__PURE__ */ popupOrder();
 
 /** Families whose node URL the user sets in Settings (an EVM network carries its own RPC URL). */
 export type EndpointFamily = Exclude<WalletFamily, 'evm'>;

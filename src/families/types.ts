@@ -22,17 +22,19 @@
  *   the family's SDK); everything else of the family loads on first use.
  *
  * Plugging a family in (README "Adding a chain family"): src/families/<f>/{core,background,ui,inpage},
- * then one entry in each registry: registry.ts (descriptor + background loader), inpage.ts (provider),
- * ui.ts and messages.ts (if it has UI parts / strings), and the family in WALLET_FAMILIES (ids.ts).
+ * its name in FAMILIES (ids.ts), then one entry per bundle context: its core object in
+ * src/core/chains/registry.ts (every context but the page), its loaders in registry.ts (worker),
+ * its UI loader or null in ui.ts (popup; its strings, if any, in messages.ts), its provider or null
+ * in inpage.ts (page).
  */
 import type { ComponentType } from 'react';
 import type { ActivityItem } from '../background/activity';
 import type { ChainFamilyKeys } from '../core/chains/types';
-import type { PaymentRequest } from '../core/payments/types';
 import type { RiskInput } from '../core/risk/types';
 import type { ApprovalDecision, ApprovalKind, RiskWarning } from '../protocol/approvals';
 import type { ProviderErrorShape } from '../protocol/dapp';
 import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
+import type { PaymentDraft } from '../ui/popup/paymentLinkRead';
 import type { Family } from './ids';
 /** Families built as modules (src/families/registry.ts), for shared types that exclude them. */
 export type { ModularFamily } from './registry';
@@ -59,7 +61,7 @@ export type RiskFacts = Omit<RiskInput, 'origin' | 'chainFamily' | 'knownAddress
 /**
  * The small, pure, eagerly-loaded part of a family the shared code needs without loading the family's
  * background: its networks (the popup's chain selector lists them before anything is fetched).
- * Registry: src/families/descriptors.ts.
+ * Part of the family's core object (FamilyCore.descriptor).
  */
 export interface FamilyDescriptor {
   id: Family;
@@ -81,16 +83,25 @@ export interface FamilyDescriptor {
   };
 }
 
-/** Pure layer: no browser API, no other layer; tested in Node. */
+/**
+ * Pure layer: no browser API, no other layer; tested in Node. ONE object per family
+ * (src/families/<f>/core/family.ts), the family's one entry in the core registry
+ * (src/core/chains/registry.ts), which every context but the page reads: keys, networks (the
+ * descriptor), the look-alike address rule and burn addresses, so shared code needs no switch.
+ */
 export interface FamilyCore<F extends Family = Family> {
   id: F;
   keys: ChainFamilyKeys;
-  networks: readonly NetworkInfo[];
-  /** Look-alike checks without a switch on the family (today src/core/risk/lookalike.ts). */
+  /** Its networks and endpoint rule (eager and tiny: the popup lists them before anything loads). */
+  descriptor: FamilyDescriptor;
+  /**
+   * For the look-alike rule (src/core/risk/lookalike.ts), given a trimmed address: `key` equal for the
+   * same account (hex is case-insensitive, base58 is not), `body` the part whose first and last
+   * characters a poisoner imitates (fixed leading characters such as 0x, T, an hrp not counted).
+   */
   comparableAddress(address: string): { key: string; body: string };
+  /** Addresses nobody holds the key of (a send there is flagged by the risk engine). */
   burnAddresses?: readonly string[];
-  /** EIP-681, BIP-21/321, Solana Pay, the TRON convention… */
-  parsePaymentUri?(uri: string): PaymentRequest | null;
 }
 
 /** Which account of which wallet (the popup's selection, or a site's connected account). */
@@ -344,6 +355,12 @@ export interface FamilyNetworkState {
   select(ref: string): Promise<boolean>;
 }
 
+/** The incoming-history hook of a family (FamilyModuleEntry.incoming), loaded on its own. */
+export interface IncomingSource {
+  /** Transfers to `sel`'s address on the family's active network, newest first; public data only. */
+  incoming(sel: Selection): Promise<ActivityItem[]>;
+}
+
 /** The background registry's entry: a loader, so a family's code stays out of the worker's start. */
 export type FamilyBackgroundLoader = () => Promise<FamilyBackground>;
 
@@ -362,6 +379,17 @@ export interface FamilyUi {
   BalancesExtras?: ComponentType<{ view: ChainBalancesView | null; onView(v: ChainBalancesView): void }>;
   /** Buttons under one of the wallet's own activity entries (Bitcoin: speed up a pending send). */
   ActivityActions?: ComponentType<{ item: ActivityView }>;
+  /**
+   * The payment-link hook: what a link asks of the transaction itself beyond recipient, asset and
+   * amount (Solana Pay's references and memo), as this family's send fields (`extra`); the Send form
+   * keeps them until the recipient is retyped. Absent: a link fills only the shared fields.
+   */
+  paymentFields?(draft: PaymentDraft): Record<string, string>;
+  /**
+   * Runs a link's transaction request (Solana Pay: the merchant's server builds the transaction; the
+   * approval window shows it). Absent: the family's links carry no transaction requests.
+   */
+  openPaymentRequest?(link: string): Promise<{ signature: string; explorer: string | null; message?: string }>;
 }
 
 /** A family's strings, merged into the shared dictionaries (src/families/messages.ts). */

@@ -16,7 +16,7 @@ import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
 import { Keypair } from '@solana/web3.js';
-import { ataOf, createAta, createMint, mintTo, TOKEN_PROGRAM, tokenAmount } from '../core/solana/helpers';
+import { ataOf, createAta, createMint, mintTo, TOKEN_PROGRAM, tokenAmount } from '../families/solana/helpers';
 import { accountNames, openAccounts, pickNetwork } from './support/popupNav';
 import { addressOf } from './support/home';
 import { importAndOpenHome } from './support/flows';

@@ -16,8 +16,8 @@ import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
-import { ataOf, createAta, createMint, mintTo, TOKEN_2022_PROGRAM, walletAccount } from '../core/solana/helpers';
-import { createToken2022WithMetadata, setMetaplexMetadata } from '../core/solana/metadataHelpers';
+import { ataOf, createAta, createMint, mintTo, TOKEN_2022_PROGRAM, walletAccount } from '../families/solana/helpers';
+import { createToken2022WithMetadata, setMetaplexMetadata } from '../families/solana/metadataHelpers';
 import { openDapp, setStorage } from './support/flows';
 
 const PASSWORD = 'e2e token metadata password';

@@ -6,9 +6,10 @@
  */
 import { browser } from 'wxt/browser';
 import { moveLegacyStorage } from './legacyStorage';
-import { FAMILY_MODULES, type FamilyModuleEntry } from '../../families/registry';
+import { moduleEntry, type FamilyModuleEntry } from '../../families/registry';
+import { FAMILY_CORES } from '../../core/chains/registry';
 import { FAMILIES, type Family } from '../../families/ids';
-import type { ChainRef, FamilyBackground, FamilyContext, FamilyNetworkState, KeyLease, NetworkInfo, Selection } from '../../families/types';
+import type { ChainRef, FamilyBackground, FamilyContext, FamilyDescriptor, FamilyNetworkState, KeyLease, NetworkInfo, Selection } from '../../families/types';
 import { AccountCache } from '../accountCache';
 import { WalletError } from '../errors';
 import { keyring } from '../keyring';
@@ -20,7 +21,7 @@ const STORE_PREFIX = 'family:';
 
 /** The module entry of a family built as a module; null for a family without one (addresses only). */
 export function moduleOf(family: Family): FamilyModuleEntry | null {
-  return FAMILY_MODULES[family];
+  return moduleEntry(family);
 }
 
 export function isModular(family: unknown): family is Family {
@@ -58,8 +59,14 @@ export function backgroundOf(family: Family): Promise<FamilyBackground> {
 /** The network id part of a ref ('polkadot:kusama' → 'kusama'). */
 export const networkIdOf = (ref: ChainRef | string): string => ref.slice(ref.indexOf(':') + 1);
 
+/** The family's eager description (its core object's): networks, endpoint rule, legacy storage. */
+function descriptorOf(family: Family): FamilyDescriptor {
+  entry(family);
+  return FAMILY_CORES[family].descriptor;
+}
+
 export function networksOf(family: Family): readonly NetworkInfo[] {
-  return entry(family).descriptor.networks;
+  return descriptorOf(family).networks;
 }
 
 export function findNetwork(family: Family, ref: string): NetworkInfo | undefined {
@@ -85,14 +92,14 @@ async function readMap<T>(key: string): Promise<Partial<Record<string, T>>> {
 
 /** The family's value in its pre-module storage key (descriptor.legacyStorage), read fresh each time: cheap, and never stale. */
 async function legacyOf(family: Family): Promise<{ network?: string; endpoints?: Record<string, string> } | null> {
-  const legacy = entry(family).descriptor.legacyStorage;
+  const legacy = descriptorOf(family).legacyStorage;
   if (!legacy || legacy.move) return null;
   return legacy.read((await browser.storage.local.get(legacy.key))[legacy.key]);
 }
 
 /** A family whose old key held only what the shared records keep has it moved there once (legacyStorage.move). */
 function upgraded(family: Family): Promise<void> {
-  const d = entry(family).descriptor;
+  const d = descriptorOf(family);
   return d.legacyStorage?.move ? moveLegacyStorage(d, NETWORK_KEY, ENDPOINTS_KEY) : Promise.resolve();
 }
 
@@ -154,7 +161,7 @@ export async function setEndpoint(family: Family, networkId: string, url: string
   const mine = await userEndpoints(family);
   if (url.trim() === '') delete mine[networkId];
   else {
-    const clean = entry(family).descriptor.cleanEndpoint?.(url) ?? cleanNodeUrl(url);
+    const clean = descriptorOf(family).cleanEndpoint?.(url) ?? cleanNodeUrl(url);
     const bg = await backgroundOf(family);
     await bg.checkEndpoint?.(net, clean);
     mine[networkId] = clean;

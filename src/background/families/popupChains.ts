@@ -21,7 +21,7 @@ const FAMILY_KEY = 'popupFamily';
 
 export async function activeFamily(): Promise<PopupFamily> {
   const v = (await browser.storage.local.get(FAMILY_KEY))[FAMILY_KEY];
-  return isWalletFamily(v) ? v : WALLET_FAMILIES[0];
+  return isWalletFamily(v) ? v : WALLET_FAMILIES[0]!;
 }
 
 /** The active family, which must be a module (every wallet family is; a stored stranger is refused). */

@@ -12,7 +12,7 @@
  * the setting is turned on. The alarm arrives through the eager core's listener (wakeEvents.ts).
  */
 import { browser } from 'wxt/browser';
-import { INCOMING } from '../../families/incoming';
+import { moduleEntry } from '../../families/registry';
 import { FAMILIES, type Family } from '../../families/ids';
 import { listActivity } from '../activity';
 import { keyring } from '../keyring';
@@ -45,7 +45,7 @@ export async function scheduleIncomingPoll(): Promise<void> {
 export async function familiesInUse(): Promise<Family[]> {
   const [active, sent, received] = await Promise.all([(await walletChains()).activeFamily(), listActivity(), listIncoming()]);
   const used = new Set<string>([active, ...sent.map((i) => i.family), ...received.map((i) => i.family)]);
-  return FAMILIES.filter((f) => used.has(f) && INCOMING[f] !== undefined).sort((a, b) => Number(b === active) - Number(a === active));
+  return FAMILIES.filter((f) => used.has(f) && moduleEntry(f)?.incoming !== undefined).sort((a, b) => Number(b === active) - Number(a === active));
 }
 
 let running: Promise<void> | null = null;

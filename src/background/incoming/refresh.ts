@@ -4,7 +4,7 @@
  * and merges them into the stored history. One family's API per refresh, never every network's;
  * the background poller (poller.ts) asks the families the account uses, one after another.
  */
-import { INCOMING } from '../../families/incoming';
+import { moduleEntry } from '../../families/registry';
 import type { ActivityItem } from '../activity';
 import { WalletError } from '../errors';
 import { keyring } from '../keyring';
@@ -26,7 +26,7 @@ export interface IncomingRefresh {
 export async function refreshIncoming(only?: Family): Promise<IncomingRefresh> {
   if (!keyring.unlocked) throw new WalletError('LOCKED', 'The wallet is locked');
   const family = only ?? (await (await walletChains()).activeFamily());
-  const load = INCOMING[family];
+  const load = moduleEntry(family)?.incoming;
   if (!load) return { added: [], supported: false };
   const sel = await selectedAccount();
   const found = await (await load()).incoming(sel);

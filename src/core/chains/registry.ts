@@ -1,24 +1,32 @@
 /**
- * The chain families' key modules, by family. Adding a family means adding one line here.
+ * The core registry: each chain family's pure core object (src/families/<f>/core/family.ts: keys,
+ * networks, look-alike address rule, burn addresses), by family. Read by core, background and popup
+ * code alike (never by the page). Adding a family = one import and one entry here.
  */
 import type { Family } from '../types.ts';
-import { aptosKeys } from '../../families/aptos/core/index.ts';
-import { bitcoinKeys } from '../../families/bitcoin/core/index.ts';
-import { eosKeys } from '../../families/eos/core/index.ts';
-import { evmKeys } from '../../families/evm/core/index.ts';
-import { polkadotKeys } from '../../families/polkadot/core/index.ts';
-import { solanaKeys } from '../../families/solana/core/index.ts';
-import { tronKeys } from '../../families/tron/core/index.ts';
+import type { FamilyCore } from '../../families/types.ts';
 import type { ChainFamilyKeys } from './types.ts';
+import { evmCore } from '../../families/evm/core/family.ts';
+import { bitcoinCore } from '../../families/bitcoin/core/family.ts';
+import { tronCore } from '../../families/tron/core/family.ts';
+import { solanaCore } from '../../families/solana/core/family.ts';
+import { aptosCore } from '../../families/aptos/core/family.ts';
+import { polkadotCore } from '../../families/polkadot/core/family.ts';
+import { eosCore } from '../../families/eos/core/family.ts';
 
-export const CHAIN_KEYS = {
-  evm: evmKeys,
-  bitcoin: bitcoinKeys,
-  tron: tronKeys,
-  solana: solanaKeys,
-  aptos: aptosKeys,
-  polkadot: polkadotKeys,
-  eos: eosKeys,
-} as const satisfies Readonly<Record<Family, ChainFamilyKeys>>;
+export const FAMILY_CORES = {
+  evm: evmCore,
+  bitcoin: bitcoinCore,
+  tron: tronCore,
+  solana: solanaCore,
+  aptos: aptosCore,
+  polkadot: polkadotCore,
+  eos: eosCore,
+} as const satisfies { readonly [F in Family]: FamilyCore<F> };
+
+/** The key modules alone (derive, import, validate, format), by family. */
+export const CHAIN_KEYS: Readonly<Record<Family, ChainFamilyKeys>> = Object.fromEntries(
+  Object.entries(FAMILY_CORES).map(([f, c]) => [f, c.keys]),
+) as Record<Family, ChainFamilyKeys>;
 
 export { isFamily } from '../../families/ids.ts';

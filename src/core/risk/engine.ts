@@ -6,8 +6,8 @@
  * to their own contract (R6) and burn addresses (R17). Chain modules compute the facts (decoded
  * approval, chain ids); this module only judges them. Output is sorted danger → warning → info.
  */
-import type { Family } from '../types.ts';
 import { findKnown, findLookalikes, comparableAddress } from './lookalike.ts';
+import { FAMILY_CORES } from '../chains/registry.ts';
 import type { RiskCode, RiskInput, RiskSeverity, RiskWarning } from './types.ts';
 
 export type RiskFinding = RiskWarning<RiskCode>;
@@ -18,13 +18,6 @@ const DEFAULT_LARGE_SHARE = 0.5;
 const SCALE = 36;
 
 const SEVERITY_ORDER: Record<RiskSeverity, number> = { danger: 0, warning: 1, info: 2 };
-
-/** Burn / zero addresses per family (R17). */
-const BURN_ADDRESSES: Partial<Record<Family, readonly string[]>> = {
-  evm: ['0x0000000000000000000000000000000000000000', '0x000000000000000000000000000000000000dead'],
-  tron: ['T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb'],
-  solana: ['11111111111111111111111111111111'],
-};
 
 /** "1.5" / 1.5 → 1.5 × 10^36 as a bigint; undefined for anything that is not a plain decimal. */
 function toScaled(v: string | number): bigint | undefined {
@@ -140,7 +133,7 @@ export function assessRisk(input: RiskInput): RiskFinding[] {
     }
     if (input.kind === 'transfer') {
       const burnKey = comparableAddress(family, recipient).key;
-      if ((BURN_ADDRESSES[family] ?? []).some((b) => comparableAddress(family, b).key === burnKey)) {
+      if ((FAMILY_CORES[family].burnAddresses ?? []) /* burn / zero addresses (R17), the family's own list */.some((b) => comparableAddress(family, b).key === burnKey)) {
         out.push({ code: 'BURN_RECIPIENT', severity: 'danger', params: { address: recipient } });
       }
       if (exact) {

@@ -1,11 +1,11 @@
 /**
- * Address comparison for the risk rules, per chain family: a normalised key for equality (hex
+ * Address comparison for the risk rules, by each family's rule (its core object): a normalised key for equality (hex
  * addresses are case-insensitive, base58 ones are not) and the "body" whose first and last
  * characters address poisoning imitates (R8: prefix ≥ 4 and suffix ≥ 4 equal, address different).
  * Fixed leading characters (0x, TRON's T, bech32 hrp, ss58 network byte) are not counted.
  */
 import type { Family } from '../types.ts';
-import { assertNever } from '../../families/ids.ts';
+import { FAMILY_CORES } from '../chains/registry.ts';
 import type { KnownAddress } from './types.ts';
 
 export const LOOKALIKE_PREFIX = 4;
@@ -18,36 +18,9 @@ export interface ComparableAddress {
   body: string;
 }
 
+/** The family's own rule (FamilyCore.comparableAddress), on the trimmed address. */
 export function comparableAddress(family: Family, address: string): ComparableAddress {
-  const a = address.trim();
-  switch (family) {
-    case 'evm': {
-      const body = a.toLowerCase().replace(/^0x/, '');
-      return { key: body, body };
-    }
-    case 'aptos': {
-      const body = a.toLowerCase().replace(/^0x/, '').padStart(64, '0');
-      return { key: body, body };
-    }
-    case 'tron':
-      return { key: a, body: a.replace(/^T/, '') };
-    case 'bitcoin': {
-      const bech = /^(bc|tb|bcrt)1([qp])(.+)$/i.exec(a);
-      if (bech) {
-        const lower = a.toLowerCase();
-        return { key: lower, body: (bech[3] ?? '').toLowerCase() };
-      }
-      return { key: a, body: a.slice(1) };
-    }
-    case 'polkadot':
-      return { key: a, body: a.slice(1) };
-    case 'eos':
-      return { key: a.toLowerCase(), body: a.toLowerCase() };
-    case 'solana':
-      return { key: a, body: a };
-    default:
-      return assertNever(family, 'family');
-  }
+  return FAMILY_CORES[family].comparableAddress(address.trim());
 }
 
 /** Indexes (in `candidate`) where it differs from `known`, for highlighting in the UI. */

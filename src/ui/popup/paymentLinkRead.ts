@@ -1,12 +1,15 @@
 /**
  * Reads a pasted or scanned payment link (EIP-681, BIP-21/321, Solana Pay transfer, tron:) into
- * what the Send form shows: the chain to switch to, recipient, asset and amount. Loaded lazily by
+ * what the Send form shows: the chain to switch to, recipient, asset and amount (what else the link
+ * asks of the transaction, the family's UI turns into its send fields: FamilyUi.paymentFields). Loaded lazily by
  * usePaymentLink (the parsers and their address checks are not in the popup's first paint).
  */
 import type { ChainsView } from '../../protocol/ui';
 import { call } from '../api';
 import { parsePaymentUri } from '../../core/payments/parse';
 import { formatBaseUnits } from '../../core/payments/amount';
+import type { Family } from '../../families/ids';
+import { loadFamilyUi } from './useFamilyUi';
 
 export interface PaymentDraft {
   /** ChainOption id to send on ('evm:1', 'bitcoin:regtest', …). */
@@ -20,15 +23,17 @@ export interface PaymentDraft {
   amountBase?: string;
   label?: string;
   message?: string;
-  /** Solana Pay reference keys: put on the transfer instruction, shown, not editable. */
+  /** Reference keys (Solana Pay's): put on the transfer by the family's send fields, shown, not editable. */
   references?: string[];
-  /** Solana Pay memo: an SPL Memo instruction before the transfer. */
+  /** A memo the link asks for (Solana Pay's: an SPL Memo instruction before the transfer). */
   memo?: string;
 }
 
-/** A Solana Pay transaction request: the merchant's server builds the transaction (opened from Send). */
+/** A transaction request (Solana Pay's): the merchant's server builds the transaction (opened from Send through the family's UI hook). */
 export interface TransactionRequestDraft {
   kind: 'transactionRequest';
+  /** The family whose UI opens it (FamilyUi.openPaymentRequest). */
+  family: Family;
   link: string;
   /** Who asks, as the approval window will show it. */
   origin: string;
@@ -56,8 +61,9 @@ export async function readPaymentLink(text: string): Promise<PaymentDraft | Tran
     throw new PaymentLinkError('INVALID', err instanceof Error ? err.message : 'Invalid payment link', { reason: err instanceof Error ? err.message : '' });
   }
   if (req.kind === 'transactionRequest') {
-    if (chains.family !== 'solana') throw new PaymentLinkError('CHOOSE_NETWORK', 'Choose a network of this link’s chain first', { family: req.family });
-    return { kind: 'transactionRequest', link: req.link, origin: new URL(req.link).origin, ...(req.label ? { label: req.label } : {}), ...(req.message ? { message: req.message } : {}) };
+    if (chains.family !== req.family) throw new PaymentLinkError('CHOOSE_NETWORK', 'Choose a network of this link’s chain first', { family: req.family });
+    if (!(await loadFamilyUi(req.family))?.openPaymentRequest) throw new PaymentLinkError('INVALID', 'This network cannot open transaction requests', { reason: 'transaction requests are not supported here' });
+    return { kind: 'transactionRequest', family: req.family, link: req.link, origin: new URL(req.link).origin, ...(req.label ? { label: req.label } : {}), ...(req.message ? { message: req.message } : {}) };
   }
   const chain = req.network ?? (req.family === chains.family ? chains.active : undefined);
   if (!chain) throw new PaymentLinkError('CHOOSE_NETWORK', 'Choose a network of this link’s chain first', { family: req.family });

@@ -7,6 +7,12 @@ import type { Family } from '../../families/ids';
 import type { FamilyUi } from '../../families/types';
 import { FAMILY_UI } from '../../families/ui';
 
+/** The family's popup parts, or null when it has none (code outside React: the payment-link reader). */
+export async function loadFamilyUi(family: Family): Promise<FamilyUi | null> {
+  const load: (() => Promise<FamilyUi>) | null = FAMILY_UI[family];
+  return load ? load() : null;
+}
+
 export function useFamilyUi(family: Family): FamilyUi | null {
   const [ui, setUi] = useState<FamilyUi | null>(null);
   useEffect(() => {

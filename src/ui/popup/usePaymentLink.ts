@@ -11,6 +11,15 @@ import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { PaymentDraft, TransactionRequestDraft } from './paymentLinkRead';
 import { PAYMENT_SCHEMES } from '../../core/payments/families';
+import type { FamilyUi } from '../../families/types';
+import { isFamily } from '../../families/ids';
+import { loadFamilyUi } from './useFamilyUi';
+
+/** The UI parts of the family a ChainOption id ('solana:devnet') belongs to. */
+function familyUiOf(chain: string): Promise<FamilyUi | null> {
+  const family = chain.slice(0, chain.indexOf(':'));
+  return isFamily(family) ? loadFamilyUi(family) : Promise.resolve(null);
+}
 
 /** Text that starts with one of the payment schemes the core reads (ethereum:, bitcoin:…). */
 const LINK_RE = new RegExp(`^\\s*(${Object.keys(PAYMENT_SCHEMES).join('|')}):`, 'i');
@@ -31,7 +40,7 @@ export interface PaymentFill {
   amount?: string;
 }
 
-/** A Solana Pay transaction request waiting for the user to open it (then the approval window). */
+/** A transaction request (Solana Pay's) waiting for the user to open it (then the approval window). */
 export interface TransactionRequestView extends TransactionRequestDraft {
   busy: boolean;
   /** Set once the approved transaction was sent. */
@@ -60,14 +69,14 @@ export interface PaymentForm {
   setAsset: (v: string) => void;
   setAmount: (v: string) => void;
   setMax: (v: boolean) => void;
-  /** The family send fields (Solana: the Solana Pay references and memo travel there). */
+  /** The family send fields (what a link asks of the transaction itself travels there: FamilyUi.paymentFields). */
   setExtra?: (v: Record<string, string | boolean>) => void;
 }
 
 export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form: PaymentForm; onChains?: (c: ChainsView) => void }): PaymentLinkState {
   const { t } = useI18n();
   const { setTo, setAsset, setAmount, setMax, setExtra } = p.form;
-  /** True while the send fields hold a link's Solana Pay fields (cleared when the recipient is retyped). */
+  /** True while the send fields hold a link's fields (FamilyUi.paymentFields; cleared when the recipient is retyped). */
   const payFields = useRef(false);
   const fill = useCallback(
     (f: PaymentFill) => {
@@ -94,23 +103,27 @@ export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form
       const { draftAmount } = await import('./paymentLinkRead');
       if (!live) return;
       if (draft) {
-        apply(draft, draftAmount);
+        const ui = await familyUiOf(draft.chain);
+        if (!live) return;
+        apply(draft, draftAmount, ui);
         setDraft(null);
         return;
       }
       // A link read before the chain switch: taken by the form of the chain it names, once its assets are on screen.
       const chains = await call('listChains', {});
       if (!live || !pending || pending.chain !== chains.active) return;
+      const ui = await familyUiOf(pending.chain);
+      if (!live || !pending || pending.chain !== chains.active) return;
       const d = pending;
       pending = null;
-      apply(d, draftAmount);
+      apply(d, draftAmount, ui);
     })();
     return () => {
       live = false;
     };
   }, [draft, assets, fill, t]);
 
-  function apply(draft: PaymentDraft, draftAmount: (d: PaymentDraft, decimals: number | undefined) => string | undefined): void {
+  function apply(draft: PaymentDraft, draftAmount: (d: PaymentDraft, decimals: number | undefined) => string | undefined, ui: FamilyUi | null): void {
     if (!assets) return;
     const shown: PaymentLinkInfoView = {
       ...(draft.label ? { label: draft.label } : {}),
@@ -119,14 +132,9 @@ export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form
       ...(draft.references?.length ? { references: draft.references } : {}),
     };
     setInfo(Object.keys(shown).length ? shown : null);
-    // Solana Pay: what the link asks of the transaction itself travels with the send request.
-    if (draft.chain.startsWith('solana:') && setExtra) {
-      const extra: Record<string, string> = {
-        ...(draft.references?.length ? { references: draft.references.join(',') } : {}),
-        ...(draft.memo ? { memo: draft.memo } : {}),
-        ...(draft.label ? { label: draft.label } : {}),
-        ...(draft.message ? { message: draft.message } : {}),
-      };
+    // What the link asks of the transaction itself travels with the send request, as the family's send fields.
+    if (ui?.paymentFields && setExtra) {
+      const extra = ui.paymentFields(draft);
       setExtra(extra);
       payFields.current = Object.keys(extra).length > 0;
     }
@@ -210,13 +218,19 @@ export function usePaymentLink(p: { assets: readonly AssetBalance[] | null; form
     const open = (): void => {
       setError(null);
       setInfo(view(true));
-      call('solanaPayRequest', { link: r.link }).then(
-        (res) => setInfo(view(false, { signature: res.signature, explorer: res.explorer, ...(res.message ? { message: res.message } : {}) })),
-        (err: unknown) => {
-          setInfo(view(false));
-          setError(errorText(err, t));
-        },
-      );
+      loadFamilyUi(r.family)
+        .then((ui) => {
+          // readPaymentLink made sure the family has the hook (else the link was refused as invalid).
+          if (!ui?.openPaymentRequest) throw new Error('This network cannot open transaction requests');
+          return ui.openPaymentRequest(r.link);
+        })
+        .then(
+          (res) => setInfo(view(false, { signature: res.signature, explorer: res.explorer, ...(res.message ? { message: res.message } : {}) })),
+          (err: unknown) => {
+            setInfo(view(false));
+            setError(errorText(err, t));
+          },
+        );
     };
     setInfo(view(false));
   }

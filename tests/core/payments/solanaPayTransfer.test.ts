@@ -16,7 +16,7 @@ import { parseSolanaPay } from '../../../src/families/solana/core/paymentUri.ts'
 import { MEMO_PROGRAM_ID } from '../../../src/families/solana/core/programs.ts';
 import { resolvePaymentAmount } from '../../../src/core/payments/amount.ts';
 import type { PaymentTransferRequest } from '../../../src/core/payments/types.ts';
-import { ataOf, createAta, mintTo, newMint, SOL, tokenAmount, walletAccount } from '../solana/helpers.ts';
+import { ataOf, createAta, mintTo, newMint, SOL, tokenAmount, walletAccount } from '../../families/solana/helpers.ts';
 
 let node: LiteSvmRpc;
 let rpc: SolanaRpc;

@@ -1,6 +1,6 @@
 /**
- * Aptos incoming history for the popup's account on the active network (the INCOMING registry's
- * hook, src/families/incoming.ts): the newest APT deposit events from the node, each joined with
+ * Aptos incoming history for the popup's account on the active network (the incoming
+ * hook in src/families/registry.ts): the newest APT deposit events from the node, each joined with
  * its transaction (src/families/aptos/core/incoming.ts says what is and is not seen).
  */
 import type { ActivityItem } from '../../../background/activity';

@@ -1,6 +1,6 @@
 /**
- * EOS incoming history for the popup's account on the active network (the INCOMING registry's
- * hook, src/families/incoming.ts): the account's newest actions from the node's history API,
+ * EOS incoming history for the popup's account on the active network (the incoming
+ * hook in src/families/registry.ts): the account's newest actions from the node's history API,
  * keeping transfers of EOS and of the tokens the user added (src/families/eos/core/incoming.ts).
  */
 import type { ActivityItem } from '../../../background/activity';

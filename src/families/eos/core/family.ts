@@ -1,18 +1,17 @@
 /**
- * The EOS family's pure description for the registries: keys, networks, how account names compare
- * (lower-case, the whole name), and the burn account.
+ * The EOS family's pure core for the shared code (the one entry in src/core/chains/registry.ts):
+ * keys, networks, and how two addresses compare for the look-alike rule (account names, lower-case, the whole name).
  */
 import type { FamilyCore } from '../../types.ts';
+import { eosDescriptor } from './networks.ts';
 import { eosKeys } from './keys.ts';
-import { EOS_NETWORKS } from './networks.ts';
 
 export const eosCore: FamilyCore<'eos'> = {
   id: 'eos',
   keys: eosKeys,
-  networks: EOS_NETWORKS,
-  comparableAddress: (address) => {
-    const a = address.trim().toLowerCase();
-    return { key: a, body: a };
+  descriptor: eosDescriptor,
+  comparableAddress(a) {
+    const name = a.toLowerCase();
+    return { key: name, body: name };
   },
-  burnAddresses: ['eosio.null'],
 };

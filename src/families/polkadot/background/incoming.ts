@@ -1,6 +1,6 @@
 /**
- * Polkadot/Kusama incoming history for the popup's account on the active network (the INCOMING
- * registry's hook, src/families/incoming.ts), from the node's own JSON-RPC: the events of the
+ * Polkadot/Kusama incoming history for the popup's account on the active network (the
+ * incoming hook of src/families/registry.ts), from the node's own JSON-RPC: the events of the
  * newest blocks (at most WINDOW per refresh, resuming after the last finalized block read, so
  * polling every minute misses nothing on a 6-second chain), then, for a block with a transfer to
  * the account, the block's extrinsics (for the hash the wallet's own sends are recorded under) and

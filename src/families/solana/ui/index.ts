@@ -1,5 +1,20 @@
-/** The Solana family's popup parts (one lazy chunk): the recipient placeholder. Solana Pay's fields are still filled by the shared payment-link code (src/ui/popup/usePaymentLink.ts). */
+/**
+ * The Solana family's popup parts (one lazy chunk): the recipient placeholder and Solana Pay's
+ * payment-link hooks: a transfer link's references, memo, label and message travel as the send's
+ * family fields (src/families/solana/background/payFields.ts reads them), and a transaction request
+ * is run by the background (the merchant's server builds it; the approval window shows it).
+ */
 import type { FamilyUi } from '../../types';
+import { call } from '../../../ui/api';
 
-const solanaUi: FamilyUi = { addressPlaceholder: 'Base58…' };
+const solanaUi: FamilyUi = {
+  addressPlaceholder: 'Base58…',
+  paymentFields: (draft) => ({
+    ...(draft.references?.length ? { references: draft.references.join(',') } : {}),
+    ...(draft.memo ? { memo: draft.memo } : {}),
+    ...(draft.label ? { label: draft.label } : {}),
+    ...(draft.message ? { message: draft.message } : {}),
+  }),
+  openPaymentRequest: (link) => call('solanaPayRequest', { link }),
+};
 export default solanaUi;
