@@ -8,7 +8,7 @@
 import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
 import { Emitter } from '../../../inpage/emitter';
 
-export class UnisatProvider extends Emitter {
+class UnisatProvider extends Emitter {
   readonly isMultichainWallet = true;
 
   #call(method: string, ...args: unknown[]): Promise<unknown> {
@@ -43,7 +43,7 @@ function rpcCode(code: number): number {
   return code;
 }
 
-export class WbipProvider {
+class WbipProvider {
   #listeners = new Map<string, WbipListener[]>();
   #counter = 0;
 
