@@ -59,8 +59,8 @@ export async function unlock(password: string): Promise<void> {
   const { vault, throttle } = await passwordAttempt();
   try {
     const opened = await unlockVault(vault, password);
-    await setLocal({ throttle: recordSuccess(), ...(opened.upgraded ? { vault: opened.upgraded } : {}) });
-    await startSession(opened.payload, opened.dek);
+    // The back-off reset and the session start write different keys: done together, off the unlock's critical path.
+    await Promise.all([setLocal({ throttle: recordSuccess(), ...(opened.upgraded ? { vault: opened.upgraded } : {}) }), startSession(opened.payload, opened.dek)]);
   } catch (err) {
     if (err instanceof VaultError && err.code === 'WRONG_PASSWORD') await wrongPassword(throttle);
     throw err;
@@ -87,8 +87,7 @@ async function wrongPassword(throttle: ThrottleState): Promise<never> {
 export async function startSession(payload: Parameters<typeof keyring.load>[0], key: Uint8Array): Promise<void> {
   keyring.load(payload);
   dek = key;
-  await setSession({ dek: base64.encode(key) });
-  await scheduleAutoLock();
+  await Promise.all([setSession({ dek: base64.encode(key) }), scheduleAutoLock()]);
   notifyUnlocked();
   for (const fn of unlockListeners) fn();
 }
@@ -107,8 +106,7 @@ export async function scheduleAutoLock(): Promise<number | null> {
   if (!keyring.unlocked) return null;
   const minutes = ((await getLocal('settings')) ?? DEFAULT_SETTINGS).autoLockMinutes;
   const at = Date.now() + minutes * 60_000;
-  await setSession({ autoLockAt: at });
-  await browser.alarms.create(AUTOLOCK_ALARM, { when: at });
+  await Promise.all([setSession({ autoLockAt: at }), browser.alarms.create(AUTOLOCK_ALARM, { when: at })]);
   return at;
 }
 

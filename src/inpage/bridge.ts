@@ -2,13 +2,14 @@
  * The page side of the bridge: serializes requests to the content script over postMessage on
  * our own channel and resolves them from its answers. Native functions are captured at load
  * (document_start) so a page that later patches window.postMessage or addEventListener cannot
- * intercept our traffic. Holds no secrets and makes no decisions.
+ * intercept our traffic. Holds no secrets and makes no decisions. The answer listener is added, and
+ * the page's origin read, on the first request or event subscription: nothing can arrive before
+ * (a page that never uses a wallet pays only for capturing the natives).
  */
 import { CONTENT_CHANNEL, INPAGE_CHANNEL, type ContentToPage, type DappFamily, type ProviderErrorShape } from '../protocol/dapp';
 
 const post = window.postMessage.bind(window);
 const listen = window.addEventListener.bind(window);
-const origin = window.location.origin;
 const sourceGetter = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'source')!.get!;
 const originGetter = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'origin')!.get!;
 
@@ -28,7 +29,10 @@ const eventHandlers = new Map<DappFamily, Array<(event: string, data: unknown) =
 let counter = 0;
 const prefix = Math.random().toString(36).slice(2, 10);
 
-listen('message', (ev: MessageEvent) => {
+/** The page's origin (Location is unforgeable: a page cannot redefine it), read on first use. */
+let origin = '';
+
+function onMessage(ev: MessageEvent): void {
   if (sourceGetter.call(ev) !== window || originGetter.call(ev) !== origin) return;
   const msg = ev.data as ContentToPage | undefined;
   if (!msg || typeof msg !== 'object' || msg.channel !== CONTENT_CHANNEL) return;
@@ -45,9 +49,18 @@ listen('message', (ev: MessageEvent) => {
     // `ready` only makes the relay see an id twice, which it ignores.
     for (const p of pending.values()) post(p.envelope, origin);
   }
-});
+}
+
+let listening = false;
+function startListening(): void {
+  if (listening) return;
+  listening = true;
+  origin = window.location.origin;
+  listen('message', onMessage);
+}
 
 export function request(family: DappFamily, method: string, params?: unknown): Promise<unknown> {
+  startListening();
   const id = `${prefix}-${++counter}`;
   return new Promise((resolve, reject) => {
     const envelope = { channel: INPAGE_CHANNEL, id, family, method, params };
@@ -63,6 +76,7 @@ export function request(family: DappFamily, method: string, params?: unknown): P
 }
 
 export function onEvent(family: DappFamily, handler: (event: string, data: unknown) => void): void {
+  startListening();
   const list = eventHandlers.get(family) ?? [];
   list.push(handler);
   eventHandlers.set(family, list);

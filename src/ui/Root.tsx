@@ -7,6 +7,7 @@ import { useWalletState } from './useWallet';
 import { Unlock } from './popup/Unlock';
 import { Home } from './popup/Home';
 import { Logo } from './components/Logo';
+import { prefetchUnlocked } from './prefetch';
 
 // Onboarding and approval are separate pages: kept out of the popup's initial bundle.
 const Onboarding = lazy(() => import('./onboarding/Onboarding').then((m) => ({ default: m.Onboarding })));
@@ -51,7 +52,8 @@ export function Root({ page }: { page: 'popup' | 'onboarding' | 'approval' }): R
   else if (page === 'approval') body = state.unlocked ? <ApprovalScreen /> : <Unlock onUnlocked={setState} />;
   else if (page === 'onboarding') body = restoring && state.initialized ? <Onboarding adding={false} restoring /> : !state.initialized || (adding && state.unlocked) ? <Onboarding adding={adding && state.initialized} /> : state.unlocked ? <Home state={state} onState={setState} /> : <Unlock onUnlocked={setState} />;
   else if (!state.initialized) body = <Welcome />;
-  else if (!state.unlocked) body = <Unlock onUnlocked={setState} />;
+  // The popup asks for Home's first answers as soon as the vault opens and renders Home with them (prefetch.ts).
+  else if (!state.unlocked) body = <Unlock onUnlocked={(s) => prefetchUnlocked().then(() => setState(s))} />;
   else body = <Home state={state} onState={setState} />;
   return (
     <I18nProvider locale={locale}>

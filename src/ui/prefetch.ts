@@ -13,18 +13,34 @@ const PREFETCHED: UiMethod[] = ['getState', 'listAccounts', 'listChains', 'getCa
 const pending = new Map<UiMethod, Promise<unknown>>();
 const resolved = new Map<UiMethod, unknown>();
 
+/** Sends one parameterless request (or adopts the early script's) and keeps its answer for the first taker. */
+function prefetch(m: UiMethod, sent?: Promise<UiResponse | undefined>): void {
+  const p = sent ? sent.then((r) => unwrap(r)) : call(m, {} as never);
+  resolved.delete(m);
+  p.then(
+    (v) => pending.get(m) === p && resolved.set(m, v),
+    () => undefined, // a failure is seen by whoever takes it (or by its own retry)
+  );
+  pending.set(m, p);
+}
+
 export function startPrefetch(): void {
   // Sent even earlier by public/popup-early.js (a classic script in popup.html) when present.
   const early = (globalThis as { __mcwPrefetch?: Partial<Record<UiMethod, Promise<UiResponse | undefined>>> }).__mcwPrefetch;
-  for (const m of PREFETCHED) {
-    const sent = early?.[m];
-    const p = sent ? sent.then((r) => unwrap(r)) : call(m, {} as never);
-    p.then(
-      (v) => pending.get(m) === p && resolved.set(m, v),
-      () => undefined, // a failure is seen by whoever takes it (or by its own retry)
-    );
-    pending.set(m, p);
-  }
+  for (const m of PREFETCHED) prefetch(m, early?.[m]);
+}
+
+/** What the locked popup could not prefetch (they answer LOCKED), asked again the moment the vault opens. */
+const AFTER_UNLOCK: UiMethod[] = ['listAccounts', 'getCachedChainBalances'];
+
+/**
+ * After the popup's unlock: sends the unlocked Home's first requests (the public account rows come
+ * from storage, no derivation) and settles when they answered (at most `maxMs`), so Home's first
+ * render starts from them and paints the account at once instead of after a second round trip.
+ */
+export function prefetchUnlocked(maxMs = 400): Promise<void> {
+  for (const m of AFTER_UNLOCK) prefetch(m);
+  return prefetchSettled(maxMs);
 }
 
 /** Settles when every prefetched request has answered, or after `maxMs` (a slow worker must not hold the page). */

@@ -23,6 +23,8 @@ export interface ImportRef {
 
 const STATIC = /^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+/** `require('…')` (the page bundle's lazily evaluated modules): bundled like a static import, so followed as one. */
+const REQUIRE = /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The source file a relative specifier names (extension-less, with .ts/.tsx, or a folder's index.ts). */
 export function resolveLocal(from: string, spec: string): string | null {
@@ -38,6 +40,7 @@ export function importsOf(file: string): ImportRef[] {
   const local = (spec: string): string | null => (spec.startsWith('.') ? resolveLocal(file, spec) : null);
   for (const m of src.matchAll(STATIC)) refs.push({ spec: m[2]!, file: local(m[2]!), typeOnly: Boolean(m[1]), dynamic: false });
   for (const m of src.matchAll(DYNAMIC)) refs.push({ spec: m[1]!, file: local(m[1]!), typeOnly: false, dynamic: true });
+  for (const m of src.matchAll(REQUIRE)) refs.push({ spec: m[1]!, file: local(m[1]!), typeOnly: false, dynamic: false });
   return refs;
 }
 

@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { useI18n } from '../i18n/context';
 import { Logo } from '../components/Logo';
 
-export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void }): ReactNode {
+/** `onUnlocked` may return a promise (the popup prefetches Home's first answers): the screen stays busy until it settles. */
+export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void | Promise<void> }): ReactNode {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void })
     try {
       const s = await call('unlock', { password });
       setPassword('');
-      onUnlocked(s);
+      await onUnlocked(s);
     } catch (err) {
       setError(errorText(err, t));
     } finally {

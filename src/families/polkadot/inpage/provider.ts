@@ -1,81 +1,14 @@
 /**
  * The Polkadot provider as @polkadot/extension-inject defines it: `window.injectedWeb3[KEY] =
- * { enable(originName), version }`; enable() resolves to { accounts, metadata, signer } after the
- * user connects the site. The origin the wallet authorises is the browser's (the bridge's port
- * sender), never `originName`. Tiny and SDK-free: requests go through the bridge; the background
- * decodes, shows and signs. A refused signature rejects with Error('Cancelled'), as the polkadot.js
- * extension does (what @polkadot/api and @polkadot-api/pjs-signer pass on to the dApp).
+ * { enable(originName), version }`, set at document_start. enable() evaluates injected.ts (accounts,
+ * metadata, signer) on its first call (lazy.ts) and resolves to it once the user connected the site.
  */
-import { onEvent, ProviderRpcError, request } from '../../../inpage/bridge';
+import { once } from '../../../inpage/lazy';
 
 const KEY = 'multichain-wallet';
 const VERSION = '0.1.0';
 
-interface InjectedAccount {
-  address: string;
-  genesisHash?: string | null;
-  name?: string;
-  type?: string;
-}
-
-const call = (method: string, params?: unknown): Promise<unknown> =>
-  request('polkadot', method, params).catch((e: unknown) => {
-    if (e instanceof ProviderRpcError && e.code === 4001) throw new Error('Cancelled');
-    throw e;
-  });
-
-let nextId = 0;
-const subscribers = new Set<(accounts: InjectedAccount[]) => void>();
-let listening = false;
-
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  onEvent('polkadot', (event, data) => {
-    if (event !== 'accountsChanged') return;
-    // The event names addresses only; subscribers get InjectedAccount objects, so ask again (a
-    // revoked site gets the empty list at once).
-    if (!Array.isArray(data) || data.length === 0) {
-      for (const cb of subscribers) cb([]);
-      return;
-    }
-    accounts.get().then(
-      (list) => {
-        for (const cb of subscribers) cb(list);
-      },
-      () => undefined,
-    );
-  });
-}
-
-const accounts = {
-  get: (): Promise<InjectedAccount[]> => call('accounts') as Promise<InjectedAccount[]>,
-  subscribe(cb: (accounts: InjectedAccount[]) => void): () => void {
-    listen();
-    subscribers.add(cb);
-    accounts.get().then(
-      (a) => subscribers.has(cb) && cb(a),
-      () => undefined,
-    );
-    return () => void subscribers.delete(cb);
-  },
-};
-
-const signer = {
-  async signPayload(payload: unknown): Promise<{ id: number; signature: string; signedTransaction?: string }> {
-    const r = (await call('signPayload', payload)) as { signature: string; signedTransaction?: string };
-    return { id: ++nextId, ...r };
-  },
-  async signRaw(raw: unknown): Promise<{ id: number; signature: string }> {
-    const r = (await call('signRaw', raw)) as { signature: string };
-    return { id: ++nextId, ...r };
-  },
-};
-
-const metadata = {
-  get: (): Promise<unknown[]> => call('metadataGet') as Promise<unknown[]>,
-  provide: (def: unknown): Promise<boolean> => call('metadataProvide', def) as Promise<boolean>,
-};
+const injected = once(() => require('./injected') as typeof import('./injected'));
 
 export function installPolkadotProvider(): void {
   const w = window as unknown as { injectedWeb3?: Record<string, unknown> };
@@ -84,6 +17,7 @@ export function installPolkadotProvider(): void {
   all[KEY] = Object.freeze({
     version: VERSION,
     async enable(_originName?: string) {
+      const { accounts, call, metadata, signer } = injected();
       await call('enable');
       return { accounts, metadata, signer };
     },
