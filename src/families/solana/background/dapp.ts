@@ -50,6 +50,8 @@ const connect: DappMethod = {
   gate: 'connect',
   check: (_origin, params) => void obj(params, 'params'),
   safeWhen: (params) => (params as { silent?: unknown } | null | undefined)?.silent === true,
+  // A silent connect, `state` and `disconnect` answer before any wallet exists, as before the table.
+  withoutAccount: true,
   connectDisplay: () => ({ permissions: 'See your Solana address and public key, and request approval for signatures and transactions' }),
   prepare: async (call, params) =>
     ready(async () => (obj(params, 'params').silent === true ? siteState(call) : { accounts: [accountOf(call.address)], chain: chainOf(call) })),
@@ -57,6 +59,7 @@ const connect: DappMethod = {
 
 const disconnect: DappMethod = {
   gate: 'safe',
+  withoutAccount: true,
   prepare: async (call) =>
     ready(async () => {
       await revoke(call.origin, 'solana');
@@ -142,7 +145,7 @@ const signIn: DappMethod = {
 export const SOLANA_DAPP: Readonly<Record<string, DappMethod>> = {
   connect,
   disconnect,
-  state: { gate: 'safe', prepare: async (call) => ready(() => siteState(call)) },
+  state: { gate: 'safe', withoutAccount: true, prepare: async (call) => ready(() => siteState(call)) },
   signTransaction,
   signAndSendTransaction,
   signMessage,
