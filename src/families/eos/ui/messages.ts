@@ -1,10 +1,12 @@
 /**
  * The EOS family's strings (merged after the shared dictionaries by src/families/messages.ts):
  * approval titles, risk codes, send fields, balance and review details, approval labels.
+ * English is here, bundled with every page; the Chinese parts (messages.zh-CN.ts, messages.zh-TW.ts) are chunks
+ * loaded with the shared Chinese dictionary.
  */
 import type { FamilyMessages } from '../../types';
 
-const en = {
+export const eosEn = {
   'approval_eos:identity': 'Connect with your EOS account',
   'approval_eos:signTransaction': 'Sign an EOS transaction',
   'approval_eos:signArbitrary': 'Sign a message (EOS)',
@@ -41,84 +43,12 @@ const en = {
   eos_transactionId: 'Transaction ID',
   eos_data: 'Message',
   err_EOS_RESOURCES: 'Not enough {resource}: a transfer needs about {needed} {unit} and {account} has {available} {unit} available. Stake EOS for {resource} (or rent it with PowerUp) and try again. Nothing was signed.',
-};
+} as const;
 
-const zhCN: Record<keyof typeof en, string> = {
-  'approval_eos:identity': '使用您的 EOS 账户连接',
-  'approval_eos:signTransaction': '签署 EOS 交易',
-  'approval_eos:signArbitrary': '签署消息（EOS）',
-  'approval_eos:addToken': '添加代币',
-  eos_tokenContract: '代币合约',
-  eos_tokenSymbol: '符号',
-  risk_EOS_PERMISSION_CHANGE: '此操作会更改 {account} 的权限（{permission} 上的 {action}）。获得这些权限的人将控制该账户及其资产。',
-  risk_EOS_UNKNOWN_CONTRACT: '您从未在本钱包中使用过合约 {contract}。签名前请确认该网站可信。',
-  risk_EOS_MEMO_REQUIRED: '{account} 是交易所的充值账户：如果没有交易所提供的备注（Memo），充值将无法入账。',
-  risk_EOS_LOOKALIKE_ACCOUNT: '{account} 与您认识的账户 {similarTo} 很相似，但并不是同一个账户，可能是冒充。',
-  risk_EOS_OWNER_PERMISSION: '您正在使用 owner 权限签名。日常转账请使用 active，owner 应留作恢复账户之用。',
-  eos_memo: '备注（Memo）',
-  eos_memoHint: '交易所和部分服务需要备注才能为您的转账入账，请准确复制。',
-  eos_fromAccount: '付款账户（可选）',
-  eos_fromAccountHint: '留空则使用为此密钥找到的账户；如未找到，请输入您的账户名。',
-  eos_permission: '权限',
-  eos_permissionActive: 'active（推荐）',
-  eos_permissionOwner: 'owner',
-  eos_ownerWarning: 'owner 权限可以更改账户的所有密钥。除非清楚原因，否则请勿使用。',
-  detail_eosAccount: '账户',
-  detail_eosOtherAccounts: '此密钥的其他账户',
-  detail_eosCpu: 'CPU',
-  detail_eosNet: 'NET',
-  detail_eosRam: 'RAM',
-  detail_eosPermission: '签名身份',
-  detail_eosContract: '代币合约',
-  detail_eosMemo: '备注',
-  detail_eosExpiration: '有效期',
-  eos_account: '账户',
-  eos_publicKey: '公钥',
-  eos_network: '网络',
-  eos_actions: '操作',
-  eos_expiration: '过期时间',
-  eos_transactionId: '交易 ID',
-  eos_data: '消息',
-  err_EOS_RESOURCES: '{resource} 不足：一笔转账约需 {needed} {unit}，而 {account} 仅有 {available} {unit} 可用。请为 {resource} 抵押 EOS（或通过 PowerUp 租用）后重试。未签署任何内容。',
-};
+export type EosMessageKey = keyof typeof eosEn;
 
-const zhTW: Record<keyof typeof en, string> = {
-  'approval_eos:identity': '使用您的 EOS 帳戶連線',
-  'approval_eos:signTransaction': '簽署 EOS 交易',
-  'approval_eos:signArbitrary': '簽署訊息（EOS）',
-  'approval_eos:addToken': '新增代幣',
-  eos_tokenContract: '代幣合約',
-  eos_tokenSymbol: '代號',
-  risk_EOS_PERMISSION_CHANGE: '此操作會變更 {account} 的權限（{permission} 上的 {action}）。取得這些權限的人將控制該帳戶及其資產。',
-  risk_EOS_UNKNOWN_CONTRACT: '您從未在本錢包中使用過合約 {contract}。簽署前請確認該網站可信。',
-  risk_EOS_MEMO_REQUIRED: '{account} 是交易所的入金帳戶：若沒有交易所提供的備註（Memo），入金將無法入帳。',
-  risk_EOS_LOOKALIKE_ACCOUNT: '{account} 與您認識的帳戶 {similarTo} 很相似，但並非同一個帳戶，可能是冒充。',
-  risk_EOS_OWNER_PERMISSION: '您正在使用 owner 權限簽署。日常轉帳請使用 active，owner 應保留作為復原帳戶之用。',
-  eos_memo: '備註（Memo）',
-  eos_memoHint: '交易所與部分服務需要備註才能為您的轉帳入帳，請準確複製。',
-  eos_fromAccount: '付款帳戶（選填）',
-  eos_fromAccountHint: '留空則使用為此金鑰找到的帳戶；若未找到，請輸入您的帳戶名稱。',
-  eos_permission: '權限',
-  eos_permissionActive: 'active（建議）',
-  eos_permissionOwner: 'owner',
-  eos_ownerWarning: 'owner 權限可以變更帳戶的所有金鑰。除非清楚原因，否則請勿使用。',
-  detail_eosAccount: '帳戶',
-  detail_eosOtherAccounts: '此金鑰的其他帳戶',
-  detail_eosCpu: 'CPU',
-  detail_eosNet: 'NET',
-  detail_eosRam: 'RAM',
-  detail_eosPermission: '簽署身分',
-  detail_eosContract: '代幣合約',
-  detail_eosMemo: '備註',
-  detail_eosExpiration: '有效期限',
-  eos_account: '帳戶',
-  eos_publicKey: '公鑰',
-  eos_network: '網路',
-  eos_actions: '操作',
-  eos_expiration: '到期時間',
-  eos_transactionId: '交易 ID',
-  eos_data: '訊息',
-  err_EOS_RESOURCES: '{resource} 不足：一筆轉帳約需 {needed} {unit}，而 {account} 僅有 {available} {unit} 可用。請為 {resource} 質押 EOS（或透過 PowerUp 租用）後再試。未簽署任何內容。',
+export const eosMessages: FamilyMessages<EosMessageKey> = {
+  en: eosEn,
+  'zh-CN': () => import('./messages.zh-CN').then((m) => m.eosZhCN),
+  'zh-TW': () => import('./messages.zh-TW').then((m) => m.eosZhTW),
 };
-
-export const eosMessages: FamilyMessages = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
