@@ -1,65 +1,9 @@
 /**
- * The Solana family's strings (approvals, Sign-In with Solana, token-extension and transaction risk codes, Solana Pay). English is here, bundled with every page; the
+ * The Solana family's strings (approvals, Sign-In with Solana, token-extension and transaction risk codes, Solana Pay). English (messages.en.ts) is bundled with every page; the
  * Chinese parts (messages.zh-CN.ts, messages.zh-TW.ts) are chunks loaded with the shared Chinese dictionary.
  */
 import type { FamilyMessages } from '../../types';
-
-export const solanaEn = {
-  netname_localnet: "Local network",
-  approval_signSolanaTransaction: "Sign a Solana transaction",
-  approval_sendSolanaTransaction: "Sign and send a Solana transaction",
-  approval_signInSolana: "Sign in with Solana",
-  risk_UNRESOLVED_LOOKUP_TABLES: 'Some accounts come from address lookup tables that could not be read; they are shown as placeholders.',
-  risk_MALFORMED_INSTRUCTION: 'Instruction {index} for program {programId} is malformed.',
-  risk_HIGH_PRIORITY_FEE: 'High priority fee: {lamports} lamports.',
-  risk_AUTHORITY_CHANGE: 'This changes who controls one of your accounts.',
-  risk_ACCOUNT_ASSIGN: 'This hands your account to program {owner}.',
-  risk_DURABLE_NONCE: 'This transaction uses a durable nonce ({nonceAccount}): it can be submitted much later.',
-  risk_CLOSE_ACCOUNT_OTHER_DESTINATION: 'Closing an account sends its balance to another address: {destination}.',
-  risk_UNKNOWN_PROGRAM: 'Instruction {index} calls an unknown program: {programId}.',
-  risk_NOT_FEE_PAYER: 'Another account pays the fee: {feePayer}.',
-  risk_BLOCKHASH_NOT_FOUND: "The transaction's recent blockhash is unknown or expired; it will likely fail.",
-  risk_SIMULATION_UNAVAILABLE: 'The transaction could not be simulated: {reason}',
-  risk_RECIPIENT_OFF_CURVE: 'The recipient is not a normal wallet address (off curve); check it is right.',
-  risk_RECIPIENT_NEW_ACCOUNT: 'The recipient account does not exist yet; it will be created.',
-  risk_RECIPIENT_IS_PROGRAM: 'The recipient is a program: funds sent there are usually lost.',
-  risk_RECIPIENT_IS_MINT: 'The recipient is a token mint: funds sent there are lost.',
-  risk_RECIPIENT_IS_TOKEN_ACCOUNT: 'The recipient is a token account, not a wallet address.',
-  risk_SIWS_EXPIRED: 'This sign-in message has expired.',
-  risk_SIWS_NOT_YET_VALID: 'This sign-in message is not valid yet.',
-  risk_SIWS_ISSUED_AT_SKEW: "This sign-in message's issue time is far from now.",
-  risk_SIWS_CHAIN_MISMATCH: 'This sign-in message names another chain.',
-  risk_SIWS_UNKNOWN_VERSION: 'This sign-in message has an unknown version.',
-  risk_SIWS_URI_NOT_HTTP: 'This sign-in message names a non-web address.',
-  risk_TRANSFER_FEE_EXTENSION: 'This token charges a fee on every transfer; the recipient gets less.',
-  risk_PERMANENT_DELEGATE: "This token has a permanent delegate that can move anyone's tokens.",
-  risk_DEFAULT_FROZEN: 'New accounts of this token start frozen.',
-  risk_PAUSABLE_TOKEN: 'The issuer can pause all transfers of this token.',
-  detail_newTokenAccountRent: "Rent of the recipient's new token account",
-  detail_mint: "Token mint",
-  err_INSUFFICIENT_SOL: "Not enough SOL for this transfer.",
-  err_INSUFFICIENT_SOL_FOR_FEE: "Not enough SOL to pay the network fee.",
-  payRequestFrom: "Solana Pay transaction request from {origin}",
-  payRequestOpen: "Get the transaction and review it",
-  payRequestWaiting: "Fetching the transaction; approve or reject it in the approval window…",
-  payRequestSent: "Sent. Signature:",
-  detail_payLabel: "Requested by",
-  detail_payMessage: "Message",
-  detail_reference: "Reference",
-  err_PAY_LINK_INVALID: "This transaction request link cannot be used: it must be https (plain http only for localhost).",
-  err_PAY_REQUEST_UNREACHABLE: "The merchant's server ({host}) could not be reached.",
-  err_PAY_REQUEST_TIMEOUT: "The merchant's server did not answer within {seconds} seconds.",
-  err_PAY_REQUEST_REDIRECT: "The merchant's server answered with a redirect, which is not followed.",
-  err_PAY_REQUEST_HTTP: "The merchant's server answered with an error (HTTP {status}).",
-  err_PAY_REQUEST_TOO_LARGE: "The merchant's server sent an answer that is too large.",
-  err_PAY_REQUEST_BAD_JSON: "The merchant's server did not answer with valid JSON.",
-  err_PAY_REQUEST_BAD_RESPONSE: "The merchant's answer is not a valid Solana Pay response.",
-  err_PAY_REQUEST_BAD_TRANSACTION: "The merchant's transaction cannot be read.",
-  err_PAY_REQUEST_NOT_FOR_WALLET: "The merchant's transaction is not for this wallet: your account is not among its signers.",
-  err_PAY_REQUEST_MISSING_SIGNATURE: "The merchant's transaction still needs another signature ({signer}) before it can be sent.",
-  err_PAY_REQUEST_BAD_SIGNATURE: "A signature in the merchant's transaction is not valid.",
-  err_INVALID_PAY_FIELD: "A payment link field ({field}) is not valid.",
-} as const;
+import { solanaEn } from './messages.en';
 
 export type SolanaMessageKey = keyof typeof solanaEn;
 
