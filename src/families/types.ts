@@ -392,11 +392,16 @@ export interface FamilyUi {
   openPaymentRequest?(link: string): Promise<{ signature: string; explorer: string | null; message?: string }>;
 }
 
-/** A family's strings, merged into the shared dictionaries (src/families/messages.ts). */
-export interface FamilyMessages {
-  en: Readonly<Record<string, string>>;
-  'zh-CN': Readonly<Record<string, string>>;
-  'zh-TW': Readonly<Record<string, string>>;
+/**
+ * A family's strings, merged into the shared dictionaries (src/families/messages.ts, src/ui/i18n/index.ts).
+ * English is bundled with every page; each Chinese part is its own chunk, loaded with the shared Chinese
+ * dictionary, so the popup's first render carries no Chinese text. `K` makes the compiler check that every
+ * locale has every key.
+ */
+export interface FamilyMessages<K extends string = string> {
+  en: Readonly<Record<K, string>>;
+  'zh-CN': () => Promise<Readonly<Record<K, string>>>;
+  'zh-TW': () => Promise<Readonly<Record<K, string>>>;
 }
 
 /** The page side: tiny, no SDK, imports only the bridge, the emitter and the dApp protocol. */

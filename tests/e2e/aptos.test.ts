@@ -8,19 +8,19 @@
  * Rejected when the user rejects. Malformed payloads, a wrong chain id and over-long messages are
  * refused with no window. The dApp page sends nothing beyond loopback.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AccountAddress, ChainId, Deserializer, Ed25519PublicKey, Ed25519Signature, RawTransaction, SimpleTransaction } from '@aptos-labs/ts-sdk';
 import { launchWallet, type Wallet } from './support/chromium';
 import { decide as decideIn, approvalPages, approvalWindow } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAptosNode, GAS_CREATE_ACCOUNT, GAS_TRANSFER, type AptosTestNode } from '../support/aptosNode';
-import { createDeriver } from '../../src/core';
 import { aptTransfer, rawTransaction } from '../../src/families/aptos/core/build';
 import { encodeRawTransaction } from '../../src/families/aptos/core/transaction';
 import { activeNetwork, pickNetwork } from './support/popupNav';
 import { waitForHome } from './support/home';
 import { importAndOpenHome, waitForDapp } from './support/flows';
+import { dappCaller, publicAccount, queuedApprovals, stopAfterAll } from './support/suite';
 
 const PASSWORD = 'e2e aptos password 123';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -36,22 +36,13 @@ describe('Aptos family end to end', () => {
   let popup: Page;
   let page: Page;
   const foreignRequests: string[] = [];
-  const d = createDeriver(MNEMONIC);
-  const own = d.account('aptos', 0);
-  const ownAddress = own.address;
-  const ownPublicKey = own.publicKey;
-  own.secretKey.fill(0);
-  d.wipe();
+  const { address: ownAddress, publicKey: ownPublicKey } = publicAccount(MNEMONIC, 'aptos', 0);
   const newAccount = `0x${'5a'.repeat(32)}`;
   const dappRecipient = `0x${'7b'.repeat(32)}`;
 
-  const dapp = <T = CallResult>(fn: string, ...args: unknown[]): Promise<T> =>
-    page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
-  const queued = (): Promise<number> =>
-    wallet.worker.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown[] | undefined>> } } } }).chrome;
-      return ((await c.storage.session.get('approvals')).approvals ?? []).length;
-    });
+  const keep = stopAfterAll();
+  const dapp = dappCaller<CallResult>(() => page);
+  const queued = (): Promise<number> => queuedApprovals(wallet);
   const decide = (approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> => decideIn(wallet, `127.0.0.1:${server.port}`, approve, check);
 
   async function refusedWithoutWindow(pending: Promise<CallResult>, text: RegExp): Promise<void> {
@@ -64,18 +55,12 @@ describe('Aptos family end to end', () => {
   const balance = (symbol: string): Promise<string | null> => popup.getByTestId(`balance-${symbol}`).getByTestId('amount').getAttribute('title');
 
   beforeAll(async () => {
-    node = await startAptosNode();
+    node = keep(await startAptosNode());
     node.fund(ownAddress, 10n * APT);
     node.createCoin(MOON, { name: 'Moon Coin', symbol: 'MOON', decimals: 6 });
     node.setCoinBalance(MOON, ownAddress, 42_500_000n);
-    [server, wallet] = await Promise.all([startDappServer(['aptos-dapp']), launchWallet()]);
+    [server, wallet] = await Promise.all([startDappServer(['aptos-dapp']).then(keep), launchWallet().then(keep)]);
     popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
-  });
-
-  afterAll(async () => {
-    await wallet?.close();
-    await server?.stop();
-    await node?.stop();
   });
 
   it('Settings: refuses a remote http node and a node of another chain, accepts the loopback node', async () => {

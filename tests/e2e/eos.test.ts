@@ -7,7 +7,7 @@
  * approval and transacts; a ScatterJS-style page gets an arbitrary signature that verifies; and
  * rejections and bad requests give the errors dApps expect, the bad ones without any window.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Action, Bytes, PrivateKey, PublicKey, Serializer, Signature, Transaction } from '@wharfkit/antelope';
 import { launchWallet, type Wallet } from './support/chromium';
@@ -18,6 +18,7 @@ import { deriveAccount } from '../../src/core';
 import { MNEMONIC } from '../families/tron/helpers';
 import { networkIds, pickNetwork } from './support/popupNav';
 import { importAndOpenHome, waitForDapp } from './support/flows';
+import { dappCaller, stopAfterAll } from './support/suite';
 import { setEndpoint } from './support/endpoints';
 
 const PASSWORD = 'e2e eos password 2024';
@@ -33,8 +34,8 @@ describe('EOS end to end', () => {
   const legacyKey = PublicKey.from(key).toLegacyString();
   const bobKey = PrivateKey.generate('K1');
 
-  const dapp = <T = Result>(fn: string, ...args: unknown[]): Promise<T> =>
-    page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
+  const keep = stopAfterAll();
+  const dapp = dappCaller<Result>(() => page);
   const decide = (approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> => decideIn(wallet, `127.0.0.1:${server.port}`, approve, check);
   const visibleApprovals = async (): Promise<number> => {
     let n = 0;
@@ -44,22 +45,16 @@ describe('EOS end to end', () => {
   const balance = (symbol: string): Promise<string | null> => popup.getByTestId(`balance-${symbol}`).getByTestId('amount').getAttribute('title');
 
   beforeAll(async () => {
-    node = await startEosNode();
+    node = keep(await startEosNode());
     node.createAccount('alice', key);
     node.createAccount('bob', bobKey.toPublic().toString());
     node.createAccount('binancecleos', bobKey.toPublic().toString());
     node.createAccount('nocode', bobKey.toPublic().toString());
     await node.createToken('eosio.token', '1000000000.0000 EOS');
     await node.fund('alice', '100.0000 EOS');
-    [server, wallet] = await Promise.all([startDappServer(['eos-dapp']), launchWallet()]);
+    [server, wallet] = await Promise.all([startDappServer(['eos-dapp']).then(keep), launchWallet().then(keep)]);
     popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   }, 180_000);
-
-  afterAll(async () => {
-    await wallet?.close();
-    await server?.stop();
-    await node?.stop();
-  });
 
   it('a custom node URL is checked (get_info) and saved; the EOS network is selectable', async () => {
     await setEndpoint(popup, 'eos', 'custom', node.url);

@@ -7,7 +7,7 @@
  * approved anyway, reported failed in Activity; eth_subscribe('newHeads') delivers a mined block;
  * EIP-5792 call status survives a service-worker restart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createPublicClient, createWalletClient, encodeFunctionData, getAddress, http, parseAbi, type Address, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -17,6 +17,8 @@ import { startDappServer, type DappServer } from './support/dappServer';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { dataMetadataUri, deployData, testContracts } from '../support/contracts';
 import { openDapp, waitForDapp } from './support/flows';
+import { decide } from './support/approvals';
+import { dappCaller, stopAfterAll } from './support/suite';
 
 const PASSWORD = 'e2e evm compat password 1';
 const CHAIN_ID = 1337;
@@ -38,28 +40,13 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
   const kitten = dataMetadataUri('Kitten #7', '#e91e63');
   const gem = dataMetadataUri('Gem', '#3f51b5');
 
-  const dapp = <T = R>(fn: string, ...args: unknown[]): Promise<T> =>
-    page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
-
-  async function approvalWindow(): Promise<Page> {
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-      for (const p of wallet.context.pages().filter((x) => x.url().includes('/approval.html'))) {
-        if (await p.getByTestId('approval').isVisible().catch(() => false)) return p;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('no approval window showed a request');
-  }
-
-  async function approve(check?: (w: Page) => Promise<void>): Promise<void> {
-    const win = await approvalWindow();
-    expect(await win.getByTestId('approval-origin').textContent()).toContain(`127.0.0.1:${server.port}`);
-    if (check) await check(win);
-    await win.getByTestId('approve').click();
-  }
+  const keep = stopAfterAll();
+  const dapp = dappCaller<R>(() => page);
+  /** Waits for the approval window, checks it names this page's origin, runs `check`, approves. */
+  const approve = (check?: (w: Page) => Promise<void>): Promise<void> => decide(wallet, `127.0.0.1:${server.port}`, true, check);
 
   beforeAll(async () => {
-    [anvil, server, wallet] = await Promise.all([startAnvil({ chainId: CHAIN_ID }), startDappServer(['evm-compat']), launchWallet()]);
+    [anvil, server, wallet] = await Promise.all([startAnvil({ chainId: CHAIN_ID }).then(keep), startDappServer(['evm-compat']).then(keep), launchWallet().then(keep)]);
     await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
     account = anvil.accounts[0]!.address;
     lower = account.toLowerCase();
@@ -76,12 +63,6 @@ describe('EVM dApp compatibility (issue 19) end to end', () => {
     nft1155 = await deploy(deployData(c.TestMulti1155, [gem.uri, account, 42n, 5n]));
     page = await openDapp(wallet, server.url('evm-compat'));
   }, 120_000);
-
-  afterAll(async () => {
-    await wallet?.close();
-    await anvil?.stop();
-    await server?.stop();
-  });
 
   it('a page that gates on isMetaMask enables itself; EIP-6963 still names this wallet', async () => {
     expect(await dapp('gateEnabled')).toBe(true);

@@ -3,13 +3,15 @@
  * that discovers the wallet through EIP-6963 with mipd and sends through viem. The user
  * approves (or rejects) each request by clicking in the real approval window.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createPublicClient, http, verifyMessage, verifyTypedData, parseEther, type Hex } from 'viem';
 import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
 import { openDapp } from './support/flows';
+import { approvalWindow, decide as decideIn } from './support/approvals';
+import { dappCaller, stopAfterAll } from './support/suite';
 
 const PASSWORD = 'e2e evm password 123';
 const CHAIN_ID = 1337;
@@ -24,39 +26,16 @@ describe('EVM provider end to end', () => {
   let page: Page;
   let account: string;
 
-  const dapp = <T = CallResult>(fn: string, ...args: unknown[]): Promise<T> =>
-    page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
-
-  /** The approval window showing a request: a fresh one or the previous one reused. */
-  async function approvalWindow(): Promise<Page> {
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-      for (const p of wallet.context.pages().filter((x) => x.url().includes('/approval.html'))) {
-        if (await p.getByTestId('approval').isVisible().catch(() => false)) return p;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no approval window showed a request (open: ${wallet.context.pages().map((p) => p.url()).join(', ')})`);
-  }
-
+  const keep = stopAfterAll();
+  const dapp = dappCaller<CallResult>(() => page);
   /** Waits for the approval window, checks it names the requesting origin, clicks approve or reject. */
-  async function decide(approve: boolean, expectOrigin: string, check?: (w: Page) => Promise<void>): Promise<void> {
-    const win = await approvalWindow();
-    expect(await win.getByTestId('approval-origin').textContent()).toContain(expectOrigin);
-    if (check) await check(win);
-    await win.getByTestId(approve ? 'approve' : 'reject').click();
-  }
+  const decide = (approve: boolean, expectOrigin: string, check?: (w: Page) => Promise<void>): Promise<void> => decideIn(wallet, expectOrigin, approve, check);
 
   beforeAll(async () => {
-    [anvil, server, wallet] = await Promise.all([startAnvil({ chainId: CHAIN_ID }), startDappServer(['evm-dapp']), launchWallet()]);
+    [anvil, server, wallet] = await Promise.all([startAnvil({ chainId: CHAIN_ID }).then(keep), startDappServer(['evm-dapp']).then(keep), launchWallet().then(keep)]);
     await importWallet(wallet, DEV_MNEMONIC, PASSWORD);
     account = anvil.accounts[0]!.address;
     page = await openDapp(wallet, server.url('evm-dapp'));
-  });
-
-  afterAll(async () => {
-    await wallet?.close();
-    await anvil?.stop();
-    await server?.stop();
   });
 
   it('injects before the first page script and announces itself through EIP-6963', async () => {
@@ -170,7 +149,7 @@ describe('EVM provider end to end', () => {
 
   it('a pending request survives the service worker being stopped', async () => {
     const pending = dapp('call', 'personal_sign', ['0x7265737461727421', account]);
-    await approvalWindow();
+    await approvalWindow(wallet);
     const cdp = await wallet.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');

@@ -9,7 +9,7 @@
  *   token is listed quietly (stored, shown in Activity, no notification);
  * - the alarm exists only while unlocked and with notifications on (Settings switch, lock).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseEther, type Hex } from 'viem';
 import { Keypair } from '@solana/web3.js';
@@ -23,6 +23,7 @@ import { MNEMONIC } from '../core/bitcoin/helpers';
 import { pickNetwork } from './support/popupNav';
 import { waitForHome } from './support/home';
 import { importAndOpenHome } from './support/flows';
+import { stopAfterAll } from './support/suite';
 
 const PASSWORD = 'incoming poller password 2024';
 const CHAIN_ID = 1388;
@@ -40,6 +41,7 @@ describe('background polling for incoming payments', () => {
   let anvil: AnvilInstance;
   let tron: TronTestNode;
   let tronProxy: CorsProxy;
+  const keep = stopAfterAll();
   const evmMe = deriveAccount({ mnemonic: MNEMONIC, family: 'evm', index: 0 }).address;
   const tronMe = deriveAccount({ mnemonic: MNEMONIC, family: 'tron', index: 0 }).address;
 
@@ -50,17 +52,10 @@ describe('background polling for incoming payments', () => {
     popup.evaluate(async () => ((await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('incomingActivity')).incomingActivity ?? []) as Array<{ hash: string; family: string; token?: string | null; quiet?: boolean }>);
 
   beforeAll(async () => {
-    anvil = await startAnvil({ chainId: CHAIN_ID });
-    tron = await startTronNode();
-    [tronProxy, wallet] = await Promise.all([corsProxy(tron.url), launchWallet()]);
+    anvil = keep(await startAnvil({ chainId: CHAIN_ID }));
+    tron = keep(await startTronNode());
+    [tronProxy, wallet] = await Promise.all([corsProxy(tron.url).then(keep), launchWallet().then(keep)]);
     popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
-  });
-
-  afterAll(async () => {
-    await wallet?.close();
-    await tronProxy?.close();
-    await tron?.stop();
-    await anvil?.stop();
   });
 
   it('unlocked with notifications on: the periodic alarm exists (every minute)', async () => {

@@ -12,7 +12,7 @@
  *   v1 history.
  * The entries are in storage.local (public data only) and are shown again after a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { encodeFunctionData, erc20Abi, getAddress, parseEther, type Hex } from 'viem';
 import { Keypair, PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
@@ -20,13 +20,14 @@ import { TronWeb, utils as tronUtils } from 'tronweb';
 import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, type AnvilInstance } from '../support/anvil';
-import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
+import { deployTinyErc20 } from '../families/evm/fixtures/tinyErc20';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, ECPair, fundingTx, MNEMONIC, REGTEST, regtestWallet } from '../core/bitcoin/helpers';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../support/litesvmRpc';
 import { startTronNode, type TronTestNode } from '../support/tronNode';
 import { deriveAccount } from '../../src/core';
-import { pickNetwork } from './support/popupNav';
+import { addEvmNetwork, pickNetwork, watchToken } from './support/popupNav';
+import { stopAfterAll } from './support/suite';
 import { importAndOpenHome } from './support/flows';
 import { setEndpoint as setEndpointIn } from './support/endpoints';
 
@@ -44,6 +45,7 @@ describe('incoming transfers in Activity', () => {
   let tron: TronTestNode;
   let tronProxy: CorsProxy;
   let token: Hex;
+  const keep = stopAfterAll();
   const evmMe = deriveAccount({ mnemonic: MNEMONIC, family: 'evm', index: 0 }).address;
   const solMe = deriveAccount({ mnemonic: MNEMONIC, family: 'solana', index: 0 }).address;
   const tronMe = deriveAccount({ mnemonic: MNEMONIC, family: 'tron', index: 0 }).address;
@@ -76,45 +78,20 @@ describe('incoming transfers in Activity', () => {
   }
 
   beforeAll(async () => {
-    esplora = new FakeEsplora();
+    esplora = keep(new FakeEsplora());
     await esplora.start();
-    svm = await startLiteSvmRpc();
-    tron = await startTronNode();
-    anvil = await startAnvil({ chainId: CHAIN_ID });
-    const deployer = anvil.accounts[0]!.address;
-    const hash = await anvil.rpc<Hex>('eth_sendTransaction', [{ from: deployer, data: tinyErc20Bytecode({ name: 'Incoming Token', symbol: 'INC', decimals: 6, totalSupply: 1_000_000_000_000n }) }]);
-    let receipt: { contractAddress: Hex } | null = null;
-    for (let i = 0; i < 100 && !receipt; i++) {
-      receipt = await anvil.rpc<{ contractAddress: Hex } | null>('eth_getTransactionReceipt', [hash]);
-      if (!receipt) await new Promise((r) => setTimeout(r, 50));
-    }
-    token = getAddress(receipt!.contractAddress);
-    [btcProxy, solProxy, tronProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), corsProxy(svm.url), corsProxy(tron.url), launchWallet()]);
+    svm = keep(await startLiteSvmRpc());
+    tron = keep(await startTronNode());
+    anvil = keep(await startAnvil({ chainId: CHAIN_ID }));
+    token = await deployTinyErc20(anvil, { name: 'Incoming Token', symbol: 'INC', decimals: 6, totalSupply: 1_000_000_000_000n });
+    [btcProxy, solProxy, tronProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl).then(keep), corsProxy(svm.url).then(keep), corsProxy(tron.url).then(keep), launchWallet().then(keep)]);
     popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   });
 
-  afterAll(async () => {
-    await wallet?.close();
-    await Promise.all([btcProxy?.close(), solProxy?.close(), tronProxy?.close()]);
-    await esplora?.stop();
-    await svm?.stop();
-    await tron?.stop();
-    await anvil?.stop();
-  });
-
   it('EVM (anvil): ETH and a watched ERC-20 sent by another account show as received', async () => {
-    await popup.getByTestId('tab-settings').click();
-    await popup.getByTestId('open-networks').click();
-    await popup.getByTestId('net-name').fill('Anvil incoming');
-    await popup.getByTestId('net-rpcUrl').fill(anvil.url);
-    await popup.getByTestId('net-chainId').fill(String(CHAIN_ID));
-    await popup.getByTestId('add-network').click();
-    await expect.poll(() => popup.getByTestId('network-msg').textContent()).toContain('Anvil incoming was added');
+    await addEvmNetwork(popup, 'Anvil incoming', anvil.url, CHAIN_ID);
     await selectChain(/^Anvil incoming/);
-    await popup.getByTestId('add-token').click();
-    await popup.getByTestId('token-address').fill(token);
-    await popup.getByTestId('add-token-submit').click();
-    await popup.getByTestId('balance-INC').waitFor({ timeout: 20_000 });
+    await watchToken(popup, token, 'INC');
 
     const sender = anvil.accounts[1]!.address;
     const ethHash = await anvil.rpc<Hex>('eth_sendTransaction', [{ from: sender, to: evmMe, value: `0x${parseEther('1.25').toString(16)}` }]);

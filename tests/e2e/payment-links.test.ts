@@ -5,21 +5,22 @@
  * to PNG by Chromium's canvas) chosen with "Scan QR" fills a Bitcoin send on the loopback Esplora,
  * which checks the signed transaction on broadcast.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { decodeFunctionResult, encodeFunctionData, erc20Abi, getAddress, type Hex } from 'viem';
+import { decodeFunctionResult, encodeFunctionData, erc20Abi, type Hex } from 'viem';
 import { launchWallet, type Wallet } from './support/chromium';
 import { corsProxy, type CorsProxy } from './support/corsProxy';
 import { startAnvil, DEV_MNEMONIC, type AnvilInstance } from '../support/anvil';
-import { tinyErc20Bytecode } from '../families/evm/fixtures/tinyErc20';
+import { deployTinyErc20 } from '../families/evm/fixtures/tinyErc20';
 import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, foreignAddress, fundingTx, REGTEST } from '../core/bitcoin/helpers';
 import { renderQr } from '../core/payments/qrImage';
 import { bitcoinAccountFromMnemonic } from '../../src/families/bitcoin/core/hdAccount';
 import { parsePaymentUri } from '../../src/core/payments/parse';
-import { activeNetwork, pickNetwork } from './support/popupNav';
+import { activeNetwork, addEvmNetwork, pickNetwork, watchToken } from './support/popupNav';
+import { stopAfterAll } from './support/suite';
 import { importAndOpenHome } from './support/flows';
 import { setEndpoint } from './support/endpoints';
 
@@ -34,6 +35,7 @@ describe('pay by link or QR code', () => {
   let esplora: FakeEsplora;
   let btcProxy: CorsProxy;
   let token: Hex;
+  const keep = stopAfterAll();
   const btcAccount = bitcoinAccountFromMnemonic(DEV_MNEMONIC, undefined, { network: 'regtest', scheme: 'p2wpkh', account: 0 });
 
   const tokenBalance = async (owner: string): Promise<bigint> =>
@@ -46,42 +48,21 @@ describe('pay by link or QR code', () => {
   }
 
   beforeAll(async () => {
-    esplora = new FakeEsplora();
+    esplora = keep(new FakeEsplora());
     await esplora.start();
     esplora.addTx(fundingTx([{ script: btcAccount.address(0, 0).script, value: 500_000 }]).hex, true);
-    anvil = await startAnvil({ chainId: CHAIN_ID });
-    const hash = await anvil.rpc<Hex>('eth_sendTransaction', [{ from: anvil.accounts[0]!.address, data: tinyErc20Bytecode({ name: 'Link Token', symbol: 'LNK', decimals: 6, totalSupply: 1_000_000_000_000n }) }]);
-    let receipt: { contractAddress: Hex } | null = null;
-    for (let i = 0; i < 100 && !receipt; i++) {
-      receipt = await anvil.rpc<{ contractAddress: Hex } | null>('eth_getTransactionReceipt', [hash]);
-      if (!receipt) await new Promise((r) => setTimeout(r, 50));
-    }
-    token = getAddress(receipt!.contractAddress);
-    [btcProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl), launchWallet()]);
+    anvil = keep(await startAnvil({ chainId: CHAIN_ID }));
+    token = await deployTinyErc20(anvil, { name: 'Link Token', symbol: 'LNK', decimals: 6, totalSupply: 1_000_000_000_000n });
+    [btcProxy, wallet] = await Promise.all([corsProxy(esplora.baseUrl).then(keep), launchWallet().then(keep)]);
     popup = await importAndOpenHome(wallet, DEV_MNEMONIC, PASSWORD);
 
     // The anvil network with its token watched, and the Bitcoin regtest node.
-    await popup.getByTestId('tab-settings').click();
-    await popup.getByTestId('open-networks').click();
-    await popup.getByTestId('net-name').fill('Anvil links');
-    await popup.getByTestId('net-rpcUrl').fill(anvil.url);
-    await popup.getByTestId('net-chainId').fill(String(CHAIN_ID));
-    await popup.getByTestId('add-network').click();
-    await popup.getByTestId('network-msg').filter({ hasText: 'Anvil links was added' }).waitFor();
+    await addEvmNetwork(popup, 'Anvil links', anvil.url, CHAIN_ID);
     await selectChain(/^Anvil links/);
-    await popup.getByTestId('add-token').click();
-    await popup.getByTestId('token-address').fill(token);
-    await popup.getByTestId('add-token-submit').click();
-    await popup.getByTestId('balance-LNK').waitFor({ timeout: 20_000 });
+    await watchToken(popup, token, 'LNK');
     await setEndpoint(popup, 'bitcoin', 'regtest', btcProxy.url);
   });
 
-  afterAll(async () => {
-    await wallet?.close();
-    await btcProxy?.close();
-    await esplora?.stop();
-    await anvil?.stop();
-  });
 
   it('an EIP-681 ERC-20 link pasted on Bitcoin switches to its network and sends exactly that amount on anvil', async () => {
     await selectChain(/Bitcoin Regtest/);

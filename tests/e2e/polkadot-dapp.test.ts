@@ -8,7 +8,7 @@
  * request rejects with "Cancelled" as with the polkadot.js extension; bytes that decode as a
  * transaction and payloads for another chain are refused with no window.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cryptoWaitReady, decodeAddress, encodeAddress, signatureVerify } from '@polkadot/util-crypto';
 import * as sr25519 from '@scure/sr25519';
@@ -17,8 +17,8 @@ import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { decide as decideIn } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
-import { createDeriver } from '../../src/core';
 import { openDapp, setStorage } from './support/flows';
+import { dappCaller, publicAccount, queuedApprovals, stopAfterAll } from './support/suite';
 
 const PASSWORD = 'e2e polkadot password 123';
 const MNEMONIC = 'test test test test test test test test test test test junk';
@@ -31,34 +31,21 @@ describe('Polkadot injectedWeb3 provider end to end (@polkadot/extension-dapp + 
   let server: DappServer;
   let node: ChopsticksNode;
   let page: Page;
-  const d = createDeriver(MNEMONIC);
-  const own = d.account('polkadot', 0, { network: 'kusama' });
-  own.secretKey.fill(0);
-  d.wipe();
+  const own = publicAccount(MNEMONIC, 'polkadot', 0, { network: 'kusama' });
+  const keep = stopAfterAll();
 
-  const dapp = <T = CallResult>(fn: string, ...args: unknown[]): Promise<T> =>
-    page.evaluate(({ fn, args }) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).dapp![fn]!(...args), { fn, args }) as Promise<T>;
+  const dapp = dappCaller<CallResult>(() => page);
   const decide = (approve: boolean, check?: (w: Page) => Promise<void>): Promise<void> => decideIn(wallet, `127.0.0.1:${server.port}`, approve, check);
-  const queued = (): Promise<number> =>
-    wallet.worker.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown[] | undefined>> } } } }).chrome;
-      return ((await c.storage.session.get('approvals')).approvals ?? []).length;
-    });
+  const queued = (): Promise<number> => queuedApprovals(wallet);
 
   beforeAll(async () => {
     await cryptoWaitReady();
-    [node, server, wallet] = await Promise.all([startChopsticks(), startDappServer(['dot-dapp']), launchWallet()]);
+    [node, server, wallet] = await Promise.all([startChopsticks().then(keep), startDappServer(['dot-dapp']).then(keep), launchWallet().then(keep)]);
     await node.setFree(own.address, 100n * KSM);
     await setStorage(wallet, { familyNetwork: { polkadot: 'polkadot:local' }, familyEndpoints: { polkadot: { local: node.wsUrl } } });
     await importWallet(wallet, MNEMONIC, PASSWORD);
     page = await openDapp(wallet, server.url('dot-dapp'));
   }, 240_000);
-
-  afterAll(async () => {
-    await wallet?.close();
-    await server?.stop();
-    await node?.stop();
-  });
 
   it('web3Enable connects after the user approves; web3Accounts lists the account', async () => {
     expect(await dapp('keys')).toContain('multichain-wallet');

@@ -3,15 +3,15 @@
  * and a chopsticks Kusama Local Testnet: it connects through window.injectedWeb3, the user approves
  * the connection and the transfer, and the runtime executes it (recipient +amount exactly).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { launchWallet, type Wallet, importWallet } from './support/chromium';
 import { decide as decideIn, approvalWindow } from './support/approvals';
 import { startDappServer, type DappServer } from './support/dappServer';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
-import { createDeriver } from '../../src/core';
 import { openDapp, setStorage } from './support/flows';
+import { publicAccount, stopAfterAll } from './support/suite';
 
 const MNEMONIC = 'test test test test test test test test test test test junk';
 const KSM = 10n ** 12n;
@@ -22,26 +22,17 @@ describe('Polkadot: a polkadot-api dApp with @polkadot-api/pjs-signer', () => {
   let node: ChopsticksNode;
   let page: Page;
   let api: ApiPromise;
-  const d = createDeriver(MNEMONIC);
-  const own = d.account('polkadot', 0, { network: 'kusama' });
-  own.secretKey.fill(0);
-  d.wipe();
+  const own = publicAccount(MNEMONIC, 'polkadot', 0, { network: 'kusama' });
+  const keep = stopAfterAll();
 
   beforeAll(async () => {
-    [node, server, wallet] = await Promise.all([startChopsticks(), startDappServer(['papi-dapp']), launchWallet()]);
+    [node, server, wallet] = await Promise.all([startChopsticks().then(keep), startDappServer(['papi-dapp']).then(keep), launchWallet().then(keep)]);
     await node.setFree(own.address, 100n * KSM);
-    api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
+    api = keep(await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true }));
     await setStorage(wallet, { familyNetwork: { polkadot: 'polkadot:local' }, familyEndpoints: { polkadot: { local: node.wsUrl } } });
     await importWallet(wallet, MNEMONIC, 'e2e papi password 123');
     page = await openDapp(wallet, server.url('papi-dapp'));
   }, 240_000);
-
-  afterAll(async () => {
-    await api?.disconnect();
-    await wallet?.close();
-    await server?.stop();
-    await node?.stop();
-  });
 
   it('signs and submits a transfer_keep_alive that the runtime executes', async () => {
     const free = async (a: string): Promise<bigint> => BigInt(((await api.query.system!.account!(a)) as unknown as { data: { free: { toString(): string } } }).data.free.toString());

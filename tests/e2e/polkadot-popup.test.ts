@@ -6,14 +6,14 @@
  * recipient's free balance grows by exactly the amount, and the sender pays exactly the fee the
  * review showed. Balances are read back with @polkadot/api, independently of the wallet.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { launchWallet, type Wallet } from './support/chromium';
 import { startChopsticks, type ChopsticksNode } from '../support/chopsticks';
-import { createDeriver } from '../../src/core';
 import { activeNetwork, pickNetwork } from './support/popupNav';
 import { importAndOpenHome } from './support/flows';
+import { publicAccount, stopAfterAll } from './support/suite';
 import { fillEndpoint } from './support/endpoints';
 
 const PASSWORD = 'popup polkadot password 2024';
@@ -25,25 +25,17 @@ describe('popup on the Kusama Local Testnet', () => {
   let popup: Page;
   let node: ChopsticksNode;
   let api: ApiPromise;
-  const d = createDeriver(MNEMONIC);
-  const own = d.account('polkadot', 0, { network: 'kusama' });
-  own.secretKey.fill(0);
-  d.wipe();
+  const own = publicAccount(MNEMONIC, 'polkadot', 0, { network: 'kusama' });
+  const keep = stopAfterAll();
 
   const free = async (address: string): Promise<bigint> => BigInt(((await api.query.system!.account!(address)) as unknown as { data: { free: { toString(): string } } }).data.free.toString());
 
   beforeAll(async () => {
-    [node, wallet] = await Promise.all([startChopsticks(), launchWallet()]);
+    [node, wallet] = await Promise.all([startChopsticks().then(keep), launchWallet().then(keep)]);
     await node.setFree(own.address, 100n * KSM);
-    api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true });
+    api = keep(await ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true }));
     popup = await importAndOpenHome(wallet, MNEMONIC, PASSWORD);
   }, 240_000);
-
-  afterAll(async () => {
-    await api?.disconnect();
-    await wallet?.close();
-    await node?.stop();
-  });
 
   it('sets the local node in Settings (a non-loopback ws:// is refused) and shows the balance', async () => {
     await fillEndpoint(popup, 'polkadot', 'local', 'ws://node.example.com:9944');

@@ -11,10 +11,11 @@ import { filterChains } from '../../src/ui/popup/NetworkSheet';
 import { initials } from '../../src/ui/popup/NetworkLogo';
 import { identiconCells } from '../../src/ui/components/Avatar';
 import { badgeText } from '../../src/background/actionBadge';
-import { loadLocale, translate, type MessageKey } from '../../src/ui/i18n';
-import { en } from '../../src/ui/i18n/en';
+import { loadLocale, messagesOf, translate, type MessageKey } from '../../src/ui/i18n';
 import type { ChainOption } from '../../src/protocol/ui';
 
+/** English as the pages see it: the shared strings and every family's. */
+const en = await messagesOf('en');
 const tEn = (k: MessageKey, v?: Record<string, string | number>): string => translate('en', k, v);
 const tCn = (k: MessageKey, v?: Record<string, string | number>): string => translate('zh-CN', k, v);
 

@@ -1,16 +1,23 @@
 /**
- * Locale choice and message lookup for the extension pages. English is bundled; the Chinese
- * dictionaries are separate chunks loaded before a page first renders in that locale (they are
- * a tenth of the popup's initial JavaScript otherwise).
+ * Locale choice and message lookup for the extension pages. A locale's dictionary is the shared one
+ * (./en, ./zh-CN, ./zh-TW) merged with every family's part (src/families/messages.ts). English is bundled;
+ * the Chinese dictionaries and the families' Chinese parts are separate chunks loaded before a page first
+ * renders in that locale (they are a tenth of the popup's initial JavaScript otherwise).
  */
-import { en, type Dictionary, type MessageKey } from './en';
-import { FAMILY_MESSAGES } from '../../families/messages';
+import { en as sharedEn, type SharedMessageKey } from './en';
+import { FAMILY_MESSAGES, type FamilyMessageKey } from '../../families/messages';
+import type { FamilyMessages } from '../../families/types';
 
 export type Locale = 'en' | 'zh-CN' | 'zh-TW';
-export type { MessageKey };
+export type MessageKey = SharedMessageKey | FamilyMessageKey;
+/** One locale's strings, shared and families' together. */
+export type Messages = Readonly<Record<MessageKey, string>>;
 
-const loaded: Partial<Record<Locale, Dictionary>> = { en };
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Dictionary>> = {
+const familyParts: readonly FamilyMessages[] = Object.values(FAMILY_MESSAGES).filter((m): m is NonNullable<typeof m> => m !== null);
+const en: Messages = Object.assign({}, sharedEn, ...familyParts.map((m) => m.en)) as Messages;
+
+const loaded: Partial<Record<Locale, Messages>> = { en };
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Readonly<Record<SharedMessageKey, string>>>> = {
   'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
   'zh-TW': () => import('./zh-TW').then((m) => m.zhTW),
 };
@@ -19,10 +26,17 @@ export function isLocaleLoaded(locale: Locale): boolean {
   return loaded[locale] !== undefined;
 }
 
-/** Loads a locale's dictionary (once); English is always there. */
+/** Loads a locale's dictionary and the families' parts of it (once); English is always there. */
 export async function loadLocale(locale: Locale): Promise<void> {
   if (locale === 'en' || loaded[locale]) return;
-  loaded[locale] = await loaders[locale]();
+  const [shared, ...parts] = await Promise.all([loaders[locale](), ...familyParts.map((m) => m[locale]())]);
+  loaded[locale] = Object.assign({}, shared, ...parts) as Messages;
+}
+
+/** A locale's whole dictionary (loading it first): what the completeness test compares. */
+export async function messagesOf(locale: Locale): Promise<Messages> {
+  await loadLocale(locale);
+  return loaded[locale] ?? en;
 }
 
 /** Maps a browser language tag to one of ours: zh-TW/zh-HK/zh-Hant → 繁體, other zh → 简体. */
@@ -34,19 +48,10 @@ export function pickLocale(tag: string | undefined): Locale {
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
   // An unknown key (a new risk code) shows the key itself rather than breaking the screen.
-  const text: string = (loaded[locale] ?? en)[key] ?? familyText(locale, key) ?? en[key] ?? familyText('en', key) ?? String(key);
+  const text: string = (loaded[locale] ?? en)[key] ?? en[key] ?? String(key);
   return vars ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : text;
 }
 
-/** A family module's own string (src/families/messages.ts), looked up after the shared dictionaries. */
-function familyText(locale: Locale, key: string): string | undefined {
-  for (const m of Object.values(FAMILY_MESSAGES)) {
-    const dict: Readonly<Record<string, string>> | undefined = m?.[locale];
-    if (dict && Object.prototype.hasOwnProperty.call(dict, key)) return dict[key];
-  }
-  return undefined;
-}
-
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key) || familyText('en', key) !== undefined;
+  return Object.prototype.hasOwnProperty.call(en, key);
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as ethUrlParse, build as ethUrlBuild } from 'eth-url-parser';
 import { buildEip681, parseEip681 } from '../../../src/families/evm/core/paymentUri.ts';
 import { UINT256_MAX } from '../../../src/core/payments/amount.ts';
-import { codeOf, errorOf } from './helpers.ts';
+import { codeOf, errorOf, nativeTransfer } from './helpers.ts';
 
 const SPEC_NATIVE_LOWER = '0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359';
 const SPEC_NATIVE_CHECKSUMMED = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
@@ -17,16 +17,7 @@ const SPEC_RECIPIENT = '0x8e23Ee67d1332aD560396262C48ffbB01F93D052';
 describe('EIP-681 examples from the EIP', () => {
   it('value=2.014e18 is exactly 2014000000000000000 wei (2.014 ETH), no floating point', () => {
     const r = parseEip681(`ethereum:${SPEC_NATIVE_LOWER}?value=2.014e18`);
-    expect(r).toEqual({
-      family: 'evm',
-      scheme: 'ethereum',
-      kind: 'transfer',
-      recipient: SPEC_NATIVE_CHECKSUMMED,
-      asset: { type: 'native' },
-      amount: { known: 'both', base: 2014000000000000000n, decimal: '2.014', decimals: 18 },
-      references: [],
-      ignoredParams: [],
-    });
+    expect(r).toEqual(nativeTransfer('evm', SPEC_NATIVE_CHECKSUMMED, { base: 2014000000000000000n, decimal: '2.014', decimals: 18 }));
   });
 
   it("the EIP's literal example address has a wrong EIP-55 mixed case and is refused like any mistyped address", () => {

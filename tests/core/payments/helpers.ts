@@ -10,3 +10,17 @@ export function errorOf(fn: () => unknown): PaymentUriError {
 export function codeOf(fn: () => unknown): string {
   return errorOf(fn).code;
 }
+
+/**
+ * The whole parsed request of a native-coin transfer link with a known amount, as every family's parser
+ * returns it (no references, no ignored parameters); `extra` adds the link's label, message or memo.
+ */
+export function nativeTransfer(
+  family: string,
+  recipient: string,
+  amount: { base: bigint; decimal: string; decimals: number },
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const scheme = family === 'evm' ? 'ethereum' : family;
+  return { kind: 'transfer', family, scheme, recipient, asset: { type: 'native' }, amount: { known: 'both', ...amount }, references: [], ignoredParams: [], ...extra };
+}

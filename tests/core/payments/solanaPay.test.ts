@@ -13,7 +13,7 @@ import { MEMO_PROGRAM_ID } from '../../../src/families/solana/core/programs.ts';
 import { resolvePaymentAmount } from '../../../src/core/payments/amount.ts';
 import type { PaymentTransferRequest } from '../../../src/core/payments/types.ts';
 import { startLiteSvmRpc, type LiteSvmRpc } from '../../support/litesvmRpc.ts';
-import { codeOf, errorOf } from './helpers.ts';
+import { codeOf, errorOf, nativeTransfer } from './helpers.ts';
 
 const MV = 'mvines9iiHiQTysrwkJjGf2gb9Ex9jXJX8ns3qwf2kN';
 const USDC = 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v';
@@ -28,19 +28,9 @@ function transfer(uri: string): PaymentTransferRequest {
 
 describe('Solana Pay transfer requests: examples from the specification', () => {
   it('1 SOL with label, message and memo', () => {
-    expect(parseSolanaPay(`solana:${MV}?amount=1&label=Michael&message=Thanks%20for%20all%20the%20fish&memo=OrderId12345`)).toEqual({
-      kind: 'transfer',
-      family: 'solana',
-      scheme: 'solana',
-      recipient: MV,
-      asset: { type: 'native' },
-      amount: { known: 'both', base: 1_000_000_000n, decimal: '1', decimals: 9 },
-      label: 'Michael',
-      message: 'Thanks for all the fish',
-      memo: 'OrderId12345',
-      references: [],
-      ignoredParams: [],
-    });
+    expect(parseSolanaPay(`solana:${MV}?amount=1&label=Michael&message=Thanks%20for%20all%20the%20fish&memo=OrderId12345`)).toEqual(
+      nativeTransfer('solana', MV, { base: 1_000_000_000n, decimal: '1', decimals: 9 }, { label: 'Michael', message: 'Thanks for all the fish', memo: 'OrderId12345' }),
+    );
   });
 
   it('0.01 USDC: the amount is in token units until the mint decimals are known', () => {

@@ -13,7 +13,7 @@ export async function approvalWindow(wallet: Wallet): Promise<Page> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('no approval window showed a request');
+  throw new Error(`no approval window showed a request (open: ${wallet.context.pages().map((p) => p.url()).join(', ')})`);
 }
 
 /** Waits for the window, checks it names the requesting origin (from the browser), runs `check`, then approves or rejects. */

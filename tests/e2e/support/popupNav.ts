@@ -60,3 +60,22 @@ export async function accountNames(popup: Page): Promise<string[]> {
   await popup.getByTestId('account-sheet-close').click();
   return names;
 }
+
+/** Settings → Networks: adds an EVM network as a user types it, and waits for "<name> was added". */
+export async function addEvmNetwork(popup: Page, name: string, rpcUrl: string, chainId: number): Promise<void> {
+  await popup.getByTestId('tab-settings').click();
+  await popup.getByTestId('open-networks').click();
+  await popup.getByTestId('net-name').fill(name);
+  await popup.getByTestId('net-rpcUrl').fill(rpcUrl);
+  await popup.getByTestId('net-chainId').fill(String(chainId));
+  await popup.getByTestId('add-network').click();
+  await popup.getByTestId('network-msg').filter({ hasText: `${name} was added` }).waitFor();
+}
+
+/** Add token on the balances screen: watches the ERC-20 at `address` and waits for its balance row. */
+export async function watchToken(popup: Page, address: string, symbol: string): Promise<void> {
+  await popup.getByTestId('add-token').click();
+  await popup.getByTestId('token-address').fill(address);
+  await popup.getByTestId('add-token-submit').click();
+  await popup.getByTestId(`balance-${symbol}`).waitFor({ timeout: 20_000 });
+}

@@ -8,6 +8,7 @@ import { TronWeb } from 'tronweb';
 import { buildTronUri, parseTronUri } from '../../../src/families/tron/core/paymentUri.ts';
 import { resolvePaymentAmount } from '../../../src/core/payments/amount.ts';
 import { tronAccount } from './helpers.ts';
+import { nativeTransfer } from '../../core/payments/helpers.ts';
 import { codeOf } from '../../core/payments/helpers.ts';
 
 const USDT = 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t';
@@ -16,16 +17,7 @@ const alice = tronAccount(0).address;
 describe('TRON payment links', () => {
   it('TRX: amount in TRX, exact to the sun', () => {
     expect(TronWeb.isAddress(alice)).toBe(true);
-    expect(parseTronUri(`tron:${alice}?amount=12.345678`)).toEqual({
-      kind: 'transfer',
-      family: 'tron',
-      scheme: 'tron',
-      recipient: alice,
-      asset: { type: 'native' },
-      amount: { known: 'both', base: 12_345_678n, decimal: '12.345678', decimals: 6 },
-      references: [],
-      ignoredParams: [],
-    });
+    expect(parseTronUri(`tron:${alice}?amount=12.345678`)).toEqual(nativeTransfer('tron', alice, { base: 12_345_678n, decimal: '12.345678', decimals: 6 }));
     expect(parseTronUri(`tron:${alice}?amount=1&token=TRX`).asset).toEqual({ type: 'native' });
   });
 

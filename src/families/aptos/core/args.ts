@@ -16,7 +16,10 @@ export interface BcsArg {
 }
 const isBcsArg = (v: unknown): v is BcsArg => typeof v === 'object' && v !== null && typeof (v as BcsArg).bcs === 'string' && Object.keys(v).length === 1;
 
-const WIDTH: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16, u256: 32 };
+const WIDTH: Readonly<Record<string, number>> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16, u256: 32 };
+
+/** The byte width of an unsigned integer type (u8 … u256); undefined for every other type. */
+const uintWidth = (t: TypeTag): number | undefined => (Object.prototype.hasOwnProperty.call(WIDTH, t.kind) ? WIDTH[t.kind] : undefined);
 const MAX_VECTOR = 10_000;
 
 const isString = (t: TypeTag): boolean => isStruct(t, '0x1', 'string', 'String');
@@ -54,19 +57,16 @@ function addressOf(v: unknown, what: string): string {
 
 function write(w: BcsWriter, t: TypeTag, v: unknown, what: string, depth: number): void {
   if (depth > 8) throw malformed(`${what} is nested too deeply`);
+  const width = uintWidth(t);
+  if (width !== undefined) {
+    w.uint(integer(v, width * 8, what), width);
+    return;
+  }
   switch (t.kind) {
     case 'bool':
       if (typeof v === 'boolean') w.bool(v);
       else if (v === 'true' || v === 'false') w.bool(v === 'true');
       else throw malformed(`${what} must be true or false`);
-      return;
-    case 'u8':
-    case 'u16':
-    case 'u32':
-    case 'u64':
-    case 'u128':
-    case 'u256':
-      w.uint(integer(v, WIDTH[t.kind]! * 8, what), WIDTH[t.kind]!);
       return;
     case 'address':
       w.fixed(addressBytes(addressOf(v, what)));
@@ -134,16 +134,11 @@ export function encodeArgument(t: TypeTag, v: unknown, what: string): Uint8Array
 /** Display text of a BCS value (integers in decimal, addresses long, bytes as hex). */
 function readValue(r: BcsReader, t: TypeTag, what: string, depth: number): string {
   if (depth > 8) throw malformed(`${what} is nested too deeply`);
+  const width = uintWidth(t);
+  if (width !== undefined) return r.uint(width).toString();
   switch (t.kind) {
     case 'bool':
       return String(r.bool());
-    case 'u8':
-    case 'u16':
-    case 'u32':
-    case 'u64':
-    case 'u128':
-    case 'u256':
-      return r.uint(WIDTH[t.kind]!).toString();
     case 'address':
     case 'signer':
       return addressFromBytes(r.fixed(32));

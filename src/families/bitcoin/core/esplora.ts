@@ -8,27 +8,20 @@
  */
 
 import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from '../../../core/net/http.ts';
+import { NodeError } from '../../../core/net/nodeError.ts';
 
 export type { FetchFn } from '../../../core/net/http.ts';
 
 export type EsploraErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'not_found' | 'http' | 'invalid_response';
 
-export class EsploraError extends Error {
+export class EsploraError extends NodeError<EsploraErrorKind> {
   override readonly name = 'EsploraError';
-  readonly kind: EsploraErrorKind;
-  readonly url: string;
-  readonly status: number | undefined;
   /** Response body text for HTTP errors (e.g. "sendrawtransaction RPC error: …"). */
   readonly body: string | undefined;
-  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, d: { kind: EsploraErrorKind; url: string; status?: number; body?: string; retryAfterMs?: number }) {
-    super(message);
-    this.kind = d.kind;
-    this.url = d.url;
-    this.status = d.status;
+    super(message, d);
     this.body = d.body;
-    this.retryAfterMs = d.retryAfterMs;
   }
 }
 

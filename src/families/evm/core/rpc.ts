@@ -5,45 +5,17 @@
  * a dApp receives exactly what the node said).
  */
 import { ExchangeError, httpExchange, parseRetryAfter, type FetchFn } from '../../../core/net/http.ts';
+import { NodeError, type NodeErrorDetails } from '../../../core/net/nodeError.ts';
 import { PROVIDER_ERROR_CODES, ProviderRpcError } from './errors.ts';
 
 export type { FetchFn } from '../../../core/net/http.ts';
 
 export type RpcErrorKind = 'unreachable' | 'timeout' | 'rate_limited' | 'http' | 'invalid_response' | 'rpc';
 
-export interface RpcErrorDetails {
-  kind: RpcErrorKind;
-  url: string;
-  method?: string;
-  /** HTTP status for 'rate_limited' and 'http'. */
-  status?: number;
-  /** JSON-RPC error code/data for 'rpc'. */
-  code?: number;
-  data?: unknown;
-  /** From a Retry-After header, for 'rate_limited'. */
-  retryAfterMs?: number;
-}
+export type RpcErrorDetails = NodeErrorDetails<RpcErrorKind>;
 
-export class RpcError extends Error {
-  readonly kind: RpcErrorKind;
-  readonly url: string;
-  readonly method: string | undefined;
-  readonly status: number | undefined;
-  readonly code: number | undefined;
-  readonly data: unknown;
-  readonly retryAfterMs: number | undefined;
-
-  constructor(message: string, details: RpcErrorDetails) {
-    super(message);
-    this.name = 'RpcError';
-    this.kind = details.kind;
-    this.url = details.url;
-    this.method = details.method;
-    this.status = details.status;
-    this.code = details.code;
-    this.data = details.data;
-    this.retryAfterMs = details.retryAfterMs;
-  }
+export class RpcError extends NodeError<RpcErrorKind> {
+  override readonly name = 'RpcError';
 }
 
 export interface RpcCall {

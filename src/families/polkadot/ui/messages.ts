@@ -1,62 +1,15 @@
-/** The Polkadot family's strings (approval titles, balance details, send details, risk codes). */
+/**
+ * The Polkadot family's strings (approval titles, balance details, send details, risk codes).
+ * English (messages.en.ts) is bundled with every page; the Chinese parts (messages.zh-CN.ts, messages.zh-TW.ts) are chunks
+ * loaded with the shared Chinese dictionary.
+ */
 import type { FamilyMessages } from '../../types';
+import { polkadotEn } from './messages.en';
 
-export const polkadotMessages: FamilyMessages = {
-  en: {
-    'approval_polkadot:signPayload': 'Sign a Polkadot transaction',
-    'approval_polkadot:signRaw': 'Sign a message',
-    polkadot_free: 'Free',
-    polkadot_reserved: 'Reserved',
-    polkadot_frozen: 'Frozen (locked)',
-    polkadot_ed: 'Existential deposit',
-    polkadot_call: 'Call',
-    polkadot_args: 'Arguments',
-    polkadot_era: 'Valid for',
-    polkadot_tip: 'Tip',
-    polkadot_nonce: 'Nonce',
-    risk_POLKADOT_PROXY: 'This call manages proxies: another account could act for yours ({method}).',
-    risk_POLKADOT_BATCH_TRANSFERS: 'A batch containing {count} transfer(s): one signature moves funds several times.',
-    risk_POLKADOT_TRANSFER_ALL: 'Transfers the whole balance of this account.',
-    risk_POLKADOT_MULTISIG: 'A multisig operation ({method}).',
-    risk_POLKADOT_REMARK_LOOKALIKE: '{pallet}.{method} is not System.remark: it is a different call that looks like a note.',
-    risk_POLKADOT_ALLOW_DEATH: 'The account may be reaped: below the existential deposit, what remains is lost.',
-  },
-  'zh-CN': {
-    'approval_polkadot:signPayload': '签署 Polkadot 交易',
-    'approval_polkadot:signRaw': '签署消息',
-    polkadot_free: '可用余额',
-    polkadot_reserved: '保留',
-    polkadot_frozen: '冻结（锁定）',
-    polkadot_ed: '存在性押金',
-    polkadot_call: '调用',
-    polkadot_args: '参数',
-    polkadot_era: '有效期',
-    polkadot_tip: '小费',
-    polkadot_nonce: 'Nonce',
-    risk_POLKADOT_PROXY: '此调用管理代理：其他账户将可以代表你的账户操作（{method}）。',
-    risk_POLKADOT_BATCH_TRANSFERS: '批量调用中包含 {count} 笔转账：一次签名会多次转出资金。',
-    risk_POLKADOT_TRANSFER_ALL: '将转出此账户的全部余额。',
-    risk_POLKADOT_MULTISIG: '多签操作（{method}）。',
-    risk_POLKADOT_REMARK_LOOKALIKE: '{pallet}.{method} 并不是 System.remark：它是看起来像备注的另一种调用。',
-    risk_POLKADOT_ALLOW_DEATH: '账户可能被清除：低于存在性押金时，剩余资金将会丢失。',
-  },
-  'zh-TW': {
-    'approval_polkadot:signPayload': '簽署 Polkadot 交易',
-    'approval_polkadot:signRaw': '簽署訊息',
-    polkadot_free: '可用餘額',
-    polkadot_reserved: '保留',
-    polkadot_frozen: '凍結（鎖定）',
-    polkadot_ed: '存在性押金',
-    polkadot_call: '呼叫',
-    polkadot_args: '參數',
-    polkadot_era: '有效期',
-    polkadot_tip: '小費',
-    polkadot_nonce: 'Nonce',
-    risk_POLKADOT_PROXY: '此呼叫管理代理：其他帳戶將可以代表你的帳戶操作（{method}）。',
-    risk_POLKADOT_BATCH_TRANSFERS: '批次呼叫中包含 {count} 筆轉帳：一次簽名會多次轉出資金。',
-    risk_POLKADOT_TRANSFER_ALL: '將轉出此帳戶的全部餘額。',
-    risk_POLKADOT_MULTISIG: '多簽操作（{method}）。',
-    risk_POLKADOT_REMARK_LOOKALIKE: '{pallet}.{method} 並不是 System.remark：它是看起來像備註的另一種呼叫。',
-    risk_POLKADOT_ALLOW_DEATH: '帳戶可能被清除：低於存在性押金時，剩餘資金將會遺失。',
-  },
+export type PolkadotMessageKey = keyof typeof polkadotEn;
+
+export const polkadotMessages: FamilyMessages<PolkadotMessageKey> = {
+  en: polkadotEn,
+  'zh-CN': () => import('./messages.zh-CN').then((m) => m.polkadotZhCN),
+  'zh-TW': () => import('./messages.zh-TW').then((m) => m.polkadotZhTW),
 };

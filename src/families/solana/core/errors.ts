@@ -5,33 +5,16 @@
  * message). Both carry a stable `code` the UI translates; messages are developer-readable English.
  */
 import type { TransportErrorKind } from '../../../core/net/jsonHttp';
+import { NodeError, WalletRefusal, type NodeErrorDetails } from '../../../core/net/nodeError';
 
 export type SolanaRpcErrorKind = TransportErrorKind | 'rpc';
 
-export class SolanaRpcError extends Error {
-  readonly kind: SolanaRpcErrorKind;
-  readonly url: string;
-  readonly method: string;
-  /** HTTP status for 'rate_limited' / 'http'. */
-  readonly status: number | undefined;
-  /** JSON-RPC error code for 'rpc' (e.g. -32002 preflight failure). */
-  readonly code: number | undefined;
-  readonly data: unknown;
-  readonly retryAfterMs: number | undefined;
+export class SolanaRpcError extends NodeError<SolanaRpcErrorKind> {
+  override readonly name = 'SolanaRpcError';
+  declare readonly method: string;
 
-  constructor(
-    message: string,
-    details: { kind: SolanaRpcErrorKind; url: string; method: string; status?: number; code?: number; data?: unknown; retryAfterMs?: number },
-  ) {
-    super(message);
-    this.name = 'SolanaRpcError';
-    this.kind = details.kind;
-    this.url = details.url;
-    this.method = details.method;
-    this.status = details.status;
-    this.code = details.code;
-    this.data = details.data;
-    this.retryAfterMs = details.retryAfterMs;
+  constructor(message: string, details: NodeErrorDetails<SolanaRpcErrorKind> & { method: string }) {
+    super(message, details);
   }
 }
 
@@ -71,18 +54,8 @@ export type SolanaErrorCode =
  * A refusal by the wallet. `providerCode` is what a dApp should receive if the request came from
  * one (-32602 invalid params, 4100 unauthorized account, -32000 domain binding failure).
  */
-export class SolanaWalletError extends Error {
-  readonly code: SolanaErrorCode;
-  readonly providerCode: number;
-  readonly details: Readonly<Record<string, string | number | boolean>>;
-
-  constructor(code: SolanaErrorCode, message: string, details: Record<string, string | number | boolean> = {}, providerCode = -32602) {
-    super(message);
-    this.name = 'SolanaWalletError';
-    this.code = code;
-    this.details = details;
-    this.providerCode = providerCode;
-  }
+export class SolanaWalletError extends WalletRefusal<SolanaErrorCode> {
+  override readonly name = 'SolanaWalletError';
 }
 
 /** Lamports as SOL text without floating point ("1.5", "0.000005"). */

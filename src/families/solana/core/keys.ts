@@ -5,17 +5,10 @@
 import { base58 } from '@scure/base';
 import { equalBytes } from '../../../core/derive/bytes.ts';
 import { ed25519PublicKey } from '../../../core/derive/curves.ts';
-import { KeyDerivationError, withSecretSafeErrors } from '../../../core/derive/errors.ts';
-import type { DerivedKeypair } from '../../../core/types.ts';
-import { IMPORTED_PATH, type ChainFamilyKeys } from '../../../core/chains/types.ts';
+import { KeyDerivationError } from '../../../core/derive/errors.ts';
+import type { ChainFamilyKeys } from '../../../core/chains/types.ts';
+import { ed25519AccountKeys } from '../../../core/chains/ed25519Account.ts';
 import { solanaAddressFromPublicKey, validateSolanaAddress } from './address.ts';
-
-const derivePath = (index: number): string => `m/44'/501'/${index}'/0'`;
-
-function keypair(seed32: Uint8Array, path: string): DerivedKeypair {
-  const address = solanaAddressFromPublicKey(ed25519PublicKey(seed32));
-  return { address, publicKey: address, path, secretKey: seed32 };
-}
 
 /** base58 of the 64-byte secret (seed || public key, as Phantom exports) or of the 32-byte seed; or a JSON byte array (Solana CLI keyfile). */
 function parseSolanaSecret(secret: string): Uint8Array {
@@ -40,19 +33,15 @@ function parseSolanaSecret(secret: string): Uint8Array {
   return seed;
 }
 
-export const solanaKeys: ChainFamilyKeys = {
+export const solanaKeys: ChainFamilyKeys = ed25519AccountKeys({
   family: 'solana',
   // Devnet and testnet use mainnet's address format.
   networks: ['mainnet', 'testnet', 'devnet'],
-  schemes: [],
-  derivePath,
-  fromSeed(seed, index) {
-    const path = derivePath(index);
-    return keypair(seed.ed25519(path), path);
-  },
-  fromSecret(secret) {
-    return withSecretSafeErrors('Not a valid Solana private key (expected base58)', () => keypair(parseSolanaSecret(secret), IMPORTED_PATH));
-  },
-  formatAddress: (publicKey) => solanaAddressFromPublicKey(publicKey),
+  derivePath: (index) => `m/44'/501'/${index}'/0'`,
+  address: solanaAddressFromPublicKey,
+  // The public key is shown as its address (base58), as Solana tools print it.
+  publicKeyText: solanaAddressFromPublicKey,
+  parseSecret: parseSolanaSecret,
+  invalidSecretMessage: 'Not a valid Solana private key (expected base58)',
   validateAddress: (address) => validateSolanaAddress(address),
-};
+});

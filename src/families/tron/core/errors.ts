@@ -5,27 +5,19 @@
  * the request, a dApp transaction for another account or network). Stable `code`s for the UI.
  */
 import type { TransportErrorKind } from '../../../core/net/jsonHttp';
+import { NodeError, WalletRefusal } from '../../../core/net/nodeError';
 
 export type TronApiErrorKind = TransportErrorKind | 'node';
 
-export class TronApiError extends Error {
-  readonly kind: TronApiErrorKind;
-  readonly url: string;
+/** `code` is the node's error code ("CONTRACT_VALIDATE_ERROR", "SIGERROR", …) for kind 'node'. */
+export class TronApiError extends NodeError<TronApiErrorKind, string> {
+  override readonly name = 'TronApiError';
+  /** The API path called (/wallet/…). */
   readonly endpoint: string;
-  readonly status: number | undefined;
-  /** The node's error code ("CONTRACT_VALIDATE_ERROR", "SIGERROR", …) for kind 'node'. */
-  readonly code: string | undefined;
-  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: { kind: TronApiErrorKind; url: string; endpoint: string; status?: number; code?: string; retryAfterMs?: number }) {
-    super(message);
-    this.name = 'TronApiError';
-    this.kind = details.kind;
-    this.url = details.url;
+    super(message, { ...details, method: details.endpoint });
     this.endpoint = details.endpoint;
-    this.status = details.status;
-    this.code = details.code;
-    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -55,18 +47,8 @@ export type TronErrorCode =
   | 'INSECURE_RPC';
 
 /** A refusal by the wallet; `providerCode` is what a dApp receives (-32602 unless stated). */
-export class TronWalletError extends Error {
-  readonly code: TronErrorCode;
-  readonly providerCode: number;
-  readonly details: Readonly<Record<string, string | number | boolean>>;
-
-  constructor(code: TronErrorCode, message: string, details: Record<string, string | number | boolean> = {}, providerCode = -32602) {
-    super(message);
-    this.name = 'TronWalletError';
-    this.code = code;
-    this.details = details;
-    this.providerCode = providerCode;
-  }
+export class TronWalletError extends WalletRefusal<TronErrorCode> {
+  override readonly name = 'TronWalletError';
 }
 
 /** An integer amount in base units as a decimal string ("1.5"); sun → TRX with 6 decimals. */

@@ -1,0 +1,30 @@
+/** The Aptos family's strings in 简体中文: every key of aptosEn (messages.ts), the compiler checks. */
+import type { AptosMessageKey } from './messages';
+
+export const aptosZhCN: Readonly<Record<AptosMessageKey, string>> = {
+  'approval_aptos:signMessage': '签署 Aptos 消息',
+  'approval_aptos:signIn': '使用 Aptos 登录',
+  'approval_aptos:signTransaction': '签署 Aptos 交易',
+  'approval_aptos:signAndSubmitTransaction': '发送 Aptos 交易',
+  detail_aptos_function: '函数',
+  detail_aptos_type_args: '类型参数',
+  detail_aptos_arguments: '参数',
+  detail_aptos_fee: '网络费用（模拟）',
+  detail_aptos_max_fee: '最高网络费用',
+  detail_aptos_gas: 'Gas（单位 × 单价，octa）',
+  detail_aptos_expires: '过期时间',
+  detail_aptos_simulation: '模拟结果',
+  detail_aptos_sender: '发送方',
+  detail_aptos_fee_payer: '手续费支付方',
+  detail_aptos_secondary_signers: '共同签名方',
+  detail_aptos_sequence: '序列号',
+  detail_aptos_chain_id: '链 ID',
+  detail_aptos_full_message: '待签名消息',
+  risk_APTOS_NEW_ACCOUNT: '收款方还没有 Aptos 账户。这笔转账会为其创建账户（费用中包含账户的存储费）。',
+  risk_APTOS_KEY_ROTATION: '此操作会更换控制你账户的密钥（{function}）。持有新密钥的人将拥有该账户及其中的全部资产。',
+  risk_APTOS_CAPABILITY_OFFER: '此操作允许另一个账户代表你的账户行事（{function}），对方可以转走你账户中的全部资产。',
+  risk_APTOS_SCRIPT_PAYLOAD: '此交易会运行一段脚本：钱包无法解析的任意代码，在本次交易中完全控制你的账户。',
+  risk_APTOS_UNKNOWN_MODULE_MOVES_ASSETS: 'Aptos 框架之外的模块（{module}）将从你的账户转出资产。',
+  risk_APTOS_SIMULATION_FAILED: '节点模拟显示此交易会失败：{status}',
+  risk_APTOS_CO_SIGNER: '你的账户将共同签署由 {sender} 发起的交易：它调用的函数可以以你的账户身份操作并转走你的资产。',
+};

@@ -1,0 +1,30 @@
+/** The Aptos family's strings in 繁體中文: every key of aptosEn (messages.ts), the compiler checks. */
+import type { AptosMessageKey } from './messages';
+
+export const aptosZhTW: Readonly<Record<AptosMessageKey, string>> = {
+  'approval_aptos:signMessage': '簽署 Aptos 訊息',
+  'approval_aptos:signIn': '使用 Aptos 登入',
+  'approval_aptos:signTransaction': '簽署 Aptos 交易',
+  'approval_aptos:signAndSubmitTransaction': '傳送 Aptos 交易',
+  detail_aptos_function: '函式',
+  detail_aptos_type_args: '型別參數',
+  detail_aptos_arguments: '參數',
+  detail_aptos_fee: '網路手續費（模擬）',
+  detail_aptos_max_fee: '最高網路手續費',
+  detail_aptos_gas: 'Gas（單位 × 單價，octa）',
+  detail_aptos_expires: '到期時間',
+  detail_aptos_simulation: '模擬結果',
+  detail_aptos_sender: '傳送方',
+  detail_aptos_fee_payer: '手續費支付方',
+  detail_aptos_secondary_signers: '共同簽署方',
+  detail_aptos_sequence: '序號',
+  detail_aptos_chain_id: '鏈 ID',
+  detail_aptos_full_message: '待簽署訊息',
+  risk_APTOS_NEW_ACCOUNT: '收款方還沒有 Aptos 帳戶。這筆轉帳會為其建立帳戶（手續費包含帳戶的儲存費）。',
+  risk_APTOS_KEY_ROTATION: '此操作會更換控制你帳戶的金鑰（{function}）。持有新金鑰的人將擁有該帳戶及其中的全部資產。',
+  risk_APTOS_CAPABILITY_OFFER: '此操作允許另一個帳戶代表你的帳戶行事（{function}），對方可以轉走你帳戶中的全部資產。',
+  risk_APTOS_SCRIPT_PAYLOAD: '此交易會執行一段指令碼：錢包無法解析的任意程式碼，在本次交易中完全控制你的帳戶。',
+  risk_APTOS_UNKNOWN_MODULE_MOVES_ASSETS: 'Aptos 框架以外的模組（{module}）將從你的帳戶轉出資產。',
+  risk_APTOS_SIMULATION_FAILED: '節點模擬顯示此交易會失敗：{status}',
+  risk_APTOS_CO_SIGNER: '你的帳戶將共同簽署由 {sender} 發起的交易：它呼叫的函式可以以你的帳戶身分操作並轉走你的資產。',
+};
