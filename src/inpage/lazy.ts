@@ -5,6 +5,8 @@
  * built, and subscribed to the bridge's events, only when the page first reads one of them. Events
  * reach a page only after it asked something, which needs the provider, so none is missed.
  */
+import type { IdentifierArray, Wallet, WalletAccount } from '@wallet-standard/base';
+import { WALLET_ICON, WALLET_NAME } from './icon';
 
 /** A memoized builder: `build` runs on the first call, every later call returns the same value. */
 export function once<T>(build: () => T): () => T {
@@ -33,4 +35,25 @@ export function defineLazyGlobal(name: string, get: () => unknown, writable: boo
   };
   Object.defineProperty(window, name, { get, ...(writable ? { set } : {}), configurable: true, enumerable: true });
   return true;
+}
+
+/**
+ * The Wallet Standard wallet registered at document_start: a stand-in with the static fields apps
+ * read to list wallets (version, name, icon, chains and the family's `extra`, e.g. Aptos' url),
+ * whose `features` and `accounts` are the real wallet's, built by `real` on the first read of either.
+ */
+export function standardStandIn<Extra extends object>(chains: IdentifierArray, real: () => Wallet, extra: Extra): Wallet & Extra {
+  return {
+    version: '1.0.0' as const,
+    name: WALLET_NAME,
+    icon: WALLET_ICON as Wallet['icon'],
+    ...extra,
+    chains,
+    get features(): Wallet['features'] {
+      return real().features;
+    },
+    get accounts(): readonly WalletAccount[] {
+      return real().accounts;
+    },
+  };
 }

@@ -5,9 +5,8 @@
  * on the first read of either (lazy.ts), so a page that never lists wallets does not build it.
  */
 import { registerWallet } from '@wallet-standard/wallet';
-import type { IdentifierArray, Wallet, WalletAccount } from '@wallet-standard/base';
-import { WALLET_ICON, WALLET_NAME } from '../../../inpage/icon';
-import { once } from '../../../inpage/lazy';
+import type { IdentifierArray } from '@wallet-standard/base';
+import { once, standardStandIn } from '../../../inpage/lazy';
 import { CHAINS, WALLET_URL } from './chains';
 
 const wallet = once(() => new (require('./aptosWallet') as typeof import('./aptosWallet')).AptosWallet());
@@ -15,18 +14,6 @@ const wallet = once(() => new (require('./aptosWallet') as typeof import('./apto
 export function installAptosProvider(): void {
   // Not frozen: @aptos-labs/wallet-adapter-core writes readyState / isAptosNativeWallet on the wallet
   // object it finds. The wallet's state lives in the real wallet's private fields, out of the page's reach.
-  const standIn: Wallet & { url: string } = {
-    version: '1.0.0' as const,
-    name: WALLET_NAME,
-    icon: WALLET_ICON as Wallet['icon'],
-    url: WALLET_URL,
-    chains: CHAINS as unknown as IdentifierArray,
-    get features(): Wallet['features'] {
-      return wallet().features;
-    },
-    get accounts(): readonly WalletAccount[] {
-      return wallet().accounts;
-    },
-  };
+  const standIn = standardStandIn(CHAINS as unknown as IdentifierArray, wallet, { url: WALLET_URL });
   registerWallet(standIn);
 }

@@ -5,25 +5,13 @@
  * the first read of either (lazy.ts), so a page that never lists wallets does not build it.
  */
 import { registerWallet } from '@wallet-standard/wallet';
-import type { IdentifierArray, Wallet, WalletAccount } from '@wallet-standard/base';
-import { WALLET_ICON, WALLET_NAME } from '../../../inpage/icon';
-import { once } from '../../../inpage/lazy';
+import type { IdentifierArray } from '@wallet-standard/base';
+import { once, standardStandIn } from '../../../inpage/lazy';
 import { CHAINS } from './chains';
 
 const wallet = once(() => Object.freeze(new (require('./solanaWallet') as typeof import('./solanaWallet')).SolanaWallet()));
 
 export function installSolanaProvider(): void {
-  const standIn: Wallet = Object.freeze({
-    version: '1.0.0' as const,
-    name: WALLET_NAME,
-    icon: WALLET_ICON as Wallet['icon'],
-    chains: CHAINS as unknown as IdentifierArray,
-    get features(): Wallet['features'] {
-      return wallet().features;
-    },
-    get accounts(): readonly WalletAccount[] {
-      return wallet().accounts;
-    },
-  });
+  const standIn = Object.freeze(standardStandIn(CHAINS as unknown as IdentifierArray, wallet, {}));
   registerWallet(standIn);
 }
