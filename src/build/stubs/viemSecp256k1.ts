@@ -2,7 +2,7 @@
  * viem 2.x imports @noble/curves 1.x's `secp256k1`; the wallet's own code uses 2.x. This module gives
  * viem the members it reads, with 1.x's shapes, built on 2.x, so the worker carries one Weierstrass
  * curve (wxt.config.ts points viem's import here; src/build/importerAlias.ts). The signatures are
- * the same bytes (RFC 6979 in both majors): tests/unit/viemSecp256k1.test.ts compares them with
+ * the same bytes (RFC 6979 in both majors): tests/unit/nobleShims.test.ts compares them with
  * viem on its own 1.x.
  *
  * 1.x took hex strings and signed a digest as given; 2.x takes bytes and hashes by default, so
