@@ -13,10 +13,9 @@ import { installActionBadge } from './actionBadge';
 import { installDappRouter, registerFamily } from './dapp/router';
 import { evmHandler } from '../families/evm/background/dapp';
 import { DEMO } from '../demo/config';
-import { lazyFamily } from './lazyModules';
 import { forgetRecentAnswers } from './dapp/executions';
 import { moduleHandler } from './dapp/pipeline';
-import { moduleOf, modularFamilies } from './families/modules';
+import { modularFamilies } from './families/modules';
 import { onWake } from './wakeEvents';
 import { installIncomingPoller } from './incoming/poller';
 import { installPayLinks } from './payLinks';
@@ -57,12 +56,9 @@ export function startBackground(): void {
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
   installActionBadge();
-  // Family modules: their background loads on first use (src/families/registry.ts); one whose dApp
-  // methods are still its own handler has that handler loaded on its first request instead.
-  for (const f of modularFamilies()) {
-    const own = moduleOf(f)?.dappHandler;
-    registerFamily(own ? lazyFamily(f, own) : moduleHandler(f));
-  }
+  // Family modules: their dApp method tables on the shared pipeline; each background loads on first
+  // use (src/families/registry.ts).
+  for (const f of modularFamilies()) registerFamily(moduleHandler(f));
   // EVM is a family module for the popup, but its dApp methods are still its own handler (not yet a
   // DappMethod table): registered after the loop, it replaces the module handler. It stays eager:
   // most dApp traffic is EVM.

@@ -9,17 +9,11 @@
  */
 import type { Family } from './ids';
 import type { FamilyBackgroundLoader, FamilyNetworkState, IncomingSource } from './types';
-import type { FamilyHandler } from '../background/dapp/router';
 
 export interface FamilyModuleEntry {
   background: FamilyBackgroundLoader;
   /** Optional: the family keeps its own (changing) network list and active network; see FamilyNetworkState. */
   networkState?: () => Promise<FamilyNetworkState>;
-  /**
-   * A family whose dApp methods are still its own handler (not yet a DappMethod table on the
-   * shared pipeline): the router registers this one, loaded on the family's first dApp request.
-   */
-  dappHandler?: () => Promise<FamilyHandler>;
   /**
    * Optional: the incoming-history hook (src/background/incoming/), its own loader so a poll for
    * incoming payments evaluates only that code. Absent: the family has no incoming history yet.
