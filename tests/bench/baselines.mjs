@@ -3,6 +3,9 @@
  *  - echo: a content script that opens its port on the first request (as the wallet's relay does)
  *    and a service worker that echoes; also hosts a blank page and a bare Argon2id page (hash-wasm,
  *    the same library and parameters as the vault) for the popup and unlock baselines.
+ *  - installed: a worker that answers runtime messages and, while it is installed, imports the
+ *    wallet's own wallet-worker.js as the wallet's worker does (never again): with the echo, the
+ *    start-up cost Chromium adds for a background whose code can be loaded on demand;
  *  - floor: one empty MAIN-world script at document_start, on a host the wallet does not match
  *    (floor.test, mapped to 127.0.0.1 by --host-resolver-rules): the page-load floor.
  */
@@ -34,12 +37,15 @@ export function writeWalletCopy(ext) {
   return dir;
 }
 
-export function writeBaselines(root) {
+/** `walletWorker`: the built wallet's wallet-worker.js, which the `installed` worker installs. */
+export function writeBaselines(root, walletWorker) {
   const base = mkdtempSync(join(tmpdir(), 'bench-ext-'));
   const echoDir = join(base, 'echo');
   const floorDir = join(base, 'floor');
+  const installedDir = join(base, 'installed');
   mkdirSync(echoDir);
   mkdirSync(floorDir);
+  mkdirSync(installedDir);
 
   writeFileSync(join(echoDir, 'manifest.json'), JSON.stringify({
     manifest_version: 3, name: 'echo', version: '1.0',
@@ -47,7 +53,8 @@ export function writeBaselines(root) {
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     content_scripts: [{ matches: ['http://127.0.0.1/*'], exclude_matches: [`http://127.0.0.1${DCL_PATH}*`], js: ['cs.js'], run_at: 'document_start' }],
   }));
-  writeFileSync(join(echoDir, 'sw.js'), "chrome.runtime.onConnect.addListener((p) => p.onMessage.addListener((m) => p.postMessage(m)));");
+  const echoWorker = 'chrome.runtime.onConnect.addListener((p) => p.onMessage.addListener((m) => p.postMessage(m)));\nchrome.runtime.onMessage.addListener((m, s, respond) => { respond(m); });';
+  writeFileSync(join(echoDir, 'sw.js'), echoWorker);
   writeFileSync(join(echoDir, 'cs.js'), `let port = null;
 const open = () => {
   if (port) return port;
@@ -68,10 +75,17 @@ window.runKdf = async () => {
 };`);
   writeFileSync(join(echoDir, 'kdf.html'), '<!doctype html><html><head><meta charset="utf-8"><title>kdf</title><script src="argon2.js"></script><script src="kdf.js"></script></head><body>kdf</body></html>');
 
+  writeFileSync(join(installedDir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'installed', version: '1.0', background: { service_worker: 'sw-installed.js' },
+  }));
+  copyFileSync(walletWorker, join(installedDir, 'installed.js'));
+  writeFileSync(join(installedDir, 'sw-installed.js'), `if (self.serviceWorker && self.serviceWorker.state === 'parsed') importScripts('installed.js');\n${echoWorker}`);
+  writeFileSync(join(installedDir, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>');
+
   writeFileSync(join(floorDir, 'manifest.json'), JSON.stringify({
     manifest_version: 3, name: 'floor', version: '1.0',
     content_scripts: [{ matches: [`http://${FLOOR_HOST}/*`], js: ['main.js'], run_at: 'document_start', world: 'MAIN' }],
   }));
   writeFileSync(join(floorDir, 'main.js'), '');
-  return { echoDir, floorDir };
+  return { echoDir, floorDir, installedDir };
 }

@@ -8,9 +8,8 @@
  */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function measureColdStart({ ctx, pageUrl, walletId, echoId, trials = 15 }) {
-  const control = await ctx.newPage();
-  await control.goto(`chrome-extension://${echoId}/blank.html`);
+/** Stops every service worker of `ids` (CDP on `control`) and waits until none runs. */
+async function workerStopper(ctx, control, ids) {
   const cdp = await ctx.newCDPSession(control);
   await cdp.send('ServiceWorker.enable');
   const running = new Set();
@@ -21,18 +20,25 @@ export async function measureColdStart({ ctx, pageUrl, walletId, echoId, trials 
       else if (v.runningStatus === 'stopped') running.delete(id);
     }
   });
-  const stopAll = async () => {
+  return { cdp, running, stopAll: async () => {
     // Retried: on a loaded machine a stop can take seconds, and an alarm may wake a worker again.
     for (let attempt = 0; attempt < 5; attempt++) {
       await cdp.send('ServiceWorker.stopAllWorkers');
-      for (let i = 0; i < 100 && (running.has(walletId) || running.has(echoId)); i++) await sleep(20);
-      if (!running.has(walletId) && !running.has(echoId)) {
+      const anyRunning = () => ids.some((id) => running.has(id));
+      for (let i = 0; i < 100 && anyRunning(); i++) await sleep(20);
+      if (!anyRunning()) {
         await sleep(150);
-        if (!running.has(walletId) && !running.has(echoId)) return;
+        if (!anyRunning()) return;
       }
     }
     throw new Error(`the service workers did not stop (running: ${[...running].join(', ')})`);
-  };
+  } };
+}
+
+export async function measureColdStart({ ctx, pageUrl, walletId, echoId, trials = 15 }) {
+  const control = await ctx.newPage();
+  await control.goto(`chrome-extension://${echoId}/blank.html`);
+  const { cdp, running, stopAll } = await workerStopper(ctx, control, [walletId, echoId]);
   const wallet = [];
   const echo = [];
   const full = [];
@@ -67,4 +73,33 @@ export async function measureColdStart({ ctx, pageUrl, walletId, echoId, trials 
   }
   await control.close();
   return { wallet, echo, full, wokenByLoad };
+}
+
+/**
+ * What Chromium itself adds to a worker's start when the worker has installed a script it may
+ * import later (the only way an MV3 background can load code on demand): the same echo worker,
+ * woken by a message from its own extension page, with and without the wallet's wallet-worker.js
+ * installed (never run after installation). Chromium hands every installed script, with the code
+ * cache it made of it, to the worker on each start.
+ */
+export async function measureInstalledFloor({ ctx, echoId, installedId, trials = 15 }) {
+  const control = await ctx.newPage();
+  await control.goto(`chrome-extension://${echoId}/blank.html`);
+  const { stopAll } = await workerStopper(ctx, control, [echoId, installedId]);
+  const pages = { echo: await ctx.newPage(), installed: await ctx.newPage() };
+  await pages.echo.goto(`chrome-extension://${echoId}/blank.html`);
+  await pages.installed.goto(`chrome-extension://${installedId}/blank.html`);
+  const times = { echo: [], installed: [] };
+  for (let i = 0; i < trials; i++) {
+    for (const which of i % 2 ? ['echo', 'installed'] : ['installed', 'echo']) {
+      await stopAll();
+      times[which].push(await pages[which].evaluate(async () => {
+        const t = performance.now();
+        await chrome.runtime.sendMessage('ping');
+        return performance.now() - t;
+      }));
+    }
+  }
+  for (const p of [control, pages.echo, pages.installed]) await p.close();
+  return times;
 }

@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DCL_PATH, FLOOR_HOST, MAIN_ONLY_PATH, NONE_HOST, writeBaselines, writeWalletCopy } from './baselines.mjs';
-import { measureColdStart } from './coldStart.mjs';
+import { measureColdStart, measureInstalledFloor } from './coldStart.mjs';
 import { measurePageLoad } from './pageLoad.mjs';
 import { measureUnlock } from './unlock.mjs';
 import { measureManyAccounts } from './manyAccounts.mjs';
@@ -68,7 +68,7 @@ const popupGz = popupFiles.reduce((n, f) => n + gz(f), 0);
 report(`popup initial JS gzipped (${popupFiles.length} files)`, `${(popupGz / 1000).toFixed(1)} kB`, '150 kB', popupGz <= 150_000);
 
 // The baselines: a bare echo extension (with a blank page and a bare KDF page) and the page-load floor.
-const { echoDir, floorDir } = writeBaselines(ROOT);
+const { echoDir, floorDir, installedDir } = writeBaselines(ROOT, join(EXT, 'wallet-worker.js'));
 const ratio = (a, b) => `${a.toFixed(1)} ms vs ${b.toFixed(1)} ms (${(a / b).toFixed(2)}×)`;
 
 const serve = async () => {
@@ -96,10 +96,11 @@ const launch = async (dirs, withWorkers) => {
   return { ctx, workers };
 };
 
-const { ctx, workers } = await launch([writeWalletCopy(EXT), echoDir, floorDir], 2);
+const { ctx, workers } = await launch([writeWalletCopy(EXT), echoDir, floorDir, installedDir], 3);
 const idOf = (needle) => new URL(workers.find((w) => w.url().endsWith(needle)).url()).host;
 const walletId = idOf('/background.js');
 const echoId = idOf('/sw.js');
+const installedId = idOf('/sw-installed.js');
 
 // Set up a wallet (so the popup has accounts to render).
 const ob = await ctx.newPage();
@@ -145,6 +146,9 @@ const cold = await measureColdStart({ ctx, pageUrl, walletId, echoId });
 const [cW, cE] = [median(cold.wallet), median(cold.echo)];
 report(`worker cold start to first answer, median of ${cold.wallet.length}`, `eth_chainId ${ratio(cW, cE)} bare echo; worker already woken by the page load in ${cold.wokenByLoad.wallet} of ${cold.wallet.length} loads`, '≤ 1.3× echo, not woken by load', cW <= 1.3 * cE && cold.wokenByLoad.wallet === 0);
 console.log(`      for reference: first answer needing the rest of the background (wallet_getPermissions) ${ratio(median(cold.full), cE)} bare echo`);
+const floor = await measureInstalledFloor({ ctx, echoId, installedId });
+const [fI, fE] = [median(floor.installed), median(floor.echo)];
+console.log(`      for reference: Chromium's cost of an installed, lazily imported background: an echo worker woken from its own page with the wallet's wallet-worker.js installed (never run) ${ratio(fI, fE)} without (+${(fI - fE).toFixed(1)} ms; the wallet's eth_chainId is +${(cW - cE).toFixed(1)} ms over its echo)`);
 }
 
 // 5. Page load.
