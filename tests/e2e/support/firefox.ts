@@ -49,10 +49,19 @@ export interface FirefoxPage {
   click: (selector: string) => Promise<void>;
 }
 
+/** Whether `err` or an error in its `cause` chain is a BiDi protocol error. */
+function causedByProtocolError(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (/Protocol error|ProtocolError/.test(`${(e as Error).name ?? ''} ${String(e)}`)) return true;
+  }
+  return false;
+}
+
 export function firefoxPage(page: Page, uuid: string): FirefoxPage {
   const open = (path: string): void => void page.goto(`moz-extension://${uuid}/${path}`).catch(() => undefined);
   // A selector poll that lands while a navigation is still committing fails with a BiDi protocol
-  // error instead of polling on (seen once in CI); such an error is retried, any other is not.
+  // error instead of polling on (seen twice in CI; puppeteer wraps it as the `cause` of "Waiting
+  // for selector … failed"); such an error is retried, any other is not.
   const waitFor = async (selector: string, ms = 30_000): Promise<void> => {
     const end = Date.now() + ms;
     for (;;) {
@@ -60,7 +69,7 @@ export function firefoxPage(page: Page, uuid: string): FirefoxPage {
         await page.waitForSelector(selector, { timeout: Math.max(1, end - Date.now()) });
         return;
       } catch (err) {
-        if (!/Protocol error/.test(String(err)) || Date.now() >= end) throw err;
+        if (!causedByProtocolError(err) || Date.now() >= end) throw err;
         await new Promise((r) => setTimeout(r, 200));
       }
     }
