@@ -65,6 +65,11 @@ export interface DappCall extends FamilyContext {
    * `address` is then only a stand-in (the address the site was granted, perhaps not the selected one).
    */
   validating?: true;
+  /**
+   * Optional: the page's connection (one port per frame), for answers that live as long as that
+   * page (EIP-1193 subscriptions: eth_subscribe's events go to that page only and end with it).
+   */
+  connectionId?: number;
 }
 
 export interface DappMethod {
@@ -88,6 +93,18 @@ export interface DappMethod {
    * unlock): Wallet Standard's `connect({ silent: true })` only reports an existing connection.
    */
   safeWhen?(params: unknown): boolean;
+  /**
+   * Optional, with gate 'connect': the user may pick several accounts in the connect prompt (its
+   * decision's `edits.accounts`); they are granted instead of the one dApp address (EIP-1193
+   * sites see several accounts).
+   */
+  choosesAccounts?: boolean;
+  /**
+   * Optional, with gate 'approval': for these params a site that is not connected may ask too, and
+   * approving does not connect it (a chain switch or an added network, a token to watch: nothing
+   * of the account is shown or used).
+   */
+  strangersMayAsk?(params: unknown): boolean;
   /** Optional, with gate 'connect': extra rows of the connect prompt (what the site may do, its message). */
   connectDisplay?(params: unknown): Record<string, unknown> | Promise<Record<string, unknown>>;
   /**

@@ -48,12 +48,28 @@ async function riskFor(family: Family, origin: string, address: string, facts: R
 }
 
 function callOf(ctx: DappContext, fc: FamilyContext, wasConnected?: boolean): DappCall {
-  return { ...fc, origin: ctx.origin, emit: (event, data) => emitToOrigin(ctx.origin, fc.family, event, data), ...(wasConnected !== undefined ? { wasConnected } : {}) };
+  return {
+    ...fc,
+    origin: ctx.origin,
+    emit: (event, data) => emitToOrigin(ctx.origin, fc.family, event, data),
+    ...(wasConnected !== undefined ? { wasConnected } : {}),
+    ...(ctx.connectionId !== undefined ? { connectionId: ctx.connectionId } : {}),
+  };
 }
 
-/** The user's answer to a connect prompt for this family, granted on approval. */
-async function connectSite(family: Family, ctx: DappContext, fc: FamilyContext, extra: Record<string, unknown> = {}): Promise<void> {
-  await requestApproval({
+/** Grants the site these accounts and tells its pages, in the form the family's sites receive them. */
+async function grantSite(family: Family, origin: string, accounts: string[]): Promise<void> {
+  await grant(origin, family, accounts);
+  const bg = await backgroundOf(family);
+  emitToOrigin(origin, family, 'accountsChanged', bg.dappAccounts ? bg.dappAccounts(accounts) : accounts);
+}
+
+/**
+ * The user's answer to a connect prompt for this family, granted on approval: the family's dApp
+ * address, or (DappMethod.choosesAccounts) the accounts the user picked in the prompt.
+ */
+async function connectSite(family: Family, ctx: DappContext, fc: FamilyContext, m: DappMethod, extra: Record<string, unknown> = {}): Promise<void> {
+  const decision = await requestApproval({
     origin: ctx.origin,
     requestId: ctx.requestId,
     family,
@@ -62,8 +78,8 @@ async function connectSite(family: Family, ctx: DappContext, fc: FamilyContext, 
     display: { account: fc.address, network: fc.network.name, ...extra },
     warnings: await riskFor(family, ctx.origin, fc.address, undefined),
   });
-  await grant(ctx.origin, family, [fc.address]);
-  emitToOrigin(ctx.origin, family, 'accountsChanged', [fc.address]);
+  const picked = m.choosesAccounts ? decision.edits?.accounts : undefined;
+  await grantSite(family, ctx.origin, picked?.length ? [...picked] : [fc.address]);
 }
 
 /** The family context a site's call sees: its address is the family's dApp address when it has one. */
@@ -153,23 +169,20 @@ async function run(family: Family, m: DappMethod, ctx: DappContext, params: unkn
     await validateWhileLocked(family, m, ctx, params, (await grantOf(ctx.origin, family))?.accounts[0]);
     const fc = await unlocked(family);
     const wasConnected = !!(await grantOf(ctx.origin, family));
-    if (!wasConnected) await connectSite(family, ctx, fc, await m.connectDisplay?.(params));
+    if (!wasConnected) await connectSite(family, ctx, fc, m, await m.connectDisplay?.(params));
     return (await m.prepare(callOf(ctx, fc, wasConnected), params)).run();
   }
   const grantNow = await grantOf(ctx.origin, family);
   const granted = !!grantNow;
   if ('stranger' in m && m.gate === 'account' && (!granted || !keyring.unlocked)) return m.stranger;
-  if (!granted && !(m.gate === 'approval' && m.connects)) throw unauthorized();
+  if (!granted && !(m.gate === 'approval' && (m.connects || m.strangersMayAsk?.(params)))) throw unauthorized();
   // Validation first: malformed params fail here, before any window opens (the unlock window too).
   await validateWhileLocked(family, m, ctx, params, grantNow?.accounts[0]);
   const fc = await unlocked(family);
   const prepared = await m.prepare(callOf(ctx, fc, granted), params);
   if (m.gate === 'account') return prepared.run();
   const decision = await approve(family, ctx, m, prepared, fc, granted);
-  if (!granted && m.connects) {
-    await grant(ctx.origin, family, [fc.address]);
-    emitToOrigin(ctx.origin, family, 'accountsChanged', [fc.address]);
-  }
+  if (!granted && m.connects) await grantSite(family, ctx.origin, [fc.address]);
   return prepared.run(decision);
 }
 
@@ -180,7 +193,7 @@ export function moduleHandler(family: Family): FamilyHandler {
     async handle(ctx, method, params) {
       const bg = await backgroundOf(family);
       const m = bg.dapp && Object.prototype.hasOwnProperty.call(bg.dapp, method) ? bg.dapp[method] : undefined;
-      if (!m) throw unsupported(method);
+      if (!m) throw bg.unsupportedMethod ? bg.unsupportedMethod(method) : unsupported(method);
       try {
         if (params !== undefined && params !== null && typeof params !== 'object') throw invalidParams('params must be an object or an array');
         return await run(family, m, ctx, params);
