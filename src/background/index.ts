@@ -11,7 +11,6 @@ import { installAutoLock, onLocked, restoreSession } from './session';
 import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
 import { installActionBadge } from './actionBadge';
 import { installDappRouter, registerFamily } from './dapp/router';
-import { evmHandler } from '../families/evm/background/dapp';
 import { DEMO } from '../demo/config';
 import { lazyFamily } from './lazyModules';
 import { forgetRecentAnswers } from './dapp/executions';
@@ -63,10 +62,6 @@ export function startBackground(): void {
     const own = moduleOf(f)?.dappHandler;
     registerFamily(own ? lazyFamily(f, own) : moduleHandler(f));
   }
-  // EVM is a family module for the popup, but its dApp methods are still its own handler (not yet a
-  // DappMethod table): registered after the loop, it replaces the module handler. It stays eager:
-  // most dApp traffic is EVM.
-  registerFamily(evmHandler);
   installDappRouter(ready);
   onWake('installed', ({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

@@ -90,9 +90,10 @@ export interface DappMethod {
   check?(origin: string, params: unknown): void | Promise<void>;
   /**
    * Optional: for these params the method is answered as if its gate were 'safe' (no window, no
-   * unlock): Wallet Standard's `connect({ silent: true })` only reports an existing connection.
+   * unlock): Wallet Standard's `connect({ silent: true })` only reports an existing connection;
+   * EIP-3326's switch to the chain already active changes nothing. May read storage (no node).
    */
-  safeWhen?(params: unknown): boolean;
+  safeWhen?(params: unknown): boolean | Promise<boolean>;
   /**
    * Optional, with gate 'connect': the user may pick several accounts in the connect prompt (its
    * decision's `edits.accounts`); they are granted instead of the one dApp address (EIP-1193
@@ -113,7 +114,7 @@ export interface DappMethod {
    */
   whileLocked?: unknown;
   /**
-   * Optional, with gate 'safe': the method answers even when the wallet has no account of the family
+   * Optional, with gate 'safe' (or `safeWhen`): the method answers even when the wallet has no account of the family
    * (none yet, or an imported key of another chain), with address '' and no key, instead of 4900
    * (TRON's chain id, node reads and provider state do not need an account).
    */

@@ -156,7 +156,7 @@ async function validateWhileLocked(family: Family, m: DappMethod, ctx: DappConte
 
 async function run(family: Family, m: DappMethod, ctx: DappContext, params: unknown): Promise<unknown> {
   await m.check?.(ctx.origin, params);
-  if (m.gate === 'safe' || m.safeWhen?.(params)) {
+  if (m.gate === 'safe' || (await m.safeWhen?.(params))) {
     // A method that needs no account still answers when the wallet has none of the family (withoutAccount).
     const fc = await siteContext(family).catch(() => (m.withoutAccount ? networkContext(family) : null));
     if (!fc) throw new ProviderError(4900, 'The wallet has no account yet.');
