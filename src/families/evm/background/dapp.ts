@@ -70,7 +70,13 @@ const reads: Record<string, DappMethod> = Object.fromEntries(
     ]),
 );
 
-const typedSign = (name: TypedSignMethod): DappMethod => method(name, 'approval', async (call, req) => prepareTypedSign(call, await activeNetwork(), name, req.params as unknown[]));
+/** Typed data is parsed in full before the grant check (-32602 for anyone), as before the pipeline. */
+const typedSign = (name: TypedSignMethod): DappMethod =>
+  method(name, 'approval', async (call, req) => prepareTypedSign(call, await activeNetwork(), name, req.params as unknown[]), {
+    async check(origin, params) {
+      await prepareTypedSign({ origin, validating: true } as DappCall, await activeNetwork(), name, validateEvmParams(name, params).params as unknown[]);
+    },
+  });
 
 export const evmDapp: Readonly<Record<string, DappMethod>> = {
   ...reads,

@@ -42,7 +42,10 @@ const parseOnly = { approval: { kind: 'signMessage' as const, display: {} }, run
 
 export const personalSign: DappMethod = {
   gate: 'approval',
-  check: (_origin, params) => void validateEvmParams('personal_sign', params),
+  // Parsed before the grant check, as before the pipeline: a malformed request is -32602 for anyone.
+  async check(origin, params) {
+    parsePersonalSign(validateEvmParams('personal_sign', params).params, { origin, chainId: (await activeNetwork()).chainId });
+  },
   async prepare(call, params) {
     const network = await activeNetwork();
     const parsed = parsePersonalSign(validateEvmParams('personal_sign', params).params, { origin: call.origin, chainId: network.chainId });
