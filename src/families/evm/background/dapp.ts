@@ -18,7 +18,7 @@ import type { EvmRequest } from '../core/methods';
 import { activeNetwork, rpcFor } from './state';
 import { forDapp, permittedAccounts, requirePermitted } from './dappAccounts';
 import { callsStatus, checkSendCalls, prepareSendCalls } from './callsBundles';
-import { prepareTypedSign, type TypedSignMethod } from './typedSigning';
+import { parseTypedSign, prepareTypedSign, type TypedSignMethod } from './typedSigning';
 import { subscribe, unsubscribe } from './subscriptions';
 import { prepareWatchAsset, watchAssetWithoutGrant } from './watchAsset';
 import { addChain, switchChain } from './dappChains';
@@ -73,8 +73,8 @@ const reads: Record<string, DappMethod> = Object.fromEntries(
 /** Typed data is parsed in full before the grant check (-32602 for anyone), as before the pipeline. */
 const typedSign = (name: TypedSignMethod): DappMethod =>
   method(name, 'approval', async (call, req) => prepareTypedSign(call, await activeNetwork(), name, req.params as unknown[]), {
-    async check(origin, params) {
-      await prepareTypedSign({ origin, validating: true } as DappCall, await activeNetwork(), name, validateEvmParams(name, params).params as unknown[]);
+    async check(_origin, params) {
+      parseTypedSign(await activeNetwork(), name, validateEvmParams(name, params).params as unknown[]);
     },
   });
 
