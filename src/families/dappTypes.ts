@@ -116,7 +116,9 @@ export interface DappMethod {
   /**
    * Optional, with gate 'safe' (or `safeWhen`): the method answers even when the wallet has no account of the family
    * (none yet, or an imported key of another chain), with address '' and no key, instead of 4900
-   * (TRON's chain id, node reads and provider state do not need an account).
+   * (TRON's chain id, node reads and provider state do not need an account). With gate 'approval':
+   * the approval is shown with the network's context when the wallet has no account of the family
+   * (EVM's chain switch, an ERC-20 to watch: they use no account).
    */
   withoutAccount?: boolean;
   /**

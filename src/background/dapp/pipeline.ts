@@ -90,10 +90,14 @@ async function siteContext(family: Family): Promise<FamilyContext> {
   return bg.dappAddress ? { ...fc, address: await bg.dappAddress(fc) } : fc;
 }
 
-async function unlocked(family: Family): Promise<FamilyContext> {
+/** The unlocked context; `withoutAccount`: a wallet with no account of the family gets the network's. */
+async function unlocked(family: Family, withoutAccount = false): Promise<FamilyContext> {
   await awaitUnlock(() => keyring.unlocked);
-  const fc = await siteContext(family);
-  if (!fc.address) throw new WalletError('LOCKED', 'The wallet is locked');
+  const fc = await siteContext(family).catch((err: unknown) => {
+    if (withoutAccount) return networkContext(family);
+    throw err;
+  });
+  if (!fc.address && !withoutAccount) throw new WalletError('LOCKED', 'The wallet is locked');
   return fc;
 }
 
@@ -178,7 +182,7 @@ async function run(family: Family, m: DappMethod, ctx: DappContext, params: unkn
   if (!granted && !(m.gate === 'approval' && (m.connects || m.strangersMayAsk?.(params)))) throw unauthorized();
   // Validation first: malformed params fail here, before any window opens (the unlock window too).
   await validateWhileLocked(family, m, ctx, params, grantNow?.accounts[0]);
-  const fc = await unlocked(family);
+  const fc = await unlocked(family, !!m.withoutAccount);
   const prepared = await m.prepare(callOf(ctx, fc, granted), params);
   if (m.gate === 'account') return prepared.run();
   const decision = await approve(family, ctx, m, prepared, fc, granted);

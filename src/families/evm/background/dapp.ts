@@ -126,6 +126,8 @@ export const evmDapp: Readonly<Record<string, DappMethod>> = {
   wallet_switchEthereumChain: switchChain,
   wallet_addEthereumChain: addChain,
   wallet_watchAsset: method('wallet_watchAsset', 'approval', async (call, req) => prepareWatchAsset(call, await activeNetwork(), req.params as never), {
+    // An ERC-20 uses no account (an NFT's owner comes from the site's grant, not from this context).
+    withoutAccount: true,
     strangersMayAsk: (params) => watchAssetWithoutGrant(validateEvmParams('wallet_watchAsset', params).params as never),
   }),
   personal_sign: personalSign,
