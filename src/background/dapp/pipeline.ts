@@ -7,7 +7,9 @@
  * already refused blocked sites, bounded floods, ran copies once, and hides account data from
  * strangers. Optional members (src/families/types.ts) let a family refuse early (`check`), answer
  * some params without a window (`safeWhen`), stop a locked validation before its node calls
- * (`validating`), state several sets of risk facts (`factsList`) and word its errors (`mapError`).
+ * (`validating`), state several sets of risk facts (`factsList`) and word its errors (`mapError`),
+ * let the connect prompt pick several accounts (`choosesAccounts`) and unconnected sites ask for
+ * what uses no account (`strangersMayAsk`: EVM's chain switch).
  * Names no family.
  */
 import type { Family } from '../../families/ids';
