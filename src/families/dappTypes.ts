@@ -65,6 +65,11 @@ export interface DappCall extends FamilyContext {
    * `address` is then only a stand-in (the address the site was granted, perhaps not the selected one).
    */
   validating?: true;
+  /**
+   * Optional: the page's connection (one port per frame), for answers that live as long as that
+   * page (EIP-1193 subscriptions: eth_subscribe's events go to that page only and end with it).
+   */
+  connectionId?: number;
 }
 
 export interface DappMethod {
@@ -85,9 +90,22 @@ export interface DappMethod {
   check?(origin: string, params: unknown): void | Promise<void>;
   /**
    * Optional: for these params the method is answered as if its gate were 'safe' (no window, no
-   * unlock): Wallet Standard's `connect({ silent: true })` only reports an existing connection.
+   * unlock): Wallet Standard's `connect({ silent: true })` only reports an existing connection;
+   * EIP-3326's switch to the chain already active changes nothing. May read storage (no node).
    */
-  safeWhen?(params: unknown): boolean;
+  safeWhen?(params: unknown): boolean | Promise<boolean>;
+  /**
+   * Optional, with gate 'connect': the user may pick several accounts in the connect prompt (its
+   * decision's `edits.accounts`); they are granted instead of the one dApp address (EIP-1193
+   * sites see several accounts).
+   */
+  choosesAccounts?: boolean;
+  /**
+   * Optional, with gate 'approval': for these params a site that is not connected may ask too, and
+   * approving does not connect it (a chain switch or an added network, a token to watch: nothing
+   * of the account is shown or used).
+   */
+  strangersMayAsk?(params: unknown): boolean;
   /** Optional, with gate 'connect': extra rows of the connect prompt (what the site may do, its message). */
   connectDisplay?(params: unknown): Record<string, unknown> | Promise<Record<string, unknown>>;
   /**
@@ -96,9 +114,11 @@ export interface DappMethod {
    */
   whileLocked?: unknown;
   /**
-   * Optional, with gate 'safe': the method answers even when the wallet has no account of the family
+   * Optional, with gate 'safe' (or `safeWhen`): the method answers even when the wallet has no account of the family
    * (none yet, or an imported key of another chain), with address '' and no key, instead of 4900
-   * (TRON's chain id, node reads and provider state do not need an account).
+   * (TRON's chain id, node reads and provider state do not need an account). With gate 'approval':
+   * the approval is shown with the network's context when the wallet has no account of the family
+   * (EVM's chain switch, an ERC-20 to watch: they use no account).
    */
   withoutAccount?: boolean;
   /**
