@@ -48,11 +48,20 @@ export interface DappPrepared {
   run(decision?: ApprovalDecision): Promise<unknown>;
 }
 
-/** What a family's dApp method sees: the call's origin (from the browser) and the family context. */
-export interface DappCall extends FamilyContext {
+/** Who asks: the call's origin (from the browser) and its page; all a method's `answer` sees. */
+export interface DappSite {
   origin: string;
   /** Sends an event to this site's pages of this family (account data only if connected). */
   emit(event: string, data: unknown): void;
+  /**
+   * Optional: the page's connection (one port per frame), for answers that live as long as that
+   * page (EIP-1193 subscriptions: eth_subscribe's events go to that page only and end with it).
+   */
+  connectionId?: number;
+}
+
+/** What a family's dApp method sees: who asks (DappSite) and the family context. */
+export interface DappCall extends FamilyContext, DappSite {
   /**
    * Optional: whether the site held a grant for the family when the call arrived, before any
    * connect prompt of this call (set by the pipeline for every gate). A 'safe' method uses it to
@@ -65,11 +74,6 @@ export interface DappCall extends FamilyContext {
    * `address` is then only a stand-in (the address the site was granted, perhaps not the selected one).
    */
   validating?: true;
-  /**
-   * Optional: the page's connection (one port per frame), for answers that live as long as that
-   * page (EIP-1193 subscriptions: eth_subscribe's events go to that page only and end with it).
-   */
-  connectionId?: number;
 }
 
 export interface DappMethod {
@@ -129,4 +133,13 @@ export interface DappMethod {
   answerRefusal?(error: ProviderErrorShape): unknown;
   /** Throws ProviderError -32602 before any window opens; `run` executes after the gate (and approval) passed. */
   prepare(call: DappCall, params: unknown): Promise<DappPrepared>;
+  /**
+   * Optional, with gate 'safe': the answer from who asks and the params alone, used by the pipeline
+   * instead of `prepare`. It builds no family context and reads no grant for it (no selected
+   * account, no node URL, no site record: storage reads that would cost every eth_chainId a few
+   * times a bare message's round trip). Only for a method whose answer needs neither the account
+   * nor `wasConnected`; one that shows account data reads the grant itself (EVM's eth_accounts).
+   * `prepare` stays the same method for a caller that holds a full DappCall.
+   */
+  answer?(site: DappSite, params: unknown): Promise<unknown>;
 }

@@ -184,7 +184,7 @@ export interface FamilyBalances {
   details: Record<string, string>;
 }
 
-export type { DappApproval, DappCall, DappMethod, DappPrepared, Gate } from './dappTypes';
+export type { DappApproval, DappCall, DappMethod, DappPrepared, DappSite, Gate } from './dappTypes';
 
 export interface FamilyBackground {
   balances(ctx: FamilyContext): Promise<FamilyBalances>;

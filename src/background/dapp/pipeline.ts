@@ -8,12 +8,13 @@
  * strangers. Optional members (src/families/types.ts) let a family refuse early (`check`), answer
  * some params without a window (`safeWhen`), stop a locked validation before its node calls
  * (`validating`), state several sets of risk facts (`factsList`) and word its errors (`mapError`),
- * let the connect prompt pick several accounts (`choosesAccounts`) and unconnected sites ask for
- * what uses no account (`strangersMayAsk`: EVM's chain switch).
+ * let the connect prompt pick several accounts (`choosesAccounts`), unconnected sites ask for
+ * what uses no account (`strangersMayAsk`: EVM's chain switch) and a safe method answer from who
+ * asks alone, without the family context (`answer`: EVM's chain id and node reads).
  * Names no family.
  */
 import type { Family } from '../../families/ids';
-import type { DappApproval, DappCall, DappMethod, DappPrepared, FamilyContext, RiskFacts } from '../../families/types';
+import type { DappApproval, DappCall, DappMethod, DappPrepared, DappSite, FamilyContext, RiskFacts } from '../../families/types';
 import { assessRisk } from '../../core/risk';
 import type { ApprovalDecision, RiskWarning } from '../../protocol/approvals';
 import { recentTransferTimes, riskSettings } from '../activity';
@@ -49,14 +50,17 @@ async function riskFor(family: Family, origin: string, address: string, facts: R
   );
 }
 
-function callOf(ctx: DappContext, fc: FamilyContext, wasConnected?: boolean): DappCall {
+/** Who asks: the origin the router took from the browser, its page, and its events. */
+function siteOf(family: Family, ctx: DappContext): DappSite {
   return {
-    ...fc,
     origin: ctx.origin,
-    emit: (event, data) => emitToOrigin(ctx.origin, fc.family, event, data),
-    ...(wasConnected !== undefined ? { wasConnected } : {}),
+    emit: (event, data) => emitToOrigin(ctx.origin, family, event, data),
     ...(ctx.connectionId !== undefined ? { connectionId: ctx.connectionId } : {}),
   };
+}
+
+function callOf(ctx: DappContext, fc: FamilyContext, wasConnected?: boolean): DappCall {
+  return { ...fc, ...siteOf(fc.family, ctx), ...(wasConnected !== undefined ? { wasConnected } : {}) };
 }
 
 /** Grants the site these accounts and tells its pages, in the form the family's sites receive them. */
@@ -162,6 +166,9 @@ async function validateWhileLocked(family: Family, m: DappMethod, ctx: DappConte
 
 async function run(family: Family, m: DappMethod, ctx: DappContext, params: unknown): Promise<unknown> {
   await m.check?.(ctx.origin, params);
+  // The hot path (eth_chainId, node reads): a safe method that answers from who asks alone is
+  // answered before any family context or grant is read.
+  if (m.gate === 'safe' && m.answer) return m.answer(siteOf(family, ctx), params);
   if (m.gate === 'safe' || (await m.safeWhen?.(params))) {
     // A method that needs no account still answers when the wallet has none of the family (withoutAccount).
     const fc = await siteContext(family).catch(() => (m.withoutAccount ? networkContext(family) : null));

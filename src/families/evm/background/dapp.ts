@@ -13,7 +13,7 @@ import { personalEcRecover } from '../core/ecRecover';
 import { keyring } from '../../../background/keyring';
 import { grantOf, revoke } from '../../../background/permissions';
 import { getLocal } from '../../../background/storage';
-import type { DappCall, DappMethod, DappPrepared, Gate } from '../../types';
+import type { DappCall, DappMethod, DappPrepared, DappSite, Gate } from '../../types';
 import type { EvmRequest } from '../core/methods';
 import { activeNetwork, rpcFor } from './state';
 import { forDapp, permittedAccounts, requirePermitted } from './dappAccounts';
@@ -27,21 +27,43 @@ import { personalSign, sendTransaction } from './dappSigning';
 const hexChain = (id: number): `0x${string}` => `0x${id.toString(16)}`;
 
 /** An answer with no window: `run` computes it after the gate passed. */
-const answer = (fn: () => unknown): Promise<DappPrepared> => Promise.resolve({ run: async () => fn() });
+const noWindow = (fn: () => unknown): Promise<DappPrepared> => Promise.resolve({ run: async () => fn() });
 
 /**
- * One table entry: the method's params are validated by core/methods.ts before anything else, and
- * `prepare` receives them validated. Safe entries answer even without an EVM account (as before).
+ * One table entry of a gate other than 'safe' (safe ones: siteMethod): the method's params are
+ * validated by core/methods.ts before anything else, and `prepare` receives them validated.
  */
-function method(name: string, gate: Gate, prepare: (call: DappCall, req: EvmRequest) => Promise<DappPrepared>, extra: Partial<DappMethod> = {}): DappMethod {
+function method(name: string, gate: Exclude<Gate, 'safe'>, prepare: (call: DappCall, req: EvmRequest) => Promise<DappPrepared>, extra: Partial<DappMethod> = {}): DappMethod {
   return {
     gate,
-    ...(gate === 'safe' ? { withoutAccount: true } : {}),
     check: (_origin, params) => void validateEvmParams(name, params),
     prepare: (call, params) => prepare(call, validateEvmParams(name, params)),
     ...extra,
   };
 }
+
+/**
+ * A safe entry answered from who asks alone (DappMethod.answer): the pipeline builds no family
+ * context and reads no grant for it, so eth_chainId and node reads cost what they cost before
+ * the pipeline. It answers even without an EVM account (as before). `prepare` gives the same
+ * answer to a caller holding a full call.
+ */
+function siteAnswer(fn: (site: DappSite, params: unknown) => unknown, check?: DappMethod['check']): DappMethod {
+  return {
+    gate: 'safe',
+    withoutAccount: true,
+    ...(check ? { check } : {}),
+    answer: async (site, params) => fn(site, params),
+    prepare: (call, params) => Promise.resolve({ run: async () => fn(call, params) }),
+  };
+}
+
+/** siteAnswer for a method of core/methods.ts: its params validated first (`check`), as every entry's. */
+const siteMethod = (name: string, fn: (site: DappSite, req: EvmRequest) => unknown): DappMethod =>
+  siteAnswer(
+    (site, params) => fn(site, validateEvmParams(name, params)),
+    (_origin, params) => void validateEvmParams(name, params),
+  );
 
 function permissionObject(origin: string, accounts: readonly string[], date: number): unknown {
   return { id: `${origin}#eth_accounts`, parentCapability: 'eth_accounts', invoker: origin, date, caveats: [{ type: 'restrictReturnedAccounts', value: forDapp(accounts) }] };
@@ -55,17 +77,13 @@ const reads: Record<string, DappMethod> = Object.fromEntries(
     .filter(([, cls]) => cls === 'read')
     .map(([name]) => [
       name,
-      method(name, 'safe', async (_call, req) => {
+      siteMethod(name, async (_site, req) => {
         const network = await activeNetwork();
-        return {
-          run: async () => {
-            try {
-              return await rpcFor(network).request(req.method, req.params as unknown[]);
-            } catch (err) {
-              throw rpcErrorToProviderError(err);
-            }
-          },
-        };
+        try {
+          return await rpcFor(network).request(req.method, req.params as unknown[]);
+        } catch (err) {
+          throw rpcErrorToProviderError(err);
+        }
       }),
     ]),
 );
@@ -80,49 +98,40 @@ const typedSign = (name: TypedSignMethod): DappMethod =>
 
 export const evmDapp: Readonly<Record<string, DappMethod>> = {
   ...reads,
-  eth_chainId: method('eth_chainId', 'safe', () => answer(async () => (await activeNetwork()).chainIdHex)),
-  net_version: method('net_version', 'safe', () => answer(async () => String((await activeNetwork()).chainId))),
-  net_listening: method('net_listening', 'safe', () => answer(() => true)),
-  personal_ecRecover: method('personal_ecRecover', 'safe', (_call, req) => answer(() => personalEcRecover(req.params as unknown[]))),
+  eth_chainId: siteMethod('eth_chainId', async () => (await activeNetwork()).chainIdHex),
+  net_version: siteMethod('net_version', async () => String((await activeNetwork()).chainId)),
+  net_listening: siteMethod('net_listening', () => true),
+  personal_ecRecover: siteMethod('personal_ecRecover', (_site, req) => personalEcRecover(req.params as unknown[])),
   // Nothing while locked or not connected (permittedAccounts), the granted accounts otherwise.
-  eth_accounts: method('eth_accounts', 'safe', (call) => answer(async () => forDapp(await permittedAccounts(call.origin)))),
-  eth_coinbase: method('eth_coinbase', 'safe', (call) => answer(async () => forDapp(await permittedAccounts(call.origin))[0] ?? null)),
-  wallet_getProviderState: {
-    gate: 'safe',
-    withoutAccount: true,
-    prepare: (call) =>
-      answer(async () => {
-        const network = await activeNetwork();
-        // isMetaMask: the compatibility flag (on unless the user turned it off in Settings).
-        const settings = await getLocal('settings');
-        return { chainId: network.chainIdHex, accounts: forDapp(await permittedAccounts(call.origin)), isMetaMask: settings?.evmMetaMaskCompat !== false };
-      }),
-  },
-  eth_requestAccounts: method('eth_requestAccounts', 'connect', (call) => answer(async () => forDapp(await permittedAccounts(call.origin))), { choosesAccounts: true, connectDisplay }),
+  eth_accounts: siteMethod('eth_accounts', async (site) => forDapp(await permittedAccounts(site.origin))),
+  eth_coinbase: siteMethod('eth_coinbase', async (site) => forDapp(await permittedAccounts(site.origin))[0] ?? null),
+  wallet_getProviderState: siteAnswer(async (site) => {
+    const network = await activeNetwork();
+    // isMetaMask: the compatibility flag (on unless the user turned it off in Settings).
+    const settings = await getLocal('settings');
+    return { chainId: network.chainIdHex, accounts: forDapp(await permittedAccounts(site.origin)), isMetaMask: settings?.evmMetaMaskCompat !== false };
+  }),
+  eth_requestAccounts: method('eth_requestAccounts', 'connect', (call) => noWindow(async () => forDapp(await permittedAccounts(call.origin))), { choosesAccounts: true, connectDisplay }),
   wallet_requestPermissions: method(
     'wallet_requestPermissions',
     'connect',
     (call) =>
-      answer(async () => {
+      noWindow(async () => {
         const g = await grantOf(call.origin, 'evm');
         return [permissionObject(call.origin, await permittedAccounts(call.origin), g?.grantedAt ?? Date.now())];
       }),
     { choosesAccounts: true, connectDisplay },
   ),
-  wallet_getPermissions: method('wallet_getPermissions', 'safe', (call) =>
-    answer(async () => {
-      const g = await grantOf(call.origin, 'evm');
-      return g && keyring.unlocked ? [permissionObject(call.origin, g.accounts, g.grantedAt)] : [];
-    }),
-  ),
+  wallet_getPermissions: siteMethod('wallet_getPermissions', async (site) => {
+    const g = await grantOf(site.origin, 'evm');
+    return g && keyring.unlocked ? [permissionObject(site.origin, g.accounts, g.grantedAt)] : [];
+  }),
   // Anyone may drop its own connection (nothing is shown).
-  wallet_revokePermissions: method('wallet_revokePermissions', 'safe', (call) =>
-    answer(async () => {
-      await revoke(call.origin, 'evm');
-      call.emit('accountsChanged', []);
-      return null;
-    }),
-  ),
+  wallet_revokePermissions: siteMethod('wallet_revokePermissions', async (site) => {
+    await revoke(site.origin, 'evm');
+    site.emit('accountsChanged', []);
+    return null;
+  }),
   wallet_switchEthereumChain: switchChain,
   wallet_addEthereumChain: addChain,
   wallet_watchAsset: method('wallet_watchAsset', 'approval', async (call, req) => prepareWatchAsset(call, await activeNetwork(), req.params as never), {
@@ -141,9 +150,9 @@ export const evmDapp: Readonly<Record<string, DappMethod>> = {
       await checkSendCalls(validateEvmParams('wallet_sendCalls', params).params as never);
     },
   }),
-  wallet_getCallsStatus: method('wallet_getCallsStatus', 'account', (call, req) => answer(() => callsStatus(call.origin, (req.params as { id: string }).id))),
+  wallet_getCallsStatus: method('wallet_getCallsStatus', 'account', (call, req) => noWindow(() => callsStatus(call.origin, (req.params as { id: string }).id))),
   wallet_showCallsStatus: method('wallet_showCallsStatus', 'account', (call, req) =>
-    answer(async () => {
+    noWindow(async () => {
       await callsStatus(call.origin, (req.params as { id: string }).id);
       return null;
     }),
@@ -154,11 +163,8 @@ export const evmDapp: Readonly<Record<string, DappMethod>> = {
     const ids = p.chainIds ?? [(await activeNetwork()).chainId];
     return { run: async () => Object.fromEntries(ids.map((id) => [hexChain(id), { atomic: { status: 'unsupported' } }])) };
   }),
-  eth_subscribe: method('eth_subscribe', 'safe', async (call, req) => {
-    const network = await activeNetwork();
-    return { run: () => subscribe(call.connectionId, call.origin, network, req.params as unknown[]) };
-  }),
-  eth_unsubscribe: method('eth_unsubscribe', 'safe', (call, req) => answer(() => unsubscribe(call.connectionId, req.params as unknown[]))),
+  eth_subscribe: siteMethod('eth_subscribe', async (site, req) => subscribe(site.connectionId, site.origin, await activeNetwork(), req.params as unknown[])),
+  eth_unsubscribe: siteMethod('eth_unsubscribe', (site, req) => unsubscribe(site.connectionId, req.params as unknown[])),
 };
 
 /** A method the table lacks: 4200, with advice for eth_sign (core/methods.ts). */
