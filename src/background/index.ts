@@ -11,7 +11,6 @@ import { installAutoLock, onLocked, restoreSession } from './session';
 import { installApprovalWindowWatch, onApprovalsChanged, rejectAll } from './approvals';
 import { installActionBadge } from './actionBadge';
 import { installDappRouter, registerFamily } from './dapp/router';
-import { evmHandler } from '../families/evm/background/dapp';
 import { DEMO } from '../demo/config';
 import { forgetRecentAnswers } from './dapp/executions';
 import { moduleHandler } from './dapp/pipeline';
@@ -56,13 +55,9 @@ export function startBackground(): void {
   onApprovalsChanged(() => broadcast('stateChanged'));
   installApprovalWindowWatch();
   installActionBadge();
-  // Family modules: their dApp method tables on the shared pipeline; each background loads on first
-  // use (src/families/registry.ts).
+  // Family modules (EVM too): their dApp method tables on the shared pipeline; each background loads on
+  // first use (src/families/registry.ts).
   for (const f of modularFamilies()) registerFamily(moduleHandler(f));
-  // EVM is a family module for the popup, but its dApp methods are still its own handler (not yet a
-  // DappMethod table): registered after the loop, it replaces the module handler. It stays eager:
-  // most dApp traffic is EVM.
-  registerFamily(evmHandler);
   installDappRouter(ready);
   onWake('installed', ({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

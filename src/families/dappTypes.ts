@@ -48,11 +48,20 @@ export interface DappPrepared {
   run(decision?: ApprovalDecision): Promise<unknown>;
 }
 
-/** What a family's dApp method sees: the call's origin (from the browser) and the family context. */
-export interface DappCall extends FamilyContext {
+/** Who asks: the call's origin (from the browser) and its page; all a method's `answer` sees. */
+export interface DappSite {
   origin: string;
   /** Sends an event to this site's pages of this family (account data only if connected). */
   emit(event: string, data: unknown): void;
+  /**
+   * Optional: the page's connection (one port per frame), for answers that live as long as that
+   * page (EIP-1193 subscriptions: eth_subscribe's events go to that page only and end with it).
+   */
+  connectionId?: number;
+}
+
+/** What a family's dApp method sees: who asks (DappSite) and the family context. */
+export interface DappCall extends FamilyContext, DappSite {
   /**
    * Optional: whether the site held a grant for the family when the call arrived, before any
    * connect prompt of this call (set by the pipeline for every gate). A 'safe' method uses it to
@@ -85,9 +94,22 @@ export interface DappMethod {
   check?(origin: string, params: unknown): void | Promise<void>;
   /**
    * Optional: for these params the method is answered as if its gate were 'safe' (no window, no
-   * unlock): Wallet Standard's `connect({ silent: true })` only reports an existing connection.
+   * unlock): Wallet Standard's `connect({ silent: true })` only reports an existing connection;
+   * EIP-3326's switch to the chain already active changes nothing. May read storage (no node).
    */
-  safeWhen?(params: unknown): boolean;
+  safeWhen?(params: unknown): boolean | Promise<boolean>;
+  /**
+   * Optional, with gate 'connect': the user may pick several accounts in the connect prompt (its
+   * decision's `edits.accounts`); they are granted instead of the one dApp address (EIP-1193
+   * sites see several accounts).
+   */
+  choosesAccounts?: boolean;
+  /**
+   * Optional, with gate 'approval': for these params a site that is not connected may ask too, and
+   * approving does not connect it (a chain switch or an added network, a token to watch: nothing
+   * of the account is shown or used).
+   */
+  strangersMayAsk?(params: unknown): boolean;
   /** Optional, with gate 'connect': extra rows of the connect prompt (what the site may do, its message). */
   connectDisplay?(params: unknown): Record<string, unknown> | Promise<Record<string, unknown>>;
   /**
@@ -96,9 +118,11 @@ export interface DappMethod {
    */
   whileLocked?: unknown;
   /**
-   * Optional, with gate 'safe': the method answers even when the wallet has no account of the family
+   * Optional, with gate 'safe' (or `safeWhen`): the method answers even when the wallet has no account of the family
    * (none yet, or an imported key of another chain), with address '' and no key, instead of 4900
-   * (TRON's chain id, node reads and provider state do not need an account).
+   * (TRON's chain id, node reads and provider state do not need an account). With gate 'approval':
+   * the approval is shown with the network's context when the wallet has no account of the family
+   * (EVM's chain switch, an ERC-20 to watch: they use no account).
    */
   withoutAccount?: boolean;
   /**
@@ -109,4 +133,13 @@ export interface DappMethod {
   answerRefusal?(error: ProviderErrorShape): unknown;
   /** Throws ProviderError -32602 before any window opens; `run` executes after the gate (and approval) passed. */
   prepare(call: DappCall, params: unknown): Promise<DappPrepared>;
+  /**
+   * Optional, with gate 'safe': the answer from who asks and the params alone, used by the pipeline
+   * instead of `prepare`. It builds no family context and reads no grant for it (no selected
+   * account, no node URL, no site record: storage reads that would cost every eth_chainId a few
+   * times a bare message's round trip). Only for a method whose answer needs neither the account
+   * nor `wasConnected`; one that shows account data reads the grant itself (EVM's eth_accounts).
+   * `prepare` stays the same method for a caller that holds a full DappCall.
+   */
+  answer?(site: DappSite, params: unknown): Promise<unknown>;
 }

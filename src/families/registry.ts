@@ -22,7 +22,6 @@ export interface FamilyModuleEntry {
 }
 
 export const FAMILY_MODULES = {
-  // The EVM dApp handler is still its own (src/families/evm/background/dapp.ts, registered in src/background/index.ts).
   evm: { background: () => import('./evm/background/index').then((m) => m.evmBackground), networkState: () => import('./evm/background/networkState').then((m) => m.evmNetworkState), incoming: () => import('./evm/background/incoming') },
   bitcoin: { background: () => import('./bitcoin/background/index').then((m) => m.default), incoming: () => import('./bitcoin/background/incoming') },
   tron: { background: () => import('./tron/background/index').then((m) => m.tronBackground), incoming: () => import('./tron/background/incoming') },

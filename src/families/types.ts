@@ -184,7 +184,7 @@ export interface FamilyBalances {
   details: Record<string, string>;
 }
 
-export type { DappApproval, DappCall, DappMethod, DappPrepared, Gate } from './dappTypes';
+export type { DappApproval, DappCall, DappMethod, DappPrepared, DappSite, Gate } from './dappTypes';
 
 export interface FamilyBackground {
   balances(ctx: FamilyContext): Promise<FamilyBalances>;
@@ -215,6 +215,10 @@ export interface FamilyBackground {
    * Returns any other error unchanged.
    */
   mapError?(err: unknown): unknown;
+  /** Optional: the family's refusal of a method its table lacks (EVM: 4200, with advice for eth_sign). */
+  unsupportedMethod?(method: string): unknown;
+  /** Optional: the form granted accounts reach a site in (`accountsChanged`): EVM sites get lower case. */
+  dappAccounts?(accounts: readonly string[]): unknown;
   /**
    * Events for connected sites when the popup's account or the family's network changes; the default
    * sends `accountsChanged` with [address] and `networkChanged` with the network id.

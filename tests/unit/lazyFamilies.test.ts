@@ -4,7 +4,7 @@
  * none of the background's modules beyond a short list. The rest (entrypoints/wallet-worker.ts) is
  * loaded on first need, and inside it the bundler evaluates a module when any static import chain
  * reaches it from the entry, so none may reach the
- * Bitcoin / Solana / TRON dApp handlers, the popup's chain operations or @solana/web3.js (they
+ * EVM / Bitcoin / Solana / TRON dApp tables, the popup's chain operations or @solana/web3.js (they
  * are loaded through import() in src/background/lazyModules.ts). `import type` is erased and not
  * followed.
  */
@@ -36,12 +36,12 @@ describe('background: family code reached only through import()', () => {
 
   it('follows the static graph (sanity: the eager parts are in it)', () => {
     const reached = [...files.keys()].map(rel);
-    expect(reached).toContain('src/families/evm/background/dapp.ts');
+    expect(reached).toContain('src/background/dapp/pipeline.ts');
     expect(reached).toContain('src/background/lazyModules.ts');
     expect(reached).toContain('src/background/walletService.ts');
   });
 
-  it.each(['src/families/bitcoin/background/dapp.ts', 'src/families/solana/background/dapp.ts', 'src/families/tron/background/dapp.ts', 'src/background/families/popupChains.ts'])('%s is not statically imported', (file) => {
+  it.each(['src/families/evm/background/dapp.ts', 'src/families/bitcoin/background/dapp.ts', 'src/families/solana/background/dapp.ts', 'src/families/tron/background/dapp.ts', 'src/background/families/popupChains.ts'])('%s is not statically imported', (file) => {
     expect([...files.keys()].map(rel)).not.toContain(file);
   });
 

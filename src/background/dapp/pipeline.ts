@@ -7,11 +7,14 @@
  * already refused blocked sites, bounded floods, ran copies once, and hides account data from
  * strangers. Optional members (src/families/types.ts) let a family refuse early (`check`), answer
  * some params without a window (`safeWhen`), stop a locked validation before its node calls
- * (`validating`), state several sets of risk facts (`factsList`) and word its errors (`mapError`).
+ * (`validating`), state several sets of risk facts (`factsList`) and word its errors (`mapError`),
+ * let the connect prompt pick several accounts (`choosesAccounts`), unconnected sites ask for
+ * what uses no account (`strangersMayAsk`: EVM's chain switch) and a safe method answer from who
+ * asks alone, without the family context (`answer`: EVM's chain id and node reads).
  * Names no family.
  */
 import type { Family } from '../../families/ids';
-import type { DappApproval, DappCall, DappMethod, DappPrepared, FamilyContext, RiskFacts } from '../../families/types';
+import type { DappApproval, DappCall, DappMethod, DappPrepared, DappSite, FamilyContext, RiskFacts } from '../../families/types';
 import { assessRisk } from '../../core/risk';
 import type { ApprovalDecision, RiskWarning } from '../../protocol/approvals';
 import { recentTransferTimes, riskSettings } from '../activity';
@@ -47,13 +50,32 @@ async function riskFor(family: Family, origin: string, address: string, facts: R
   );
 }
 
-function callOf(ctx: DappContext, fc: FamilyContext, wasConnected?: boolean): DappCall {
-  return { ...fc, origin: ctx.origin, emit: (event, data) => emitToOrigin(ctx.origin, fc.family, event, data), ...(wasConnected !== undefined ? { wasConnected } : {}) };
+/** Who asks: the origin the router took from the browser, its page, and its events. */
+function siteOf(family: Family, ctx: DappContext): DappSite {
+  return {
+    origin: ctx.origin,
+    emit: (event, data) => emitToOrigin(ctx.origin, family, event, data),
+    ...(ctx.connectionId !== undefined ? { connectionId: ctx.connectionId } : {}),
+  };
 }
 
-/** The user's answer to a connect prompt for this family, granted on approval. */
-async function connectSite(family: Family, ctx: DappContext, fc: FamilyContext, extra: Record<string, unknown> = {}): Promise<void> {
-  await requestApproval({
+function callOf(ctx: DappContext, fc: FamilyContext, wasConnected?: boolean): DappCall {
+  return { ...fc, ...siteOf(fc.family, ctx), ...(wasConnected !== undefined ? { wasConnected } : {}) };
+}
+
+/** Grants the site these accounts and tells its pages, in the form the family's sites receive them. */
+async function grantSite(family: Family, origin: string, accounts: string[]): Promise<void> {
+  await grant(origin, family, accounts);
+  const bg = await backgroundOf(family);
+  emitToOrigin(origin, family, 'accountsChanged', bg.dappAccounts ? bg.dappAccounts(accounts) : accounts);
+}
+
+/**
+ * The user's answer to a connect prompt for this family, granted on approval: the family's dApp
+ * address, or (DappMethod.choosesAccounts) the accounts the user picked in the prompt.
+ */
+async function connectSite(family: Family, ctx: DappContext, fc: FamilyContext, m: DappMethod, extra: Record<string, unknown> = {}): Promise<void> {
+  const decision = await requestApproval({
     origin: ctx.origin,
     requestId: ctx.requestId,
     family,
@@ -62,8 +84,8 @@ async function connectSite(family: Family, ctx: DappContext, fc: FamilyContext, 
     display: { account: fc.address, network: fc.network.name, ...extra },
     warnings: await riskFor(family, ctx.origin, fc.address, undefined),
   });
-  await grant(ctx.origin, family, [fc.address]);
-  emitToOrigin(ctx.origin, family, 'accountsChanged', [fc.address]);
+  const picked = m.choosesAccounts ? decision.edits?.accounts : undefined;
+  await grantSite(family, ctx.origin, picked?.length ? [...picked] : [fc.address]);
 }
 
 /** The family context a site's call sees: its address is the family's dApp address when it has one. */
@@ -74,10 +96,14 @@ async function siteContext(family: Family): Promise<FamilyContext> {
   return bg.dappAddress ? { ...fc, address: await bg.dappAddress(fc) } : fc;
 }
 
-async function unlocked(family: Family): Promise<FamilyContext> {
+/** The unlocked context; `withoutAccount`: a wallet with no account of the family gets the network's. */
+async function unlocked(family: Family, withoutAccount = false): Promise<FamilyContext> {
   await awaitUnlock(() => keyring.unlocked);
-  const fc = await siteContext(family);
-  if (!fc.address) throw new WalletError('LOCKED', 'The wallet is locked');
+  const fc = await siteContext(family).catch((err: unknown) => {
+    if (withoutAccount) return networkContext(family);
+    throw err;
+  });
+  if (!fc.address && !withoutAccount) throw new WalletError('LOCKED', 'The wallet is locked');
   return fc;
 }
 
@@ -140,7 +166,10 @@ async function validateWhileLocked(family: Family, m: DappMethod, ctx: DappConte
 
 async function run(family: Family, m: DappMethod, ctx: DappContext, params: unknown): Promise<unknown> {
   await m.check?.(ctx.origin, params);
-  if (m.gate === 'safe' || m.safeWhen?.(params)) {
+  // The hot path (eth_chainId, node reads): a safe method that answers from who asks alone is
+  // answered before any family context or grant is read.
+  if (m.gate === 'safe' && m.answer) return m.answer(siteOf(family, ctx), params);
+  if (m.gate === 'safe' || (await m.safeWhen?.(params))) {
     // A method that needs no account still answers when the wallet has none of the family (withoutAccount).
     const fc = await siteContext(family).catch(() => (m.withoutAccount ? networkContext(family) : null));
     if (!fc) throw new ProviderError(4900, 'The wallet has no account yet.');
@@ -153,23 +182,20 @@ async function run(family: Family, m: DappMethod, ctx: DappContext, params: unkn
     await validateWhileLocked(family, m, ctx, params, (await grantOf(ctx.origin, family))?.accounts[0]);
     const fc = await unlocked(family);
     const wasConnected = !!(await grantOf(ctx.origin, family));
-    if (!wasConnected) await connectSite(family, ctx, fc, await m.connectDisplay?.(params));
+    if (!wasConnected) await connectSite(family, ctx, fc, m, await m.connectDisplay?.(params));
     return (await m.prepare(callOf(ctx, fc, wasConnected), params)).run();
   }
   const grantNow = await grantOf(ctx.origin, family);
   const granted = !!grantNow;
   if ('stranger' in m && m.gate === 'account' && (!granted || !keyring.unlocked)) return m.stranger;
-  if (!granted && !(m.gate === 'approval' && m.connects)) throw unauthorized();
+  if (!granted && !(m.gate === 'approval' && (m.connects || m.strangersMayAsk?.(params)))) throw unauthorized();
   // Validation first: malformed params fail here, before any window opens (the unlock window too).
   await validateWhileLocked(family, m, ctx, params, grantNow?.accounts[0]);
-  const fc = await unlocked(family);
+  const fc = await unlocked(family, !!m.withoutAccount);
   const prepared = await m.prepare(callOf(ctx, fc, granted), params);
   if (m.gate === 'account') return prepared.run();
   const decision = await approve(family, ctx, m, prepared, fc, granted);
-  if (!granted && m.connects) {
-    await grant(ctx.origin, family, [fc.address]);
-    emitToOrigin(ctx.origin, family, 'accountsChanged', [fc.address]);
-  }
+  if (!granted && m.connects) await grantSite(family, ctx.origin, [fc.address]);
   return prepared.run(decision);
 }
 
@@ -180,7 +206,7 @@ export function moduleHandler(family: Family): FamilyHandler {
     async handle(ctx, method, params) {
       const bg = await backgroundOf(family);
       const m = bg.dapp && Object.prototype.hasOwnProperty.call(bg.dapp, method) ? bg.dapp[method] : undefined;
-      if (!m) throw unsupported(method);
+      if (!m) throw bg.unsupportedMethod ? bg.unsupportedMethod(method) : unsupported(method);
       try {
         if (params !== undefined && params !== null && typeof params !== 'object') throw invalidParams('params must be an object or an array');
         return await run(family, m, ctx, params);

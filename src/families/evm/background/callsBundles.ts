@@ -9,8 +9,7 @@ import { providerError, type SendCallsParams } from '../core/methods';
 import { prepareTransaction } from '../core/transaction';
 import { sendTransaction, waitForReceipt } from '../core/txSubmit';
 import type { RiskWarning } from '../../../protocol/approvals';
-import { requestApproval } from '../../../background/approvals';
-import type { DappContext } from '../../../background/dapp/router';
+import type { DappCall, DappPrepared } from '../../types';
 import { describeTx } from './describeTx';
 import { requirePermitted } from './dappAccounts';
 import { activeNetwork, findEvmAccount, networkById, nonceTracker, rpcFor, withEvmKey } from './state';
@@ -45,24 +44,43 @@ function save(b: CallsBundle): Promise<void> {
   return next;
 }
 
-export async function sendCalls(ctx: DappContext, p: SendCallsParams): Promise<{ id: string }> {
+/** What a bundle is refused for before the grant check and the unlock (as before the pipeline). */
+export async function checkSendCalls(p: SendCallsParams): Promise<void> {
   const network = await activeNetwork();
   if (p.chainId !== network.chainId) throw providerError(5710, `Chain ${hexChain(p.chainId)} is not the active chain`);
   if (p.atomicRequired) throw providerError(5760, 'Atomic execution is not supported by this wallet');
-  const accounts = await requirePermitted(ctx.origin, p.from);
+}
+
+/**
+ * Checks a bundle (-32602 / 5710 / 5760 / 5720 before any window), describes each call for the one
+ * approval the pipeline shows, and runs the calls one by one once approved.
+ */
+export async function prepareSendCalls(call: DappCall, p: SendCallsParams): Promise<DappPrepared> {
+  const network = await activeNetwork();
+  await checkSendCalls(p);
+  // While locked the pipeline only validates: no account and no node are asked yet.
+  if (call.validating) return { approval: { kind: 'sendCalls', display: {} }, run: () => Promise.resolve(null) };
+  const accounts = await requirePermitted(call.origin, p.from);
   const account = await findEvmAccount(p.from ?? accounts[0]!);
   const from: Address = account.address;
   if (p.id !== undefined && (await loadAll())[p.id]) throw providerError(5720, 'A bundle with this id already exists');
   const descriptions = [];
   const warnings: RiskWarning[] = [];
   for (const c of p.calls) {
-    const d = await describeTx(ctx, network, { from, ...(c.to ? { to: c.to } : {}), value: c.value ?? 0n, ...(c.data ? { data: c.data } : {}), fees: {} });
+    const d = await describeTx(call, network, { from, ...(c.to ? { to: c.to } : {}), value: c.value ?? 0n, ...(c.data ? { data: c.data } : {}), fees: {} });
     descriptions.push(d.display);
     warnings.push(...d.warnings);
   }
-  await requestApproval({ origin: ctx.origin, requestId: ctx.requestId, family: 'evm', kind: 'sendCalls', display: { account: from, network: network.name, calls: descriptions, execution: 'One after another (not atomic)' }, warnings });
+  return {
+    approval: { kind: 'sendCalls', display: { account: from, network: network.name, calls: descriptions, execution: 'One after another (not atomic)' }, warnings },
+    run: () => runCalls(call.origin, network, account, p),
+  };
+}
+
+async function runCalls(origin: string, network: Awaited<ReturnType<typeof activeNetwork>>, account: Awaited<ReturnType<typeof findEvmAccount>>, p: SendCallsParams): Promise<{ id: string }> {
+  const from: Address = account.address;
   const id = p.id ?? `0x${Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
-  const bundle: CallsBundle = { id, origin: ctx.origin, chainId: network.chainId, status: 100, hashes: [] };
+  const bundle: CallsBundle = { id, origin, chainId: network.chainId, status: 100, hashes: [] };
   await save(bundle);
   const rpc = rpcFor(network);
   for (const c of p.calls) {

@@ -12,7 +12,6 @@ import { readTokenMetadata } from '../core/erc20';
 import { simulateTransaction, simulationWarnings } from '../core/simulate';
 import { assessRisk } from '../../../core/risk';
 import type { RiskWarning } from '../../../protocol/approvals';
-import type { DappContext } from '../../../background/dapp/router';
 import { rpcFor } from './state';
 import { recentTransferTimes, riskSettings } from '../../../background/activity';
 
@@ -40,7 +39,7 @@ function displayCall(call: DecodedCall, symbol: string, decimals?: number): Reco
 }
 
 /** Decodes a transaction for the approval window and judges its risk. */
-export async function describeTx(ctx: DappContext, network: EvmNetwork, tx: TxRequest | PreparedTransaction): Promise<{ display: Record<string, unknown>; warnings: RiskWarning[] }> {
+export async function describeTx(ctx: { origin: string }, network: EvmNetwork, tx: TxRequest | PreparedTransaction): Promise<{ display: Record<string, unknown>; warnings: RiskWarning[] }> {
   const call = decodeCalldata({ to: tx.to ?? null, value: tx.value, ...(tx.data ? { data: tx.data } : {}) });
   const rpc = rpcFor(network);
   let symbol = network.nativeCurrency.symbol;
