@@ -23,9 +23,9 @@
  *
  * Plugging a family in (README "Adding a chain family"): src/families/<f>/{core,background,ui,inpage},
  * its name in FAMILIES (ids.ts), then one entry per bundle context: its core object in
- * src/core/chains/registry.ts (every context but the page), its loaders in registry.ts (worker),
- * its UI loader or null in ui.ts (popup; its strings, if any, in messages.ts), its provider or null
- * in inpage.ts (page).
+ * src/core/chains/cores.ts (every context but the page), its loaders in registry.ts (worker),
+ * its popup entry (strings, UI parts, payment links) in ui.ts, its provider or null in inpage.ts
+ * (page); each of these is one line.
  */
 import type { ComponentType } from 'react';
 import type { ActivityItem } from '../background/activity';
@@ -35,6 +35,7 @@ import type { RiskWarning } from '../protocol/approvals';
 import type { DappMethod } from './dappTypes';
 import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
 import type { PaymentDraft } from '../ui/popup/paymentLinkRead';
+import type { PaymentCodec } from '../core/payments/types';
 import type { Family } from './ids';
 /** Families built as modules (src/families/registry.ts), for shared types that exclude them. */
 export type { ModularFamily } from './registry';
@@ -300,6 +301,23 @@ export interface FamilyMessages<K extends string = string> {
   en: Readonly<Record<K, string>>;
   'zh-CN': () => Promise<Readonly<Record<K, string>>>;
   'zh-TW': () => Promise<Readonly<Record<K, string>>>;
+}
+
+/**
+ * A family's popup entry (src/families/<f>/ui/entry.ts; its one line in src/families/ui.ts), eager and
+ * tiny: the family's strings, and loaders for the rest, so the popup's first render carries none of the
+ * family's UI code.
+ */
+export interface FamilyUiEntry<K extends string = string> {
+  /** Its strings (English eager, Chinese lazy); absent: it has none of its own. */
+  messages?: FamilyMessages<K>;
+  /** Its UI parts (one lazy chunk); absent: the generic screens need nothing of its own. */
+  parts?: () => Promise<FamilyUi>;
+  /**
+   * Its payment-link standard: the URI scheme (eager: the Send field recognises a link by it, Receive
+   * offers "Request a payment") and its parser and builder (loaded when a link is read or built).
+   */
+  payment?: { scheme: string; codec: () => Promise<PaymentCodec> };
 }
 
 /** The page side: tiny, no SDK, imports only the bridge, the emitter and the dApp protocol. */
