@@ -10,18 +10,16 @@ import type { DerivedKeypair, Family } from '../core/types';
 import type { VaultPayload, VaultWallet } from '../core/vault';
 import type { AccountView, Settings, WalletMeta } from '../protocol/ui';
 import { WalletError } from './errors';
+import { FAMILY_CORES } from '../core/chains/registry';
+import { ACCOUNT_FAMILIES } from '../families/ids';
 
-/** What the account list shows for one account index: every family, and Kusama beside Polkadot. */
-export const ACCOUNT_ROWS: ReadonlyArray<{ family: Family; network: string }> = [
-  { family: 'bitcoin', network: 'mainnet' },
-  { family: 'evm', network: 'mainnet' },
-  { family: 'tron', network: 'mainnet' },
-  { family: 'solana', network: 'mainnet' },
-  { family: 'aptos', network: 'mainnet' },
-  { family: 'polkadot', network: 'polkadot' },
-  { family: 'polkadot', network: 'kusama' },
-  { family: 'eos', network: 'mainnet' },
-];
+/**
+ * What the account list shows for one account index: every family's rows as its core object states
+ * them (FamilyCore.accountRows: Kusama beside Polkadot), in the Accounts screen's family order.
+ */
+export const ACCOUNT_ROWS: ReadonlyArray<{ family: Family; network: string }> = ACCOUNT_FAMILIES.flatMap((family) =>
+  FAMILY_CORES[family].accountRows.map((network) => ({ family, network })),
+);
 
 export interface KeyOptions {
   network?: string;

@@ -10,11 +10,13 @@ import type { UiRegistry } from './ui';
 
 const FAMILY_UI: Readonly<Record<Family, FamilyUiEntry>> = entries;
 
-/** Every family's strings that has any, in FAMILIES' order. */
-export const FAMILY_MESSAGES: readonly FamilyMessages[] = FAMILIES.flatMap((f) => {
-  const messages = FAMILY_UI[f].messages;
-  return messages ? [messages] : [];
-});
+/** The strings of every family that has any, by family (in FAMILIES' order). */
+export const FAMILY_MESSAGES: Readonly<Partial<Record<Family, FamilyMessages>>> = Object.fromEntries(
+  FAMILIES.flatMap((f) => {
+    const messages = FAMILY_UI[f].messages;
+    return messages ? [[f, messages]] : [];
+  }),
+);
 
 /** Every family's keys: with the shared keys, what `t()` accepts (src/ui/i18n). */
 export type FamilyMessageKey = {

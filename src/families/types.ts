@@ -33,7 +33,7 @@ import type { ChainFamilyKeys } from '../core/chains/types';
 import type { RiskInput } from '../core/risk/types';
 import type { RiskWarning } from '../protocol/approvals';
 import type { DappMethod } from './dappTypes';
-import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
+import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview, PaymentRequestResult } from '../protocol/ui';
 import type { PaymentDraft } from '../ui/popup/paymentLinkRead';
 import type { PaymentCodec } from '../core/payments/types';
 import type { Family } from './ids';
@@ -95,6 +95,11 @@ export interface FamilyCore<F extends Family = Family> {
   keys: ChainFamilyKeys;
   /** Its networks and endpoint rule (eager and tiny: the popup lists them before anything loads). */
   descriptor: FamilyDescriptor;
+  /**
+   * The Accounts screen's rows for one account index: the key networks (KeyOptions.network) whose
+   * address it lists, usually ['mainnet'] (Polkadot: 'polkadot' and 'kusama', one SS58 address each).
+   */
+  accountRows: readonly string[];
   /**
    * For the look-alike rule (src/core/risk/lookalike.ts), given a trimmed address: `key` equal for the
    * same account (hex is case-insensitive, base58 is not), `body` the part whose first and last
@@ -239,6 +244,12 @@ export interface FamilyBackground {
    * replace-by-fee), prepared and confirmed like a send; `params` come from the family's ActivityActions.
    */
   activityActions?: Readonly<Record<string, (ctx: FamilyContext, item: ActivityItem, params: unknown) => Promise<PreparedSend>>>;
+  /**
+   * Runs a payment link's transaction request the user opened from Send (Solana Pay: the merchant's
+   * server builds the transaction; the approval window shows it before anything is signed). `link`
+   * is as the popup sent it: checked here. The popup side is FamilyUi.openPaymentRequest.
+   */
+  paymentRequest?(link: unknown): Promise<PaymentRequestResult>;
 }
 
 /**

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CHAIN_KEYS } from '../../src/core/chains/registry';
 import { ENDPOINT_FAMILIES, FAMILIES, WALLET_FAMILIES, assertNever, isFamily, isWalletFamily } from '../../src/families/ids';
 import { isPortRequest } from '../../src/protocol/dapp';
+import * as coreLines from '../../src/core/chains/cores';
+import * as uiEntries from '../../src/families/ui';
+import { FAMILY_MESSAGES } from '../../src/families/messages';
+import { ACCOUNT_ROWS } from '../../src/background/keyring';
 
 describe('family ids', () => {
   it('lists each family once, and the key registry has exactly these', () => {
@@ -29,6 +33,27 @@ describe('family ids', () => {
     expect(isPortRequest({ id: '1', family: 'eos', method: 'x' })).toBe(true);
     expect(isPortRequest({ id: '1', family: 'cosmos', method: 'x' })).toBe(false);
     expect(isPortRequest({ id: '1', family: 7, method: 'x' })).toBe(false);
+  });
+
+  it('the one-line registries (core objects, popup entries) export exactly one entry per family, named for it', () => {
+    expect(Object.keys(coreLines).sort()).toEqual([...FAMILIES].sort());
+    for (const f of FAMILIES) expect(coreLines[f].id).toBe(f);
+    expect(Object.keys(uiEntries).sort()).toEqual([...FAMILIES].sort());
+    // Every family has strings today; they are reached through its popup entry, in FAMILIES' order.
+    for (const f of FAMILIES) expect(FAMILY_MESSAGES[f]).toBe(uiEntries[f].messages);
+  });
+
+  it("the Accounts screen's rows come from the core objects, in the order the screen had (Bitcoin first, Kusama beside Polkadot)", () => {
+    expect(ACCOUNT_ROWS).toEqual([
+      { family: 'bitcoin', network: 'mainnet' },
+      { family: 'evm', network: 'mainnet' },
+      { family: 'tron', network: 'mainnet' },
+      { family: 'solana', network: 'mainnet' },
+      { family: 'aptos', network: 'mainnet' },
+      { family: 'polkadot', network: 'polkadot' },
+      { family: 'polkadot', network: 'kusama' },
+      { family: 'eos', network: 'mainnet' },
+    ]);
   });
 
   it('assertNever throws with the unexpected value', () => {

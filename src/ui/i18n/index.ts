@@ -13,7 +13,7 @@ export type MessageKey = SharedMessageKey | FamilyMessageKey;
 /** One locale's strings, shared and families' together. */
 export type Messages = Readonly<Record<MessageKey, string>>;
 
-const familyParts: readonly FamilyMessages[] = FAMILY_MESSAGES;
+const familyParts: readonly FamilyMessages[] = Object.values(FAMILY_MESSAGES);
 const en: Messages = Object.assign({}, sharedEn, ...familyParts.map((m) => m.en)) as Messages;
 
 const loaded: Partial<Record<Locale, Messages>> = { en };

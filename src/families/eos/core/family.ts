@@ -1,5 +1,5 @@
 /**
- * The EOS family's pure core for the shared code (the one entry in src/core/chains/registry.ts):
+ * The EOS family's pure core for the shared code (its one line in src/core/chains/cores.ts):
  * keys, networks, and how two addresses compare for the look-alike rule (account names, lower-case, the whole name).
  */
 import type { FamilyCore } from '../../types.ts';
@@ -10,6 +10,7 @@ export const eosCore: FamilyCore<'eos'> = {
   id: 'eos',
   keys: eosKeys,
   descriptor: eosDescriptor,
+  accountRows: ['mainnet'],
   comparableAddress(a) {
     const name = a.toLowerCase();
     return { key: name, body: name };

@@ -15,6 +15,6 @@ const solanaUi: FamilyUi = {
     ...(draft.label ? { label: draft.label } : {}),
     ...(draft.message ? { message: draft.message } : {}),
   }),
-  openPaymentRequest: (link) => call('solanaPayRequest', { link }),
+  openPaymentRequest: (link) => call('paymentRequest', { family: 'solana', link }),
 };
 export default solanaUi;
