@@ -289,6 +289,8 @@ export interface FamilyUi {
   BalancesExtras?: ComponentType<{ view: ChainBalancesView | null; onView(v: ChainBalancesView): void }>;
   /** Buttons under one of the wallet's own activity entries (Bitcoin: speed up a pending send). */
   ActivityActions?: ComponentType<{ item: ActivityView }>;
+  /** Its payment-link standard's parser and builder (core code): present when its entry has a `paymentScheme`. */
+  paymentCodec?: PaymentCodec;
   /**
    * The payment-link hook: what a link asks of the transaction itself beyond recipient, asset and
    * amount (Solana Pay's references and memo), as this family's send fields (`extra`); the Send form
@@ -325,10 +327,11 @@ export interface FamilyUiEntry<K extends string = string> {
   /** Its UI parts (one lazy chunk); absent: the generic screens need nothing of its own. */
   parts?: () => Promise<FamilyUi>;
   /**
-   * Its payment-link standard: the URI scheme (eager: the Send field recognises a link by it, Receive
-   * offers "Request a payment") and its parser and builder (loaded when a link is read or built).
+   * The URI scheme of its payment-link standard ('ethereum', 'bitcoin', …), whose parser and builder
+   * are its parts' `paymentCodec`. Eager: the Send field recognises a link by it, and Receive offers
+   * "Request a payment" for it; the codec loads with the parts when a link is read or built.
    */
-  payment?: { scheme: string; codec: () => Promise<PaymentCodec> };
+  paymentScheme?: string;
 }
 
 /** The page side: tiny, no SDK, imports only the bridge, the emitter and the dApp protocol. */

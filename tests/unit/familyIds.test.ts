@@ -7,6 +7,8 @@ import * as coreLines from '../../src/core/chains/cores';
 import * as uiEntries from '../../src/families/ui';
 import { FAMILY_MESSAGES } from '../../src/families/messages';
 import { ACCOUNT_ROWS } from '../../src/background/keyring';
+import { PAYMENT_SCHEMES } from '../../src/ui/popup/paymentStandards';
+import type { FamilyUiEntry } from '../../src/families/types';
 
 describe('family ids', () => {
   it('lists each family once, and the key registry has exactly these', () => {
@@ -41,6 +43,19 @@ describe('family ids', () => {
     expect(Object.keys(uiEntries).sort()).toEqual([...FAMILIES].sort());
     // Every family has strings today; they are reached through its popup entry, in FAMILIES' order.
     for (const f of FAMILIES) expect(FAMILY_MESSAGES[f]).toBe(uiEntries[f].messages);
+  });
+
+  it("a family whose popup entry names a payment-link scheme ships that standard's codec with its parts (and only such a family)", async () => {
+    const withScheme: string[] = [];
+    for (const f of FAMILIES) {
+      const entry: FamilyUiEntry = uiEntries[f];
+      const codec = (await entry.parts?.())?.paymentCodec;
+      expect(codec !== undefined, f).toBe(entry.paymentScheme !== undefined);
+      if (codec) expect(codec.family).toBe(f);
+      if (entry.paymentScheme) withScheme.push(`${entry.paymentScheme}:${f}`);
+    }
+    expect(withScheme).toEqual(['ethereum:evm', 'bitcoin:bitcoin', 'tron:tron', 'solana:solana']);
+    expect(PAYMENT_SCHEMES).toEqual({ ethereum: 'evm', bitcoin: 'bitcoin', tron: 'tron', solana: 'solana' });
   });
 
   it("the Accounts screen's rows come from the core objects, in the order the screen had (Bitcoin first, Kusama beside Polkadot)", () => {

@@ -1,6 +1,6 @@
 /**
  * The Bitcoin family's popup entry (its one line in src/families/ui.ts), eager and tiny: its strings and
- * where its UI parts load from (one lazy chunk), and its payment-link scheme (its codec loads when a bitcoin: link is read or built).
+ * where its UI parts load from (one lazy chunk), and its payment-link scheme (its codec is one of those parts).
  */
 import type { FamilyUiEntry } from '../../types';
 import { bitcoinMessages } from './messages';
@@ -8,5 +8,5 @@ import { bitcoinMessages } from './messages';
 export const bitcoinUi = {
   messages: bitcoinMessages,
   parts: () => import('./index').then((m) => m.default),
-  payment: { scheme: 'bitcoin', codec: () => import('../core/paymentUri').then((m) => m.bitcoinPaymentCodec) },
+  paymentScheme: 'bitcoin',
 } satisfies FamilyUiEntry;

@@ -1,6 +1,6 @@
 /**
  * The TRON family's popup entry (its one line in src/families/ui.ts), eager and tiny: its strings and
- * where its UI parts load from (one lazy chunk), and its payment-link scheme (its codec loads when a tron: link is read or built).
+ * where its UI parts load from (one lazy chunk), and its payment-link scheme (its codec is one of those parts).
  */
 import type { FamilyUiEntry } from '../../types';
 import { tronMessages } from './messages';
@@ -8,5 +8,5 @@ import { tronMessages } from './messages';
 export const tronUi = {
   messages: tronMessages,
   parts: () => import('./index').then((m) => m.default),
-  payment: { scheme: 'tron', codec: () => import('../core/paymentUri').then((m) => m.tronPaymentCodec) },
+  paymentScheme: 'tron',
 } satisfies FamilyUiEntry;
