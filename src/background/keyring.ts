@@ -3,7 +3,7 @@
  * Everything leaving this module is public data (addresses, public keys, paths), except
  * `keypair()`, which signing code in the background uses and never forwards.
  */
-import { createDeriver, accountFromPrivateKey, eosLegacyPublicKey } from '../core';
+import { createDeriver, accountFromPrivateKey } from '../core';
 import { mnemonicToSeedWebCrypto } from '../core/derive/mnemonicWebCrypto';
 import type { Deriver } from '../core';
 import type { DerivedKeypair, Family } from '../core/types';
@@ -166,7 +166,8 @@ class Keyring {
         path: kp.path,
       };
       kp.secretKey.fill(0);
-      if (family === 'eos') view.altAddress = eosLegacyPublicKey(kp.address);
+      const alt = FAMILY_CORES[family].altAddress?.(kp.address);
+      if (alt !== undefined) view.altAddress = alt;
       return view;
     });
   }

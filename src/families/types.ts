@@ -100,6 +100,8 @@ export interface FamilyCore<F extends Family = Family> {
    * address it lists, usually ['mainnet'] (Polkadot: 'polkadot' and 'kusama', one SS58 address each).
    */
   accountRows: readonly string[];
+  /** A second form of an account's address the Accounts screen shows beside it (EOS: the legacy EOS… key). */
+  altAddress?(address: string): string;
   /**
    * For the look-alike rule (src/core/risk/lookalike.ts), given a trimmed address: `key` equal for the
    * same account (hex is case-insensitive, base58 is not), `body` the part whose first and last

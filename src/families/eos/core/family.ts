@@ -5,12 +5,15 @@
 import type { FamilyCore } from '../../types.ts';
 import { eosDescriptor } from './networks.ts';
 import { eosKeys } from './keys.ts';
+import { eosLegacyPublicKey } from './keyString.ts';
 
 export const eosCore: FamilyCore<'eos'> = {
   id: 'eos',
   keys: eosKeys,
   descriptor: eosDescriptor,
   accountRows: ['mainnet'],
+  // The key's legacy EOS… form, shown beside the PUB_K1_… one (older tools and block explorers print it).
+  altAddress: eosLegacyPublicKey,
   comparableAddress(a) {
     const name = a.toLowerCase();
     return { key: name, body: name };
