@@ -23,7 +23,7 @@
  *
  * Plugging a family in (README "Adding a chain family"): src/families/<f>/{core,background,ui,inpage},
  * its name in FAMILIES (ids.ts), then one entry per bundle context: its core object in
- * src/core/chains/cores.ts (every context but the page), its loaders in registry.ts (worker),
+ * src/core/chains/cores.ts (worker and core), its loaders in registry.ts (worker),
  * its popup entry (strings, UI parts, payment links) in ui.ts, its provider or null in inpage.ts
  * (page); each of these is one line.
  */
@@ -86,9 +86,10 @@ export interface FamilyDescriptor {
 
 /**
  * Pure layer: no browser API, no other layer; tested in Node. ONE object per family
- * (src/families/<f>/core/family.ts), the family's one entry in the core registry
- * (src/core/chains/registry.ts), which every context but the page reads: keys, networks (the
- * descriptor), the look-alike address rule and burn addresses, so shared code needs no switch.
+ * (src/families/<f>/core/family.ts), the family's one line in the core registry
+ * (src/core/chains/cores.ts, read through registry.ts), which the worker and core code read: keys,
+ * networks (the descriptor), the Accounts rows, the look-alike address rule and burn addresses, so
+ * shared code needs no switch.
  */
 export interface FamilyCore<F extends Family = Family> {
   id: F;
