@@ -1,4 +1,8 @@
-import { INPAGE_PROVIDERS } from '../src/families/inpage';
+import { FAMILIES } from '../src/families/ids';
+import * as providers from '../src/families/inpage';
+import type { InpageRegistry } from '../src/families/inpage';
+
+const INPAGE_PROVIDERS: InpageRegistry = providers;
 
 // MAIN world at document_start: the providers exist before the page's first inline script.
 export default defineContentScript({
@@ -6,6 +10,6 @@ export default defineContentScript({
   runAt: 'document_start',
   world: 'MAIN',
   main: () => {
-    for (const install of Object.values(INPAGE_PROVIDERS)) install?.();
+    for (const family of FAMILIES) INPAGE_PROVIDERS[family]?.();
   },
 });

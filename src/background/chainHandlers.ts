@@ -1,7 +1,7 @@
 /**
  * The extension pages' requests about chains (src/protocol/ui.ts): EVM networks and tokens, the
  * chain selector, node endpoints, balances, the one send pipeline (prepareChainSend /
- * confirmChainSend), activity, NFTs, the address book, prices and Solana Pay transaction requests.
+ * confirmChainSend), activity, NFTs, the address book, prices and payment links' transaction requests.
  * Split from walletService.ts (wallets, accounts, settings, session), which spreads these in.
  */
 import type { UiRequests } from '../protocol/ui';
@@ -17,11 +17,11 @@ import { refreshIncoming } from './incoming/refresh';
 import { listAddressBook, removeEntry, saveEntry } from './wallet/addressBook';
 // The popup's chain operations and the families' SDKs (@solana/web3.js, btc-signer transactions…)
 // are evaluated on first use: see lazyModules.ts.
-import { solanaPayRequests, walletChains } from './lazyModules';
+import { walletChains } from './lazyModules';
 import { activeNetwork, isModular } from './families/modules';
 import { cachedPrices, refreshPrices } from './prices/service';
 
-type ChainMethod = 'listNetworks' | 'setActiveNetwork' | 'addNetwork' | 'removeNetwork' | 'editNetwork' | 'resetNetwork' | 'addToken' | 'checkAddress' | 'listNfts' | 'sendNft' | 'listActivity' | 'refreshIncoming' | 'listAddressBook' | 'saveAddressBookEntry' | 'removeAddressBookEntry' | 'listChains' | 'setActiveChain' | 'setChainEndpoint' | 'getChainEndpoints' | 'getCachedChainBalances' | 'refreshChainBalances' | 'addChainToken' | 'receiveAddress' | 'prepareChainSend' | 'prepareSpeedUp' | 'confirmChainSend' | 'getCachedPrices' | 'refreshPrices' | 'solanaPayRequest';
+type ChainMethod = 'listNetworks' | 'setActiveNetwork' | 'addNetwork' | 'removeNetwork' | 'editNetwork' | 'resetNetwork' | 'addToken' | 'checkAddress' | 'listNfts' | 'sendNft' | 'listActivity' | 'refreshIncoming' | 'listAddressBook' | 'saveAddressBookEntry' | 'removeAddressBookEntry' | 'listChains' | 'setActiveChain' | 'setChainEndpoint' | 'getChainEndpoints' | 'getCachedChainBalances' | 'refreshChainBalances' | 'addChainToken' | 'receiveAddress' | 'prepareChainSend' | 'prepareSpeedUp' | 'confirmChainSend' | 'getCachedPrices' | 'refreshPrices' | 'paymentRequest';
 type ChainHandlers = { [M in ChainMethod]: (params: UiRequests[M]['params']) => Promise<UiRequests[M]['result']> };
 
 function requireUnlocked(): void {
@@ -109,5 +109,5 @@ export const chainHandlers: ChainHandlers = {
   confirmChainSend: async ({ id }) => (await walletChains()).confirmChainSend(id),
   getCachedPrices: ({ defaultCurrency }) => cachedPrices(defaultCurrency),
   refreshPrices: ({ defaultCurrency }) => refreshPrices(defaultCurrency),
-  solanaPayRequest: async ({ link }) => (await solanaPayRequests()).runSolanaPayRequest(link),
+  paymentRequest: async ({ family, link }) => (await walletChains()).paymentRequest(family, link),
 };

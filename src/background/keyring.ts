@@ -3,25 +3,23 @@
  * Everything leaving this module is public data (addresses, public keys, paths), except
  * `keypair()`, which signing code in the background uses and never forwards.
  */
-import { createDeriver, accountFromPrivateKey, eosLegacyPublicKey } from '../core';
+import { createDeriver, accountFromPrivateKey } from '../core';
 import { mnemonicToSeedWebCrypto } from '../core/derive/mnemonicWebCrypto';
 import type { Deriver } from '../core';
 import type { DerivedKeypair, Family } from '../core/types';
 import type { VaultPayload, VaultWallet } from '../core/vault';
 import type { AccountView, Settings, WalletMeta } from '../protocol/ui';
 import { WalletError } from './errors';
+import { FAMILY_CORES } from '../core/chains/registry';
+import { ACCOUNT_FAMILIES } from '../families/ids';
 
-/** What the account list shows for one account index: every family, and Kusama beside Polkadot. */
-export const ACCOUNT_ROWS: ReadonlyArray<{ family: Family; network: string }> = [
-  { family: 'bitcoin', network: 'mainnet' },
-  { family: 'evm', network: 'mainnet' },
-  { family: 'tron', network: 'mainnet' },
-  { family: 'solana', network: 'mainnet' },
-  { family: 'aptos', network: 'mainnet' },
-  { family: 'polkadot', network: 'polkadot' },
-  { family: 'polkadot', network: 'kusama' },
-  { family: 'eos', network: 'mainnet' },
-];
+/**
+ * What the account list shows for one account index: every family's rows as its core object states
+ * them (FamilyCore.accountRows: Kusama beside Polkadot), in the Accounts screen's family order.
+ */
+export const ACCOUNT_ROWS: ReadonlyArray<{ family: Family; network: string }> = ACCOUNT_FAMILIES.flatMap((family) =>
+  FAMILY_CORES[family].accountRows.map((network) => ({ family, network })),
+);
 
 export interface KeyOptions {
   network?: string;
@@ -168,7 +166,8 @@ class Keyring {
         path: kp.path,
       };
       kp.secretKey.fill(0);
-      if (family === 'eos') view.altAddress = eosLegacyPublicKey(kp.address);
+      const alt = FAMILY_CORES[family].altAddress?.(kp.address);
+      if (alt !== undefined) view.altAddress = alt;
       return view;
     });
   }

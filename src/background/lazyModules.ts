@@ -14,8 +14,3 @@ let chains: Promise<WalletChains> | null = null;
 export function walletChains(): Promise<WalletChains> {
   return (chains ??= import('./families/popupChains'));
 }
-
-/** Solana Pay transaction requests opened from Send (they take the Solana dApp table's send path). */
-export function solanaPayRequests(): Promise<typeof import('../families/solana/background/payRequest')> {
-  return import('../families/solana/background/payRequest');
-}

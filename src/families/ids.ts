@@ -21,6 +21,11 @@ function popupOrder(): readonly WalletFamily[] {
 // Marked pure so bundles that import this file but not the list (the page's) drop it.
 export const WALLET_FAMILIES: readonly WalletFamily[] = /* @__PURE__ */ popupOrder();
 
+/** The Accounts screen's order: Bitcoin first (its order before the family modules), then FAMILIES' order. */
+const ACCOUNT_LEADS: readonly Family[] = ['bitcoin'];
+// Marked pure so bundles that import this file but not the list (the page's) drop it.
+export const ACCOUNT_FAMILIES: readonly Family[] = /* @__PURE__ */ [...ACCOUNT_LEADS, ...FAMILIES.filter((f) => !ACCOUNT_LEADS.includes(f))];
+
 /** Families whose node URL the user sets in Settings (an EVM network carries its own RPC URL). */
 export type EndpointFamily = Exclude<WalletFamily, 'evm'>;
 // Marked pure so bundles that import this file but not the list (the page's) drop it.

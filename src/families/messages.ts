@@ -1,29 +1,24 @@
 /**
  * Each family's own strings (approval titles, send-field labels, risk codes, balance details), merged with the
- * shared dictionaries by src/ui/i18n/index.ts. Partial: a family with no strings of its own (yet) has no entry;
- * one with strings adds an import and an entry.
+ * shared dictionaries by src/ui/i18n/index.ts. They come from the family's popup entry (src/families/ui.ts), so a
+ * family's strings cost no line of their own.
  */
-import type { Family } from './ids';
-import type { FamilyMessages } from './types';
-import { evmMessages } from './evm/ui/messages';
-import { bitcoinMessages } from './bitcoin/ui/messages';
-import { tronMessages } from './tron/ui/messages';
-import { solanaMessages } from './solana/ui/messages';
-import { eosMessages } from './eos/ui/messages';
-import { polkadotMessages } from './polkadot/ui/messages';
-import { aptosMessages } from './aptos/ui/messages';
+import { FAMILIES, type Family } from './ids';
+import type { FamilyMessages, FamilyUiEntry } from './types';
+import * as entries from './ui';
+import type { UiRegistry } from './ui';
 
-export const FAMILY_MESSAGES = {
-  evm: evmMessages,
-  bitcoin: bitcoinMessages,
-  tron: tronMessages,
-  solana: solanaMessages,
-  aptos: aptosMessages,
-  polkadot: polkadotMessages,
-  eos: eosMessages,
-} satisfies Readonly<Partial<Record<Family, FamilyMessages<string>>>>;
+const FAMILY_UI: Readonly<Record<Family, FamilyUiEntry>> = entries;
+
+/** The strings of every family that has any, by family (in FAMILIES' order). */
+export const FAMILY_MESSAGES: Readonly<Partial<Record<Family, FamilyMessages>>> = Object.fromEntries(
+  FAMILIES.flatMap((f) => {
+    const messages = FAMILY_UI[f].messages;
+    return messages ? [[f, messages]] : [];
+  }),
+);
 
 /** Every family's keys: with the shared keys, what `t()` accepts (src/ui/i18n). */
 export type FamilyMessageKey = {
-  [F in keyof typeof FAMILY_MESSAGES]: (typeof FAMILY_MESSAGES)[F] extends FamilyMessages<infer K> ? K : never;
-}[keyof typeof FAMILY_MESSAGES];
+  [F in keyof UiRegistry]: UiRegistry[F] extends { messages: FamilyMessages<infer K> } ? K : never;
+}[keyof UiRegistry];

@@ -1,7 +1,7 @@
 /**
  * The worker registry: for each family, one line of loaders for its background code (reached only
  * through import(), so a family's code and SDK cost nothing at the worker's start). Its eager, tiny
- * part (keys, networks, address rule) is its core object in src/core/chains/registry.ts.
+ * part (keys, networks, address rule) is its core object (one line in src/core/chains/cores.ts, read through src/core/chains/registry.ts).
  * `satisfies Record<Family, …>`: a family missing here fails to compile.
  *
  * null: the family derives addresses only, no module yet.

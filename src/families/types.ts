@@ -23,9 +23,9 @@
  *
  * Plugging a family in (README "Adding a chain family"): src/families/<f>/{core,background,ui,inpage},
  * its name in FAMILIES (ids.ts), then one entry per bundle context: its core object in
- * src/core/chains/registry.ts (every context but the page), its loaders in registry.ts (worker),
- * its UI loader or null in ui.ts (popup; its strings, if any, in messages.ts), its provider or null
- * in inpage.ts (page).
+ * src/core/chains/cores.ts (worker and core), its loaders in registry.ts (worker),
+ * its popup entry (strings, UI parts, payment links) in ui.ts, its provider or null in inpage.ts
+ * (page); each of these is one line.
  */
 import type { ComponentType } from 'react';
 import type { ActivityItem } from '../background/activity';
@@ -33,8 +33,9 @@ import type { ChainFamilyKeys } from '../core/chains/types';
 import type { RiskInput } from '../core/risk/types';
 import type { RiskWarning } from '../protocol/approvals';
 import type { DappMethod } from './dappTypes';
-import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview } from '../protocol/ui';
+import type { ActivityView, AssetBalance, ChainBalancesView, ChainSendPreview, PaymentRequestResult } from '../protocol/ui';
 import type { PaymentDraft } from '../ui/popup/paymentLinkRead';
+import type { PaymentCodec } from '../core/payments/types';
 import type { Family } from './ids';
 /** Families built as modules (src/families/registry.ts), for shared types that exclude them. */
 export type { ModularFamily } from './registry';
@@ -85,15 +86,23 @@ export interface FamilyDescriptor {
 
 /**
  * Pure layer: no browser API, no other layer; tested in Node. ONE object per family
- * (src/families/<f>/core/family.ts), the family's one entry in the core registry
- * (src/core/chains/registry.ts), which every context but the page reads: keys, networks (the
- * descriptor), the look-alike address rule and burn addresses, so shared code needs no switch.
+ * (src/families/<f>/core/family.ts), the family's one line in the core registry
+ * (src/core/chains/cores.ts, read through registry.ts), which the worker and core code read: keys,
+ * networks (the descriptor), the Accounts rows, the look-alike address rule and burn addresses, so
+ * shared code needs no switch.
  */
 export interface FamilyCore<F extends Family = Family> {
   id: F;
   keys: ChainFamilyKeys;
   /** Its networks and endpoint rule (eager and tiny: the popup lists them before anything loads). */
   descriptor: FamilyDescriptor;
+  /**
+   * The Accounts screen's rows for one account index: the key networks (KeyOptions.network) whose
+   * address it lists, usually ['mainnet'] (Polkadot: 'polkadot' and 'kusama', one SS58 address each).
+   */
+  accountRows: readonly string[];
+  /** A second form of an account's address the Accounts screen shows beside it (EOS: the legacy EOS… key). */
+  altAddress?(address: string): string;
   /**
    * For the look-alike rule (src/core/risk/lookalike.ts), given a trimmed address: `key` equal for the
    * same account (hex is case-insensitive, base58 is not), `body` the part whose first and last
@@ -242,6 +251,12 @@ export interface FamilyBackground {
    * replace-by-fee), prepared and confirmed like a send; `params` come from the family's ActivityActions.
    */
   activityActions?: Readonly<Record<string, (ctx: FamilyContext, item: ActivityItem, params: unknown) => Promise<PreparedSend>>>;
+  /**
+   * Runs a payment link's transaction request the user opened from Send (Solana Pay: the merchant's
+   * server builds the transaction; the approval window shows it before anything is signed). `link`
+   * is as the popup sent it: checked here. The popup side is FamilyUi.openPaymentRequest.
+   */
+  paymentRequest?(link: unknown): Promise<PaymentRequestResult>;
 }
 
 /**
@@ -281,6 +296,8 @@ export interface FamilyUi {
   BalancesExtras?: ComponentType<{ view: ChainBalancesView | null; onView(v: ChainBalancesView): void }>;
   /** Buttons under one of the wallet's own activity entries (Bitcoin: speed up a pending send). */
   ActivityActions?: ComponentType<{ item: ActivityView }>;
+  /** Its payment-link standard's parser and builder (core code): present when its entry has a `paymentScheme`. */
+  paymentCodec?: PaymentCodec;
   /**
    * The payment-link hook: what a link asks of the transaction itself beyond recipient, asset and
    * amount (Solana Pay's references and memo), as this family's send fields (`extra`); the Send form
@@ -304,6 +321,24 @@ export interface FamilyMessages<K extends string = string> {
   en: Readonly<Record<K, string>>;
   'zh-CN': () => Promise<Readonly<Record<K, string>>>;
   'zh-TW': () => Promise<Readonly<Record<K, string>>>;
+}
+
+/**
+ * A family's popup entry (src/families/<f>/ui/entry.ts; its one line in src/families/ui.ts), eager and
+ * tiny: the family's strings, and loaders for the rest, so the popup's first render carries none of the
+ * family's UI code.
+ */
+export interface FamilyUiEntry<K extends string = string> {
+  /** Its strings (English eager, Chinese lazy); absent: it has none of its own. */
+  messages?: FamilyMessages<K>;
+  /** Its UI parts (one lazy chunk); absent: the generic screens need nothing of its own. */
+  parts?: () => Promise<FamilyUi>;
+  /**
+   * The URI scheme of its payment-link standard ('ethereum', 'bitcoin', …), whose parser and builder
+   * are its parts' `paymentCodec`. Eager: the Send field recognises a link by it, and Receive offers
+   * "Request a payment" for it; the codec loads with the parts when a link is read or built.
+   */
+  paymentScheme?: string;
 }
 
 /** The page side: tiny, no SDK, imports only the bridge, the emitter and the dApp protocol. */

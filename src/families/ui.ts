@@ -1,17 +1,23 @@
 /**
- * The popup registry: each family's UI parts (send fields, …), loaded when the family's screen first
- * needs them, so a family's UI never weighs on the popup's first paint. null: the generic screens
- * need nothing family-specific (or the family is still wired by hand in src/ui/popup).
+ * The popup registry: each family's popup entry (src/families/<f>/ui/entry.ts: its strings, the
+ * loader of its UI parts, its payment-link scheme and codec loader), exported under the family's
+ * name. The entries are eager and tiny; what they load is one lazy chunk per family, so a family's
+ * UI never weighs on the popup's first paint. Read through messages.ts (strings), useFamilyUi.ts
+ * (parts) and src/ui/popup/paymentStandards.ts (payment links).
+ * Adding a family = one line; `UiRegistry` below refuses a family without one.
  */
 import type { Family } from './ids';
-import type { FamilyUi } from './types';
+import type { FamilyUiEntry } from './types';
+import type * as registry from './ui';
 
-export const FAMILY_UI: Readonly<Record<Family, (() => Promise<FamilyUi>) | null>> = {
-  evm: () => import('./evm/ui').then((m) => m.default),
-  bitcoin: () => import('./bitcoin/ui').then((m) => m.default),
-  tron: () => import('./tron/ui').then((m) => m.default),
-  solana: () => import('./solana/ui').then((m) => m.default),
-  aptos: null,
-  polkadot: null,
-  eos: () => import('./eos/ui').then((m) => m.default),
-};
+export { evmUi as evm } from './evm/ui/entry';
+export { bitcoinUi as bitcoin } from './bitcoin/ui/entry';
+export { tronUi as tron } from './tron/ui/entry';
+export { solanaUi as solana } from './solana/ui/entry';
+export { aptosUi as aptos } from './aptos/ui/entry';
+export { polkadotUi as polkadot } from './polkadot/ui/entry';
+export { eosUi as eos } from './eos/ui/entry';
+
+/** This module's exports, checked: one popup entry per family (each keeps its own message keys). */
+export type UiRegistry = Checked<typeof registry>;
+type Checked<T extends { readonly [F in Family]: FamilyUiEntry }> = T;

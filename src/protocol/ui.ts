@@ -171,11 +171,12 @@ export interface UiRequests {
   /** Signs and broadcasts a prepared send (by id), records it in the activity. */
   confirmChainSend: { params: { id: string }; result: { hash: string; explorer: string | null } };
   /**
-   * A Solana Pay transaction request (`solana:<https URL>`) opened from Send: the worker fetches the
-   * merchant's transaction for the selected account and shows it in the approval window; answers
-   * once it is sent (or refused, with a PAY_* error).
+   * A payment link's transaction request opened from Send (Solana Pay's `solana:<https URL>`), run by
+   * the family's background (FamilyBackground.paymentRequest): the worker fetches the merchant's
+   * transaction for the selected account and shows it in the approval window; answers once it is
+   * sent (or refused, with a PAY_* error).
    */
-  solanaPayRequest: { params: { link: string }; result: { signature: string; explorer: string | null; label: string; message?: string } };
+  paymentRequest: { params: { family: Family; link: string }; result: PaymentRequestResult };
   /** Watched ERC-721/1155 of the selected account on the active EVM network, balances fresh from the chain. */
   listNfts: { params: Record<string, never>; result: NftView[] };
   /** safeTransferFrom of a watched NFT (amount for ERC-1155); funds checked before signing. */
@@ -252,6 +253,16 @@ export interface ChainSendRequest {
   token?: string;
   /** A family module's own send fields (memo, keep-alive, Bitcoin fee rate, EVM gas and fees per gas…), from its UI parts; checked by the family. */
   extra?: Record<string, string | boolean>;
+}
+
+/** What a payment link's transaction request answers once it is sent (UiRequests.paymentRequest). */
+export interface PaymentRequestResult {
+  signature: string;
+  explorer: string | null;
+  /** The merchant's label, as its server gave it. */
+  label: string;
+  /** The merchant's message from its answer, when it gave one. */
+  message?: string;
 }
 
 export interface ChainSendPreview {

@@ -18,7 +18,7 @@ import { FakeEsplora } from '../core/bitcoin/esploraServer';
 import { bitcoin, foreignAddress, fundingTx, REGTEST } from '../core/bitcoin/helpers';
 import { renderQr } from '../core/payments/qrImage';
 import { bitcoinAccountFromMnemonic } from '../../src/families/bitcoin/core/hdAccount';
-import { parsePaymentUri } from '../../src/core/payments/parse';
+import { parsePaymentUri } from '../support/paymentCodecs';
 import { activeNetwork, addEvmNetwork, pickNetwork, watchToken } from './support/popupNav';
 import { stopAfterAll } from './support/suite';
 import { importAndOpenHome } from './support/flows';

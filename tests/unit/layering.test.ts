@@ -136,10 +136,11 @@ describe('layering: shared code that names a family (the move is not finished)',
    * EVM moved into src/families/evm and its popup went through the one pipeline; 156 once TRON moved
    * into its family module and Solana Pay landed; 110 once Bitcoin moved into its folder; 53 once Solana
    * moved into its folder and wallet/chains.ts was deleted; 44 once each family's core object carried its
-   * look-alike rule and burn addresses; 43 once the Solana Pay link fields became a family UI hook) and
-   * may only go down; when every family lives in its folder it becomes zero.
+   * look-alike rule and burn addresses; 43 once the Solana Pay link fields became a family UI hook; 24 once
+   * the Accounts rows came from the core objects and the payment-link parsers from the families' popup
+   * entries; 23 once EOS's legacy key form came from its core object) and may only go down; when every family lives in its folder it becomes zero.
    */
-  const CEILING = 43;
+  const CEILING = 23;
   const FAMILY_NAME = /'(evm|bitcoin|solana|tron|aptos|polkadot|eos)'/;
 
   it(`stays at or under ${CEILING} lines`, () => {

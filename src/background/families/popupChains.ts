@@ -6,11 +6,11 @@
  * Loaded on first use (lazyModules.ts), like the family modules it reaches.
  */
 import { browser } from 'wxt/browser';
-import type { ChainBalancesView, ChainEndpoints, ChainSendPreview, ChainSendRequest, ChainsView, PopupFamily } from '../../protocol/ui';
+import type { ChainBalancesView, ChainEndpoints, ChainSendPreview, ChainSendRequest, ChainsView, PaymentRequestResult, PopupFamily } from '../../protocol/ui';
 import { WalletError } from '../errors';
 import { WALLET_FAMILIES, isWalletFamily } from '../../families/ids';
 import { keyring } from '../keyring';
-import { endpointsOf, isModular, modularFamilies, selectNetwork, setEndpoint } from './modules';
+import { backgroundOf, endpointsOf, isModular, modularFamilies, selectNetwork, setEndpoint } from './modules';
 import { activeRef, addModuleToken, cachedModuleBalances, confirmModuleSend, moduleChainOptions, moduleReceiveAddress, prepareActivityAction, prepareModuleSend, refreshModuleBalances } from './popup';
 import { announceModuleNetwork } from '../dapp/pipeline';
 
@@ -133,4 +133,12 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
   const sent = typeof id === 'string' ? await guard(() => confirmModuleSend(id)) : undefined;
   if (!sent) throw new WalletError('SEND_EXPIRED', 'This transfer was not prepared or has expired: review it again');
   return sent;
+}
+
+/** A payment link's transaction request opened from Send, run by the family whose link it is (its `paymentRequest`). */
+export async function paymentRequest(family: unknown, link: unknown): Promise<PaymentRequestResult> {
+  if (!isModular(family)) throw new WalletError('UNKNOWN_FAMILY', 'Unknown chain');
+  const run = (await backgroundOf(family)).paymentRequest;
+  if (!run) throw new WalletError('PAY_LINK_INVALID', 'This network cannot open transaction requests');
+  return run(link);
 }

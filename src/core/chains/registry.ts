@@ -1,28 +1,19 @@
 /**
  * The core registry: each chain family's pure core object (src/families/<f>/core/family.ts: keys,
- * networks, look-alike address rule, burn addresses), by family. Read by core, background and popup
- * code alike (never by the page). Adding a family = one import and one entry here.
+ * networks, look-alike address rule, burn addresses, account rows), by family. Read by core and
+ * background code (never by the page or the popup). Adding a family = one line in ./cores.ts; the
+ * type below refuses a family that has none, or whose object is not its own FamilyCore.
  */
-import type { Family } from '../types.ts';
+import { FAMILIES, type Family } from '../../families/ids.ts';
 import type { FamilyCore } from '../../families/types.ts';
 import type { ChainFamilyKeys } from './types.ts';
-import { evmCore } from '../../families/evm/core/family.ts';
-import { bitcoinCore } from '../../families/bitcoin/core/family.ts';
-import { tronCore } from '../../families/tron/core/family.ts';
-import { solanaCore } from '../../families/solana/core/family.ts';
-import { aptosCore } from '../../families/aptos/core/family.ts';
-import { polkadotCore } from '../../families/polkadot/core/family.ts';
-import { eosCore } from '../../families/eos/core/family.ts';
+import * as cores from './cores.ts';
 
-export const FAMILY_CORES = {
-  evm: evmCore,
-  bitcoin: bitcoinCore,
-  tron: tronCore,
-  solana: solanaCore,
-  aptos: aptosCore,
-  polkadot: polkadotCore,
-  eos: eosCore,
-} as const satisfies { readonly [F in Family]: FamilyCore<F> };
+type CoreRegistry = { readonly [F in Family]: FamilyCore<F> };
+// A family without its line in cores.ts (or whose line names another family's object) fails to compile here.
+const checked: CoreRegistry = cores;
+/** In FAMILIES' order (a module namespace lists its names alphabetically). */
+export const FAMILY_CORES: CoreRegistry = Object.fromEntries(FAMILIES.map((f) => [f, checked[f]])) as CoreRegistry;
 
 /** The key modules alone (derive, import, validate, format), by family. */
 export const CHAIN_KEYS: Readonly<Record<Family, ChainFamilyKeys>> = Object.fromEntries(

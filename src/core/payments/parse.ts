@@ -1,56 +1,38 @@
 /**
- * One entry point for a pasted or scanned payment link: picks the standard by scheme
- * (ethereum: → EIP-681, bitcoin: → BIP-21/321, solana: → Solana Pay, tron: → TRON) and returns
- * the shared typed request, or throws a PaymentUriError with a specific code. The builder
- * dispatches the same way for Receive's QR code.
+ * One entry point for a pasted or scanned payment link: picks the standard by scheme among the
+ * codecs the caller passes (each family's own, src/families/<f>/core/paymentUri.ts: the popup loads
+ * the one a link's scheme names, src/ui/popup/paymentStandards.ts) and returns the shared typed
+ * request, or throws a PaymentUriError with a specific code. The builder picks the codec of the
+ * input's family the same way, for Receive's QR code.
  */
-import { buildBip21, parseBip21 } from '../../families/bitcoin/core/paymentUri.ts';
-import { buildEip681, parseEip681 } from '../../families/evm/core/paymentUri.ts';
-import { buildSolanaPay, parseSolanaPay } from '../../families/solana/core/paymentUri.ts';
-import { buildTronUri, parseTronUri } from '../../families/tron/core/paymentUri.ts';
 import { PaymentUriError } from './errors.ts';
 import { uriScheme } from './query.ts';
-import type { ParsePaymentOptions, PaymentFamily, PaymentRequest, PaymentRequestInput } from './types.ts';
-import { PAYMENT_SCHEMES } from './families.ts';
-
-export { PAYMENT_SCHEMES, hasPaymentStandard } from './families.ts';
+import type { ParsePaymentOptions, PaymentCodecs, PaymentFamily, PaymentRequest, PaymentRequestInput } from './types.ts';
 
 /** The family a text's payment scheme belongs to, or undefined (a plain address, another scheme). */
-export function paymentUriFamily(text: string): PaymentFamily | undefined {
+export function paymentUriFamily(text: string, codecs: PaymentCodecs): PaymentFamily | undefined {
   const scheme = uriScheme(text.trim());
-  return scheme === undefined ? undefined : (PAYMENT_SCHEMES as Readonly<Record<string, PaymentFamily>>)[scheme];
+  return scheme !== undefined && Object.hasOwn(codecs, scheme) ? codecs[scheme]?.family : undefined;
 }
 
-export function parsePaymentUri(text: string, options: ParsePaymentOptions = {}): PaymentRequest {
+/** The schemes as the errors name them: "ethereum:, bitcoin: and tron:". */
+function schemeList(codecs: PaymentCodecs): string {
+  const names = Object.keys(codecs).map((s) => `${s}:`);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? 'none');
+}
+
+export function parsePaymentUri(text: string, codecs: PaymentCodecs, options: ParsePaymentOptions = {}): PaymentRequest {
   if (typeof text !== 'string' || text.trim() === '') throw new PaymentUriError('EMPTY', 'Nothing to read: the text is empty');
   const scheme = uriScheme(text.trim());
   if (scheme === undefined) throw new PaymentUriError('NOT_A_URI', 'This is not a payment link (it does not start with a scheme such as bitcoin:)');
-  switch ((PAYMENT_SCHEMES as Readonly<Record<string, PaymentFamily>>)[scheme]) {
-    case 'evm':
-      return parseEip681(text, options);
-    case 'bitcoin':
-      return parseBip21(text, options);
-    case 'solana':
-      return parseSolanaPay(text);
-    case 'tron':
-      return parseTronUri(text);
-    default:
-      throw new PaymentUriError('UNSUPPORTED_SCHEME', `"${scheme.slice(0, 32)}:" links are not supported (ethereum:, bitcoin:, solana: and tron: are)`, { scheme: scheme.slice(0, 32) });
-  }
+  const codec = Object.hasOwn(codecs, scheme) ? codecs[scheme] : undefined;
+  if (!codec) throw new PaymentUriError('UNSUPPORTED_SCHEME', `"${scheme.slice(0, 32)}:" links are not supported (${schemeList(codecs)} are)`, { scheme: scheme.slice(0, 32) });
+  return codec.parse(text, options);
 }
 
-export function buildPaymentUri(input: PaymentRequestInput): string {
-  switch (input.family) {
-    case 'evm':
-      return buildEip681(input);
-    case 'bitcoin':
-      return buildBip21(input);
-    case 'solana':
-      return buildSolanaPay(input);
-    case 'tron':
-      return buildTronUri(input);
-    default:
-      // A family module without a payment-link convention (it joined WALLET_FAMILIES for its screens).
-      throw new PaymentUriError('UNSUPPORTED_SCHEME', 'This network has no payment link format', { scheme: String(input.family).slice(0, 32) });
-  }
+export function buildPaymentUri(input: PaymentRequestInput, codecs: PaymentCodecs): string {
+  const codec = Object.values(codecs).find((c) => c.family === input.family);
+  // A family without a payment-link convention (its popup entry has no `payment` hook).
+  if (!codec) throw new PaymentUriError('UNSUPPORTED_SCHEME', 'This network has no payment link format', { scheme: String(input.family).slice(0, 32) });
+  return codec.build(input);
 }

@@ -4,10 +4,13 @@
  * Declared once so the Send screen, the QR scanner and the family modules share it.
  */
 
-import type { PAYMENT_SCHEMES } from './families.ts';
+import type { Family } from '../../families/ids.ts';
 
-/** The families whose payment-request standards are implemented here: the values of PAYMENT_SCHEMES. */
-export type PaymentFamily = (typeof PAYMENT_SCHEMES)[keyof typeof PAYMENT_SCHEMES];
+/**
+ * A family with a payment-request standard: any family may have one (its codec, src/families/<f>/core/paymentUri.ts,
+ * reached from its popup entry's `payment` hook); which ones do is known from the registries, not listed here.
+ */
+export type PaymentFamily = Family;
 
 /** A family-qualified network reference: 'evm:1', 'bitcoin:testnet'. */
 export type ChainRef = `${string}:${string}`;
@@ -92,3 +95,16 @@ export interface ParsePaymentOptions {
   /** When set, a Bitcoin address of another network is refused with WRONG_NETWORK. */
   bitcoinNetwork?: 'mainnet' | 'testnet' | 'signet' | 'regtest';
 }
+
+/**
+ * One family's payment-link standard (EIP-681, BIP-21/321, Solana Pay, TRON's): its parser and its builder
+ * for Receive's QR code. The family's popup entry names its URI scheme and loads this lazily.
+ */
+export interface PaymentCodec {
+  family: PaymentFamily;
+  parse(text: string, options: ParsePaymentOptions): PaymentRequest;
+  build(input: PaymentRequestInput): string;
+}
+
+/** The codecs a caller has at hand, by URI scheme ('ethereum', 'bitcoin', …, lower case). */
+export type PaymentCodecs = Readonly<Record<string, PaymentCodec>>;

@@ -33,7 +33,7 @@ export function humanise(key: string): string {
 export function fieldLabel(key: string, t: T): string {
   const msg = `field_${key.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`;
   if (isMessageKey(msg)) return t(msg);
-  // A family module labels its display keys in its own messages (src/families/messages.ts).
+  // A family module labels its display keys in its own messages (src/families/<f>/ui/messages.ts, reached through its popup entry).
   const family = `detail_${key}`;
   if (isMessageKey(family)) return t(family);
   return isMessageKey(key) ? t(key) : humanise(key);

@@ -1,6 +1,6 @@
 /**
  * Locale choice and message lookup for the extension pages. A locale's dictionary is the shared one
- * (./en, ./zh-CN, ./zh-TW) merged with every family's part (src/families/messages.ts). English is bundled;
+ * (./en, ./zh-CN, ./zh-TW) merged with every family's part (src/families/messages.ts, from each family's popup entry). English is bundled;
  * the Chinese dictionaries and the families' Chinese parts are separate chunks loaded before a page first
  * renders in that locale (they are a tenth of the popup's initial JavaScript otherwise).
  */
@@ -13,7 +13,7 @@ export type MessageKey = SharedMessageKey | FamilyMessageKey;
 /** One locale's strings, shared and families' together. */
 export type Messages = Readonly<Record<MessageKey, string>>;
 
-const familyParts: readonly FamilyMessages[] = Object.values(FAMILY_MESSAGES).filter((m): m is NonNullable<typeof m> => m !== null);
+const familyParts: readonly FamilyMessages[] = Object.values(FAMILY_MESSAGES);
 const en: Messages = Object.assign({}, sharedEn, ...familyParts.map((m) => m.en)) as Messages;
 
 const loaded: Partial<Record<Locale, Messages>> = { en };

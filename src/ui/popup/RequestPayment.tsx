@@ -7,7 +7,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AssetBalance } from '../../protocol/ui';
 import type { Family } from '../../families/ids';
-import { hasPaymentStandard } from '../../core/payments/families';
+import { hasPaymentStandard, loadPaymentCodecs } from './paymentStandards';
 import { call } from '../api';
 import { useI18n } from '../i18n/context';
 import { QrCode } from '../components/QrCode';
@@ -51,7 +51,7 @@ export function RequestPayment({ family, address }: { family: Family; address: s
   useEffect(() => {
     if (!open || !ctx || !hasPaymentStandard(family)) return;
     let live = true;
-    void Promise.all([import('../../core/payments/parse'), import('../../core/payments/errors')]).then(([{ buildPaymentUri }, { isPaymentUriError }]) => {
+    void Promise.all([import('../../core/payments/parse'), import('../../core/payments/errors'), loadPaymentCodecs()]).then(([{ buildPaymentUri }, { isPaymentUriError }, codecs]) => {
       if (!live) return;
       const asset = ctx.assets.find((a) => a.token === token);
       const text = amount.trim();
@@ -76,13 +76,13 @@ export function RequestPayment({ family, address }: { family: Family; address: s
         // Some standards have no label (EIP-681): the field is then hidden rather than refused.
         let built: string;
         try {
-          built = buildPaymentUri({ ...input, label: label.trim() || 'x' });
+          built = buildPaymentUri({ ...input, label: label.trim() || 'x' }, codecs);
           setLabelOk(true);
-          built = buildPaymentUri({ ...input, ...(label.trim() ? { label: label.trim() } : {}) });
+          built = buildPaymentUri({ ...input, ...(label.trim() ? { label: label.trim() } : {}) }, codecs);
         } catch (err) {
           if (!isPaymentUriError(err, 'FIELD_NOT_SUPPORTED')) throw err;
           setLabelOk(false);
-          built = buildPaymentUri(input);
+          built = buildPaymentUri(input, codecs);
         }
         setUri(built);
         setError(null);

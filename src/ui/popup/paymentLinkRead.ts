@@ -10,6 +10,7 @@ import { parsePaymentUri } from '../../core/payments/parse';
 import { formatBaseUnits } from '../../core/payments/amount';
 import type { Family } from '../../families/ids';
 import { loadFamilyUi } from './useFamilyUi';
+import { loadPaymentCodecs } from './paymentStandards';
 
 export interface PaymentDraft {
   /** ChainOption id to send on ('evm:1', 'bitcoin:regtest', …). */
@@ -53,10 +54,10 @@ export class PaymentLinkError extends Error {
 }
 
 export async function readPaymentLink(text: string): Promise<PaymentDraft | TransactionRequestDraft> {
-  const [{ networks }, chains] = await Promise.all([call('listNetworks', {}), call('listChains', {}) as Promise<ChainsView>]);
+  const [{ networks }, chains, codecs] = await Promise.all([call('listNetworks', {}), call('listChains', {}) as Promise<ChainsView>, loadPaymentCodecs()]);
   let req;
   try {
-    req = parsePaymentUri(text.trim(), { evmNetworks: networks.filter((n) => n.custom) });
+    req = parsePaymentUri(text.trim(), codecs, { evmNetworks: networks.filter((n) => n.custom) });
   } catch (err) {
     throw new PaymentLinkError('INVALID', err instanceof Error ? err.message : 'Invalid payment link', { reason: err instanceof Error ? err.message : '' });
   }

@@ -10,7 +10,7 @@ import { call } from '../api';
 import { errorText } from '../errors';
 import { useI18n } from '../i18n/context';
 import type { PaymentDraft, TransactionRequestDraft } from './paymentLinkRead';
-import { PAYMENT_SCHEMES } from '../../core/payments/families';
+import { PAYMENT_SCHEMES } from './paymentStandards';
 import type { FamilyUi } from '../../families/types';
 import { isFamily } from '../../families/ids';
 import { loadFamilyUi } from './useFamilyUi';
@@ -21,7 +21,7 @@ function familyUiOf(chain: string): Promise<FamilyUi | null> {
   return isFamily(family) ? loadFamilyUi(family) : Promise.resolve(null);
 }
 
-/** Text that starts with one of the payment schemes the core reads (ethereum:, bitcoin:…). */
+/** Text that starts with one of the payment schemes the families' entries declare (ethereum:, bitcoin:…). */
 const LINK_RE = new RegExp(`^\\s*(${Object.keys(PAYMENT_SCHEMES).join('|')}):`, 'i');
 
 /** A link read on another chain's form, taken by the form mounted after the switch. */

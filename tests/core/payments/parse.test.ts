@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as bitcoin from 'bitcoinjs-lib';
-import { buildPaymentUri, parsePaymentUri, paymentUriFamily } from '../../../src/core/payments/parse.ts';
+import { buildPaymentUri, parsePaymentUri, paymentUriFamily } from '../../support/paymentCodecs.ts';
 import { resolvePaymentAmount } from '../../../src/core/payments/amount.ts';
 import type { PaymentRequestInput } from '../../../src/core/payments/types.ts';
 import { tronAccount } from '../../families/tron/helpers.ts';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as bitcoin from 'bitcoinjs-lib';
 import { decodeQrFromRgba, QrImageError } from '../../../src/core/qr/decode.ts';
-import { parsePaymentUri } from '../../../src/core/payments/parse.ts';
+import { parsePaymentUri } from '../../support/paymentCodecs.ts';
 import { addNoise, invert, renderQr, rotate } from './qrImage.ts';
 import { syncCodeOf } from '../../support/errors.ts';
 

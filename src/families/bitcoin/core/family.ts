@@ -1,5 +1,5 @@
 /**
- * The Bitcoin family's pure core for the shared code (the one entry in src/core/chains/registry.ts):
+ * The Bitcoin family's pure core for the shared code (its one line in src/core/chains/cores.ts):
  * keys, networks, and how two addresses compare for the look-alike rule (bech32 lower-cased without its hrp and version; base58 case-sensitive without its version character).
  */
 import type { FamilyCore } from '../../types.ts';
@@ -10,6 +10,7 @@ export const bitcoinCore: FamilyCore<'bitcoin'> = {
   id: 'bitcoin',
   keys: bitcoinKeys,
   descriptor: bitcoinDescriptor,
+  accountRows: ['mainnet'],
   comparableAddress(a) {
     const bech = /^(bc|tb|bcrt)1([qp])(.+)$/i.exec(a);
     if (bech) return { key: a.toLowerCase(), body: (bech[3] ?? '').toLowerCase() };

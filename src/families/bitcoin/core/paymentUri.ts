@@ -8,7 +8,7 @@
 import { PaymentUriError } from '../../../core/payments/errors.ts';
 import { amountAsBase, formatBaseUnits, parseDecimalAmount } from '../../../core/payments/amount.ts';
 import { checkDisplayText, collectParams, decodeDisplayText, decodePlain, encodeQueryValue, joinQuery, splitPaymentUri } from '../../../core/payments/query.ts';
-import type { ParsePaymentOptions, PaymentRequestInput, PaymentTransferRequest } from '../../../core/payments/types.ts';
+import type { ParsePaymentOptions, PaymentRequestInput, PaymentTransferRequest, PaymentCodec } from '../../../core/payments/types.ts';
 import { validateBitcoinAddress } from './address.ts';
 
 /** 21 million BTC in satoshis: no valid request asks for more. */
@@ -121,3 +121,6 @@ export function buildBip21(input: PaymentRequestInput): string {
   if (input.message !== undefined) pairs.push(['message', encodeQueryValue(checkDisplayText(input.message, 'message'))]);
   return `bitcoin:${address}${joinQuery(pairs)}`;
 }
+
+/** The BIP-21/321 codec: what the popup's payment-link reader and Receive's QR code use (the family's popup entry loads it). */
+export const bitcoinPaymentCodec: PaymentCodec = { family: 'bitcoin', parse: parseBip21, build: buildBip21 };

@@ -1,5 +1,5 @@
 /**
- * The EVM family's pure core for the shared code (the one entry in src/core/chains/registry.ts):
+ * The EVM family's pure core for the shared code (its one line in src/core/chains/cores.ts):
  * keys, networks, and how two addresses compare for the look-alike rule (hex, case-insensitive; the 0x is not counted).
  */
 import type { FamilyCore } from '../../types.ts';
@@ -10,6 +10,7 @@ export const evmCore: FamilyCore<'evm'> = {
   id: 'evm',
   keys: evmKeys,
   descriptor: evmDescriptor,
+  accountRows: ['mainnet'],
   comparableAddress(a) {
     const body = a.toLowerCase().replace(/^0x/, '');
     return { key: body, body };

@@ -8,7 +8,7 @@
 import { PaymentUriError } from '../../../core/payments/errors.ts';
 import { parseEip681Number, amountAsBase, formatBaseUnits, UINT256_MAX } from '../../../core/payments/amount.ts';
 import { collectParams, decodePlain, joinQuery, splitPaymentUri } from '../../../core/payments/query.ts';
-import type { ParsePaymentOptions, PaymentRequestInput, PaymentTransferRequest } from '../../../core/payments/types.ts';
+import type { ParsePaymentOptions, PaymentRequestInput, PaymentTransferRequest, PaymentCodec } from '../../../core/payments/types.ts';
 import { toChecksumAddress, validateEvmAddress } from './address.ts';
 import { findNetwork } from './networks.ts';
 
@@ -137,3 +137,6 @@ export function buildEip681(input: PaymentRequestInput): string {
   const token = parseEvmAddress(asset.address, 'token');
   return `ethereum:${token}${chain}/transfer${joinQuery([['address', recipient], ...(base !== undefined ? [['uint256', base.toString()] as const] : [])])}`;
 }
+
+/** The EIP-681 codec: what the popup's payment-link reader and Receive's QR code use (the family's popup entry loads it). */
+export const evmPaymentCodec: PaymentCodec = { family: 'evm', parse: parseEip681, build: buildEip681 };

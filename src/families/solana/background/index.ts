@@ -132,6 +132,8 @@ export const solanaBackground: FamilyBackground = {
   cachedIcons,
   dapp: SOLANA_DAPP,
   mapError: asProviderError,
+  // Solana Pay transaction requests: their own lazy module (fetching, checks, the approval window).
+  paymentRequest: async (link) => (await import('./payRequest')).runSolanaPayRequest(link),
   // Connected sites learn the new chain (Wallet Standard 'chainChanged') or the new account.
   async onChange(ctx, what, emit) {
     if (what === 'network') await announceSolanaState();

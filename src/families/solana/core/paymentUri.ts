@@ -8,7 +8,7 @@
 import { PaymentUriError } from '../../../core/payments/errors.ts';
 import { amountAsDecimal, parseDecimalAmount, UINT256_MAX } from '../../../core/payments/amount.ts';
 import { checkDisplayText, collectParams, decodeDisplayText, decodePlain, encodeQueryValue, joinQuery, splitPaymentUri } from '../../../core/payments/query.ts';
-import type { PaymentAmount, PaymentRequest, PaymentRequestInput, PaymentTransactionRequest } from '../../../core/payments/types.ts';
+import type { PaymentAmount, PaymentRequest, PaymentRequestInput, PaymentTransactionRequest, PaymentCodec } from '../../../core/payments/types.ts';
 import { validateSolanaAddress } from './address.ts';
 
 const SOL_DECIMALS = 9;
@@ -142,3 +142,6 @@ export function buildSolanaTransactionRequest(link: string, extra: { label?: str
   if (extra.message !== undefined) pairs.push(['message', encodeQueryValue(checkDisplayText(extra.message, 'message'))]);
   return `solana:${encoded}${joinQuery(pairs)}`;
 }
+
+/** The Solana Pay codec: what the popup's payment-link reader and Receive's QR code use (the family's popup entry loads it). */
+export const solanaPaymentCodec: PaymentCodec = { family: 'solana', parse: (uri) => parseSolanaPay(uri), build: buildSolanaPay };

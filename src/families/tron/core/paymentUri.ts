@@ -7,7 +7,7 @@
 import { PaymentUriError } from '../../../core/payments/errors.ts';
 import { amountAsDecimal, parseDecimalAmount, UINT256_MAX } from '../../../core/payments/amount.ts';
 import { checkDisplayText, collectParams, decodeDisplayText, decodePlain, encodeQueryValue, joinQuery, splitPaymentUri } from '../../../core/payments/query.ts';
-import type { PaymentAmount, PaymentRequestInput, PaymentTransferRequest } from '../../../core/payments/types.ts';
+import type { PaymentAmount, PaymentRequestInput, PaymentTransferRequest, PaymentCodec } from '../../../core/payments/types.ts';
 import { checkTronAddress } from './addressInput.ts';
 
 const TRX_DECIMALS = 6;
@@ -83,3 +83,6 @@ export function buildTronUri(input: PaymentRequestInput): string {
   }
   return `tron:${recipient}${joinQuery(pairs)}`;
 }
+
+/** The TRON's convention codec: what the popup's payment-link reader and Receive's QR code use (the family's popup entry loads it). */
+export const tronPaymentCodec: PaymentCodec = { family: 'tron', parse: (uri) => parseTronUri(uri), build: buildTronUri };
