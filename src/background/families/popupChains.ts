@@ -139,6 +139,6 @@ export async function confirmChainSend(id: unknown): Promise<{ hash: string; exp
 export async function paymentRequest(family: unknown, link: unknown): Promise<PaymentRequestResult> {
   if (!isModular(family)) throw new WalletError('UNKNOWN_FAMILY', 'Unknown chain');
   const run = (await backgroundOf(family)).paymentRequest;
-  if (!run) throw new WalletError('PAY_LINK_INVALID', 'This network cannot open transaction requests');
+  if (!run) throw new WalletError('PAY_REQUEST_UNSUPPORTED', 'This network cannot open payment requests of this kind');
   return run(link);
 }

@@ -1,7 +1,7 @@
 /**
  * One entry point for a pasted or scanned payment link: picks the standard by scheme among the
- * codecs the caller passes (each family's own, src/families/<f>/core/paymentUri.ts: the popup loads
- * the one a link's scheme names, src/ui/popup/paymentStandards.ts) and returns the shared typed
+ * codecs the caller passes (each family's own, src/families/<f>/core/paymentUri.ts, which the popup
+ * loads with the families' UI parts: src/ui/popup/paymentStandards.ts) and returns the shared typed
  * request, or throws a PaymentUriError with a specific code. The builder picks the codec of the
  * input's family the same way, for Receive's QR code.
  */
@@ -32,7 +32,7 @@ export function parsePaymentUri(text: string, codecs: PaymentCodecs, options: Pa
 
 export function buildPaymentUri(input: PaymentRequestInput, codecs: PaymentCodecs): string {
   const codec = Object.values(codecs).find((c) => c.family === input.family);
-  // A family without a payment-link convention (its popup entry has no `payment` hook).
+  // A family without a payment-link convention (its popup entry names no `paymentScheme`).
   if (!codec) throw new PaymentUriError('UNSUPPORTED_SCHEME', 'This network has no payment link format', { scheme: String(input.family).slice(0, 32) });
   return codec.build(input);
 }

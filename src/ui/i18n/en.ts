@@ -324,6 +324,7 @@ export const en = {
   err_INVALID_NAME: 'Enter a name of 1 to 40 characters.',
   err_TOO_MANY_ENTRIES: 'The address book is full.',
   err_UNKNOWN_FAMILY: 'Unknown chain.',
+  err_PAY_REQUEST_UNSUPPORTED: 'This network cannot open payment requests of this kind.',
   err_INVALID_RISK_LIMIT: 'Limits must be positive numbers, like ETH=1, and transfers per hour between 1 and 10000.',
   err_UNKNOWN_WALLET: 'That wallet does not exist.',
   err_UNKNOWN_ACCOUNT: 'That account does not exist.',

@@ -317,6 +317,7 @@ export const zhCN: Dictionary = {
   err_INVALID_NAME: '请输入 1 到 40 个字符的名称。',
   err_TOO_MANY_ENTRIES: '地址簿已满。',
   err_UNKNOWN_FAMILY: '未知的链。',
+  err_PAY_REQUEST_UNSUPPORTED: '此网络无法打开这类付款请求。',
   err_INVALID_RISK_LIMIT: '额度必须是正数（例如 ETH=1），每小时转账次数须在 1 到 10000 之间。',
   err_UNKNOWN_WALLET: '该钱包不存在。',
   err_UNKNOWN_ACCOUNT: '该账户不存在。',

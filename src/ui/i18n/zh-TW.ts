@@ -317,6 +317,7 @@ export const zhTW: Dictionary = {
   err_INVALID_NAME: '請輸入 1 到 40 個字元的名稱。',
   err_TOO_MANY_ENTRIES: '通訊錄已滿。',
   err_UNKNOWN_FAMILY: '未知的鏈。',
+  err_PAY_REQUEST_UNSUPPORTED: '此網路無法開啟這類付款請求。',
   err_INVALID_RISK_LIMIT: '額度必須是正數（例如 ETH=1），每小時轉帳次數須在 1 到 10000 之間。',
   err_UNKNOWN_WALLET: '該錢包不存在。',
   err_UNKNOWN_ACCOUNT: '該帳戶不存在。',
