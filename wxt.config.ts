@@ -118,6 +118,8 @@ export default defineConfig({
         { find: /^elliptic$/, replacement: fileURLToPath(new URL('./src/build/stubs/elliptic.ts', import.meta.url)) },
         { find: /^pako$/, replacement: fileURLToPath(new URL('./src/build/stubs/pako.ts', import.meta.url)) },
         { find: /^hash\.js$/, replacement: fileURLToPath(new URL('./src/build/stubs/hashjs.ts', import.meta.url)) },
+        // The relay's main never reads WXT's content-script context: src/build/stubs/contentScriptContext.ts.
+        { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./src/build/stubs/contentScriptContext.ts', import.meta.url)) },
       ],
     },
   }),
