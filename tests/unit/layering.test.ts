@@ -69,7 +69,7 @@ describe('layering: injected providers', () => {
   const FAMILY_INPAGE = /^src\/families\/(inpage\.ts$|[^/]+\/inpage\/)/;
   const familyInpageDirs = [...new Set(sourceFiles('src/families').map(rel).filter((f) => /^src\/families\/[^/]+\/inpage\//.test(f)).map((f) => f.split('/').slice(0, 4).join('/')))];
   /** Small packages the providers use today (checked against the 25 KiB budget by `npm run bench`); an SDK is not one. */
-  const PACKAGES = /^(@noble\/hashes\/[\w.]+|@scure\/base|@wallet-standard\/wallet)$/;
+  const PACKAGES = /^(@noble\/hashes\/[\w.]+|@wallet-standard\/wallet)$/;
   const { files, packages } = staticGraph('entrypoints/inpage.content.ts');
 
   it('follows the page bundle (sanity: every provider is in it)', () => {

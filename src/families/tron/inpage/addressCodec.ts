@@ -1,13 +1,50 @@
 /**
  * TRON's base58check address codec for the injected provider. Reached only through `require()` in
- * provider.ts, on the first address conversion: the bundler wraps a module that is only required in
- * a lazy initializer, so these libraries' module top levels (noble's SHA-256 builds a hasher
- * instance, scure builds its base58 alphabet) run when a page first converts a TRON address, not
- * at document_start in every page (README "Benchmarks", page load).
+ * tronUtils.ts, on the first address conversion: the bundler wraps a module that is only required
+ * in a lazy initializer, so noble's module top level (its SHA-256 builds a hasher instance) runs
+ * when a page first converts a TRON address, not at document_start in every page (README
+ * "Benchmarks", page load).
+ *
+ * The checksum is @noble/hashes' SHA-256. The base58 digits are a BigInt radix conversion here
+ * instead of @scure/base's: an encoding, not crypto, and @scure/base's generic radix machinery
+ * weighed ~1.3 KiB gzipped in a script injected into every page. tests/unit/tronAddressCodec.test.ts
+ * checks it against @scure/base's createBase58check(sha256) on random and malformed input.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { createBase58check } from '@scure/base';
 
-export const base58check = createBase58check(sha256);
-export { bytesToHex, hexToBytes };
+const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+export const bytesToHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+/** Callers pass even-length hex (checked by their own patterns). */
+export const hexToBytes = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
+
+const checksum = (payload: Uint8Array): Uint8Array => sha256(sha256(payload)).subarray(0, 4);
+
+export const base58check = {
+  encode(payload: Uint8Array): string {
+    const bytes = [...payload, ...checksum(payload)];
+    let n = 0n;
+    for (const b of bytes) n = n * 256n + BigInt(b);
+    let s = '';
+    for (; n > 0n; n /= 58n) s = ALPHABET[Number(n % 58n)] + s;
+    // Each leading zero byte is a leading '1'.
+    for (let i = 0; i < bytes.length && bytes[i] === 0; i++) s = `1${s}`;
+    return s;
+  },
+  decode(text: string): Uint8Array {
+    let n = 0n;
+    for (const c of text) {
+      const d = ALPHABET.indexOf(c);
+      if (d < 0) throw new Error(`Invalid base58 character ${JSON.stringify(c)}`);
+      n = n * 58n + BigInt(d);
+    }
+    const hex = n > 0n ? n.toString(16) : '';
+    const zeros = /^1*/.exec(text)![0].length;
+    const bytes = Uint8Array.from([...new Uint8Array(zeros), ...hexToBytes(hex.length % 2 ? `0${hex}` : hex)]);
+    if (bytes.length < 4) throw new Error('Invalid base58check: too short');
+    const payload = bytes.subarray(0, -4);
+    const sum = checksum(payload);
+    if (!bytes.subarray(-4).every((b, i) => b === sum[i])) throw new Error('Invalid base58check checksum');
+    return payload;
+  },
+};
