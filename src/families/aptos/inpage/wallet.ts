@@ -4,9 +4,9 @@
  * its `features` and `accounts` are the real wallet's (aptosWallet.ts), which is evaluated and built
  * on the first read of either (lazy.ts), so a page that never lists wallets does not build it.
  */
-import { registerWallet } from '@wallet-standard/wallet';
 import type { IdentifierArray } from '@wallet-standard/base';
 import { once, standardStandIn } from '../../../inpage/lazy';
+import { registerWallet } from '../../../inpage/registerWallet';
 import { CHAINS, WALLET_URL } from './chains';
 
 const wallet = once(() => new (require('./aptosWallet') as typeof import('./aptosWallet')).AptosWallet());

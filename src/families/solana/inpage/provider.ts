@@ -4,9 +4,9 @@
  * `features` and `accounts` are the real wallet's (solanaWallet.ts), which is evaluated and built on
  * the first read of either (lazy.ts), so a page that never lists wallets does not build it.
  */
-import { registerWallet } from '@wallet-standard/wallet';
 import type { IdentifierArray } from '@wallet-standard/base';
 import { once, standardStandIn } from '../../../inpage/lazy';
+import { registerWallet } from '../../../inpage/registerWallet';
 import { CHAINS } from './chains';
 
 const wallet = once(() => Object.freeze(new (require('./solanaWallet') as typeof import('./solanaWallet')).SolanaWallet()));
