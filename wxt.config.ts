@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { packageDedupe } from './src/build/packageDedupe';
 import { ANTELOPE_FILE, pureTopLevel, SOLANA_WEB3_FILE } from './src/build/pureTopLevel';
 import { importerAlias } from './src/build/importerAlias';
+import { terseInjected } from './src/build/terseInjected';
 
 // Manifest is locked down from the start: see ../shared/security-checklist.md §A.
 const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
@@ -112,6 +113,8 @@ export default defineConfig({
           },
         },
       ]),
+      // The page-injected scripts get a second, terser minification (src/build/terseInjected.ts).
+      ...(process.env.MCW_NO_MINIFY ? [] : [terseInjected()]),
       pureTopLevel([SOLANA_WEB3_FILE, ANTELOPE_FILE]), packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
     resolve: {
       alias: [
