@@ -10,7 +10,7 @@
  * weighed ~1.3 KiB gzipped in a script injected into every page. tests/unit/tronAddressCodec.test.ts
  * checks it against @scure/base's createBase58check(sha256) on random and malformed input.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { _SHA256 } from '@noble/hashes/sha2.js';
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
@@ -18,6 +18,9 @@ export const bytesToHex = (b: Uint8Array): string => Array.from(b, (x) => x.toSt
 /** Callers pass even-length hex (checked by their own patterns). */
 export const hexToBytes = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
 
+// noble's hash class, not its `sha256` wrapper: what `sha256(x)` runs (`sha256.create().update(x).digest()`)
+// without the wrapper's option checks, ~0.25 KiB gzipped less in the page.
+const sha256 = (data: Uint8Array): Uint8Array => new _SHA256().update(data).digest();
 const checksum = (payload: Uint8Array): Uint8Array => sha256(sha256(payload)).subarray(0, 4);
 
 export const base58check = {
