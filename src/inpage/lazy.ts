@@ -37,12 +37,16 @@ export function defineLazyGlobal(name: string, get: () => unknown, writable: boo
   return true;
 }
 
+/** What a family's real Wallet Standard wallet supplies: the page only ever sees it through the stand-in. */
+export type StandardWalletParts = Pick<Wallet, 'features' | 'accounts'>;
+
 /**
  * The Wallet Standard wallet registered at document_start: a stand-in with the static fields apps
  * read to list wallets (version, name, icon, chains and the family's `extra`, e.g. Aptos' url),
  * whose `features` and `accounts` are the real wallet's, built by `real` on the first read of either.
+ * The stand-in is the only wallet object a page can reach, so the real one carries no static fields.
  */
-export function standardStandIn<Extra extends object>(chains: IdentifierArray, real: () => Wallet, extra: Extra): Wallet & Extra {
+export function standardStandIn<Extra extends object>(chains: IdentifierArray, real: () => StandardWalletParts, extra: Extra): Wallet & Extra {
   return {
     version: '1.0.0' as const,
     name: WALLET_NAME,
