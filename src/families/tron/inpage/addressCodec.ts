@@ -1,13 +1,11 @@
 /**
- * TRON's base58check address codec for the injected provider. Reached only through `require()` in
- * tronUtils.ts, on the first address conversion: the bundler wraps a module that is only required
- * in a lazy initializer, so noble's module top level (its SHA-256 builds a hasher instance) runs
- * when a page first converts a TRON address, not at document_start in every page (README
- * "Benchmarks", page load).
+ * TRON's base58check address codec for the injected provider (tronUtils.ts). Evaluated with the rest
+ * of the TRON provider on the page's first touch of a TRON global (provider.ts `require`s
+ * tronProviders.ts; src/inpage/lazy.ts), not at document_start in every page.
  *
  * The checksum is @noble/hashes' SHA-256. The base58 digits are a BigInt radix conversion here
  * instead of @scure/base's: an encoding, not crypto, and @scure/base's generic radix machinery
- * weighed ~1.3 KiB gzipped in a script injected into every page. tests/unit/tronAddressCodec.test.ts
+ * weighed ~1.3 KiB gzipped in a script injected into every page. tests/families/tron/inpageAddressCodec.test.ts
  * checks it against @scure/base's createBase58check(sha256) on random and malformed input.
  */
 import { _SHA256 } from '@noble/hashes/sha2.js';
