@@ -21,6 +21,11 @@ export const hexToBytes = (h: string): Uint8Array => Uint8Array.from(h.match(/..
 const sha256 = (data: Uint8Array): Uint8Array => new _SHA256().update(data).digest();
 const checksum = (payload: Uint8Array): Uint8Array => sha256(sha256(payload)).subarray(0, 4);
 
+// Its one error: tronUtils.ts turns any failure into "not an address" (null) or its own message.
+const invalid = (): never => {
+  throw new Error('Invalid base58check');
+};
+
 export const base58check = {
   encode(payload: Uint8Array): string {
     const bytes = [...payload, ...checksum(payload)];
@@ -29,23 +34,23 @@ export const base58check = {
     let s = '';
     for (; n > 0n; n /= 58n) s = ALPHABET[Number(n % 58n)] + s;
     // Each leading zero byte is a leading '1'.
-    for (let i = 0; i < bytes.length && bytes[i] === 0; i++) s = `1${s}`;
+    for (let i = 0; bytes[i] === 0; i++) s = `1${s}`;
     return s;
   },
   decode(text: string): Uint8Array {
     let n = 0n;
     for (const c of text) {
       const d = ALPHABET.indexOf(c);
-      if (d < 0) throw new Error(`Invalid base58 character ${JSON.stringify(c)}`);
+      if (d < 0) invalid();
       n = n * 58n + BigInt(d);
     }
     const hex = n > 0n ? n.toString(16) : '';
     const zeros = /^1*/.exec(text)![0].length;
     const bytes = Uint8Array.from([...new Uint8Array(zeros), ...hexToBytes(hex.length % 2 ? `0${hex}` : hex)]);
-    if (bytes.length < 4) throw new Error('Invalid base58check: too short');
+    if (bytes.length < 4) invalid();
     const payload = bytes.subarray(0, -4);
     const sum = checksum(payload);
-    if (!bytes.subarray(-4).every((b, i) => b === sum[i])) throw new Error('Invalid base58check checksum');
+    if (!bytes.subarray(-4).every((b, i) => b === sum[i])) invalid();
     return payload;
   },
 };
