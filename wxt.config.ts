@@ -113,8 +113,9 @@ export default defineConfig({
           },
         },
       ]),
-      // The page-injected scripts get a second, terser minification (src/build/terseInjected.ts).
-      ...(process.env.MCW_NO_MINIFY ? [] : [terseInjected()]),
+      // The page-injected scripts get a second, terser minification (src/build/terseInjected.ts);
+      // MCW_NO_TERSER=1 leaves them as the bundler minified them (to compare bytes and page-load CPU).
+      ...(process.env.MCW_NO_MINIFY || process.env.MCW_NO_TERSER ? [] : [terseInjected()]),
       pureTopLevel([SOLANA_WEB3_FILE, ANTELOPE_FILE]), packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
     resolve: {
       alias: [
