@@ -6,7 +6,7 @@
  * JSON payloads, and the objects handed back (account address, public key, signature,
  * authenticator) are minimal stand-ins with the methods @aptos-labs/wallet-adapter-core and
  * @aptos-labs/ts-sdk call on them (toString, toUint8Array, bcsToBytes, serialize).
- * Evaluated and built on the page's first read of the registered wallet's features or accounts
+ * Built on the page's first read of the registered wallet's features or accounts
  * (wallet.ts registers a stand-in at document_start; lazy.ts).
  */
 import type { Wallet, WalletAccount } from '@wallet-standard/base';

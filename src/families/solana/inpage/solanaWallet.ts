@@ -4,7 +4,7 @@
  * signMessage and signIn. It is a thin proxy: transactions and messages travel to the background as
  * base64 and come back the same way; no Solana SDK is loaded in the page and every decision and
  * signature happens in the background. Accounts stay empty until connect succeeds for this origin.
- * Evaluated and built on the page's first read of the registered wallet's features or accounts
+ * Built on the page's first read of the registered wallet's features or accounts
  * (provider.ts registers a stand-in at document_start; lazy.ts).
  */
 import type { IdentifierArray, IdentifierString, Wallet, WalletAccount } from '@wallet-standard/base';

@@ -1,7 +1,5 @@
 /**
- * TRON's base58check address codec for the injected provider (tronUtils.ts). Evaluated with the rest
- * of the TRON provider on the page's first touch of a TRON global (provider.ts `require`s
- * tronProviders.ts; src/inpage/lazy.ts), not at document_start in every page.
+ * TRON's base58check address codec for the injected provider (tronUtils.ts).
  *
  * The checksum is @noble/hashes' SHA-256. The base58 digits are a BigInt radix conversion here
  * instead of @scure/base's: an encoding, not crypto, and @scure/base's generic radix machinery

@@ -1,8 +1,6 @@
 /**
  * TRON address and unit utilities of the injected `tronWeb` facade (tronweb semantics), split from
  * tronProviders.ts. Page code: the base58check address codec (addressCodec.ts, over @noble/hashes).
- * Like tronProviders.ts, which alone imports it, this is evaluated on the page's first touch of a
- * TRON global (provider.ts), not at document_start.
  */
 import { base58check, bytesToHex, hexToBytes } from './addressCodec';
 
