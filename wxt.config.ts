@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { packageDedupe } from './src/build/packageDedupe';
 import { ANTELOPE_FILE, pureTopLevel, SOLANA_WEB3_FILE } from './src/build/pureTopLevel';
 import { importerAlias } from './src/build/importerAlias';
+import { terseInjected } from './src/build/terseInjected';
 
 // Manifest is locked down from the start: see ../shared/security-checklist.md §A.
 const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
@@ -112,12 +113,17 @@ export default defineConfig({
           },
         },
       ]),
+      // The page-injected scripts get a second, terser minification (src/build/terseInjected.ts);
+      // MCW_NO_TERSER=1 leaves them as the bundler minified them (to compare bytes and page-load CPU).
+      ...(process.env.MCW_NO_MINIFY || process.env.MCW_NO_TERSER ? [] : [terseInjected()]),
       pureTopLevel([SOLANA_WEB3_FILE, ANTELOPE_FILE]), packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
     resolve: {
       alias: [
         { find: /^elliptic$/, replacement: fileURLToPath(new URL('./src/build/stubs/elliptic.ts', import.meta.url)) },
         { find: /^pako$/, replacement: fileURLToPath(new URL('./src/build/stubs/pako.ts', import.meta.url)) },
         { find: /^hash\.js$/, replacement: fileURLToPath(new URL('./src/build/stubs/hashjs.ts', import.meta.url)) },
+        // The relay's main never reads WXT's content-script context: src/build/stubs/contentScriptContext.ts.
+        { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./src/build/stubs/contentScriptContext.ts', import.meta.url)) },
       ],
     },
   }),

@@ -83,6 +83,26 @@ describe('relay connects on the first request; providers announced at load answe
     await page.close();
   });
 
+  it("the bridge uses the page's natives captured at document_start, not what the page's first script put there", async () => {
+    const page = await wallet.context.newPage();
+    const url = `http://127.0.0.1:${server.port}/patched.html`;
+    // The page's first inline script wraps postMessage and addEventListener (forwarding to the
+    // originals, so the page still works) and records what goes through them, then asks.
+    const script = `window.__seen = [];
+      const post = window.postMessage, add = window.addEventListener;
+      window.postMessage = function (m, ...rest) { window.__seen.push("post:" + (m && m.channel)); return post.call(this, m, ...rest); };
+      window.addEventListener = function (type, ...rest) { window.__seen.push("listen:" + type); return add.call(this, type, ...rest); };
+      window.__answer = window.ethereum.request({ method: "eth_chainId" }).then((r) => ({ result: r }), (e) => ({ error: e.code }));`;
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><script>${script}</script></head><body>patched</body></html>` }));
+    await page.goto(url);
+    const answer = await page.evaluate(() => (window as unknown as { __answer: Promise<CallResult> }).__answer);
+    expect(answer.error).toBeUndefined();
+    expect(answer.result).toMatch(/^0x[0-9a-f]+$/);
+    // The request went out, and its answer came back, without touching the page's wrappers.
+    expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
+    await page.close();
+  });
+
   it('a Wallet Standard wallet registered at load answers after a worker stop, the relay connecting on that request', async () => {
     await stopWorker();
     const page = await openAfterRelayReady('sol-dapp');

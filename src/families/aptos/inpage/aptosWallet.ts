@@ -6,13 +6,13 @@
  * JSON payloads, and the objects handed back (account address, public key, signature,
  * authenticator) are minimal stand-ins with the methods @aptos-labs/wallet-adapter-core and
  * @aptos-labs/ts-sdk call on them (toString, toUint8Array, bcsToBytes, serialize).
- * Evaluated and built on the page's first read of the registered wallet's features or accounts
+ * Built on the page's first read of the registered wallet's features or accounts
  * (wallet.ts registers a stand-in at document_start; lazy.ts).
  */
-import type { IdentifierArray, Wallet, WalletAccount } from '@wallet-standard/base';
+import type { Wallet, WalletAccount } from '@wallet-standard/base';
 import { onEvent, request, ProviderRpcError } from '../../../inpage/bridge';
-import { WALLET_ICON, WALLET_NAME } from '../../../inpage/icon';
-import { CHAINS, WALLET_URL } from './chains';
+import type { StandardWalletParts } from '../../../inpage/lazy';
+import { CHAINS } from './chains';
 
 const FEATURES = ['aptos:signMessage', 'aptos:signTransaction', 'aptos:signAndSubmitTransaction', 'aptos:signIn'] as const;
 
@@ -105,12 +105,8 @@ async function respond<T, R>(method: string, params: unknown, map: (r: R) => T):
   }
 }
 
-export class AptosWallet implements Wallet {
-  readonly version = '1.0.0' as const;
-  readonly name = WALLET_NAME;
-  readonly icon = WALLET_ICON as Wallet['icon'];
-  readonly url = WALLET_URL;
-  readonly chains: IdentifierArray = CHAINS;
+/** The real wallet behind the registered stand-in (wallet.ts), which carries version, name, icon, url and chains. */
+export class AptosWallet implements StandardWalletParts {
   #account: (WalletAccount & { data: AccountData }) | null = null;
   #accountListeners: Array<(a: unknown) => void> = [];
   #networkListeners: Array<(n: unknown) => void> = [];

@@ -1,15 +1,16 @@
 /**
  * Registers the Aptos (AIP-62) Wallet Standard wallet at document_start. What is registered is a
  * stand-in carrying the static fields apps read to list wallets (version, name, icon, url, chains);
- * its `features` and `accounts` are the real wallet's (aptosWallet.ts), which is evaluated and built
- * on the first read of either (lazy.ts), so a page that never lists wallets does not build it.
+ * its `features` and `accounts` are the real wallet's (aptosWallet.ts), which is built on the first
+ * read of either (lazy.ts), so a page that never lists wallets does not build it.
  */
-import { registerWallet } from '@wallet-standard/wallet';
 import type { IdentifierArray } from '@wallet-standard/base';
 import { once, standardStandIn } from '../../../inpage/lazy';
+import { registerWallet } from '../../../inpage/registerWallet';
+import { AptosWallet } from './aptosWallet';
 import { CHAINS, WALLET_URL } from './chains';
 
-const wallet = once(() => new (require('./aptosWallet') as typeof import('./aptosWallet')).AptosWallet());
+const wallet = once(() => new AptosWallet());
 
 export function installAptosProvider(): void {
   // Not frozen: @aptos-labs/wallet-adapter-core writes readyState / isAptosNativeWallet on the wallet

@@ -2,7 +2,7 @@
  * Bitcoin providers for dApps: a UniSat-compatible `window.unisat` (set only when no other
  * wallet holds it) and a sats-connect / WBIP004 provider at `window.MultichainWallet.BitcoinProvider`,
  * announced in `window.btc_providers`. Both only forward to the background; every decision and
- * every byte of signing happens there. This module is evaluated, and both are built, on the page's
+ * every byte of signing happens there. Both are built on the page's
  * first read of either (provider.ts announces them at document_start; lazy.ts).
  */
 import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';

@@ -1,16 +1,16 @@
 /**
  * Announces the Bitcoin providers at document_start: `window.unisat` (only where no other wallet
  * holds it), `window.MultichainWallet.BitcoinProvider` and its `window.btc_providers` entry. The
- * providers (bitcoinProviders.ts) are evaluated and built on the page's first read of either.
+ * providers (bitcoinProviders.ts) are built on the page's first read of either.
  */
 import { WALLET_ICON, WALLET_NAME } from '../../../inpage/icon';
 import { defineLazyGlobal, once } from '../../../inpage/lazy';
-import type { buildProviders } from './bitcoinProviders';
+import { buildProviders } from './bitcoinProviders';
 
 const PROVIDER_ID = 'MultichainWallet.BitcoinProvider';
 const METHODS = ['getInfo', 'getAccounts', 'getAddresses', 'getBalance', 'signMessage', 'signPsbt', 'sendTransfer', 'wallet_connect', 'wallet_disconnect', 'wallet_getAccount', 'wallet_getNetwork'];
 
-const providers = once((): ReturnType<typeof buildProviders> => (require('./bitcoinProviders') as typeof import('./bitcoinProviders')).buildProviders());
+const providers = once(buildProviders);
 
 export function installBitcoinProvider(): void {
   const w = window as unknown as Record<string, unknown>;

@@ -1,11 +1,12 @@
 /**
  * Announces the EOS provider at document_start: a Scatter-compatible `window.scatter` (only where no
- * other wallet holds it) and the `scatterLoaded` event. The provider (scatterProvider.ts) is
- * evaluated and built on the page's first read of window.scatter (lazy.ts).
+ * other wallet holds it) and the `scatterLoaded` event. The provider (scatterProvider.ts) is built
+ * on the page's first read of window.scatter (lazy.ts).
  */
 import { defineLazyGlobal, once } from '../../../inpage/lazy';
+import { ScatterProvider } from './scatterProvider';
 
-const scatter = once(() => new (require('./scatterProvider') as typeof import('./scatterProvider')).ScatterProvider());
+const scatter = once(() => new ScatterProvider());
 
 export function installScatterProvider(): void {
   // Writable (an assignment replaces it) and extensible on purpose: ScatterJS wraps

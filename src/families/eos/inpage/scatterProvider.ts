@@ -7,7 +7,7 @@
  * build the dApp's own eosjs Api with our signature provider, and getArbitrarySignature.
  * Tiny and decision-free: it forwards to the background and turns our error codes into the
  * Scatter error objects dApps test for (`{ type, message, code, isError }`). No SDK here: the Api
- * class is the dApp's. Evaluated and built on the page's first read of window.scatter (scatter.ts
+ * class is the dApp's. Built on the page's first read of window.scatter (scatter.ts
  * announces it at document_start; lazy.ts).
  */
 import { request, ProviderRpcError } from '../../../inpage/bridge';

@@ -1,7 +1,6 @@
 /**
  * EIP-1193 provider for EVM dApps (announced by provider.ts). It only forwards requests; every
- * decision is the background's. Reached only through `require()` on the page's first touch, so this
- * module's top level (the class) is not evaluated in pages that never use a wallet.
+ * decision is the background's. Built on the page's first touch (provider.ts; src/inpage/lazy.ts).
  */
 import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
 import { Emitter } from '../../../inpage/emitter';

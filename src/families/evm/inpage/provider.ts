@@ -1,13 +1,13 @@
 /**
  * Announces the EVM provider at document_start: EIP-6963 (announce + re-announce on request) and
- * window.ethereum when no other wallet holds it. The provider itself (evmProvider.ts) is evaluated
- * and built on the page's first touch of either (src/inpage/lazy.ts explains the `require`).
+ * window.ethereum when no other wallet holds it. The provider itself (evmProvider.ts) is built on
+ * the page's first touch of either (src/inpage/lazy.ts).
  */
 import { WALLET_ICON, WALLET_NAME, WALLET_RDNS } from '../../../inpage/icon';
 import { once } from '../../../inpage/lazy';
-import type { EvmProvider } from './evmProvider';
+import { EvmProvider } from './evmProvider';
 
-const provider = once((): EvmProvider => new (require('./evmProvider') as typeof import('./evmProvider')).EvmProvider());
+const provider = once((): EvmProvider => new EvmProvider());
 
 export function installEvmProvider(): void {
   // The announce detail is frozen; the provider object is left extensible because some dApp

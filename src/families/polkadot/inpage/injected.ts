@@ -1,7 +1,7 @@
 /**
  * What the Polkadot provider's enable() resolves to, as @polkadot/extension-inject defines it:
  * { accounts, metadata, signer } after the user connects the site (provider.ts puts `enable` in
- * `window.injectedWeb3` at document_start; this module is evaluated on its first call). The origin the wallet authorises is the browser's (the bridge's port
+ * `window.injectedWeb3` at document_start; its account subscription starts on the first subscribe). The origin the wallet authorises is the browser's (the bridge's port
  * sender), never `originName`. Tiny and SDK-free: requests go through the bridge; the background
  * decodes, shows and signs. A refused signature rejects with Error('Cancelled'), as the polkadot.js
  * extension does (what @polkadot/api and @polkadot-api/pjs-signer pass on to the dApp).

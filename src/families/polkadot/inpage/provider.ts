@@ -1,14 +1,12 @@
 /**
  * The Polkadot provider as @polkadot/extension-inject defines it: `window.injectedWeb3[KEY] =
- * { enable(originName), version }`, set at document_start. enable() evaluates injected.ts (accounts,
- * metadata, signer) on its first call (lazy.ts) and resolves to it once the user connected the site.
+ * { enable(originName), version }`, set at document_start. enable() resolves to injected.ts' accounts,
+ * metadata and signer once the user connected the site; nothing is asked before the first enable().
  */
-import { once } from '../../../inpage/lazy';
+import { accounts, call, metadata, signer } from './injected';
 
 const KEY = 'multichain-wallet';
 const VERSION = '0.1.0';
-
-const injected = once(() => require('./injected') as typeof import('./injected'));
 
 export function installPolkadotProvider(): void {
   const w = window as unknown as { injectedWeb3?: Record<string, unknown> };
@@ -17,7 +15,6 @@ export function installPolkadotProvider(): void {
   all[KEY] = Object.freeze({
     version: VERSION,
     async enable(_originName?: string) {
-      const { accounts, call, metadata, signer } = injected();
       await call('enable');
       return { accounts, metadata, signer };
     },

@@ -4,7 +4,7 @@
  * signMessage and signIn. It is a thin proxy: transactions and messages travel to the background as
  * base64 and come back the same way; no Solana SDK is loaded in the page and every decision and
  * signature happens in the background. Accounts stay empty until connect succeeds for this origin.
- * Evaluated and built on the page's first read of the registered wallet's features or accounts
+ * Built on the page's first read of the registered wallet's features or accounts
  * (provider.ts registers a stand-in at document_start; lazy.ts).
  */
 import type { IdentifierArray, IdentifierString, Wallet, WalletAccount } from '@wallet-standard/base';
@@ -20,7 +20,7 @@ import type {
   SolanaSignTransactionOutput,
 } from '@solana/wallet-standard-features';
 import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
-import { WALLET_ICON, WALLET_NAME } from '../../../inpage/icon';
+import type { StandardWalletParts } from '../../../inpage/lazy';
 import { CHAINS } from './chains';
 
 const ACCOUNT_FEATURES = ['solana:signAndSendTransaction', 'solana:signTransaction', 'solana:signMessage', 'solana:signIn'] as const;
@@ -61,11 +61,8 @@ class Account implements WalletAccount {
   }
 }
 
-export class SolanaWallet implements Wallet {
-  readonly version = '1.0.0' as const;
-  readonly name = WALLET_NAME;
-  readonly icon = WALLET_ICON as Wallet['icon'];
-  readonly chains: IdentifierArray = CHAINS;
+/** The real wallet behind the registered stand-in (provider.ts), which carries version, name, icon and chains. */
+export class SolanaWallet implements StandardWalletParts {
   #accounts: Account[] = [];
   #listeners: StandardEventsListeners['change'][] = [];
 

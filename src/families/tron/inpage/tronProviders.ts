@@ -9,7 +9,7 @@
  *   the legacy `{ isTronLink: true, message: { action, data } }` window messages (accountsChanged,
  *   setAccount, setNode, connect, disconnect).
  *
- * This module is evaluated, and every object here built, on the page's first read of `tron`,
+ * Every object here is built on the page's first read of `tron`,
  * `tronLink`, `tronWeb` or the TIP-6963 detail's provider (provider.ts announces them at
  * document_start; lazy.ts).
  *

@@ -1,25 +1,14 @@
 /**
  * TRON address and unit utilities of the injected `tronWeb` facade (tronweb semantics), split from
- * provider.ts. Page code: the inpage `once` helper, and the @noble/@scure address codec on first use.
+ * tronProviders.ts. Page code: the base58check address codec (addressCodec.ts, over @noble/hashes).
  */
-import { once } from '../../../inpage/lazy';
-
-/**
- * The address codec (addressCodec.ts), evaluated on first use. `require`, not `import`: a static
- * import would run @noble/hashes' and @scure/base's module top levels at document_start in every
- * page, and `import()` is asynchronous while tronWeb.address.* must answer synchronously; the bundler
- * turns this `require` of an ES module into a synchronous call of that module's lazy initializer.
- */
-const codec = once(() => require('./addressCodec') as typeof import('./addressCodec'));
-const base58check = (): ReturnType<typeof codec>['base58check'] => codec().base58check;
-const bytesToHex = (b: Uint8Array): string => codec().bytesToHex(b);
-const hexToBytes = (h: string): Uint8Array => codec().hexToBytes(h);
+import { base58check, bytesToHex, hexToBytes } from './addressCodec';
 
 /** "T…" → 21 bytes, or null when not a valid base58check TRON address. */
 export function decodeBase58(a: unknown): Uint8Array | null {
   if (typeof a !== 'string' || !/^T[1-9A-HJ-NP-Za-km-z]{33}$/.test(a)) return null;
   try {
-    const b = base58check().decode(a);
+    const b = base58check.decode(a);
     return b.length === 21 && b[0] === 0x41 ? b : null;
   } catch {
     return null;
@@ -35,7 +24,7 @@ function tronAddressToHex(a: string): string {
 function tronHexToAddress(h: string): string {
   const x = h.replace(/^0x/i, '');
   if (!/^41[0-9a-fA-F]{40}$/.test(x)) throw new Error('Invalid hex TRON address');
-  return base58check().encode(hexToBytes(x));
+  return base58check.encode(hexToBytes(x));
 }
 
 export function hexOf(address: string): string {
