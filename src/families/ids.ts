@@ -23,8 +23,11 @@ export const WALLET_FAMILIES: readonly WalletFamily[] = /* @__PURE__ */ popupOrd
 
 /** The Accounts screen's order: Bitcoin first (its order before the family modules), then FAMILIES' order. */
 const ACCOUNT_LEADS: readonly Family[] = ['bitcoin'];
-// Marked pure so bundles that import this file but not the list (the page's) drop it.
-export const ACCOUNT_FAMILIES: readonly Family[] = /* @__PURE__ */ [...ACCOUNT_LEADS, ...FAMILIES.filter((f) => !ACCOUNT_LEADS.includes(f))];
+function accountOrder(): readonly Family[] {
+  return [...ACCOUNT_LEADS, ...FAMILIES.filter((f) => !ACCOUNT_LEADS.includes(f))];
+}
+// A pure call (a pure mark on an array literal does nothing), so the page's bundle drops it.
+export const ACCOUNT_FAMILIES: readonly Family[] = /* @__PURE__ */ accountOrder();
 
 /** Families whose node URL the user sets in Settings (an EVM network carries its own RPC URL). */
 export type EndpointFamily = Exclude<WalletFamily, 'evm'>;
