@@ -192,6 +192,12 @@ await setup.close();
 
 const popupTimes = [];
 const blankTimes = [];
+// Both extensions' processes stay up during the 20 opens: the wallet's because its worker answers
+// each popup; the echo's through this open page. Without it the blank page's timing included
+// starting the echo extension's renderer process whenever an earlier step had left its worker
+// stopped (≈ 130 ms instead of ≈ 60 ms), which made the ratio look better than it is.
+const warmEcho = await ctx.newPage();
+await warmEcho.goto(`chrome-extension://${echoId}/blank.html`);
 for (let i = 0; i < 20; i++) {
   const p = await ctx.newPage();
   await p.setViewportSize({ width: 360, height: 600 });
@@ -210,6 +216,7 @@ for (let i = 0; i < 20; i++) {
   if (process.env.BENCH_MARKS) console.log(JSON.stringify(await q.evaluate(() => [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('resource')].map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.duration)]).concat([['dcl', Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), 0], ['fcp', Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1), 0]]))));
   await q.close();
 }
+await warmEcho.close();
 const mPopup = median(popupTimes);
 const mBlank = median(blankTimes);
 report('popup first meaningful render (accounts + cached balances), median of 20', `${mPopup.toFixed(1)} ms vs blank page ${mBlank.toFixed(1)} ms (${(mPopup / mBlank).toFixed(2)}×)`, '≤ 1.5× blank', mPopup <= 1.5 * mBlank);
