@@ -97,8 +97,8 @@ export interface ParsePaymentOptions {
 }
 
 /**
- * One family's payment-link standard (EIP-681, BIP-21/321, Solana Pay, TRON's): its parser and its builder
- * for Receive's QR code. The family's popup entry names its URI scheme and loads this lazily.
+ * One family's payment-link standard (its URI scheme's parser, and the builder for Receive's QR code),
+ * written in the family's folder. The family's popup entry names its URI scheme and loads this lazily.
  */
 export interface PaymentCodec {
   family: PaymentFamily;
