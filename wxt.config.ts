@@ -76,6 +76,10 @@ export default defineConfig({
     // MCW_SOURCEMAP=1: source maps beside the bundles, for tests/bench/bundleBytes.mjs (bytes per package).
     build: {
       sourcemap: !!process.env.MCW_SOURCEMAP,
+      // A lazy chunk is fetched by its own import() (the browser then loads its static imports from
+      // the extension's files): no <link rel=modulepreload> per dependency appended to the page, which
+      // cost the popup ≈ 30 ms of main thread before its first meaningful paint. CSS stays preloaded.
+      modulePreload: { polyfill: false, resolveDependencies: (_file: string, deps: string[], { hostType }: { hostType: 'html' | 'js' }) => (hostType === 'html' ? deps : deps.filter((d) => d.endsWith('.css'))) },
       ...(process.env.MCW_NO_MINIFY ? { minify: false } : {}),
       rolldownOptions: {
         treeshake: {

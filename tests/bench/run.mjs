@@ -206,6 +206,9 @@ for (let i = 0; i < 20; i++) {
   await p.close();
   const q = await ctx.newPage();
   await q.setViewportSize({ width: 360, height: 600 });
+  // BENCH_PROFILE=<dir>: CPU profiles of the last five opens (chrome://inspect or speedscope reads them).
+  const prof = process.env.BENCH_PROFILE && i >= 15 ? await ctx.newCDPSession(q) : null;
+  if (prof) { await prof.send('Profiler.enable'); await prof.send('Profiler.setSamplingInterval', { interval: 100 }); await prof.send('Profiler.start'); }
   await q.goto(`chrome-extension://${walletId}/popup.html`, { waitUntil: 'commit' });
   const t = await q.waitForFunction(() => {
     const a = performance.getEntriesByName('mcw:accounts')[0];
@@ -213,6 +216,7 @@ for (let i = 0; i < 20; i++) {
     return a && b && document.querySelector('[data-testid="balance-ETH"]') ? Math.max(a.startTime, b.startTime) : null;
   }, undefined, { timeout: 30_000, polling: 20 });
   popupTimes.push(await t.jsonValue());
+  if (prof) { const { profile } = await prof.send('Profiler.stop'); writeFileSync(join(process.env.BENCH_PROFILE, `popup-${i}.cpuprofile`), JSON.stringify(profile)); }
   if (process.env.BENCH_MARKS) console.log(JSON.stringify(await q.evaluate(() => [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('resource')].map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.duration)]).concat([['dcl', Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), 0], ['fcp', Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1), 0]]))));
   await q.close();
 }

@@ -4,7 +4,7 @@
  * wraps. One account on one network: other families' addresses live in Receive. Screens other than Home load on demand (React.lazy) so the popup's first paint stays small.
  * The screen follows the URL hash (#/send), behind the lock.
  */
-import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { ArrowDownLeft, ArrowUpRight, ChevronDown, Globe, History, Image, Lock, Settings as SettingsIcon, Wallet as WalletIcon } from 'lucide-react';
 import type { ChainsView, PopupFamily, WalletState } from '../../protocol/ui';
 import { call } from '../api';
@@ -93,7 +93,8 @@ export function Home({ state, onState }: { state: WalletState; onState: (s: Wall
   const capable = !wallet || wallet.kind === 'mnemonic' || wallet.family === family;
   // The Bitcoin row carries the active Bitcoin network's address: refetched when it changes.
   const { accounts, error: accountsError } = useAccountList(state, chains?.active ?? '');
-  useEffect(() => {
+  // A layout effect: the mark's frame is the one this commit paints in (a passive effect may run a frame later).
+  useLayoutEffect(() => {
     if (accounts) markPainted('mcw:accounts');
   }, [accounts]);
   const mine = accounts?.find((a) => a.family === family);

@@ -3,7 +3,7 @@
  * just opened), then refreshed from the node; the error of a failed refresh is kept beside the
  * cached view. Used by the balances panel of every family.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { UiRequests } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
@@ -52,7 +52,8 @@ export function useCachedBalances<P extends Pair>(methods: P): { view: ViewOf<P>
     };
   }, [refresh, methods.cached, prefetched]);
 
-  useEffect(() => {
+  // A layout effect: the mark's frame is the one this commit paints in (a passive effect may run a frame later).
+  useLayoutEffect(() => {
     if (view) markPainted('mcw:balances');
   }, [view]);
 
