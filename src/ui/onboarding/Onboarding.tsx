@@ -180,7 +180,7 @@ export function Onboarding({ adding, restoring = false }: { adding: boolean; res
             <>
               <label>
                 {t('mnemonicLabel')}
-                <textarea data-testid="import-mnemonic" rows={3} autoComplete="off" spellCheck={false} value={phrase} onChange={(e) => setPhrase(e.target.value)} />
+                <textarea data-testid="import-mnemonic" rows={3} autoComplete="off" spellCheck="false" value={phrase} onChange={(e) => setPhrase(e.target.value)} />
               </label>
               <label>
                 {t('passphraseLabel')}

@@ -31,7 +31,7 @@ export function AddToken({ placeholder, add }: { placeholder: string; add: (addr
     <form className="stack" onSubmit={(e) => void submit(e)}>
       <label>
         {t('tokenAddress')}
-        <input data-testid="token-address" value={token} onChange={(e) => setToken(e.target.value)} spellCheck={false} autoComplete="off" placeholder={placeholder} />
+        <input data-testid="token-address" value={token} onChange={(e) => setToken(e.target.value)} spellCheck="false" autoComplete="off" placeholder={placeholder} />
       </label>
       {error && (
         <p role="alert" className="error" data-testid="token-error">

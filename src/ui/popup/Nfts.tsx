@@ -34,7 +34,7 @@ function NftSend({ nft, onSent }: { nft: NftView; onSent: () => void }): ReactNo
     <form className="stack" data-testid="nft-send" onSubmit={(e) => { e.preventDefault(); void send(); }}>
       <label>
         {t('recipient')}
-        <input data-testid="nft-to" value={to} onChange={(e) => setTo(e.target.value)} placeholder="0x…" spellCheck={false} />
+        <input data-testid="nft-to" value={to} onChange={(e) => setTo(e.target.value)} placeholder="0x…" spellCheck="false" />
       </label>
       {nft.standard === 'ERC1155' && (
         <label>

@@ -1,5 +1,5 @@
 /** The unlock screen: password in, the background verifies it; errors and back-off are shown. */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { WalletState } from '../../protocol/ui';
 import { call } from '../api';
 import { errorText } from '../errors';
@@ -13,6 +13,9 @@ export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void | 
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Focused on every mount (also when the wallet locks under an open popup), not only at page load as the autofocus attribute is.
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -39,7 +42,7 @@ export function Unlock({ onUnlocked }: { onUnlocked: (s: WalletState) => void | 
       <h1>{t('unlockTitle')}</h1>
       <label>
         {t('passwordLabel')}
-        <input type="password" autoFocus autoComplete="current-password" data-testid="unlock-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input ref={input} type="password" autoComplete="current-password" data-testid="unlock-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
       {error && (
         <p role="alert" className="error" data-testid="error">

@@ -136,7 +136,7 @@ export function RecipientField(p: { to: string; onTo: (v: string) => void; probl
     <>
       <label>
         {t('recipient')}
-        <input data-testid="send-to" value={p.to} onChange={(e) => p.onTo(e.target.value)} spellCheck={false} autoComplete="off" placeholder={p.placeholder} aria-invalid={p.problem ? true : undefined} aria-describedby="send-to-check" />
+        <input data-testid="send-to" value={p.to} onChange={(e) => p.onTo(e.target.value)} spellCheck="false" autoComplete="off" placeholder={p.placeholder} aria-invalid={p.problem ? true : undefined} aria-describedby="send-to-check" />
       </label>
       <p id="send-to-check" className="error" data-testid="send-to-check" aria-live="polite">
         {p.problem ?? ''}

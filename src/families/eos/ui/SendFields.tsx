@@ -23,7 +23,7 @@ export default function EosSendFields({ value, onChange }: Props): ReactNode {
       <p className="hint">{tt('eos_memoHint')}</p>
       <label>
         {tt('eos_fromAccount')}
-        <input data-testid="eos-account" value={typeof value.account === 'string' ? value.account : ''} maxLength={12} autoCapitalize="off" spellCheck={false} onChange={(e) => set('account', e.target.value.trim().toLowerCase())} />
+        <input data-testid="eos-account" value={typeof value.account === 'string' ? value.account : ''} maxLength={12} autoCapitalize="off" spellCheck="false" onChange={(e) => set('account', e.target.value.trim().toLowerCase())} />
       </label>
       <p className="hint">{tt('eos_fromAccountHint')}</p>
       <label>

@@ -67,7 +67,7 @@ export function AddressBook(): ReactNode {
         <FamilySelect label={t('chain')} families={FAMILIES} value={form.family} onChange={(family) => setForm({ ...form, family })} testid="contact-family" />
         <label>
           {t('address')}
-          <input data-testid="contact-address" value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} spellCheck={false} autoComplete="off" required />
+          <input data-testid="contact-address" value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} spellCheck="false" autoComplete="off" required />
         </label>
         {error && (
           <p role="alert" className="error" data-testid="contact-error">

@@ -79,7 +79,7 @@ export function Endpoints({ onChanged }: { onChanged: () => void }): ReactNode {
       </label>
       <label>
         {t('endpointUrl')}
-        <input data-testid="endpoint-url" value={url} onChange={(e) => setUrl(e.target.value)} spellCheck={false} autoComplete="off" inputMode="url" />
+        <input data-testid="endpoint-url" value={url} onChange={(e) => setUrl(e.target.value)} spellCheck="false" autoComplete="off" inputMode="url" />
       </label>
       {error && (
         <p role="alert" className="error" data-testid="endpoint-error">

@@ -78,7 +78,7 @@ export function General({ state, onState }: { state: WalletState; onState: (s: W
         <strong>{t('riskThresholds')}</strong>
         <label>
           {t('riskLimits')}
-          <input data-testid="risk-limits" value={limits} onChange={(e) => setLimits(e.target.value)} spellCheck={false} />
+          <input data-testid="risk-limits" value={limits} onChange={(e) => setLimits(e.target.value)} spellCheck="false" />
         </label>
         <label>
           {t('riskPerHour')}

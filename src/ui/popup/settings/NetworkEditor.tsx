@@ -39,11 +39,11 @@ export function NetworkEditor({ network, onDone }: { network: NetworkView; onDon
     <form className="stack" onSubmit={save} aria-label={t('editNetworkOf', { name: network.name })} data-testid={`edit-network-form-${network.chainId}`}>
       <label>
         {t('rpcUrl')}
-        <input data-testid="edit-rpc" value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} required spellCheck={false} autoComplete="off" inputMode="url" />
+        <input data-testid="edit-rpc" value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} required spellCheck="false" autoComplete="off" inputMode="url" />
       </label>
       <label>
         {t('explorerUrlShort')}
-        <input data-testid="edit-explorer" value={explorer} onChange={(e) => setExplorer(e.target.value)} spellCheck={false} autoComplete="off" inputMode="url" />
+        <input data-testid="edit-explorer" value={explorer} onChange={(e) => setExplorer(e.target.value)} spellCheck="false" autoComplete="off" inputMode="url" />
       </label>
       <p className="hint">{t('editRpcHint', { chainId: network.chainId })}</p>
       {error && (

@@ -53,7 +53,7 @@ export function Networks({ onChanged }: { onChanged: () => void }): ReactNode {
   const field = (k: keyof typeof form, label: string, extra: Record<string, unknown> = {}): ReactNode => (
     <label>
       {label}
-      <input data-testid={`net-${k}`} value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} spellCheck={false} autoComplete="off" {...extra} />
+      <input data-testid={`net-${k}`} value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} spellCheck="false" autoComplete="off" {...extra} />
     </label>
   );
 

@@ -38,7 +38,7 @@ export function PriceSettings({ state, save }: { state: WalletState; save: (patc
       <form className="row nowrap" onSubmit={(e) => { e.preventDefault(); void apply({ priceApiUrl: url.trim() || null }); }}>
         <label className="grow">
           {t('priceApiUrl')}
-          <input data-testid="price-api-url" value={url} placeholder={DEFAULT_PRICE_API} onChange={(e) => setUrl(e.target.value)} spellCheck={false} inputMode="url" />
+          <input data-testid="price-api-url" value={url} placeholder={DEFAULT_PRICE_API} onChange={(e) => setUrl(e.target.value)} spellCheck="false" inputMode="url" />
         </label>
         <button type="submit" className="small" data-testid="save-price-api">
           {t('save')}

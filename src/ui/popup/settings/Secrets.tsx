@@ -54,7 +54,7 @@ export function Secrets({ state }: { state: WalletState }): ReactNode {
     return (
       <div className="stack" data-testid="secret-panel">
         <p className="warning">{secret.kind === 'mnemonic' ? t('secretWarningMnemonic') : t('secretWarningKey')}</p>
-        <div className={`secret ${visible ? '' : 'blurred'}`} data-testid="secret" aria-hidden={!visible} spellCheck={false} translate="no">
+        <div className={`secret ${visible ? '' : 'blurred'}`} data-testid="secret" aria-hidden={!visible} spellCheck="false" translate="no">
           {visible ? secret.secret : '•••• •••• •••• •••• •••• ••••'}
         </div>
         <div className="row">
@@ -92,7 +92,7 @@ export function Secrets({ state }: { state: WalletState }): ReactNode {
       </label>
       <label>
         {t('passwordLabel')}
-        <input type="password" autoComplete="off" spellCheck={false} data-testid="secret-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input type="password" autoComplete="off" spellCheck="false" data-testid="secret-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
       {error && (
         <p role="alert" className="error" data-testid="secret-error">

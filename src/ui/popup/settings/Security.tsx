@@ -66,7 +66,7 @@ export function ResetWallet({ onState }: { onState: (s: WalletState) => void }):
       </p>
       <label>
         {t('resetType', { word })}
-        <input data-testid="reset-confirm-text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+        <input data-testid="reset-confirm-text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck="false" />
       </label>
       {error && <p role="alert" className="error">{error}</p>}
       <button
