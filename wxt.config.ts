@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { packageDedupe } from './src/build/packageDedupe';
+import { PREACT_ALIAS } from './src/build/preactAlias';
 import { ANTELOPE_FILE, pureTopLevel, SOLANA_WEB3_FILE } from './src/build/pureTopLevel';
 import { importerAlias } from './src/build/importerAlias';
 import { terseInjected } from './src/build/terseInjected';
@@ -123,11 +124,7 @@ export default defineConfig({
       pureTopLevel([SOLANA_WEB3_FILE, ANTELOPE_FILE]), packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
     resolve: {
       alias: [
-        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-        { find: /^react-dom$/, replacement: 'preact/compat' },
-        { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
-        { find: /^react$/, replacement: 'preact/compat' },
+        ...PREACT_ALIAS,
         { find: /^elliptic$/, replacement: fileURLToPath(new URL('./src/build/stubs/elliptic.ts', import.meta.url)) },
         { find: /^pako$/, replacement: fileURLToPath(new URL('./src/build/stubs/pako.ts', import.meta.url)) },
         { find: /^hash\.js$/, replacement: fileURLToPath(new URL('./src/build/stubs/hashjs.ts', import.meta.url)) },

@@ -1,11 +1,12 @@
 /**
  * The popup's NFT picture asks before any remote load (security checklist: remote images only after
- * consent): rendered with React into a linkedom document, a data:image shows at once; an https or
+ * consent): rendered with Preact (React's API, as the popup ships) into a linkedom document, a data:image shows at once; an https or
  * ipfs-gateway image is no <img> (so no request, no IP leak) until its own "Show image" is clicked,
  * and then loads without a referrer.
  */
 import { parseHTML } from 'linkedom';
-import { createElement, act } from 'react';
+import { createElement } from 'react';
+import { act } from 'preact/test-utils';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { imageHost, isInlineImage, NftImage } from '../../src/ui/popup/NftImage';
@@ -26,11 +27,13 @@ beforeEach(() => {
   root = createRoot(host);
 });
 afterEach(() => {
-  act(() => root.unmount());
+  void act(() => root.unmount());
 });
 
-const render = (items: Array<{ src: string; alt: string }>): void =>
-  act(() => root.render(createElement('ul', null, ...items.map((p) => createElement('li', { key: p.alt, 'data-alt': p.alt }, createElement(NftImage, p))))));
+const render = (items: Array<{ src: string; alt: string }>): void => {
+  // Synchronous callback: preact's act() flushes the render and effects before it returns.
+  void act(() => root.render(createElement('ul', null, ...items.map((p) => createElement('li', { key: p.alt, 'data-alt': p.alt }, createElement(NftImage, p))))));
+};
 
 const imgs = (): HTMLImageElement[] => [...host.querySelectorAll('img')] as HTMLImageElement[];
 
