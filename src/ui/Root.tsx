@@ -1,4 +1,5 @@
 /** Root of every extension page: loads the state, picks the locale, routes by lock state. */
+import './effectTiming';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { I18nProvider, useI18n } from './i18n/context';

@@ -1,0 +1,23 @@
+/**
+ * When effects run. The pages render with Preact behind React's API (src/build/preactAlias.ts).
+ * React runs the effects of a render that a click, a keystroke or a select caused before the
+ * event's task ends, so what an effect derives (e.g. a network's node URL after the network is
+ * picked) is on screen with the change itself; Preact by default runs them a frame later. Here,
+ * after the page's first paint, they run in a microtask after the commit, as React's do, so no
+ * screen shows a frame of stale derived state and a test (or a quick user) never reads it. The
+ * first render's effects (requests, lazy parts) still wait for its frame, as React's do, so they
+ * do not hold the first paint.
+ */
+import { options } from 'preact';
+
+let painted = false;
+options.requestAnimationFrame = (flush) => {
+  if (painted) {
+    queueMicrotask(flush);
+    return;
+  }
+  requestAnimationFrame(() => {
+    painted = true;
+    setTimeout(flush);
+  });
+};
