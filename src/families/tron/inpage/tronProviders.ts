@@ -43,8 +43,9 @@ interface NodeInfo {
   chainId: string;
 }
 
+// Captured at document_start, before a page can patch it. The origin is read when a message is sent
+// (Location is unforgeable): reading it here cost every page load a Location object.
 const post = window.postMessage.bind(window);
-const origin = window.location.origin;
 const call = (method: string, ...params: unknown[]): Promise<unknown> => request('tron', method, params);
 
 const state: { address: string | null; node: NodeInfo } = {
@@ -229,7 +230,7 @@ export const facade = once((): Obj => new Proxy(facadeTarget(), {
 // Events
 
 function legacyMessage(action: string, data: unknown): void {
-  post({ message: { action, data }, isTronLink: true }, origin);
+  post({ message: { action, data }, isTronLink: true }, location.origin);
 }
 
 function setAddress(next: string | null, provider: TronProvider): void {
