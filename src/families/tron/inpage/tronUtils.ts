@@ -50,8 +50,8 @@ export function fromSun(v: unknown): string {
   return `${s / 1_000_000n}${frac ? `.${frac}` : ''}`;
 }
 
-const enc = new TextEncoder();
-export const fromUtf8 = (s: string): string => `0x${toHex(enc.encode(s))}`;
+// The encoder is made on use: a TextEncoder at load would cost every page load its interface object.
+export const fromUtf8 = (s: string): string => `0x${toHex(new TextEncoder().encode(s))}`;
 export const toUtf8 = (h: string): string => new TextDecoder().decode(fromHex(h));
 
 export const address = Object.freeze({
