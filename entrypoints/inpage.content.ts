@@ -1,8 +1,5 @@
 import { FAMILIES } from '../src/families/ids';
-import * as providers from '../src/families/inpage';
-import type { InpageRegistry } from '../src/families/inpage';
-
-const INPAGE_PROVIDERS: InpageRegistry = providers;
+import { INPAGE_PROVIDERS } from '../src/families/inpage';
 
 // MAIN world at document_start: the providers exist before the page's first inline script.
 export default defineContentScript({

@@ -8,7 +8,8 @@
  */
 import { CONTENT_CHANNEL, INPAGE_CHANNEL, type ContentToPage, type DappFamily, type ProviderErrorShape } from '../protocol/dapp';
 
-const post = window.postMessage.bind(window);
+/** The page's postMessage as it was at document_start (the TRON provider's legacy messages use it too). */
+export const post = window.postMessage.bind(window);
 const listen = window.addEventListener.bind(window);
 const sourceGetter = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'source')!.get!;
 const originGetter = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'origin')!.get!;

@@ -64,7 +64,7 @@ describe('layering: pure core', () => {
 
 describe('layering: injected providers', () => {
   /** Shared page-side modules every provider may use. */
-  const SHARED = new Set(['src/inpage/bridge.ts', 'src/inpage/emitter.ts', 'src/inpage/icon.ts', 'src/inpage/lazy.ts', 'src/inpage/registerWallet.ts', 'src/protocol/dapp.ts', 'src/families/ids.ts']);
+  const SHARED = new Set(['src/inpage/bridge.ts', 'src/inpage/emitter.ts', 'src/inpage/icon.ts', 'src/inpage/lazy.ts', 'src/inpage/registerWallet.ts', 'src/inpage/hex.ts', 'src/inpage/announce.ts', 'src/protocol/dapp.ts', 'src/families/ids.ts']);
   /** The page registry (src/families/inpage.ts) and each family module's provider folder. */
   const FAMILY_INPAGE = /^src\/families\/(inpage\.ts$|[^/]+\/inpage\/)/;
   const familyInpageDirs = [...new Set(sourceFiles('src/families').map(rel).filter((f) => /^src\/families\/[^/]+\/inpage\//.test(f)).map((f) => f.split('/').slice(0, 4).join('/')))];

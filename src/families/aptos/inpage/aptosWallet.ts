@@ -11,6 +11,7 @@
  */
 import type { Wallet, WalletAccount } from '@wallet-standard/base';
 import { onEvent, request, ProviderRpcError } from '../../../inpage/bridge';
+import { fromHex, toHex as hex } from '../../../inpage/hex';
 import type { StandardWalletParts } from '../../../inpage/lazy';
 import { CHAINS } from './chains';
 
@@ -27,8 +28,7 @@ interface NetworkData {
 }
 type Response<T> = { status: 'Approved'; args: T } | { status: 'Rejected' };
 
-const toHex = (b: Uint8Array): string => `0x${Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')}`;
-const fromHex = (h: string): Uint8Array => Uint8Array.from((h.replace(/^0x/, '').match(/../g) ?? []).map((x) => parseInt(x, 16)));
+const toHex = (b: Uint8Array): string => `0x${hex(b)}`;
 const uleb = (n: number): number[] => {
   const out: number[] = [];
   do {

@@ -11,6 +11,7 @@
  * announces it at document_start; lazy.ts).
  */
 import { request, ProviderRpcError } from '../../../inpage/bridge';
+import { toHex as hex } from '../../../inpage/hex';
 
 type Payload = Record<string, unknown>;
 export interface ScatterError {
@@ -40,10 +41,7 @@ function call(method: string, payload: Payload, rejectedType = 'signature_reject
 
 const toHex = (bytes: unknown): string => {
   if (typeof bytes === 'string') return bytes;
-  const arr = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayLike<number>);
-  let out = '';
-  for (const b of arr) out += b.toString(16).padStart(2, '0');
-  return out;
+  return hex(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayLike<number>));
 };
 
 /** Only the network fields the background reads (a page's object may carry anything). */

@@ -7,12 +7,12 @@
  * checks it against @scure/base's createBase58check(sha256) on random and malformed input.
  */
 import { _SHA256 } from '@noble/hashes/sha2.js';
+import { fromHex, toHex } from '../../../inpage/hex';
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-export const bytesToHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-/** Callers pass even-length hex (checked by their own patterns). */
-export const hexToBytes = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
+/** The page's shared hex helpers (src/inpage/hex.ts), under the names this codec's callers and tests use. */
+export { toHex as bytesToHex, fromHex as hexToBytes };
 
 // noble's hash class, not its `sha256` wrapper: what `sha256(x)` runs (`sha256.create().update(x).digest()`)
 // without the wrapper's option checks, ~0.25 KiB gzipped less in the page.
@@ -44,7 +44,7 @@ export const base58check = {
     }
     const hex = n > 0n ? n.toString(16) : '';
     const zeros = /^1*/.exec(text)![0].length;
-    const bytes = Uint8Array.from([...new Uint8Array(zeros), ...hexToBytes(hex.length % 2 ? `0${hex}` : hex)]);
+    const bytes = Uint8Array.from([...new Uint8Array(zeros), ...fromHex(hex.length % 2 ? `0${hex}` : hex)]);
     if (bytes.length < 4) invalid();
     const payload = bytes.subarray(0, -4);
     const sum = checksum(payload);

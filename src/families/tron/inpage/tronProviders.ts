@@ -28,7 +28,7 @@
  * goes through the same allow-listed background passthrough and its signing methods are replaced
  * by the facade's, so the library never sees a key.
  */
-import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
+import { post, request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
 import { Emitter } from '../../../inpage/emitter';
 import { once } from '../../../inpage/lazy';
 import { address, decodeBase58, fromSun, fromUtf8, hexOf, toSun, toUtf8 } from './tronUtils';
@@ -43,8 +43,6 @@ interface NodeInfo {
   chainId: string;
 }
 
-const post = window.postMessage.bind(window);
-const origin = window.location.origin;
 const call = (method: string, ...params: unknown[]): Promise<unknown> => request('tron', method, params);
 
 const state: { address: string | null; node: NodeInfo } = {
@@ -229,7 +227,8 @@ export const facade = once((): Obj => new Proxy(facadeTarget(), {
 // Events
 
 function legacyMessage(action: string, data: unknown): void {
-  post({ message: { action, data }, isTronLink: true }, origin);
+  // The bridge's postMessage, captured at document_start; Location is unforgeable, so the origin is read here.
+  post({ message: { action, data }, isTronLink: true }, location.origin);
 }
 
 function setAddress(next: string | null, provider: TronProvider): void {
@@ -246,11 +245,13 @@ function setAddress(next: string | null, provider: TronProvider): void {
 
 function setNode(n: NodeInfo, provider: TronProvider): void {
   const chainChanged = n.chainId !== state.node.chainId;
-  state.node = { fullNode: n.fullNode, solidityNode: n.solidityNode, eventServer: n.eventServer, chainId: n.chainId };
+  const { fullNode, solidityNode, eventServer, chainId } = n;
+  state.node = { fullNode, solidityNode, eventServer, chainId };
   // The full instance is rebuilt for the new node on next use (TIP-1193: recreate tronWeb on chain change).
   full = null;
   loaded = null;
-  legacyMessage('setNode', { node: { fullNode: n.fullNode, solidityNode: n.solidityNode, eventServer: n.eventServer, chainId: n.chainId }, connectNode: { fullNode: n.fullNode, solidityNode: n.solidityNode, eventServer: n.eventServer } });
+  // state.node is never mutated (only replaced), and postMessage sends a copy.
+  legacyMessage('setNode', { node: state.node, connectNode: { fullNode, solidityNode, eventServer } });
   if (chainChanged) provider.emit('chainChanged', { chainId: n.chainId });
 }
 

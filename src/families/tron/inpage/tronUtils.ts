@@ -2,7 +2,8 @@
  * TRON address and unit utilities of the injected `tronWeb` facade (tronweb semantics), split from
  * tronProviders.ts. Page code: the base58check address codec (addressCodec.ts, over @noble/hashes).
  */
-import { base58check, bytesToHex, hexToBytes } from './addressCodec';
+import { fromHex, toHex } from '../../../inpage/hex';
+import { base58check } from './addressCodec';
 
 /** "T…" → 21 bytes, or null when not a valid base58check TRON address. */
 export function decodeBase58(a: unknown): Uint8Array | null {
@@ -18,13 +19,13 @@ export function decodeBase58(a: unknown): Uint8Array | null {
 function tronAddressToHex(a: string): string {
   const b = decodeBase58(a);
   if (!b) throw new Error('Invalid TRON address');
-  return bytesToHex(b);
+  return toHex(b);
 }
 
 function tronHexToAddress(h: string): string {
   const x = h.replace(/^0x/i, '');
   if (!/^41[0-9a-fA-F]{40}$/.test(x)) throw new Error('Invalid hex TRON address');
-  return base58check.encode(hexToBytes(x));
+  return base58check.encode(fromHex(x));
 }
 
 export function hexOf(address: string): string {
@@ -49,9 +50,9 @@ export function fromSun(v: unknown): string {
   return `${s / 1_000_000n}${frac ? `.${frac}` : ''}`;
 }
 
-const enc = new TextEncoder();
-export const fromUtf8 = (s: string): string => `0x${Array.from(enc.encode(s), (b) => b.toString(16).padStart(2, '0')).join('')}`;
-export const toUtf8 = (h: string): string => new TextDecoder().decode(Uint8Array.from((h.replace(/^0x/, '').match(/../g) ?? []).map((x) => parseInt(x, 16))));
+// The encoder is made on use: a TextEncoder at load would cost every page load its interface object.
+export const fromUtf8 = (s: string): string => `0x${toHex(new TextEncoder().encode(s))}`;
+export const toUtf8 = (h: string): string => new TextDecoder().decode(fromHex(h));
 
 export const address = Object.freeze({
   toHex: (a: string): string => (/^(0x)?41[0-9a-fA-F]{40}$/.test(a) ? a.replace(/^0x/, '').toLowerCase() : tronAddressToHex(a)),
