@@ -6,18 +6,24 @@
  * after the page's first paint, they run in a microtask after the commit, as React's do, so no
  * screen shows a frame of stale derived state and a test (or a quick user) never reads it. The
  * first render's effects (requests, lazy parts) still wait for its frame, as React's do, so they
- * do not hold the first paint.
+ * do not hold the first paint; a hidden page gets no animation frames, so a timer stands in
+ * (as in Preact's own scheduling).
  */
 import { options } from 'preact';
 
+const FIRST_FRAME_TIMEOUT_MS = 100;
 let painted = false;
 options.requestAnimationFrame = (flush) => {
   if (painted) {
     queueMicrotask(flush);
     return;
   }
-  requestAnimationFrame(() => {
+  const done = (): void => {
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
     painted = true;
     setTimeout(flush);
-  });
+  };
+  const timer = setTimeout(done, FIRST_FRAME_TIMEOUT_MS);
+  const frame = requestAnimationFrame(done);
 };
