@@ -106,5 +106,5 @@ export interface PaymentCodec {
   build(input: PaymentRequestInput): string;
 }
 
-/** The codecs a caller has at hand, by URI scheme ('ethereum', 'bitcoin', …, lower case). */
+/** The codecs a caller has at hand, by URI scheme (lower case, as a link writes it before its colon). */
 export type PaymentCodecs = Readonly<Record<string, PaymentCodec>>;

@@ -8,7 +8,8 @@ import { createBase58check } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex as nobleToHex, hexToBytes as nobleFromHex, randomBytes } from '@noble/hashes/utils.js';
 import { TronWeb } from 'tronweb';
-import { base58check, bytesToHex, hexToBytes } from '../../../src/families/tron/inpage/addressCodec';
+import { base58check } from '../../../src/families/tron/inpage/addressCodec';
+import { toHex as bytesToHex, fromHex as hexToBytes } from '../../../src/inpage/hex';
 
 const scure = createBase58check(sha256);
 // Published pairs: the USDT TRC-20 contract and TRON's zero (black-hole) address.

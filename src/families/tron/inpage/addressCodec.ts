@@ -7,12 +7,10 @@
  * checks it against @scure/base's createBase58check(sha256) on random and malformed input.
  */
 import { _SHA256 } from '@noble/hashes/sha2.js';
-import { fromHex, toHex } from '../../../inpage/hex';
+import { fromHex } from '../../../inpage/hex';
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-/** The page's shared hex helpers (src/inpage/hex.ts), under the names this codec's callers and tests use. */
-export { toHex as bytesToHex, fromHex as hexToBytes };
 
 // noble's hash class, not its `sha256` wrapper: what `sha256(x)` runs (`sha256.create().update(x).digest()`)
 // without the wrapper's option checks, ~0.25 KiB gzipped less in the page.
