@@ -5,6 +5,8 @@ import { PREACT_ALIAS } from './src/build/preactAlias';
 import { ANTELOPE_FILE, pureTopLevel, SOLANA_WEB3_FILE } from './src/build/pureTopLevel';
 import { importerAlias } from './src/build/importerAlias';
 import { terseInjected } from './src/build/terseInjected';
+import { pageChunks } from './src/build/pageChunks';
+import { inlinePageCss } from './src/build/inlinePageCss';
 
 // Manifest is locked down from the start: see ../shared/security-checklist.md §A.
 const CONTENT_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
@@ -121,6 +123,8 @@ export default defineConfig({
       // The page-injected scripts get a second, terser minification (src/build/terseInjected.ts);
       // MCW_NO_TERSER=1 leaves them as the bundler minified them (to compare bytes and page-load CPU).
       ...(process.env.MCW_NO_MINIFY || process.env.MCW_NO_TERSER ? [] : [terseInjected()]),
+      pageChunks(),
+      inlinePageCss(),
       pureTopLevel([SOLANA_WEB3_FILE, ANTELOPE_FILE]), packageDedupe({ root: ROOT, exact: [], sameMajor: ['@noble/curves', '@noble/hashes'], anyMajor: ['bn.js'] })],
     resolve: {
       alias: [

@@ -2,7 +2,8 @@
 // the UI module still has to load and compile). src/ui/prefetch.ts picks the answers up from
 // globalThis.__mcwPrefetch. Plain script, no imports: nothing here but message sends.
 (() => {
-  const methods = ['getState', 'listAccounts', 'listChains', 'getCachedBalances', 'getCachedChainBalances'];
+  // The same list as PREFETCHED in src/ui/prefetch.ts (tests/unit/popupEarly.test.ts holds them together).
+  const methods = ['getState', 'listAccounts', 'listChains', 'getCachedChainBalances'];
   // Firefox's `browser` namespace always returns promises; Chrome's `chrome` does in MV3.
   const ext = globalThis.browser ?? globalThis.chrome;
   const out = {};

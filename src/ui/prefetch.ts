@@ -9,7 +9,7 @@
 import type { UiMethod, UiRequests, UiResponse } from '../protocol/ui';
 import { call, unwrap } from './api';
 
-const PREFETCHED: UiMethod[] = ['getState', 'listAccounts', 'listChains', 'getCachedChainBalances'];
+export const PREFETCHED: readonly UiMethod[] = ['getState', 'listAccounts', 'listChains', 'getCachedChainBalances'];
 const pending = new Map<UiMethod, Promise<unknown>>();
 const resolved = new Map<UiMethod, unknown>();
 
