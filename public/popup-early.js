@@ -1,6 +1,7 @@
-// The popup's first requests, sent while the page is still parsing (a classic script runs at once;
-// the UI module still has to load and compile). src/ui/prefetch.ts picks the answers up from
-// globalThis.__mcwPrefetch. Plain script, no imports: nothing here but message sends.
+// The popup's first requests, sent before the UI module runs (popup.html loads this small classic
+// script with `defer`: it runs once the page is parsed, ahead of the module, which is still being
+// compiled and evaluated). src/ui/prefetch.ts picks the answers up from globalThis.__mcwPrefetch.
+// Plain script, no imports: nothing here but message sends.
 (() => {
   // The same list as PREFETCHED in src/ui/prefetch.ts (tests/unit/popupEarly.test.ts holds them together).
   const methods = ['getState', 'listAccounts', 'listChains', 'getCachedChainBalances'];

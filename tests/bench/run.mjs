@@ -210,6 +210,13 @@ for (let i = 0; i < POPUP_OPENS; i++) {
   // BENCH_PROFILE=<dir>: CPU profiles of the last five opens (chrome://inspect or speedscope reads them).
   const prof = process.env.BENCH_PROFILE && i >= POPUP_OPENS - 5 ? await ctx.newCDPSession(q) : null;
   if (prof) { await prof.send('Profiler.enable'); await prof.send('Profiler.setSamplingInterval', { interval: 100 }); await prof.send('Profiler.start'); }
+  // BENCH_TRACE=<file>: a Chromium trace of the last open (chrome://tracing or Perfetto reads it).
+  const tr = process.env.BENCH_TRACE && i === POPUP_OPENS - 1 ? await ctx.newCDPSession(q) : null;
+  const traceEvents = [];
+  if (tr) {
+    tr.on('Tracing.dataCollected', (d) => traceEvents.push(...d.value));
+    await tr.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.execute,blink,loading,navigation,toplevel,blink.user_timing,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  }
   await q.goto(`chrome-extension://${walletId}/popup.html`, { waitUntil: 'commit' });
   const t = await q.waitForFunction(() => {
     const a = performance.getEntriesByName('mcw:accounts')[0];
@@ -217,6 +224,12 @@ for (let i = 0; i < POPUP_OPENS; i++) {
     return a && b && document.querySelector('[data-testid="balance-ETH"]') ? Math.max(a.startTime, b.startTime) : null;
   }, undefined, { timeout: 30_000, polling: 20 });
   popupTimes.push(await t.jsonValue());
+  if (tr) {
+    const complete = new Promise((r) => tr.once('Tracing.tracingComplete', r));
+    await tr.send('Tracing.end');
+    await complete;
+    writeFileSync(process.env.BENCH_TRACE, JSON.stringify({ traceEvents }));
+  }
   if (prof) { const { profile } = await prof.send('Profiler.stop'); writeFileSync(join(process.env.BENCH_PROFILE, `popup-${i}.cpuprofile`), JSON.stringify(profile)); }
   if (process.env.BENCH_MARKS) console.log(JSON.stringify(await q.evaluate(() => [...performance.getEntriesByType('mark'), ...performance.getEntriesByType('resource')].map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.duration)]).concat([['dcl', Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), 0], ['fcp', Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1), 0]]))));
   await q.close();
