@@ -2,8 +2,8 @@
  * Build-time (Vite/Rolldown) plugin: a second minification of the scripts injected into every page
  * (content-scripts/*.js) with terser, after the bundler's own (oxc) minifier. Terser's extra passes
  * save ~0.4 KiB gzipped on those two files (README "Benchmarks", injected scripts); the worker and the
- * extension pages keep the fast oxc-only build. Names a page can see are kept: no top-level mangling
- * (the IIFE's `var` is a page global), no property mangling, no unsafe transforms.
+ * extension pages keep the fast oxc-only build. The IIFE's `var` (a page global in the MAIN world) is
+ * dropped; no property mangling, no unsafe transforms.
  */
 import { minify } from 'terser';
 import type { Plugin } from 'vite';
@@ -22,7 +22,10 @@ export function terseInjected(): Plugin {
         const inputMap = mapAsset?.type === 'asset' ? String(mapAsset.source) : undefined;
         const out = await minify(chunk.code, {
           ecma: 2022,
-          compress: { passes: 3 },
+          // toplevel: WXT wraps each script as `var <name> = (function(){…})()`; in the MAIN world that var
+          // is a page global (`window.inpage`, which would also break a page's own `let inpage`). Nothing
+          // reads the value (the manifest declares the scripts), so terser drops the var and keeps the call.
+          compress: { passes: 3, toplevel: true },
           mangle: true,
           // wrap_iife keeps the bundle's `(function(){…})()`: V8 compiles a parenthesized function eagerly;
           // without the parentheses it pre-parses the whole script, then parses it again when the IIFE runs

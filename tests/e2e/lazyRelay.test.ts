@@ -83,6 +83,23 @@ describe('relay connects on the first request; providers announced at load answe
     await page.close();
   });
 
+  it('the injected scripts leave no global of their own: a page may declare `let inpage` and `const content`', async () => {
+    const page = await wallet.context.newPage();
+    const url = `http://127.0.0.1:${server.port}/names.html`;
+    // A `var` left by the bundle's wrapper would be a window property, and a page's own top-level
+    // `let` of the same name would then fail with a SyntaxError (the script would not run at all).
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html><head><script>let inpage = "page\'s"; const content = 1; window.__ran = { inpage, content, hasEthereum: typeof window.ethereum === "object" };</script></head><body>names</body></html>',
+      }),
+    );
+    await page.goto(url);
+    expect(await page.evaluate(() => (window as unknown as { __ran?: unknown }).__ran)).toEqual({ inpage: "page's", content: 1, hasEthereum: true });
+    expect(await page.evaluate(() => ['inpage', 'content'].filter((n) => Object.prototype.hasOwnProperty.call(window, n)))).toEqual([]);
+    await page.close();
+  });
+
   it("the bridge uses the page's natives captured at document_start, not what the page's first script put there", async () => {
     const page = await wallet.context.newPage();
     const url = `http://127.0.0.1:${server.port}/patched.html`;
