@@ -14,11 +14,7 @@
  * function (and everything the bundler inlines into one) with the script: a variant that only moves code
  * into such a function looks cheaper here without being cheaper (README "Benchmarks").
  */
-import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mainWorldExtension, startRig } from './mainWorldRig.mjs';
 
 const trials = Number(process.argv[2]);
 const variants = process.argv.slice(3).map((a) => a.split('='));
@@ -27,27 +23,8 @@ if (!(trials > 0) || variants.length === 0 || variants.some(([n, f]) => !/^[a-z0
   process.exit(2);
 }
 const all = [['floor', null], ...variants];
-const dirs = all.map(([name, file]) => {
-  const dir = mkdtempSync(join(tmpdir(), `inpage-ab-${name}-`));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-    manifest_version: 3, name, version: '1.0',
-    content_scripts: [{ matches: [`http://127.0.0.1/${name}/*`], js: ['main.js'], run_at: 'document_start', world: 'MAIN' }],
-  }));
-  if (file) copyFileSync(resolve(file), join(dir, 'main.js'));
-  else writeFileSync(join(dir, 'main.js'), '');
-  return dir;
-});
-const server = createServer((_q, r) => {
-  r.setHeader('content-type', 'text/html');
-  r.end('<!doctype html><html><head><title>page</title></head><body><p>A plain page.</p></body></html>');
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const { port } = server.address();
-const ctx = await chromium.launchPersistentContext('', {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless=new', `--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const dirs = all.map(([name, file]) => mainWorldExtension(name, name, file));
+const { ctx, port, close } = await startRig(dirs);
 
 const load = async (name) => {
   const page = await ctx.newPage();
@@ -75,5 +52,4 @@ for (const [n] of variants) {
   const d = runs[n].map((x, i) => x - runs.floor[i]);
   console.log(`${n}: JavaScript over the floor ${quantile(d, 0.5).toFixed(3)} ms (IQR ${quantile(d, 0.25).toFixed(2)} … ${quantile(d, 0.75).toFixed(2)}), ${trials} paired loads`);
 }
-await ctx.close();
-server.close();
+await close();

@@ -10,34 +10,15 @@
  * function at its first call to the line that calls it: a call line's ticks are mostly that compile.
  * The first 3 loads (cold caches) are left out.
  */
-import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mainWorldExtension, startRig } from './mainWorldRig.mjs';
 
 const [loads, file] = [Number(process.argv[2]), process.argv[3]];
 if (!(loads > 3) || !file) {
   console.error('usage: node tests/bench/inpageProfile.mjs LOADS script.js');
   process.exit(2);
 }
-const dir = mkdtempSync(join(tmpdir(), 'inpage-profile-'));
-writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-  manifest_version: 3, name: 'profiled', version: '1.0',
-  content_scripts: [{ matches: ['http://127.0.0.1/v/*'], js: ['main.js'], run_at: 'document_start', world: 'MAIN' }],
-}));
-copyFileSync(resolve(file), join(dir, 'main.js'));
-const server = createServer((_q, r) => {
-  r.setHeader('content-type', 'text/html');
-  r.end('<!doctype html><html><head><title>page</title></head><body><p>A plain page.</p></body></html>');
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const { port } = server.address();
-const ctx = await chromium.launchPersistentContext('', {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless=new', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const dir = mainWorldExtension('profiled', 'v', file);
+const { ctx, port, close } = await startRig([dir]);
 
 const selfTime = new Map();
 const lineTicks = new Map();
@@ -74,5 +55,4 @@ console.log(`self time per load (µs), ${per} loads:`);
 for (const [k, v] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(v / per).toFixed(0).padStart(6)}  ${k}`);
 console.log('sample ticks per source line (all loads):');
 for (const [k, v] of [...lineTicks].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${String(v).padStart(6)}  ${k}`);
-await ctx.close();
-server.close();
+await close();
