@@ -3,11 +3,11 @@
  * risk engine needs from it: recent transfer times and previous recipients. Stored in
  * storage.local (public data only), so it survives restarts.
  */
-import { browser } from 'wxt/browser';
 import type { KnownAddress, RiskThresholds } from '../core/risk';
 import type { Family } from '../core/types';
 import { DEFAULT_SETTINGS, getLocal } from './storage';
 import { notifyActivity } from './notify';
+import { localArea } from './storageCache';
 
 export interface ActivityItem {
   hash: string;
@@ -38,17 +38,17 @@ const KEY = 'activity';
 const MAX_ITEMS = 500;
 
 export async function listActivity(): Promise<ActivityItem[]> {
-  return ((await browser.storage.local.get(KEY))[KEY] as ActivityItem[] | undefined) ?? [];
+  return ((await localArea.get(KEY))[KEY] as ActivityItem[] | undefined) ?? [];
 }
 
 export async function recordActivity(item: Omit<ActivityItem, 'status' | 'time'>): Promise<void> {
   const list = await listActivity();
-  await browser.storage.local.set({ [KEY]: [{ ...item, status: 'pending', time: Date.now() }, ...list].slice(0, MAX_ITEMS) });
+  await localArea.set({ [KEY]: [{ ...item, status: 'pending', time: Date.now() }, ...list].slice(0, MAX_ITEMS) });
 }
 
 export async function updateActivity(hash: string, status: ActivityItem['status']): Promise<void> {
   const list = await listActivity();
-  await browser.storage.local.set({ [KEY]: list.map((i) => (i.hash === hash ? { ...i, status } : i)) });
+  await localArea.set({ [KEY]: list.map((i) => (i.hash === hash ? { ...i, status } : i)) });
   const item = list.find((i) => i.hash === hash);
   if (item?.status === 'pending' && (status === 'confirmed' || status === 'failed')) void notifyActivity(item, status);
 }

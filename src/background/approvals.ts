@@ -22,6 +22,7 @@ import { checkCooldown, noteDecision, startCooldown } from './siteLimits';
 import { recordRiskOverride } from './riskOverrides';
 import { onWake } from './wakeEvents';
 import { APPROVAL_WINDOW_KEY } from './boot/handoff';
+import { sessionArea } from './storageCache';
 
 /** Requests one site may have waiting for the user at once. */
 export const MAX_PENDING_PER_ORIGIN = 5;
@@ -40,12 +41,12 @@ export function onApprovalsChanged(fn: ChangeListener): void {
 }
 
 async function load(): Promise<ApprovalRecord[]> {
-  const got = await browser.storage.session.get(KEY);
+  const got = await sessionArea.get(KEY);
   return (got[KEY] as ApprovalRecord[] | undefined) ?? [];
 }
 
 async function save(list: ApprovalRecord[]): Promise<void> {
-  await browser.storage.session.set({ [KEY]: list });
+  await sessionArea.set({ [KEY]: list });
   for (const fn of changeListeners) fn();
 }
 
@@ -78,7 +79,7 @@ export async function awaitUnlock(isUnlocked: () => boolean): Promise<void> {
 /** Shows the approval window: the open one if there is one (never a second), else a new one. */
 export function openWindow(): Promise<void> {
   return windowLock(async () => {
-    const existing = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
+    const existing = (await sessionArea.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
     if (existing !== undefined) {
       try {
         await browser.windows.update(existing, { focused: true });
@@ -88,7 +89,7 @@ export function openWindow(): Promise<void> {
       }
     }
     const win = await browser.windows.create({ url: browser.runtime.getURL('/approval.html'), type: 'popup', width: 380, height: 640, focused: true });
-    if (win?.id !== undefined) await browser.storage.session.set({ [WINDOW_KEY]: win.id });
+    if (win?.id !== undefined) await sessionArea.set({ [WINDOW_KEY]: win.id });
   });
 }
 
@@ -208,12 +209,12 @@ interface Decided {
 }
 
 async function loadDecided(): Promise<Decided[]> {
-  const list = ((await browser.storage.session.get(DECIDED_KEY))[DECIDED_KEY] as Decided[] | undefined) ?? [];
+  const list = ((await sessionArea.get(DECIDED_KEY))[DECIDED_KEY] as Decided[] | undefined) ?? [];
   return list.filter((d) => Date.now() - d.at < DECIDED_TTL_MS);
 }
 
 async function saveDecided(list: Decided[]): Promise<void> {
-  await browser.storage.session.set({ [DECIDED_KEY]: list });
+  await sessionArea.set({ [DECIDED_KEY]: list });
 }
 
 /** Rejects everything pending (lock, reset): dApps get 4001 instead of hanging. */
@@ -236,8 +237,8 @@ export async function rejectAll(): Promise<void> {
  */
 export function approvalWindowClosing(): Promise<void> {
   return windowLock(async () => {
-    const existing = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
-    if (existing !== undefined) await browser.storage.session.set({ [SELF_CLOSE_KEY]: existing });
+    const existing = (await sessionArea.get(WINDOW_KEY))[WINDOW_KEY] as number | undefined;
+    if (existing !== undefined) await sessionArea.set({ [SELF_CLOSE_KEY]: existing });
   });
 }
 
@@ -246,9 +247,9 @@ export function installApprovalWindowWatch(): void {
   onWake('windowRemoved', (windowId) => {
     void (async () => {
       const selfClosed = await windowLock(async () => {
-        const got = await browser.storage.session.get([WINDOW_KEY, SELF_CLOSE_KEY]);
+        const got = await sessionArea.get([WINDOW_KEY, SELF_CLOSE_KEY]);
         if (got[WINDOW_KEY] !== windowId) return null;
-        await browser.storage.session.remove([WINDOW_KEY, SELF_CLOSE_KEY]);
+        await sessionArea.remove([WINDOW_KEY, SELF_CLOSE_KEY]);
         return got[SELF_CLOSE_KEY] === windowId;
       });
       if (selfClosed === null) return;

@@ -18,6 +18,7 @@ import { modularFamilies } from './families/modules';
 import { onWake } from './wakeEvents';
 import { installIncomingPoller } from './incoming/poller';
 import { installPayLinks } from './payLinks';
+import { enableStorageCache } from './storageCache';
 
 /** True only for pages of this extension (popup, onboarding, approval), never a content script. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
@@ -42,6 +43,8 @@ function broadcast(event: UiEvent['event']): void {
 }
 
 export function startBackground(): void {
+  // Storage reads from memory while the worker lives (src/background/storageCache.ts).
+  enableStorageCache();
   // The demo build (npm start only) points the local networks at its nodes before serving requests.
   const ready = Promise.all([restoreSession().catch(() => undefined), DEMO ? import('./demo').then((m) => m.installDemo(DEMO!)) : undefined]).then(() => undefined);
   installAutoLock();

@@ -7,10 +7,10 @@
  * Using a grant renews it (written at most once a minute, so busy sites do not hammer storage).
  */
 import type { DappFamily } from '../protocol/dapp';
-import { browser } from 'wxt/browser';
 import { createSerial } from './serial';
 import { getLocal } from './storage';
 import { forgetRecentAnswers } from './dapp/executions';
+import { localArea } from './storageCache';
 
 export interface SiteGrant {
   accounts: string[];
@@ -38,12 +38,12 @@ export function expiresAt(g: SiteGrant, days: number): number | null {
 }
 
 async function loadRaw(): Promise<SitePermissions> {
-  const got = await browser.storage.local.get('permissions');
+  const got = await localArea.get('permissions');
   return (got.permissions as SitePermissions | undefined) ?? {};
 }
 
 async function save(p: SitePermissions): Promise<void> {
-  await browser.storage.local.set({ permissions: p });
+  await localArea.set({ permissions: p });
 }
 
 /**

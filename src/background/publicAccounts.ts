@@ -7,10 +7,10 @@
  * It is cleared when the browser closes and by reset; the first unlock after that derives once.
  * Rows are one storage key each (no read-modify-write, so concurrent writers cannot lose one).
  */
-import { browser } from 'wxt/browser';
 import type { AccountView, Settings, WalletMeta } from '../protocol/ui';
 import { keyring, viewKey } from './keyring';
 import { WalletError } from './errors';
+import { sessionArea } from './storageCache';
 
 const VIEW_PREFIX = 'pub:view:';
 const EVM_PREFIX = 'pub:evm:';
@@ -26,7 +26,7 @@ export async function accountViews(meta: WalletMeta, index: number, settings: Se
   const mem = keyring.cachedAccounts(meta, index, settings, bitcoinNetwork);
   if (mem) return mem;
   const key = VIEW_PREFIX + viewKey(meta, index, settings, bitcoinNetwork);
-  const stored = (await browser.storage.session.get(key))[key] as AccountView[] | undefined;
+  const stored = (await sessionArea.get(key))[key] as AccountView[] | undefined;
   if (Array.isArray(stored) && stored.length > 0 && stored.every((v) => v.walletId === meta.id && v.index === index)) {
     keyring.rememberAccounts(meta, index, settings, stored, bitcoinNetwork);
     return keyring.cachedAccounts(meta, index, settings, bitcoinNetwork) ?? stored;
@@ -34,7 +34,7 @@ export async function accountViews(meta: WalletMeta, index: number, settings: Se
   await keyring.prepare(meta.id);
   const views = keyring.accounts(meta, index, settings, bitcoinNetwork);
   const evm = views.find((v) => v.family === 'evm');
-  await browser.storage.session.set({
+  await sessionArea.set({
     [key]: views,
     ...(evm ? { [EVM_PREFIX + evm.address.toLowerCase()]: { walletId: meta.id, index, address: evm.address } satisfies EvmOwner } : {}),
   });
@@ -47,7 +47,7 @@ export async function evmAddressOf(walletId: string, index: number): Promise<str
   if (known) return known;
   await keyring.prepare(walletId);
   const address = keyring.evmAddress(walletId, index);
-  await browser.storage.session.set({ [EVM_PREFIX + address.toLowerCase()]: { walletId, index, address } satisfies EvmOwner });
+  await sessionArea.set({ [EVM_PREFIX + address.toLowerCase()]: { walletId, index, address } satisfies EvmOwner });
   return address;
 }
 
@@ -60,7 +60,7 @@ export async function findEvmOwner(address: string, metas: WalletMeta[]): Promis
   const mem = keyring.knownEvmOwner(address);
   if (mem) return mem;
   const key = EVM_PREFIX + address.toLowerCase();
-  const stored = (await browser.storage.session.get(key))[key] as EvmOwner | undefined;
+  const stored = (await sessionArea.get(key))[key] as EvmOwner | undefined;
   if (stored && metas.some((m) => m.id === stored.walletId && stored.index < m.accountCount)) {
     keyring.rememberEvmAddress(stored.walletId, stored.index, stored.address);
     return { ...stored };

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ProviderError } from './dapp/providerError';
+import { localArea, sessionArea } from './storageCache';
 
 /** Consecutive rejections (no approval between) that pause a site's approval requests. */
 export const REJECTIONS_BEFORE_COOLDOWN = 4;
@@ -38,13 +39,13 @@ function watch(): void {
 
 async function loadBlocked(): Promise<Blocked> {
   watch();
-  blocked ??= ((await browser.storage.local.get(BLOCKED_KEY))[BLOCKED_KEY] as Blocked | undefined) ?? {};
+  blocked ??= ((await localArea.get(BLOCKED_KEY))[BLOCKED_KEY] as Blocked | undefined) ?? {};
   return blocked;
 }
 
 async function loadCooldowns(): Promise<Cooldowns> {
   watch();
-  cooldowns ??= ((await browser.storage.session.get(COOLDOWN_KEY))[COOLDOWN_KEY] as Cooldowns | undefined) ?? {};
+  cooldowns ??= ((await sessionArea.get(COOLDOWN_KEY))[COOLDOWN_KEY] as Cooldowns | undefined) ?? {};
   return cooldowns;
 }
 
@@ -61,7 +62,7 @@ export async function setBlocked(origin: string, block: boolean): Promise<void> 
   if (block) next[origin] = Date.now();
   else delete next[origin];
   blocked = next;
-  await browser.storage.local.set({ [BLOCKED_KEY]: next });
+  await localArea.set({ [BLOCKED_KEY]: next });
 }
 
 export const blockedError = (): ProviderError => new ProviderError(4100, 'This site is blocked in the wallet. The user can unblock it under Connected sites.');
@@ -79,7 +80,7 @@ async function saveCooldown(origin: string, c: Cooldown | null): Promise<void> {
   if (c) next[origin] = c;
   else delete next[origin];
   cooldowns = next;
-  await browser.storage.session.set({ [COOLDOWN_KEY]: next });
+  await sessionArea.set({ [COOLDOWN_KEY]: next });
 }
 
 /** Records the user's answer to one of the site's requests. */

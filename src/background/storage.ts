@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { Settings, WalletMeta } from '../protocol/ui';
 import type { VaultFile } from '../core/vault';
 import type { ThrottleState } from '../core/vault/unlockThrottle';
+import { localArea, sessionArea } from './storageCache';
 
 export interface LocalState {
   vault: VaultFile;
@@ -30,29 +31,29 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export async function getLocal<K extends keyof LocalState>(key: K): Promise<LocalState[K] | undefined> {
-  const got = await browser.storage.local.get(key);
+  const got = await localArea.get(key);
   return got[key] as LocalState[K] | undefined;
 }
 
 /** One `set` call: the browser writes all keys of one call together, which makes vault updates atomic. */
 export async function setLocal(values: Partial<LocalState>): Promise<void> {
-  await browser.storage.local.set(values);
+  await localArea.set(values);
 }
 
 export async function getSession<K extends keyof SessionState>(key: K): Promise<SessionState[K] | undefined> {
-  const got = await browser.storage.session.get(key);
+  const got = await sessionArea.get(key);
   return got[key] as SessionState[K] | undefined;
 }
 
 export async function setSession(values: Partial<SessionState>): Promise<void> {
-  await browser.storage.session.set(values);
+  await sessionArea.set(values);
 }
 
 /** Forgets the unlocked session (data key and deadline); other session records stay. */
 export async function clearSession(): Promise<void> {
-  await browser.storage.session.remove(['dek', 'autoLockAt']);
+  await sessionArea.remove(['dek', 'autoLockAt']);
 }
 
 export async function clearAll(): Promise<void> {
-  await Promise.all([browser.storage.local.clear(), browser.storage.session.clear(), browser.storage.sync.clear()]);
+  await Promise.all([localArea.clear(), sessionArea.clear(), browser.storage.sync.clear()]);
 }

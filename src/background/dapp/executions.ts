@@ -12,10 +12,10 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { browser } from 'wxt/browser';
 import type { ProviderErrorShape } from '../../protocol/dapp';
 import { createSerial } from '../serial';
 import { ProviderError, toProviderError } from './providerError';
+import { sessionArea } from '../storageCache';
 
 export type Outcome = { result: unknown } | { error: ProviderErrorShape };
 
@@ -88,7 +88,7 @@ const keyOf = (origin: string, requestId: string): string => `${origin} ${reques
 let ledgerCache: Ledger | null = null;
 
 async function loadLedger(): Promise<Ledger> {
-  ledgerCache ??= ((await browser.storage.session.get(LEDGER_KEY))[LEDGER_KEY] as Ledger | undefined) ?? {};
+  ledgerCache ??= ((await sessionArea.get(LEDGER_KEY))[LEDGER_KEY] as Ledger | undefined) ?? {};
   return ledgerCache;
 }
 
@@ -100,7 +100,7 @@ function writeEntry(key: string, entry: LedgerEntry): Promise<void> {
       .sort((a, b) => b[1].at - a[1].at)
       .slice(0, LEDGER_MAX - 1);
     ledgerCache = Object.fromEntries([[key, entry], ...kept]) as Ledger;
-    await browser.storage.session.set({ [LEDGER_KEY]: ledgerCache });
+    await sessionArea.set({ [LEDGER_KEY]: ledgerCache });
   });
 }
 

@@ -5,13 +5,13 @@
  * every read rather than once per worker: a key written by an older copy of the code (or a test
  * that sets it) still takes effect. Names no family: the descriptor says where its old state is.
  */
-import { browser } from 'wxt/browser';
 import type { FamilyDescriptor } from '../../families/types';
+import { localArea } from '../storageCache';
 
 export async function moveLegacyStorage(d: FamilyDescriptor, networkKey: string, endpointsKey: string): Promise<void> {
   const legacy = d.legacyStorage;
   if (!legacy) return;
-  const got = await browser.storage.local.get([legacy.key, networkKey, endpointsKey]);
+  const got = await localArea.get([legacy.key, networkKey, endpointsKey]);
   const old: unknown = got[legacy.key];
   if (old === undefined) return;
   const { network, endpoints } = legacy.read(old);
@@ -20,9 +20,9 @@ export async function moveLegacyStorage(d: FamilyDescriptor, networkKey: string,
   const eps = asMap(got[endpointsKey]);
   const mine = asMap(eps[d.id]);
   const known = network && d.networks.some((n) => n.ref === network);
-  await browser.storage.local.set({
+  await localArea.set({
     ...(known ? { [networkKey]: { ...nets, [d.id]: network } } : {}),
     ...(endpoints && Object.keys(endpoints).length ? { [endpointsKey]: { ...eps, [d.id]: { ...mine, ...endpoints } } } : {}),
   });
-  await browser.storage.local.remove(legacy.key);
+  await localArea.remove(legacy.key);
 }

@@ -4,7 +4,6 @@
  * account's address on it, the key lending, a storage namespace — so a family module holds only
  * what is truly its chain's. Names no family: it reads the registry.
  */
-import { browser } from 'wxt/browser';
 import { moveLegacyStorage } from './legacyStorage';
 import { moduleEntry, type FamilyModuleEntry } from '../../families/registry';
 import { FAMILY_CORES } from '../../core/chains/registry';
@@ -14,6 +13,7 @@ import { AccountCache } from '../accountCache';
 import { WalletError } from '../errors';
 import { keyring } from '../keyring';
 import { selectedAccount } from '../selectedAccount';
+import { localArea } from '../storageCache';
 
 const NETWORK_KEY = 'familyNetwork';
 const ENDPOINTS_KEY = 'familyEndpoints';
@@ -86,7 +86,7 @@ export async function familyNetworks(family: Family): Promise<readonly NetworkIn
 }
 
 async function readMap<T>(key: string): Promise<Partial<Record<string, T>>> {
-  const v = (await browser.storage.local.get(key))[key] as unknown;
+  const v = (await localArea.get(key))[key] as unknown;
   return v && typeof v === 'object' ? (v as Partial<Record<string, T>>) : {};
 }
 
@@ -94,7 +94,7 @@ async function readMap<T>(key: string): Promise<Partial<Record<string, T>>> {
 async function legacyOf(family: Family): Promise<{ network?: string; endpoints?: Record<string, string> } | null> {
   const legacy = descriptorOf(family).legacyStorage;
   if (!legacy || legacy.move) return null;
-  return legacy.read((await browser.storage.local.get(legacy.key))[legacy.key]);
+  return legacy.read((await localArea.get(legacy.key))[legacy.key]);
 }
 
 /** A family whose old key held only what the shared records keep has it moved there once (legacyStorage.move). */
@@ -120,7 +120,7 @@ export async function selectNetwork(family: Family, ref: string): Promise<boolea
   if (!findNetwork(family, ref)) return false;
   await upgraded(family);
   const all = await readMap<string>(NETWORK_KEY);
-  await browser.storage.local.set({ [NETWORK_KEY]: { ...all, [family]: ref } });
+  await localArea.set({ [NETWORK_KEY]: { ...all, [family]: ref } });
   return true;
 }
 
@@ -166,7 +166,7 @@ export async function setEndpoint(family: Family, networkId: string, url: string
     await bg.checkEndpoint?.(net, clean);
     mine[networkId] = clean;
   }
-  await browser.storage.local.set({ [ENDPOINTS_KEY]: { ...all, [family]: mine } });
+  await localArea.set({ [ENDPOINTS_KEY]: { ...all, [family]: mine } });
 }
 
 async function endpointOf(family: Family, net: NetworkInfo): Promise<string> {
@@ -231,10 +231,10 @@ export async function familyContext(family: Family): Promise<FamilyContext> {
 function storageOf(store: string): FamilyContext['storage'] {
   return {
     async get<T>(key: string): Promise<T | undefined> {
-      return (await browser.storage.local.get(store + key))[store + key] as T | undefined;
+      return (await localArea.get(store + key))[store + key] as T | undefined;
     },
     async set(key: string, value: unknown): Promise<void> {
-      await browser.storage.local.set({ [store + key]: value });
+      await localArea.set({ [store + key]: value });
     },
   };
 }

@@ -4,7 +4,6 @@
  * family's closure and the popup only holds an id. Risk warnings come from the shared engine, from
  * the facts the family states. Names no family.
  */
-import { browser } from 'wxt/browser';
 import type { Family } from '../../families/ids';
 import type { FamilyContext, PreparedSend, RiskFacts, SendRequestGeneric } from '../../families/types';
 import { assessRisk } from '../../core/risk';
@@ -14,6 +13,7 @@ import { WalletError } from '../errors';
 import { onLocked } from '../session';
 import { activeNetwork, backgroundOf, familyContext, familyNetworks, isModular, modularFamilies, networkIdOf } from './modules';
 import { listAddressBook } from '../wallet/addressBook';
+import { localArea } from '../storageCache';
 
 type PopupFamily = ChainBalancesView['family'];
 
@@ -34,7 +34,7 @@ export async function activeRef(family: Family): Promise<string> {
 type Cache = Record<string, ChainBalancesView>;
 
 async function readCache(): Promise<Cache> {
-  const v = (await browser.storage.local.get(CACHE_KEY))[CACHE_KEY] as unknown;
+  const v = (await localArea.get(CACHE_KEY))[CACHE_KEY] as unknown;
   return v && typeof v === 'object' ? (v as Cache) : {};
 }
 
@@ -75,7 +75,7 @@ export async function refreshModuleBalances(family: Family): Promise<ChainBalanc
   // view could fill storage.local's quota, which the vault shares.
   const stored: ChainBalancesView = bg.cachedIcons ? { ...view, assets: view.assets.map(({ icon: _icon, ...a }) => a) } : view;
   const entries = [...Object.entries(cache), [key, stored] as const].slice(-MAX_CACHE_ENTRIES);
-  await browser.storage.local.set({ [CACHE_KEY]: Object.fromEntries(entries) });
+  await localArea.set({ [CACHE_KEY]: Object.fromEntries(entries) });
   return view;
 }
 

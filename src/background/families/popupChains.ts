@@ -5,7 +5,6 @@
  * what the popup sent, and node/core errors turned into the codes the UI translates. Names no family.
  * Loaded on first use (lazyModules.ts), like the family modules it reaches.
  */
-import { browser } from 'wxt/browser';
 import type { ChainBalancesView, ChainEndpoints, ChainSendPreview, ChainSendRequest, ChainsView, PaymentRequestResult, PopupFamily } from '../../protocol/ui';
 import { WalletError } from '../errors';
 import { WALLET_FAMILIES, isWalletFamily } from '../../families/ids';
@@ -13,6 +12,7 @@ import { keyring } from '../keyring';
 import { backgroundOf, endpointsOf, isModular, modularFamilies, selectNetwork, setEndpoint } from './modules';
 import { activeRef, addModuleToken, cachedModuleBalances, confirmModuleSend, moduleChainOptions, moduleReceiveAddress, prepareActivityAction, prepareModuleSend, refreshModuleBalances } from './popup';
 import { announceModuleNetwork } from '../dapp/pipeline';
+import { localArea } from '../storageCache';
 
 const FAMILY_KEY = 'popupFamily';
 
@@ -20,7 +20,7 @@ const FAMILY_KEY = 'popupFamily';
 // The chain selector
 
 export async function activeFamily(): Promise<PopupFamily> {
-  const v = (await browser.storage.local.get(FAMILY_KEY))[FAMILY_KEY];
+  const v = (await localArea.get(FAMILY_KEY))[FAMILY_KEY];
   return isWalletFamily(v) ? v : WALLET_FAMILIES[0]!;
 }
 
@@ -42,7 +42,7 @@ export async function setActiveChainOption(id: unknown): Promise<ChainsView> {
   const family = id.slice(0, id.indexOf(':'));
   if (!isModular(family) || !(await selectNetwork(family, id))) throw new WalletError('UNKNOWN_CHAIN', 'Unknown chain');
   await announceModuleNetwork(family);
-  await browser.storage.local.set({ [FAMILY_KEY]: family });
+  await localArea.set({ [FAMILY_KEY]: family });
   return listChains();
 }
 

@@ -4,9 +4,9 @@
  * refresh never races the sent list's writes (activity.ts). An entry is identified by family,
  * network, transaction and token; a transaction the wallet sent itself is never listed twice.
  */
-import { browser } from 'wxt/browser';
 import { listActivity, type ActivityItem } from '../activity';
 import { createSerial } from '../serial';
+import { localArea } from '../storageCache';
 
 const KEY = 'incomingActivity';
 const CURSOR_KEY = 'incomingCursor';
@@ -20,7 +20,7 @@ const idOf = (i: Pick<ActivityItem, 'family' | 'chainId' | 'hash' | 'token'>): s
 const txOf = (i: Pick<ActivityItem, 'family' | 'chainId' | 'hash'>): string => `${i.family}:${String(i.chainId)}:${i.hash.toLowerCase()}`;
 
 export async function listIncoming(): Promise<ActivityItem[]> {
-  return ((await browser.storage.local.get(KEY))[KEY] as ActivityItem[] | undefined) ?? [];
+  return ((await localArea.get(KEY))[KEY] as ActivityItem[] | undefined) ?? [];
 }
 
 /**
@@ -45,7 +45,7 @@ export function mergeIncoming(found: readonly ActivityItem[]): Promise<ActivityI
     }
     if (added.length > 0 || found.length > 0) {
       const list = [...byId.values()].sort((a, b) => b.time - a.time).slice(0, MAX_ITEMS);
-      await browser.storage.local.set({ [KEY]: list });
+      await localArea.set({ [KEY]: list });
     }
     return added;
   });
@@ -60,15 +60,15 @@ export async function allActivity(): Promise<ActivityItem[]> {
 
 /** Where a family's bounded scan stopped last time (e.g. the last EVM block read), per chain and address. */
 export async function incomingCursor(key: string): Promise<string | null> {
-  const all = ((await browser.storage.local.get(CURSOR_KEY))[CURSOR_KEY] as Record<string, string> | undefined) ?? {};
+  const all = ((await localArea.get(CURSOR_KEY))[CURSOR_KEY] as Record<string, string> | undefined) ?? {};
   return all[key] ?? null;
 }
 
 export function setIncomingCursor(key: string, value: string): Promise<void> {
   return serial(async () => {
-    const all = ((await browser.storage.local.get(CURSOR_KEY))[CURSOR_KEY] as Record<string, string> | undefined) ?? {};
+    const all = ((await localArea.get(CURSOR_KEY))[CURSOR_KEY] as Record<string, string> | undefined) ?? {};
     delete all[key];
     const kept = Object.entries(all).slice(-(MAX_CURSORS - 1));
-    await browser.storage.local.set({ [CURSOR_KEY]: { ...Object.fromEntries(kept), [key]: value } });
+    await localArea.set({ [CURSOR_KEY]: { ...Object.fromEntries(kept), [key]: value } });
   });
 }

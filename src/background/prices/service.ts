@@ -6,13 +6,13 @@
  * fetch keeps the last prices with their age. With prices turned off in Settings no request is
  * made at all and no price is shown.
  */
-import { browser } from 'wxt/browser';
 import { ALL_PRICE_IDS } from '../../core/prices/assets';
 import { isCurrency, type Currency } from '../../core/prices/currencies';
 import { checkPriceApiUrl, DEFAULT_PRICE_API, parsePriceResponse, priceRequestUrl } from '../../core/prices/priceApi';
 import type { PricesView, Settings } from '../../protocol/ui';
 import { WalletError } from '../errors';
 import { DEFAULT_SETTINGS, getLocal } from '../storage';
+import { localArea } from '../storageCache';
 
 const CACHE_KEY = 'priceCache';
 /** Prices younger than this are served from the cache without asking the API (its free tier is rate limited). */
@@ -36,7 +36,7 @@ async function priceSettings(defaultCurrency: unknown): Promise<{ enabled: boole
 }
 
 async function readCache(): Promise<Cache> {
-  return ((await browser.storage.local.get(CACHE_KEY))[CACHE_KEY] as Cache | undefined) ?? {};
+  return ((await localArea.get(CACHE_KEY))[CACHE_KEY] as Cache | undefined) ?? {};
 }
 
 function currencyOf(v: unknown): Currency {
@@ -93,7 +93,7 @@ export async function refreshPrices(defaultCurrency: unknown): Promise<PricesVie
     try {
       const prices = await fetchPrices(api, cur);
       const entry: CachedPrices = { prices, updatedAt: Date.now(), source: api };
-      await browser.storage.local.set({ [CACHE_KEY]: { ...(await readCache()), [cur]: entry } });
+      await localArea.set({ [CACHE_KEY]: { ...(await readCache()), [cur]: entry } });
       return view(cur, entry);
     } catch (err) {
       const e = err instanceof WalletError ? { code: err.code, message: err.message } : { code: 'PRICE_API_UNREACHABLE', message: 'The price service could not be reached' };

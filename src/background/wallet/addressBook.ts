@@ -3,13 +3,13 @@
  * under a key derived from the vault's data key, so an entry swapped outside the wallet is
  * detected (security checklist item 31) and the list is refused rather than trusted.
  */
-import { browser } from 'wxt/browser';
 import { canonicalJson, macState, verifyStateMac } from '../../core/vault/stateMac';
 import { validateAddress } from '../../core';
 import { FAMILIES, type Family } from '../../core/types';
 import type { AddressBookEntry, AddressBookView } from '../../protocol/ui';
 import { WalletError } from '../errors';
 import { currentDek } from '../session';
+import { localArea } from '../storageCache';
 
 const KEY = 'addressBook';
 const CONTEXT = 'addressBook/v1';
@@ -21,7 +21,7 @@ interface Stored {
 }
 
 async function load(): Promise<AddressBookView> {
-  const stored = (await browser.storage.local.get(KEY))[KEY] as Stored | undefined;
+  const stored = (await localArea.get(KEY))[KEY] as Stored | undefined;
   if (!stored) return { entries: [], tampered: false };
   const ok = Array.isArray(stored.entries) && typeof stored.mac === 'string' && verifyStateMac(currentDek(), canonicalJson(stored.entries), stored.mac, CONTEXT);
   return ok ? { entries: stored.entries, tampered: false } : { entries: [], tampered: true };
@@ -29,7 +29,7 @@ async function load(): Promise<AddressBookView> {
 
 async function save(entries: AddressBookEntry[]): Promise<AddressBookView> {
   const stored: Stored = { entries, mac: macState(currentDek(), canonicalJson(entries), CONTEXT) };
-  await browser.storage.local.set({ [KEY]: stored });
+  await localArea.set({ [KEY]: stored });
   return { entries, tampered: false };
 }
 

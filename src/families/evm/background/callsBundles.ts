@@ -3,7 +3,6 @@
  * Bundle status is kept in storage.session (memory-only, survives a service-worker restart, gone
  * when the browser closes), each record bound to the origin that sent it.
  */
-import { browser } from 'wxt/browser';
 import type { Address, Hex } from 'viem';
 import { providerError, type SendCallsParams } from '../core/methods';
 import { prepareTransaction } from '../core/transaction';
@@ -13,6 +12,7 @@ import type { DappCall, DappPrepared } from '../../types';
 import { describeTx } from './describeTx';
 import { requirePermitted } from './dappAccounts';
 import { activeNetwork, findEvmAccount, networkById, nonceTracker, rpcFor, withEvmKey } from './state';
+import { sessionArea } from '../../../background/storageCache';
 
 interface CallsBundle {
   id: string;
@@ -27,7 +27,7 @@ const MAX_BUNDLES = 200;
 const hexChain = (id: number): Hex => `0x${id.toString(16)}`;
 
 async function loadAll(): Promise<Record<string, CallsBundle>> {
-  return ((await browser.storage.session.get(KEY))[KEY] as Record<string, CallsBundle> | undefined) ?? {};
+  return ((await sessionArea.get(KEY))[KEY] as Record<string, CallsBundle> | undefined) ?? {};
 }
 
 // Writes are serialised so concurrent bundles never overwrite each other's updates.
@@ -38,7 +38,7 @@ function save(b: CallsBundle): Promise<void> {
     all[b.id] = { ...b, hashes: [...b.hashes] };
     const ids = Object.keys(all);
     for (const old of ids.slice(0, Math.max(0, ids.length - MAX_BUNDLES))) delete all[old];
-    await browser.storage.session.set({ [KEY]: all });
+    await sessionArea.set({ [KEY]: all });
   });
   writing = next.catch(() => undefined);
   return next;

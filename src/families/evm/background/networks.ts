@@ -8,7 +8,7 @@ import type { NetworkView } from '../../../protocol/ui';
 import { WalletError } from '../../../background/errors';
 import { addCustomNetwork, allNetworks, evmState, forgetEvmState, saveEvmState, setActiveChain } from './state';
 import { editFor } from '../core/networkEdit';
-import { browser } from 'wxt/browser';
+import { localArea } from '../../../background/storageCache';
 
 export interface NetworkList {
   networks: NetworkView[];
@@ -76,7 +76,7 @@ export async function removeNetwork(chainId: unknown): Promise<NetworkList> {
   const next = { ...s, customNetworks: s.customNetworks.filter((n) => n.chainId !== chainId) };
   // Removing the active network falls back to Ethereum.
   if (s.activeChainId === chainId) next.activeChainId = 1;
-  await browser.storage.local.set({ evm: next });
+  await localArea.set({ evm: next });
   forgetEvmState();
   return listNetworks();
 }

@@ -3,7 +3,6 @@
  * balances, send with safeTransferFrom. A dApp adds one through wallet_watchAsset only after the
  * chain confirms the account holds it and the user approves; the popup adds one the same way.
  */
-import { browser } from 'wxt/browser';
 import { getAddress, type Address } from 'viem';
 import { MAX_METADATA_BYTES, nftTransferData, readNft, type NftInfo, type NftStandard } from '../core/nft';
 import { boundedBytes } from '../../../core/net/boundedBody';
@@ -16,6 +15,7 @@ import { signAndBroadcast } from './broadcast';
 import { activeNetwork, rpcFor, selectedEvmAccount } from './state';
 import { toWalletError } from './uiErrors';
 import { checkRecipient } from './send';
+import { localArea } from '../../../background/storageCache';
 
 interface StoredNft {
   standard: NftStandard;
@@ -31,7 +31,7 @@ const KEY = 'evmNfts';
 const MAX_PER_CHAIN = 200;
 
 async function stored(): Promise<Record<string, StoredNft[]>> {
-  return ((await browser.storage.local.get(KEY))[KEY] as Record<string, StoredNft[]> | undefined) ?? {};
+  return ((await localArea.get(KEY))[KEY] as Record<string, StoredNft[]> | undefined) ?? {};
 }
 
 const same = (a: StoredNft, contract: string, tokenId: bigint, owner: string): boolean =>
@@ -71,7 +71,7 @@ export async function saveNft(chainId: number, owner: Address, info: NftInfo): P
     ...(info.collection ? { collection: info.collection } : {}),
     ...(info.image ? { image: info.image } : {}),
   };
-  await browser.storage.local.set({ [KEY]: { ...all, [key]: [...list, entry].slice(-MAX_PER_CHAIN) } });
+  await localArea.set({ [KEY]: { ...all, [key]: [...list, entry].slice(-MAX_PER_CHAIN) } });
 }
 
 /** The selected account's watched NFTs on the active network, balances read again from the chain. */

@@ -14,6 +14,7 @@ import { getLocal } from '../../../background/storage';
 import { WalletError } from '../../../background/errors';
 import { emitToOrigin } from '../../../background/dapp/router';
 import { allPermissions } from '../../../background/permissions';
+import { localArea } from '../../../background/storageCache';
 
 export interface WatchedToken {
   address: Address;
@@ -53,7 +54,7 @@ export async function evmState(): Promise<EvmState> {
       if (area === 'local' && 'evm' in changes) memo = null;
     });
   }
-  memo ??= browser.storage.local.get('evm').then(
+  memo ??= localArea.get('evm').then(
     (got) => ({ ...DEFAULT_STATE, ...(got.evm as Partial<EvmState> | undefined) }),
     (err: unknown) => {
       memo = null;
@@ -70,7 +71,7 @@ export function forgetEvmState(): void {
 
 export async function saveEvmState(s: EvmState): Promise<void> {
   memo = null;
-  await browser.storage.local.set({ evm: s });
+  await localArea.set({ evm: s });
   memo = null;
 }
 

@@ -6,10 +6,10 @@
  * hour; found metadata is read again after a day. A failing node or icon host never fails the
  * caller: the shortened mint shows instead.
  */
-import { browser } from 'wxt/browser';
 import type { SolanaRpc } from '../core/rpc';
 import { readTokenMetadata } from '../core/tokenMetadata';
 import { fetchTokenIcon } from '../core/tokenIcon';
+import { localArea } from '../../../background/storageCache';
 
 export interface TokenDisplay {
   name: string;
@@ -41,7 +41,7 @@ const ICON_BUDGET_MS = 4000;
 type Cache = Record<string, CacheEntry>;
 
 async function readCache(): Promise<Cache> {
-  return ((await browser.storage.local.get(KEY))[KEY] as Cache | undefined) ?? {};
+  return ((await localArea.get(KEY))[KEY] as Cache | undefined) ?? {};
 }
 
 const fresh = (e: CacheEntry | undefined, now: number): boolean => !!e && now - e.at < (e.display ? FOUND_TTL_MS : NONE_TTL_MS);
@@ -114,7 +114,7 @@ export async function tokenDisplays(cluster: string, rpc: SolanaRpc, mints: read
       iconBytes += icon.length;
       if (iconBytes > MAX_ICON_TOTAL_CHARS) e.display = { name: e.display!.name, symbol: e.display!.symbol };
     }
-    await browser.storage.local.set({ [KEY]: Object.fromEntries(entries) });
+    await localArea.set({ [KEY]: Object.fromEntries(entries) });
   }
   return cachedTokenDisplays(cluster, mints);
 }

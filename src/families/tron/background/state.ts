@@ -13,7 +13,6 @@
  * wallet asks it for block 0 and stores the derived id in `customChainId` (keyed by the URL it
  * came from). Until that succeeds `tronChainIdOf` answers '0x0' (unknown) for custom.
  */
-import { browser } from 'wxt/browser';
 import { createTronApi, type TronApi } from '../core/api';
 import { chainIdFromGenesisBlockId, TRON_CHAIN_IDS, trc20Presets } from '../core/networks';
 import { isTronNetworkId, TRON_NETWORK_IDS, type TronNetworkId } from '../core/descriptor';
@@ -24,6 +23,7 @@ import { AccountCache } from '../../../background/accountCache';
 import { selectedAccount, type SelectedAccount } from '../../../background/selectedAccount';
 import { emitToOrigin } from '../../../background/dapp/router';
 import { activeNetwork, endpointsOf, networkIdOf, selectNetwork, setEndpoint } from '../../../background/families/modules';
+import { localArea } from '../../../background/storageCache';
 
 export { TRON_NETWORK_IDS, type TronNetworkId };
 
@@ -54,7 +54,7 @@ const presetTokens = (): TronState['tokens'] => ({
 });
 
 async function stored(): Promise<Record<string, unknown>> {
-  const v = (await browser.storage.local.get(KEY))[KEY] as unknown;
+  const v = (await localArea.get(KEY))[KEY] as unknown;
   return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 }
 
@@ -75,7 +75,7 @@ export async function tronState(): Promise<TronState> {
 /** Writes what lives under 'tron' (tokens, custom chain id); the network and node URLs live in the shared store. */
 async function save(s: TronState): Promise<TronState> {
   const { customChainId: _old, ...rest } = await stored();
-  await browser.storage.local.set({ [KEY]: { ...rest, tokens: s.tokens, ...(s.customChainId ? { customChainId: s.customChainId } : {}) } });
+  await localArea.set({ [KEY]: { ...rest, tokens: s.tokens, ...(s.customChainId ? { customChainId: s.customChainId } : {}) } });
   return s;
 }
 

@@ -1,0 +1,143 @@
+/**
+ * The worker's view of storage.local and storage.session, read through a memory cache.
+ *
+ * Why: every `browser.storage` call is a round trip to the browser process (≈ 3–9 ms on a busy
+ * machine), and the popup's first requests go two or three reads deep: timed inside the worker,
+ * `listAccounts` and `getCachedChainBalances` took ≈ 15 ms each, nearly all of it waiting for
+ * storage (README "Benchmarks"). While the worker lives, reads of a key it has seen come from memory.
+ *
+ * Consistency:
+ *  - a write made here updates the cache when it is called, so a later read here sees it (as the
+ *    browser orders one context's calls); a failed write forgets its keys;
+ *  - a change made anywhere (this worker, an extension page, DevTools, the e2e tests) reaches the
+ *    cache through `storage.onChanged`, which forgets the changed keys: the next read asks the browser;
+ *  - a read in flight when one of its keys was written or changed does not keep its answer (a
+ *    generation per key), so it cannot put back an older value.
+ * Values are kept as JSON text (the shape storage keeps of the wallet's plain data) and parsed on
+ * every read: a caller that mutates what it read cannot change the cache.
+ *
+ * Off until the worker starts (`enableStorageCache`): elsewhere (unit tests with an in-memory
+ * browser) every call goes straight to `browser.storage`.
+ */
+import { browser } from 'wxt/browser';
+
+type AreaName = 'local' | 'session';
+type Keys = string | readonly string[];
+
+/** A key known to be missing from the area. */
+const ABSENT = null;
+
+class CachedArea {
+  /** key → JSON text, or ABSENT. */
+  readonly #values = new Map<string, string | typeof ABSENT>();
+  readonly #generation = new Map<string, number>();
+  #epoch = 0;
+
+  constructor(private readonly area: AreaName) {}
+
+  #storage() {
+    return browser.storage[this.area];
+  }
+
+  #touch(key: string): void {
+    this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
+  }
+
+  forget(keys: Iterable<string>): void {
+    for (const key of keys) {
+      this.#values.delete(key);
+      this.#touch(key);
+    }
+  }
+
+  reset(): void {
+    this.#values.clear();
+    this.#epoch++;
+  }
+
+  async get(keys: Keys): Promise<Record<string, unknown>> {
+    const list = typeof keys === 'string' ? [keys] : [...keys];
+    if (!enabled) return this.#storage().get(list);
+    const out: Record<string, unknown> = {};
+    const missing: string[] = [];
+    for (const key of list) {
+      if (!this.#values.has(key)) missing.push(key);
+      else {
+        const text = this.#values.get(key);
+        if (text !== ABSENT && text !== undefined) out[key] = JSON.parse(text);
+      }
+    }
+    if (missing.length === 0) return out;
+    const epoch = this.#epoch;
+    const generations = missing.map((key) => this.#generation.get(key) ?? 0);
+    const got = await this.#storage().get(missing);
+    missing.forEach((key, i) => {
+      const has = Object.prototype.hasOwnProperty.call(got, key);
+      if (has) out[key] = got[key];
+      if (epoch !== this.#epoch || (this.#generation.get(key) ?? 0) !== generations[i]) return;
+      const text = has ? JSON.stringify(got[key]) : ABSENT;
+      if (text === undefined) return; // not JSON data: not cached
+      this.#values.set(key, text);
+    });
+    return out;
+  }
+
+  async set(values: Record<string, unknown>): Promise<void> {
+    if (!enabled) return this.#storage().set(values);
+    const keys = Object.keys(values);
+    for (const key of keys) {
+      this.#touch(key);
+      const text = values[key] === undefined ? undefined : JSON.stringify(values[key]);
+      if (text === undefined) this.#values.delete(key);
+      else this.#values.set(key, text);
+    }
+    try {
+      await this.#storage().set(values);
+    } catch (err) {
+      this.forget(keys);
+      throw err;
+    }
+  }
+
+  async remove(keys: Keys): Promise<void> {
+    const list = typeof keys === 'string' ? [keys] : [...keys];
+    if (!enabled) return this.#storage().remove(list);
+    for (const key of list) {
+      this.#touch(key);
+      this.#values.set(key, ABSENT);
+    }
+    try {
+      await this.#storage().remove(list);
+    } catch (err) {
+      this.forget(list);
+      throw err;
+    }
+  }
+
+  async clear(): Promise<void> {
+    if (!enabled) return this.#storage().clear();
+    this.reset();
+    try {
+      await this.#storage().clear();
+    } finally {
+      this.reset();
+    }
+  }
+}
+
+let enabled = false;
+
+/** storage.local as the background reads and writes it. */
+export const localArea = new CachedArea('local');
+/** storage.session as the background reads and writes it. */
+export const sessionArea = new CachedArea('session');
+
+/** Turns the cache on for this worker's life (startBackground): changes made anywhere forget their keys. */
+export function enableStorageCache(): void {
+  if (enabled) return;
+  enabled = true;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local') localArea.forget(Object.keys(changes));
+    else if (area === 'session') sessionArea.forget(Object.keys(changes));
+  });
+}
