@@ -5,19 +5,21 @@
  * before the page may run its module scripts (a pending stylesheet blocks them) and paint; on a
  * busy machine each request took tens of milliseconds (README "Benchmarks", popup). The CSP of the
  * extension pages restricts scripts only (`script-src 'self'`), so a `<style>` element is allowed;
- * scripts stay files. A stylesheet still referenced by a script (a lazy chunk's CSS) is kept.
+ * scripts stay files. A stylesheet a script still names (a lazy chunk's CSS dependency) is kept.
  */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
 const LINK = /<link rel="stylesheet"(?: crossorigin)? href="\/(assets\/[^"]+\.css)">/g;
 
 export function inlinePageCss(): Plugin {
+  const inlined = new Set<string>();
   return {
     name: 'mcw-inline-page-css',
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const inlined = new Set<string>();
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
         file.source = String(file.source).replace(LINK, (tag, cssFile: string) => {
@@ -29,10 +31,16 @@ export function inlinePageCss(): Plugin {
           return `<style>${text}</style>`;
         });
       }
+    },
+    // Once every plugin has had its say (Vite writes lazy chunks' CSS dependencies late), a stylesheet
+    // written into the pages that no script names any more is removed from the output.
+    async writeBundle(options, bundle) {
       for (const cssFile of inlined) {
-        const stillUsed = Object.values(bundle).some((f) => f.type === 'chunk' && f.code.includes(cssFile.split('/').pop()!));
-        if (!stillUsed) delete bundle[cssFile];
+        const name = cssFile.split('/').pop()!;
+        const named = Object.values(bundle).some((f) => f.type === 'chunk' && f.code.includes(name));
+        if (!named && options.dir) await rm(join(options.dir, cssFile), { force: true });
       }
+      inlined.clear();
     },
   };
 }
