@@ -50,7 +50,7 @@ class CachedArea {
     }
   }
 
-  reset(): void {
+  #reset(): void {
     this.#values.clear();
     this.#epoch++;
   }
@@ -64,7 +64,7 @@ class CachedArea {
       if (!this.#values.has(key)) missing.push(key);
       else {
         const text = this.#values.get(key);
-        if (text !== ABSENT && text !== undefined) out[key] = JSON.parse(text);
+        if (typeof text === 'string') out[key] = JSON.parse(text);
       }
     }
     if (missing.length === 0) return out;
@@ -87,7 +87,7 @@ class CachedArea {
     const keys = Object.keys(values);
     for (const key of keys) {
       this.#touch(key);
-      const text = values[key] === undefined ? undefined : JSON.stringify(values[key]);
+      const text = JSON.stringify(values[key]) as string | undefined; // undefined for a value storage drops
       if (text === undefined) this.#values.delete(key);
       else this.#values.set(key, text);
     }
@@ -116,11 +116,11 @@ class CachedArea {
 
   async clear(): Promise<void> {
     if (!enabled) return this.#storage().clear();
-    this.reset();
+    this.#reset();
     try {
       await this.#storage().clear();
     } finally {
-      this.reset();
+      this.#reset();
     }
   }
 }
