@@ -10,7 +10,10 @@
  *  - a write made here updates the cache when it is called, so a later read here sees it (as the
  *    browser orders one context's calls); a failed write forgets its keys;
  *  - a change made anywhere (this worker, an extension page, DevTools, the e2e tests) reaches the
- *    cache through `storage.onChanged`, which forgets the changed keys: the next read asks the browser;
+ *    cache through `storage.onChanged`, which forgets the changed keys (the next read asks the
+ *    browser) unless the cache already holds the new value: the event of the worker's own write
+ *    (the balance cache, rewritten on every popup open, would otherwise be read from the browser on
+ *    the next open, 1–21 ms), or of a write elsewhere that changed nothing;
  *  - a read in flight when one of its keys was written or changed does not keep its answer (a
  *    generation per key), so it cannot put back an older value.
  * Values are kept as JSON text (the shape storage keeps of the wallet's plain data) and parsed on
@@ -26,6 +29,16 @@ type Keys = string | readonly string[];
 
 /** A key known to be missing from the area. */
 const ABSENT = null;
+
+/**
+ * JSON text with every object's keys sorted: Chrome hands storage.onChanged a value rebuilt from its
+ * own storage format, whose objects' keys need not come in the order the worker wrote them.
+ */
+function canonical(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v,
+  );
+}
 
 class CachedArea {
   /** key → JSON text, or ABSENT. */
@@ -43,10 +56,25 @@ class CachedArea {
     this.#generation.set(key, (this.#generation.get(key) ?? 0) + 1);
   }
 
-  forget(keys: Iterable<string>): void {
+  #forget(keys: Iterable<string>): void {
     for (const key of keys) {
       this.#values.delete(key);
       this.#touch(key);
+    }
+  }
+
+  /**
+   * storage.onChanged: keeps a key whose cached value already is the new one, forgets the others.
+   * Either way a read in flight does not keep its answer (it may predate the change).
+   */
+  changed(changes: Record<string, { newValue?: unknown }>): void {
+    for (const [key, change] of Object.entries(changes)) {
+      const held = this.#values.get(key);
+      this.#touch(key);
+      if (held === undefined) continue;
+      const removed = change?.newValue === undefined; // storage holds no undefined: the key was removed
+      const same = removed ? held === ABSENT : held !== ABSENT && canonical(JSON.parse(held)) === canonical(change.newValue);
+      if (!same) this.#values.delete(key);
     }
   }
 
@@ -94,7 +122,7 @@ class CachedArea {
     try {
       await this.#storage().set(values);
     } catch (err) {
-      this.forget(keys);
+      this.#forget(keys);
       throw err;
     }
   }
@@ -109,7 +137,7 @@ class CachedArea {
     try {
       await this.#storage().remove(list);
     } catch (err) {
-      this.forget(list);
+      this.#forget(list);
       throw err;
     }
   }
@@ -137,7 +165,7 @@ export function enableStorageCache(): void {
   if (enabled) return;
   enabled = true;
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local') localArea.forget(Object.keys(changes));
-    else if (area === 'session') sessionArea.forget(Object.keys(changes));
+    if (area === 'local') localArea.changed(changes);
+    else if (area === 'session') sessionArea.changed(changes);
   });
 }

@@ -110,6 +110,29 @@ describe('storage read cache', () => {
     expect(calls.get).toBe(2);
   });
 
+  it("keeps its own write when the browser reports it, even with the object's keys in another order", async () => {
+    await localArea.set({ balanceCache: { 'evm:1|0xa': { address: '0xa', assets: [{ symbol: 'ETH', amount: '1' }] } } });
+    // Chrome rebuilds the reported value from its own storage format: keys may come sorted.
+    for (const l of listeners) l({ balanceCache: { newValue: { 'evm:1|0xa': { assets: [{ amount: '1', symbol: 'ETH' }], address: '0xa' } } } }, 'local');
+    expect((await localArea.get('balanceCache')).balanceCache).toEqual({ 'evm:1|0xa': { address: '0xa', assets: [{ symbol: 'ETH', amount: '1' }] } });
+    await localArea.remove('gone');
+    expect(await localArea.get('gone')).toEqual({});
+    expect(calls.get).toBe(0);
+  });
+
+  it('forgets a key whose reported value is not the one it holds (an older write of its own, or a change elsewhere)', async () => {
+    await localArea.set({ prices: { eth: 1 } });
+    await localArea.set({ prices: { eth: 2 } });
+    // The first write's event arrives after the second write: the cache cannot tell which is newer.
+    for (const l of listeners) l({ prices: { newValue: { eth: 1 } } }, 'local');
+    expect((await localArea.get('prices')).prices).toEqual({ eth: 2 }); // the browser's answer
+    expect(calls.get).toBe(1);
+    for (const l of listeners) l({ prices: {} }, 'local'); // removed elsewhere
+    store.delete('prices');
+    expect(await localArea.get('prices')).toEqual({});
+    expect(calls.get).toBe(2);
+  });
+
   it('does not keep an answer that was in flight while the key was written', async () => {
     store.set('settings', { language: 'en' });
     heldGet = { release: () => undefined };
