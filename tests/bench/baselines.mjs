@@ -6,25 +6,30 @@
  *  - installed: a worker that answers runtime messages and, while it is installed, imports the
  *    wallet's own wallet-worker.js as the wallet's worker does (never again): with the echo, the
  *    start-up cost Chromium adds for a background whose code can be loaded on demand;
- *  - floor: one empty MAIN-world script at document_start, on a host the wallet does not match
- *    (floor.test, mapped to 127.0.0.1 by --host-resolver-rules): the page-load floor.
+ *  - floor: one empty MAIN-world script at document_start, on a path of 127.0.0.1 the wallet's copy
+ *    leaves alone (FLOOR_PATH): the page-load floor.
+ * The page-load pages all live on 127.0.0.1 (one host: the same process model and secure context;
+ * until session 11 the floor and the no-extension page were on other host names, and the echo's
+ * content script also ran on the MAIN-world-only path), each path touched by one extension only.
  */
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Pages under this path are left to the wallet alone (the echo script stays out of the page-load figure). */
+/** The page-load pages, one path each; the echo's content script stays out of every `/dcl…` path. */
 export const DCL_PATH = '/dcl/';
-export const FLOOR_HOST = 'floor.test';
-export const NONE_HOST = 'none.test';
 /** On pages under this path the bench's copy of the wallet injects only its MAIN-world script (no relay). */
 export const MAIN_ONLY_PATH = '/dcl-main/';
+/** Only the floor extension's empty MAIN-world script. */
+export const FLOOR_PATH = '/dcl-floor/';
+/** No extension at all (for reference). */
+export const NONE_PATH = '/dcl-none/';
 
 /**
- * The copy of the built wallet the bench loads: identical but for one manifest line, an
- * `exclude_matches` of MAIN_ONLY_PATH on the isolated relay's content script, so the page-load
- * figure can also be taken for the MAIN-world script alone (the relay runs at document_idle, after
- * DOMContentLoaded, but its CPU time falls in the same page load).
+ * The copy of the built wallet the bench loads: identical but for its content scripts'
+ * `exclude_matches`: none of them on the floor's and the no-extension paths, and the isolated relay
+ * not on MAIN_ONLY_PATH, so the page-load figure can be taken for the MAIN-world script alone (the
+ * relay runs at document_idle, after DOMContentLoaded, but its CPU time falls in the same page load).
  */
 export function writeWalletCopy(ext) {
   const dir = join(mkdtempSync(join(tmpdir(), 'bench-wallet-')), 'chrome-mv3');
@@ -33,6 +38,7 @@ export function writeWalletCopy(ext) {
   const relays = manifest.content_scripts.filter((c) => c.world !== 'MAIN');
   if (relays.length !== 1) throw new Error(`expected one isolated-world content script, found ${relays.length}`);
   relays[0].exclude_matches = [...(relays[0].exclude_matches ?? []), `http://127.0.0.1${MAIN_ONLY_PATH}*`];
+  for (const c of manifest.content_scripts) c.exclude_matches = [...(c.exclude_matches ?? []), `http://127.0.0.1${FLOOR_PATH}*`, `http://127.0.0.1${NONE_PATH}*`];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
@@ -51,7 +57,7 @@ export function writeBaselines(root, walletWorker) {
     manifest_version: 3, name: 'echo', version: '1.0',
     background: { service_worker: 'sw.js' },
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
-    content_scripts: [{ matches: ['http://127.0.0.1/*'], exclude_matches: [`http://127.0.0.1${DCL_PATH}*`], js: ['cs.js'], run_at: 'document_start' }],
+    content_scripts: [{ matches: ['http://127.0.0.1/*'], exclude_matches: ['http://127.0.0.1/dcl*'], js: ['cs.js'], run_at: 'document_start' }],
   }));
   const echoWorker = 'chrome.runtime.onConnect.addListener((p) => p.onMessage.addListener((m) => p.postMessage(m)));\nchrome.runtime.onMessage.addListener((m, s, respond) => { respond(m); });';
   writeFileSync(join(echoDir, 'sw.js'), echoWorker);
@@ -84,7 +90,7 @@ window.runKdf = async () => {
 
   writeFileSync(join(floorDir, 'manifest.json'), JSON.stringify({
     manifest_version: 3, name: 'floor', version: '1.0',
-    content_scripts: [{ matches: [`http://${FLOOR_HOST}/*`], js: ['main.js'], run_at: 'document_start', world: 'MAIN' }],
+    content_scripts: [{ matches: [`http://127.0.0.1${FLOOR_PATH}*`], js: ['main.js'], run_at: 'document_start', world: 'MAIN' }],
   }));
   writeFileSync(join(floorDir, 'main.js'), '');
   return { echoDir, floorDir, installedDir };

@@ -1,8 +1,8 @@
 /**
- * Page load: the same plain page on a host only the wallet injects into (with and without its
- * isolated relay: MAIN_ONLY_PATH in baselines.mjs) and on a host only the "floor" extension (one
- * empty MAIN-world script at document_start) injects into, interleaved, each in a fresh tab; plus a
- * host no extension touches, for reference.
+ * Page load: the same plain page on paths of 127.0.0.1 only the wallet injects into (with and
+ * without its isolated relay: MAIN_ONLY_PATH in baselines.mjs) and on a path only the "floor"
+ * extension (one empty MAIN-world script at document_start) injects into, interleaved, each in a
+ * fresh tab; plus a path no extension touches, for reference.
  *
  * Two figures per load:
  *  - DOMContentLoaded (wall clock): the budget's own terms, but on a shared 2-core machine a single
@@ -10,9 +10,10 @@
  *  - Main-thread CPU time of the page's renderer (CDP Performance.getMetrics with
  *    timeDomain "threadTicks": thread time, so waiting for a busy CPU does not count):
  *    ScriptDuration (JavaScript run in the page: for these pages only the extensions' content
- *    scripts) and TaskDuration (all main-thread work). This is what the extension adds, stable to
- *    a few tenths of a ms. Taken on the MAIN-world-only path it is what the script run at
- *    document_start costs before DOMContentLoaded; the full path adds the isolated relay
+ *    scripts) and TaskDuration (all main-thread work, which includes compiling the scripts: not part
+ *    of ScriptDuration, and content scripts are compiled at every load). This is what the extension
+ *    adds, stable to a few tenths of a ms. Taken on the MAIN-world-only path it is what the script
+ *    run at document_start costs before DOMContentLoaded; the full path adds the isolated relay
  *    (content.js), which runs at document_idle, after DOMContentLoaded.
  * Each figure is the median of per-round differences wallet − floor, with its interquartile range.
  */

@@ -20,7 +20,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DCL_PATH, FLOOR_HOST, MAIN_ONLY_PATH, NONE_HOST, writeBaselines, writeWalletCopy } from './baselines.mjs';
+import { DCL_PATH, FLOOR_PATH, MAIN_ONLY_PATH, NONE_PATH, writeBaselines, writeWalletCopy } from './baselines.mjs';
 import { measureColdStart, measureInstalledFloor } from './coldStart.mjs';
 import { measurePageLoad } from './pageLoad.mjs';
 import { measureUnlock } from './unlock.mjs';
@@ -84,9 +84,7 @@ const pageUrl = `http://127.0.0.1:${port}/`;
 const launch = async (dirs, withWorkers) => {
   const ctx = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM, headless: true,
-    args: ['--headless=new', `--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      // Loopback only: the floor and no-extension hosts are names for 127.0.0.1.
-      `--host-resolver-rules=MAP ${FLOOR_HOST} 127.0.0.1, MAP ${NONE_HOST} 127.0.0.1`],
+    args: ['--headless=new', `--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const workers = [];
   while (workers.length < withWorkers) {
@@ -153,15 +151,18 @@ console.log(`      for reference: Chromium's cost of an installed, lazily import
 
 // 5. Page load.
 if (want('dcl')) {
-const dcl = await measurePageLoad({ ctx, walletUrl: `http://127.0.0.1:${port}${DCL_PATH}`, mainUrl: `http://127.0.0.1:${port}${MAIN_ONLY_PATH}`, floorUrl: `http://${FLOOR_HOST}:${port}${DCL_PATH}`, noneUrl: `http://${NONE_HOST}:${port}${DCL_PATH}` });
+const dcl = await measurePageLoad({ ctx, walletUrl: `http://127.0.0.1:${port}${DCL_PATH}`, mainUrl: `http://127.0.0.1:${port}${MAIN_ONLY_PATH}`, floorUrl: `http://127.0.0.1:${port}${FLOOR_PATH}`, noneUrl: `http://127.0.0.1:${port}${NONE_PATH}` });
 const [dW, dF, dN] = [median(dcl.wallet), median(dcl.floor), median(dcl.none)];
 const [sD, tD, sW, sM, tM, dM] = [spread(dcl.scriptDiff), spread(dcl.taskDiff), spread(dcl.scriptWallet), spread(dcl.mainScriptDiff), spread(dcl.mainTaskDiff), spread(dcl.mainDiff)];
 const sgn = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
 const iqr = (s) => `IQR ${sgn(s.q1)} … ${sgn(s.q3)}`;
 const dD = spread(dcl.diff);
-// The budget is judged on main-thread CPU (stable) of the MAIN-world script, the part that runs
-// before DOMContentLoaded; the whole page load (with the relay) and the wall clock are printed with their spread.
-report(`page load: main-thread CPU the MAIN-world script adds over the empty MAIN-world floor, median of ${dcl.wallet.length} paired loads`, `JavaScript ${sgn(sM.median)} ms (${iqr(sM)}), all main-thread work ${sgn(tM.median)} ms (${iqr(tM)})`, '≤ floor + 2 ms (JavaScript)', sM.median <= 2);
+// The budget is judged on the main-thread CPU (stable, unlike the wall clock) the MAIN-world script
+// adds: all of it, since it runs at document_start and the parser waits for it. Its JavaScript alone
+// (ScriptDuration) leaves out compiling the script, which Chromium does on the main thread at every load
+// (content scripts get no code cache): until session 11 the budget was judged on JavaScript alone.
+// The whole page load (with the relay, which runs after DOMContentLoaded) and the wall clock are printed with their spread.
+report(`page load: main-thread CPU the MAIN-world script adds over the empty MAIN-world floor, median of ${dcl.wallet.length} paired loads`, `all main-thread work ${sgn(tM.median)} ms (${iqr(tM)}), of which JavaScript ${sgn(sM.median)} ms (${iqr(sM)})`, '≤ floor + 2 ms (all main-thread work)', tM.median <= 2);
 console.log(`      with the relay (document_idle, after DOMContentLoaded): JavaScript ${sgn(sD.median)} ms (${iqr(sD)}; wallet's scripts ${sW.median.toFixed(2)} ms), all main-thread work ${sgn(tD.median)} ms (${iqr(tD)})`);
 console.log(`      DOMContentLoaded wall clock − floor: MAIN-world script only ${sgn(dM.median)} ms (${iqr(dM)}), with the relay ${sgn(dD.median)} ms (${iqr(dD)}); medians wallet ${dW.toFixed(1)} ms, floor ${dF.toFixed(1)} ms, no extension ${dN.toFixed(1)} ms`);
 }
