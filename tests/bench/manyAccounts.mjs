@@ -26,12 +26,19 @@ async function approveTimed(ctx, page, method, params) {
       (e) => { window.__bench = { done: true, error: String(e?.message ?? e), at: performance.timeOrigin + performance.now() }; },
     );
   }, { method, params });
-  const win = await approvalPage(ctx);
-  const clickedAt = await win.evaluate(() => {
-    const t = performance.timeOrigin + performance.now();
-    document.querySelector('[data-testid="approve"]').click();
-    return t;
-  });
+  // The previous request's window may still be listed while it closes: look again if it went away.
+  let clickedAt;
+  for (let attempt = 0; clickedAt === undefined; attempt++) {
+    const win = await approvalPage(ctx);
+    clickedAt = await win.evaluate(() => {
+      const t = performance.timeOrigin + performance.now();
+      document.querySelector('[data-testid="approve"]').click();
+      return t;
+    }).catch((err) => {
+      if (attempt >= 5 || !win.isClosed()) throw err;
+      return undefined;
+    });
+  }
   const h = await page.waitForFunction(() => window.__bench.done && window.__bench, undefined, { timeout: 30_000, polling: 'raf' });
   const r = await h.jsonValue();
   if (r.error) throw new Error(`${method} failed: ${r.error}`);
