@@ -24,6 +24,14 @@ describe('relay connects on the first request; providers announced at load answe
   const workerRunning = (): Promise<boolean> => isWorkerRunning(cdp, wallet.extensionId);
   const stopWorker = (): Promise<void> => stopServiceWorker(cdp, wallet.extensionId);
   /** Opens a page and waits until the relay announced itself (so it has run, and not connected). */
+  /** A page at /<name>.html whose head is one inline script (served by the test, the relay left to load as usual). */
+  const openInlinePage = async (name: string, script: string): Promise<Page> => {
+    const page = await wallet.context.newPage();
+    const url = `http://127.0.0.1:${server.port}/${name}.html`;
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><script>${script}</script></head><body>${name}</body></html>` }));
+    await page.goto(url);
+    return page;
+  };
   const openAfterRelayReady = async (name: string): Promise<Page> => {
     const page = await wallet.context.newPage();
     await page.addInitScript(() => {
@@ -67,16 +75,8 @@ describe('relay connects on the first request; providers announced at load answe
   });
 
   it('a request made by the first inline script, before the relay arrived, is re-posted on `ready` and answered', async () => {
-    const page = await wallet.context.newPage();
-    const url = `http://127.0.0.1:${server.port}/early.html`;
     // The page's first inline script asks at once, long before the document_idle relay exists.
-    await page.route(url, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><html><head><script>window.__early = window.ethereum.request({ method: "eth_chainId" }).then((r) => ({ result: r }), (e) => ({ error: e.code }));</script></head><body>early</body></html>',
-      }),
-    );
-    await page.goto(url);
+    const page = await openInlinePage('early', 'window.__early = window.ethereum.request({ method: "eth_chainId" }).then((r) => ({ result: r }), (e) => ({ error: e.code }));');
     const early = await page.evaluate(() => (window as unknown as { __early: Promise<CallResult> }).__early);
     expect(early.error).toBeUndefined();
     expect(early.result).toMatch(/^0x[0-9a-f]+$/);
@@ -84,25 +84,15 @@ describe('relay connects on the first request; providers announced at load answe
   });
 
   it('the injected scripts leave no global of their own: a page may declare `let inpage` and `const content`', async () => {
-    const page = await wallet.context.newPage();
-    const url = `http://127.0.0.1:${server.port}/names.html`;
     // A `var` left by the bundle's wrapper would be a window property, and a page's own top-level
     // `let` of the same name would then fail with a SyntaxError (the script would not run at all).
-    await page.route(url, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><html><head><script>let inpage = "page\'s"; const content = 1; window.__ran = { inpage, content, hasEthereum: typeof window.ethereum === "object" };</script></head><body>names</body></html>',
-      }),
-    );
-    await page.goto(url);
+    const page = await openInlinePage('names', 'let inpage = "page\'s"; const content = 1; window.__ran = { inpage, content, hasEthereum: typeof window.ethereum === "object" };');
     expect(await page.evaluate(() => (window as unknown as { __ran?: unknown }).__ran)).toEqual({ inpage: "page's", content: 1, hasEthereum: true });
     expect(await page.evaluate(() => ['inpage', 'content'].filter((n) => Object.prototype.hasOwnProperty.call(window, n)))).toEqual([]);
     await page.close();
   });
 
   it("the bridge uses the page's natives captured at document_start, not what the page's first script put there", async () => {
-    const page = await wallet.context.newPage();
-    const url = `http://127.0.0.1:${server.port}/patched.html`;
     // The page's first inline script wraps postMessage and addEventListener (forwarding to the
     // originals, so the page still works) and records what goes through them, then asks.
     const script = `window.__seen = [];
@@ -110,8 +100,7 @@ describe('relay connects on the first request; providers announced at load answe
       window.postMessage = function (m, ...rest) { window.__seen.push("post:" + (m && m.channel)); return post.call(this, m, ...rest); };
       window.addEventListener = function (type, ...rest) { window.__seen.push("listen:" + type); return add.call(this, type, ...rest); };
       window.__answer = window.ethereum.request({ method: "eth_chainId" }).then((r) => ({ result: r }), (e) => ({ error: e.code }));`;
-    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><script>${script}</script></head><body>patched</body></html>` }));
-    await page.goto(url);
+    const page = await openInlinePage('patched', script);
     const answer = await page.evaluate(() => (window as unknown as { __answer: Promise<CallResult> }).__answer);
     expect(answer.error).toBeUndefined();
     expect(answer.result).toMatch(/^0x[0-9a-f]+$/);
