@@ -5,8 +5,8 @@
  * built, and subscribed to the bridge's events, only when the page first reads one of them. Events
  * reach a page only after it asked something, which needs the provider, so none is missed.
  *
- * The provider modules themselves are plain static imports, evaluated at document_start (class
- * definitions and constant tables; nothing is built, subscribed or asked). Reaching them through
+ * EVM's provider module is a plain static import of the document_start script; every other family's
+ * real provider code comes with the document_idle script (src/inpage/late.ts). Reaching them through
  * `require()` made the bundler wrap every page module in a lazy initializer (~0.7 KiB gzipped of
  * wrappers and module namespaces) and deferred the bridge's capture of the page's natives to the first
  * touch, after a page could have patched them; the page-load CPU measured the same either way
@@ -14,6 +14,7 @@
  */
 import type { IdentifierArray, Wallet, WalletAccount } from '@wallet-standard/base';
 import { WALLET_ICON, WALLET_NAME } from './icon';
+import { lateObject, type Surface } from './late';
 
 /** A memoized builder: `build` runs on the first call, every later call returns the same value. */
 export function once<T>(build: () => T): () => T {
@@ -50,10 +51,22 @@ export type StandardWalletParts = Pick<Wallet, 'features' | 'accounts'>;
 /**
  * The Wallet Standard wallet registered at document_start: a stand-in with the static fields apps
  * read to list wallets (version, name, icon, chains and the family's `extra`, e.g. Aptos' url),
- * whose `features` and `accounts` are the real wallet's, built by `real` on the first read of either.
- * The stand-in is the only wallet object a page can reach, so the real one carries no static fields.
+ * whose `features` and `accounts` are the real wallet's once the late script brought it (`real`
+ * builds it on the first read after that; src/inpage/late.ts). Before, `accounts` is empty (no
+ * page can have connected yet) and `features` are stand-ins from `features` (each feature's
+ * version and fields, its methods waiting for the real wallet).
  */
-export function standardStandIn<Extra extends object>(chains: IdentifierArray, real: () => StandardWalletParts, extra: Extra): Wallet & Extra {
+export function standardStandIn<Extra extends object>(
+  chains: IdentifierArray,
+  real: () => StandardWalletParts | undefined,
+  features: Readonly<Record<string, Surface>>,
+  extra: Extra,
+): Wallet & Extra {
+  const early = once(() => {
+    const out: Record<string, unknown> = {};
+    for (const name in features) out[name] = lateObject(() => real()?.features[name as `${string}:${string}`] as object | undefined, features[name]!);
+    return Object.freeze(out) as Wallet['features'];
+  });
   return {
     version: '1.0.0' as const,
     name: WALLET_NAME,
@@ -61,10 +74,10 @@ export function standardStandIn<Extra extends object>(chains: IdentifierArray, r
     ...extra,
     chains,
     get features(): Wallet['features'] {
-      return real().features;
+      return real()?.features ?? early();
     },
     get accounts(): readonly WalletAccount[] {
-      return real().accounts;
+      return real()?.accounts ?? [];
     },
   };
 }

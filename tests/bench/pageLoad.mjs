@@ -1,6 +1,6 @@
 /**
- * Page load: the same plain page on paths of 127.0.0.1 only the wallet injects into (with and
- * without its isolated relay: MAIN_ONLY_PATH in baselines.mjs) and on a path only the "floor"
+ * Page load: the same plain page on paths of 127.0.0.1 only the wallet injects into (every script,
+ * and only its document_start script: MAIN_ONLY_PATH in baselines.mjs) and on a path only the "floor"
  * extension (one empty MAIN-world script at document_start) injects into, interleaved, each in a
  * fresh tab; plus a path no extension touches, for reference.
  *
@@ -12,9 +12,10 @@
  *    ScriptDuration (JavaScript run in the page: for these pages only the extensions' content
  *    scripts) and TaskDuration (all main-thread work, which includes compiling the scripts: not part
  *    of ScriptDuration, and content scripts are compiled at every load). This is what the extension
- *    adds, stable to a few tenths of a ms. Taken on the MAIN-world-only path it is what the script
- *    run at document_start costs before DOMContentLoaded; the full path adds the isolated relay
- *    (content.js), which runs at document_idle, after DOMContentLoaded.
+ *    adds, stable to a few tenths of a ms. Taken on the MAIN-world-only path (the document_start
+ *    script alone) it is what the wallet costs before DOMContentLoaded; the full path adds the
+ *    isolated relay (content.js) and the families' providers (inpage-late.js), which run at
+ *    document_idle, after DOMContentLoaded.
  * Each figure is the median of per-round differences wallet − floor, with its interquartile range.
  */
 export async function measurePageLoad({ ctx, walletUrl, mainUrl, floorUrl, noneUrl, trials = 40 }) {

@@ -3,6 +3,8 @@
  * on the page's first request, so loading a page does not start the stopped service worker; the
  * providers announced at document_start (EIP-6963 through mipd, Wallet Standard through
  * @wallet-standard/app) still answer, the first request going out after the relay said `ready`.
+ * The families' real provider code (inpage-late.js) also comes at document_idle, after
+ * DOMContentLoaded: what a page's first script does with their stand-ins before then is answered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
@@ -106,6 +108,50 @@ describe('relay connects on the first request; providers announced at load answe
     expect(answer.result).toMatch(/^0x[0-9a-f]+$/);
     // The request went out, and its answer came back, without touching the page's wrappers.
     expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
+    await page.close();
+  });
+
+  it("the families' code arrives after DOMContentLoaded; their stand-ins, used by the page's first script, answer", async () => {
+    // The first inline script registers as a Wallet Standard app (the handshake by hand), subscribes
+    // and silently connects through the Solana stand-in's features, subscribes to window.tron and asks
+    // UniSat for its accounts: all before the families' script exists.
+    const script = `window.__log = [];
+      window.__hookAtDcl = null;
+      document.addEventListener('DOMContentLoaded', () => { window.__hookAtDcl = Object.getOwnPropertyNames(window).includes('multichainWallet:late'); });
+      document.addEventListener('scatterLoaded', () => window.__log.push('scatterLoaded'));
+      const wallets = [];
+      window.dispatchEvent(new CustomEvent('wallet-standard:app-ready', { detail: { register: (...ws) => { wallets.push(...ws); return () => {}; } } }));
+      const sol = wallets.find((w) => w.chains.includes('solana:mainnet'));
+      window.__early = {
+        solanaVersions: sol.features['solana:signTransaction'].supportedTransactionVersions,
+        solanaAccounts: sol.accounts.length,
+        tronWebBefore: typeof window.tronWeb,
+        scatterBefore: typeof window.scatter,
+      };
+      const off = sol.features['standard:events'].on('change', () => window.__log.push('change'));
+      window.__off = typeof off;
+      window.__connect = sol.features['standard:connect'].connect({ silent: true }).then((r) => ({ result: r.accounts.length }), (e) => ({ error: String(e && e.message) }));
+      window.__unisat = window.unisat.getAccounts().then((r) => ({ result: r }), (e) => ({ error: e.code }));
+      window.tron.on('connect', () => window.__log.push('tron connect'));`;
+    const page = await openInlinePage('stand-ins', script);
+    expect(await page.evaluate(() => (window as unknown as { __connect: Promise<CallResult> }).__connect)).toEqual({ result: 0 });
+    expect(await page.evaluate(() => (window as unknown as { __unisat: Promise<CallResult> }).__unisat)).toEqual({ result: [] });
+    await page.waitForFunction(() => !Object.getOwnPropertyNames(window).includes('multichainWallet:late'));
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown> & { tronWeb?: { ready: boolean }; scatter?: { isExtension: boolean } };
+      return { hookAtDcl: w.__hookAtDcl, early: w.__early, off: w.__off, tronWebReady: w.tronWeb?.ready, scatter: w.scatter?.isExtension, log: w.__log };
+    });
+    // The hook the families' script takes was still there when DOMContentLoaded fired: it ran after.
+    expect(seen.hookAtDcl).toBe(true);
+    expect(seen.early).toEqual({ solanaVersions: ['legacy', 0], solanaAccounts: 0, tronWebBefore: 'undefined', scatterBefore: 'undefined' });
+    expect(seen.off).toBe('function');
+    // TronLink's objects and Scatter's global came with the families' script, announced once.
+    expect(seen.tronWebReady).toBe(false);
+    expect(seen.scatter).toBe(true);
+    expect(seen.log).toContain('scatterLoaded');
+    // window.tron's listener, recorded before the provider existed, was handed to it: its first touch
+    // asked the wallet's TRON state and announced `connect`.
+    await page.waitForFunction(() => (window as unknown as { __log: string[] }).__log.includes('tron connect'));
     await page.close();
   });
 

@@ -64,9 +64,11 @@ describe('layering: pure core', () => {
 
 describe('layering: injected providers', () => {
   /** Shared page-side modules every provider may use. */
-  const SHARED = new Set(['src/inpage/bridge.ts', 'src/inpage/emitter.ts', 'src/inpage/icon.ts', 'src/inpage/lazy.ts', 'src/inpage/registerWallet.ts', 'src/inpage/hex.ts', 'src/inpage/announce.ts', 'src/protocol/dapp.ts', 'src/families/ids.ts']);
-  /** The page registry (src/families/inpage.ts) and each family module's provider folder. */
-  const FAMILY_INPAGE = /^src\/families\/(inpage\.ts$|[^/]+\/inpage\/)/;
+  const SHARED = new Set(['src/inpage/bridge.ts', 'src/inpage/emitter.ts', 'src/inpage/icon.ts', 'src/inpage/lazy.ts', 'src/inpage/registerWallet.ts', 'src/inpage/hex.ts', 'src/inpage/announce.ts', 'src/inpage/late.ts', 'src/protocol/dapp.ts', 'src/families/ids.ts']);
+  /** The registry of the families' document_idle parts: shared page code may name its type only (src/inpage/late.ts). */
+  const LATE_REGISTRY = 'src/families/inpageLate.ts';
+  /** The page registries (src/families/inpage.ts, inpageLate.ts) and each family module's provider folder. */
+  const FAMILY_INPAGE = /^src\/families\/(inpage\.ts$|inpageLate\.ts$|[^/]+\/inpage\/)/;
   const familyInpageDirs = [...new Set(sourceFiles('src/families').map(rel).filter((f) => /^src\/families\/[^/]+\/inpage\//.test(f)).map((f) => f.split('/').slice(0, 4).join('/')))];
   /** Small packages the providers use today (checked against the 25 KiB budget by `npm run bench`); an SDK is not one. */
   const PACKAGES = /^@noble\/hashes\/[\w.]+$/;
@@ -81,6 +83,7 @@ describe('layering: injected providers', () => {
     const providers = sourceFiles('src/inpage').map(rel).filter((f) => !SHARED.has(f));
     const bad = violations(['src/inpage'], (t, from, ref) => {
       if (isPackage(t)) return ref.typeOnly || PACKAGES.test(t);
+      if (t === LATE_REGISTRY) return ref.typeOnly;
       return SHARED.has(t) || t === from || (!providers.includes(from) && !providers.includes(t));
     });
     expect(bad).toEqual([]);
@@ -94,10 +97,19 @@ describe('layering: injected providers', () => {
     expect(bad).toEqual([]);
   });
 
-  it('the page bundle reaches nothing outside the page modules', () => {
-    const outside = [...files.keys()].map(rel).filter((f) => f !== 'entrypoints/inpage.content.ts' && !f.startsWith('src/inpage/') && !FAMILY_INPAGE.test(f) && !SHARED.has(f));
-    expect(outside).toEqual([]);
-    expect([...packages.keys()].filter((p) => !PACKAGES.test(p) && p !== '#imports' && !p.startsWith('wxt/'))).toEqual([]);
+  it('both page bundles reach nothing outside the page modules', () => {
+    const late = staticGraph('entrypoints/inpage-late.content.ts');
+    expect([...late.files.keys()].map(rel)).toContain('src/families/tron/inpage/tronProviders.ts');
+    for (const [entry, graph] of [['entrypoints/inpage.content.ts', { files, packages }], ['entrypoints/inpage-late.content.ts', late]] as const) {
+      const outside = [...graph.files.keys()].map(rel).filter((f) => f !== entry && !f.startsWith('src/inpage/') && !FAMILY_INPAGE.test(f) && !SHARED.has(f));
+      expect(outside).toEqual([]);
+      expect([...graph.packages.keys()].filter((p) => !PACKAGES.test(p) && p !== '#imports' && !p.startsWith('wxt/'))).toEqual([]);
+    }
+  });
+
+  it("the document_start bundle does not reach the families' real provider code (it comes at document_idle)", () => {
+    const reached = [...files.keys()].map(rel);
+    for (const f of ['src/families/tron/inpage/tronProviders.ts', 'src/families/solana/inpage/solanaWallet.ts', 'src/families/aptos/inpage/aptosWallet.ts', 'src/families/bitcoin/inpage/bitcoinProviders.ts', 'src/families/eos/inpage/scatterProvider.ts', 'src/families/polkadot/inpage/injected.ts']) expect(reached).not.toContain(f);
   });
 });
 

@@ -13,9 +13,9 @@ import type { Wallet, WalletAccount } from '@wallet-standard/base';
 import { onEvent, request, ProviderRpcError } from '../../../inpage/bridge';
 import { fromHex, toHex as hex } from '../../../inpage/hex';
 import type { StandardWalletParts } from '../../../inpage/lazy';
-import { CHAINS } from './chains';
+import { CHAINS, FEATURES } from './chains';
 
-const FEATURES = ['aptos:signMessage', 'aptos:signTransaction', 'aptos:signAndSubmitTransaction', 'aptos:signIn'] as const;
+const ACCOUNT_FEATURES = ['aptos:signMessage', 'aptos:signTransaction', 'aptos:signAndSubmitTransaction', 'aptos:signIn'] as const;
 
 interface AccountData {
   address: string;
@@ -116,21 +116,22 @@ export class AptosWallet implements StandardWalletParts {
   }
 
   #setAccount(a: AccountData | null): void {
-    this.#account = a ? Object.freeze({ address: a.address, publicKey: fromHex(a.publicKey), chains: CHAINS, features: FEATURES, data: a }) : null;
+    this.#account = a ? Object.freeze({ address: a.address, publicKey: fromHex(a.publicKey), chains: CHAINS, features: ACCOUNT_FEATURES, data: a }) : null;
   }
 
   get features(): Wallet['features'] {
+    const f = FEATURES;
     return {
-      'aptos:connect': { version: '1.0.0', connect: this.#connect },
-      'aptos:disconnect': { version: '1.0.0', disconnect: this.#disconnect },
-      'aptos:account': { version: '1.0.0', account: this.#getAccount },
-      'aptos:network': { version: '1.0.0', network: () => request('aptos', 'network') as Promise<NetworkData> },
-      'aptos:onAccountChange': { version: '1.0.0', onAccountChange: async (cb: (a: unknown) => void) => void this.#accountListeners.push(cb) },
-      'aptos:onNetworkChange': { version: '1.0.0', onNetworkChange: async (cb: (n: unknown) => void) => void this.#networkListeners.push(cb) },
-      'aptos:signMessage': { version: '1.0.0', signMessage: this.#signMessage },
-      'aptos:signTransaction': { version: '1.1.0', signTransaction: this.#signTransaction },
-      'aptos:signAndSubmitTransaction': { version: '1.1.0', signAndSubmitTransaction: this.#signAndSubmit },
-      'aptos:signIn': { version: '1.0.0', signIn: this.#signIn },
+      'aptos:connect': { ...f['aptos:connect'].early, connect: this.#connect },
+      'aptos:disconnect': { ...f['aptos:disconnect'].early, disconnect: this.#disconnect },
+      'aptos:account': { ...f['aptos:account'].early, account: this.#getAccount },
+      'aptos:network': { ...f['aptos:network'].early, network: () => request('aptos', 'network') as Promise<NetworkData> },
+      'aptos:onAccountChange': { ...f['aptos:onAccountChange'].early, onAccountChange: async (cb: (a: unknown) => void) => void this.#accountListeners.push(cb) },
+      'aptos:onNetworkChange': { ...f['aptos:onNetworkChange'].early, onNetworkChange: async (cb: (n: unknown) => void) => void this.#networkListeners.push(cb) },
+      'aptos:signMessage': { ...f['aptos:signMessage'].early, signMessage: this.#signMessage },
+      'aptos:signTransaction': { ...f['aptos:signTransaction'].early, signTransaction: this.#signTransaction },
+      'aptos:signAndSubmitTransaction': { ...f['aptos:signAndSubmitTransaction'].early, signAndSubmitTransaction: this.#signAndSubmit },
+      'aptos:signIn': { ...f['aptos:signIn'].early, signIn: this.#signIn },
     };
   }
 

@@ -1,18 +1,17 @@
 /**
- * Announces the EOS provider at document_start: a Scatter-compatible `window.scatter` (only where no
- * other wallet holds it) and the `scatterLoaded` event. The provider (scatterProvider.ts) is built
- * on the page's first read of window.scatter (lazy.ts).
+ * Announces the EOS provider the way Scatter does: a Scatter-compatible `window.scatter` (only where
+ * no other wallet holds it), then the `scatterLoaded` event. Both come when the provider's code
+ * arrives with the document_idle script (late.ts; src/inpage/late.ts), after DOMContentLoaded, as
+ * with Scatter itself: ScatterJS and scatter-ts take either the global or the event. The provider
+ * (scatterProvider.ts) is built on the page's first read of window.scatter (lazy.ts).
  */
-import { defineLazyGlobal, once } from '../../../inpage/lazy';
-import { ScatterProvider } from './scatterProvider';
-
-const scatter = once(() => new ScatterProvider());
+import { late, whenLate } from '../../../inpage/late';
+import { defineLazyGlobal } from '../../../inpage/lazy';
 
 export function installScatterProvider(): void {
-  // Writable (an assignment replaces it) and extensible on purpose: ScatterJS wraps
-  // getIdentity/suggestNetwork and sets fields on it.
-  if (!defineLazyGlobal('scatter', scatter, true)) return;
-  const announce = (): void => void document.dispatchEvent(new CustomEvent('scatterLoaded'));
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', announce, { once: true });
-  else announce();
+  void whenLate().then(() => {
+    // Writable (an assignment replaces it) and extensible on purpose: ScatterJS wraps
+    // getIdentity/suggestNetwork and sets fields on it.
+    if (defineLazyGlobal('scatter', late('eos')!.scatter, true)) document.dispatchEvent(new CustomEvent('scatterLoaded'));
+  });
 }

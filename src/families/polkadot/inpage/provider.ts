@@ -2,8 +2,9 @@
  * The Polkadot provider as @polkadot/extension-inject defines it: `window.injectedWeb3[KEY] =
  * { enable(originName), version }`, set at document_start. enable() resolves to injected.ts' accounts,
  * metadata and signer once the user connected the site; nothing is asked before the first enable().
+ * That code arrives with the document_idle script (late.ts): an earlier enable() waits for it.
  */
-import { accounts, call, metadata, signer } from './injected';
+import { late, whenLate } from '../../../inpage/late';
 
 const KEY = 'multichain-wallet';
 const VERSION = '0.1.0';
@@ -15,8 +16,8 @@ export function installPolkadotProvider(): void {
   all[KEY] = Object.freeze({
     version: VERSION,
     async enable(_originName?: string) {
-      await call('enable');
-      return { accounts, metadata, signer };
+      await whenLate();
+      return late('polkadot')!.enable();
     },
   });
 }

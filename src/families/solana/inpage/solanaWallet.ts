@@ -21,7 +21,7 @@ import type {
 } from '@solana/wallet-standard-features';
 import { request, onEvent, ProviderRpcError } from '../../../inpage/bridge';
 import type { StandardWalletParts } from '../../../inpage/lazy';
-import { CHAINS } from './chains';
+import { CHAINS, FEATURES } from './chains';
 
 const ACCOUNT_FEATURES = ['solana:signAndSendTransaction', 'solana:signTransaction', 'solana:signMessage', 'solana:signIn'] as const;
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -71,15 +71,15 @@ export class SolanaWallet implements StandardWalletParts {
   }
 
   get features(): Wallet['features'] {
-    const versions = ['legacy', 0] as const;
+    const f = FEATURES;
     return {
-      'standard:connect': { version: '1.0.0', connect: this.#connect },
-      'standard:disconnect': { version: '1.0.0', disconnect: this.#disconnect },
-      'standard:events': { version: '1.0.0', on: this.#on },
-      'solana:signTransaction': { version: '1.0.0', supportedTransactionVersions: versions, signTransaction: this.#signTransaction },
-      'solana:signAndSendTransaction': { version: '1.0.0', supportedTransactionVersions: versions, signAndSendTransaction: this.#signAndSendTransaction },
-      'solana:signMessage': { version: '1.1.0', signMessage: this.#signMessage },
-      'solana:signIn': { version: '1.0.0', signIn: this.#signIn },
+      'standard:connect': { ...f['standard:connect'].early, connect: this.#connect },
+      'standard:disconnect': { ...f['standard:disconnect'].early, disconnect: this.#disconnect },
+      'standard:events': { ...f['standard:events'].early, on: this.#on },
+      'solana:signTransaction': { ...f['solana:signTransaction'].early, signTransaction: this.#signTransaction },
+      'solana:signAndSendTransaction': { ...f['solana:signAndSendTransaction'].early, signAndSendTransaction: this.#signAndSendTransaction },
+      'solana:signMessage': { ...f['solana:signMessage'].early, signMessage: this.#signMessage },
+      'solana:signIn': { ...f['solana:signIn'].early, signIn: this.#signIn },
     };
   }
 

@@ -1,17 +1,23 @@
 /**
  * Announces the TRON providers at document_start: TIP-6963 (announce + re-announce on request,
- * src/inpage/announce.ts) and the lazy globals `window.tron`, and where no other wallet holds them
- * `tronLink` and `tronWeb`. Everything else (tronProviders.ts: the TIP-1193 provider, the tronWeb
- * facade, TronLink's object) is built on the page's first read of one of them (lazy.ts).
+ * src/inpage/announce.ts) and `window.tron`, a stand-in for the TIP-1193 provider (tronProviders.ts),
+ * which arrives with the document_idle script (late.ts; src/inpage/late.ts). TronLink's `tronLink`
+ * and `tronWeb` are defined when it arrives, where no other wallet holds them: as with TronLink,
+ * whose objects also appear after the page started, dApps and the TronLink adapter wait for them.
  */
 import { announceProvider } from '../../../inpage/announce';
-import { defineLazyGlobal } from '../../../inpage/lazy';
-import { facade, tronLink, tronProvider } from './tronProviders';
+import { EMITTER_SUBS, late, lateObject, whenLate } from '../../../inpage/late';
+import { defineLazyGlobal, once } from '../../../inpage/lazy';
+
+const tron = once(() => lateObject(() => late('tron')?.provider(), { early: { isMultichainWallet: true }, calls: ['request'], subs: EMITTER_SUBS }));
 
 export function installTronProvider(): void {
-  defineLazyGlobal('tron', tronProvider, false);
-  defineLazyGlobal('tronLink', tronLink, true);
-  // Pages sometimes assign their own TronWeb here: keep it writable.
-  defineLazyGlobal('tronWeb', facade, true);
-  announceProvider('TIP6963', tronProvider);
+  defineLazyGlobal('tron', tron, false);
+  announceProvider('TIP6963', tron);
+  void whenLate().then(() => {
+    const parts = late('tron')!;
+    defineLazyGlobal('tronLink', parts.tronLink, true);
+    // Pages sometimes assign their own TronWeb here: keep it writable.
+    defineLazyGlobal('tronWeb', parts.tronWeb, true);
+  });
 }
