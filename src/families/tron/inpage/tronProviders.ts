@@ -9,9 +9,9 @@
  *   the legacy `{ isTronLink: true, message: { action, data } }` window messages (accountsChanged,
  *   setAccount, setNode, connect, disconnect).
  *
- * Every object here is built on the page's first read of `tron`,
- * `tronLink`, `tronWeb` or the TIP-6963 detail's provider (provider.ts announces them at
- * document_start; lazy.ts).
+ * This module comes with the document_idle script (late.ts). Every object here is built on the
+ * page's first read of `tron` or the TIP-6963 detail's provider (stand-ins provider.ts announces at
+ * document_start), or of `tronLink` or `tronWeb` (which provider.ts defines when this module arrives).
  *
  * `tronWeb` design: a light facade answers what wallet adapters and typical
  * dApps touch first: `defaultAddress` {base58, hex} (false until the site is connected), `ready`,
