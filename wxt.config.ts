@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { packageDedupe } from './src/build/packageDedupe';
@@ -29,6 +30,12 @@ function demoDefine(): string {
   if (typeof demo.evmRpc !== 'string') throw new Error('MCW_DEMO: evmRpc is required');
   return JSON.stringify(demo);
 }
+
+/**
+ * The token the document_idle script hands its parts over with (src/inpage/late.ts): random per build,
+ * the same in both MAIN-world bundles, which pages cannot read.
+ */
+const LATE_TOKEN = randomUUID();
 
 export default defineConfig({
   srcDir: '.',
@@ -95,7 +102,7 @@ export default defineConfig({
         },
       },
     },
-    define: { __MCW_DEMO__: demoDefine() },
+    define: { __MCW_DEMO__: demoDefine(), __MCW_LATE_TOKEN__: JSON.stringify(LATE_TOKEN) },
     // Fewer bytes installed with the service worker (README "Cold start"): one copy of a package npm
     // installed twice, two libraries that @wharfkit/antelope imports but the wallet never runs, and hash.js
     // answered by @noble/hashes.

@@ -1,5 +1,5 @@
 import { LATE_PARTS } from '../src/families/inpageLate';
-import { lateHook } from '../src/inpage/late';
+import { deliverLate } from '../src/inpage/late';
 
 // MAIN world at document_idle (after DOMContentLoaded): the families' real providers, handed to the
 // stand-ins inpage.content.ts announced at document_start (src/inpage/late.ts).
@@ -8,6 +8,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   world: 'MAIN',
   main: () => {
-    lateHook()?.deliver(LATE_PARTS);
+    deliverLate(LATE_PARTS);
   },
 });

@@ -96,7 +96,7 @@ function createBridge(): Bridge {
     eventHandlers.set(family, list);
   }
 
-  return { post, request, onEvent, ProviderRpcError };
+  return Object.freeze({ post, request, onEvent, ProviderRpcError });
 }
 
 /** The document_start script's bridge: created there, taken from the late hook by the late script. */

@@ -12,15 +12,25 @@
  *
  * A stand-in answers what a page can ask before the real code arrived: static fields (`early`), async
  * methods that wait for the real object (`calls`) and listener methods recorded and replayed on it
- * (`subs`). Once arrived, every read of the stand-in is the real object's. The hook is deleted when
- * used; a page script that calls it first only feeds its own page its own objects (it can do that to
- * itself anyway, and every request still goes through the relay, which takes the origin from the browser).
+ * (`subs`). Once arrived, every read of the stand-in is the real object's. Stand-ins are read-only, as
+ * the frozen providers they stand for.
+ *
+ * The hook is a non-configurable, non-writable property holding a frozen object, so a page cannot swap
+ * it. It hands out the bridge until the parts arrive, and `deliver` (a bound function: its source does
+ * not show) takes them only with the build's token (`__MCW_LATE_TOKEN__`, random per build, known only
+ * to the two scripts' bundles, which pages cannot read), once. A page script that runs before the late
+ * script can read the bridge, which only posts what the page could post to the relay itself; requests
+ * still go through the relay, which takes the origin from the browser.
  */
 import type { LateParts } from '../families/inpageLate';
 
+declare const __MCW_LATE_TOKEN__: string | undefined;
+const TOKEN = typeof __MCW_LATE_TOKEN__ === 'undefined' ? 'unbuilt' : __MCW_LATE_TOKEN__;
+
 interface Hook {
+  /** The start script's bridge, until the parts arrived. */
   readonly bridge: unknown;
-  deliver(parts: LateParts): void;
+  readonly deliver: (parts: LateParts, token: string) => void;
 }
 
 const HOOK = 'multichainWallet:late';
@@ -40,23 +50,31 @@ export function late<F extends keyof LateParts>(family: F): LateParts[F] | undef
   return parts?.[family];
 }
 
-/** Start script: leaves the hook (not enumerable) for the late script. */
+function deliver(p: LateParts, token: string): void {
+  if (parts || token !== TOKEN) return;
+  parts = p;
+  arrived?.();
+}
+
+/** Start script: leaves the hook for the late script (not enumerable, not replaceable). */
 export function openLate(bridge: unknown): void {
-  const hook: Hook = {
-    bridge,
-    deliver(p) {
-      if (parts) return;
-      parts = p;
-      delete w[HOOK];
-      arrived?.();
+  const hook: Hook = Object.freeze({
+    get bridge() {
+      return parts ? undefined : bridge;
     },
-  };
-  Object.defineProperty(window, HOOK, { value: Object.freeze(hook), configurable: true });
+    deliver: deliver.bind(null),
+  });
+  Object.defineProperty(window, HOOK, { value: hook });
 }
 
 /** Late script: the start script's hook (undefined where it did not run). */
 export function lateHook(): Hook | undefined {
   return w[HOOK];
+}
+
+/** Late script: hands the families' parts to the start script's stand-ins. */
+export function deliverLate(p: LateParts): void {
+  lateHook()?.deliver(p, TOKEN);
 }
 
 /** What a page may use of an object before the real one arrived. */
@@ -77,13 +95,14 @@ export const EMITTER_SUBS = ['on', 'addListener', 'once', 'removeListener', 'off
 type Methods = Record<PropertyKey, (...a: unknown[]) => unknown>;
 
 /**
- * A stand-in for the object `real` returns once the late script arrived (undefined before). The page's
- * own writes before arrival stay on the stand-in; after, they go to the real object. Methods read
- * through it are bound to the real object (the same function on every read).
+ * A stand-in for the object `real` returns once the late script arrived (undefined before): reads go to
+ * the real object once it exists (methods bound to it, the same function on every read), to `surface`
+ * before. Read-only, as the frozen providers it stands for: writes, definitions and deletions are
+ * refused. Its target stays an empty object, so a page that freezes it (`Object.freeze`, SES `harden`)
+ * breaks no Proxy invariant: reads still work, reflection then sees an empty frozen object.
  */
 export function lateObject<T extends object>(real: () => object | undefined, surface: Surface): T {
   const own: Record<PropertyKey, unknown> = { ...surface.early };
-  const mine = new Set<PropertyKey>();
   const queue: Array<() => void> = [];
   const now = (): Methods => real() as Methods;
   for (const m of surface.calls ?? []) {
@@ -92,6 +111,17 @@ export function lateObject<T extends object>(real: () => object | undefined, sur
       return now()[m]!(...a);
     };
   }
+  const replay = (): void => {
+    for (const q of queue.splice(0)) {
+      try {
+        q();
+      } catch (err) {
+        setTimeout(() => {
+          throw err;
+        });
+      }
+    }
+  };
   for (const s of surface.subs ?? []) {
     own[s] = (...a: unknown[]) => {
       if (real()) return now()[s]!(...a);
@@ -100,7 +130,7 @@ export function lateObject<T extends object>(real: () => object | undefined, sur
       queue.push(() => {
         if (!dropped) off = now()[s]!(...a);
       });
-      if (queue.length === 1) void whenLate().then(() => queue.splice(0).forEach((replay) => replay()));
+      if (queue.length === 1) void whenLate().then(replay);
       return surface.subsReturn === 'off'
         ? () => {
             dropped = true;
@@ -110,25 +140,26 @@ export function lateObject<T extends object>(real: () => object | undefined, sur
     };
   }
   const bound = new WeakMap<object, unknown>();
-  const proxy: T = new Proxy(own, {
-    get(target, key) {
-      const r = mine.has(key) ? undefined : real();
-      if (!r || !(key in r)) return Reflect.get(target, key);
-      const v: unknown = Reflect.get(r, key);
-      if (typeof v !== 'function') return v;
-      if (!bound.has(v)) bound.set(v, v.bind(r));
-      return bound.get(v);
+  const read = (key: PropertyKey): unknown => {
+    const r = real();
+    if (!r || !(key in r)) return own[key];
+    const v: unknown = Reflect.get(r, key);
+    if (typeof v !== 'function') return v;
+    if (!bound.has(v)) bound.set(v, v.bind(r));
+    return bound.get(v);
+  };
+  const frozen = (target: object): boolean => !Reflect.isExtensible(target);
+  const proxy: T = new Proxy({} as T, {
+    get: (_t, key) => read(key),
+    has: (_t, key) => key in own || key in (real() ?? {}),
+    ownKeys: (target) => (frozen(target) ? [] : Reflect.ownKeys(real() ?? own)),
+    getOwnPropertyDescriptor(target, key) {
+      if (frozen(target) || !Object.prototype.hasOwnProperty.call(real() ?? own, key)) return undefined;
+      return { value: read(key), writable: false, enumerable: true, configurable: true };
     },
-    has: (target, key) => key in target || key in (real() ?? {}),
-    set(target, key, value) {
-      const r = real();
-      if (r) {
-        mine.delete(key);
-        return Reflect.set(r, key, value);
-      }
-      mine.add(key);
-      return Reflect.set(target, key, value);
-    },
-  }) as T;
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
   return proxy;
 }

@@ -55,12 +55,13 @@ describe('Firefox ESR: no wrapping controls in the core popup flows, three local
     page = await browser.newPage();
     ui = firefoxPage(page, UUID);
     // puppeteer sends the viewport and a screen-orientation override together; Firefox ESR 140 does not
-    // know the second command (seen on Debian's 140.12.0esr) and the size is applied all the same:
-    // that one error is let through, and the size checked.
+    // know the second command (seen on Debian's 140.12.0esr) and applies the size all the same, but the
+    // error can come back before the size is applied: that one error is let through, and the size
+    // waited for (polled by timer: headless Firefox may stop delivering frames).
     await page.setViewport({ width: 360, height: 600 }).catch((err: unknown) => {
       if (!String(err).includes('unknown command emulation.setScreenOrientationOverride')) throw err;
     });
-    expect(await page.evaluate(() => [window.innerWidth, window.innerHeight])).toEqual([360, 600]);
+    await page.waitForFunction(() => window.innerWidth === 360 && window.innerHeight === 600, { polling: 50, timeout: 15_000 });
     await ui.openAt('onboarding.html', '[data-testid="import"]');
     await ui.click('[data-testid="import"]');
     await page.type('[data-testid="import-mnemonic"]', 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about');

@@ -55,7 +55,7 @@ describe('Firefox build', () => {
     // The page's first script records what exists before DOMContentLoaded and asks UniSat (a stand-in
     // until the families' script arrives) for its accounts: a site never connected gets [].
     const script = `window.__hookAtDcl = null;
-      document.addEventListener('DOMContentLoaded', () => { window.__hookAtDcl = Object.getOwnPropertyNames(window).includes('multichainWallet:late'); });
+      document.addEventListener('DOMContentLoaded', () => { window.__hookAtDcl = window['multichainWallet:late'].bridge !== undefined; });
       window.__early = { ethereum: typeof window.ethereum, unisat: typeof window.unisat, tronWeb: typeof window.tronWeb };
       window.__unisat = window.unisat.getAccounts().then((r) => ({ result: r }), (e) => ({ error: String(e && e.message) }));`;
     server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html><head><script>${script}</script></head><body>dapp</body></html>`));

@@ -117,8 +117,12 @@ describe('relay connects on the first request; providers announced at load answe
     // UniSat for its accounts: all before the families' script exists.
     const script = `window.__log = [];
       window.__hookAtDcl = null;
-      document.addEventListener('DOMContentLoaded', () => { window.__hookAtDcl = Object.getOwnPropertyNames(window).includes('multichainWallet:late'); });
+      document.addEventListener('DOMContentLoaded', () => { window.__hookAtDcl = window['multichainWallet:late'].bridge !== undefined; });
       document.addEventListener('scatterLoaded', () => window.__log.push('scatterLoaded'));
+      window.addEventListener('tronLink#initialized', () => window.__log.push('tronLink#initialized'));
+      // A page script tries to hand the stand-ins its own wallet, and to replace the hook: both refused.
+      window['multichainWallet:late'].deliver({ solana: { wallet: () => ({ features: {}, accounts: [{ address: 'fake' }] }) } }, 'guess');
+      window.__replaced = Reflect.defineProperty(window, 'multichainWallet:late', { value: {} });
       const wallets = [];
       window.dispatchEvent(new CustomEvent('wallet-standard:app-ready', { detail: { register: (...ws) => { wallets.push(...ws); return () => {}; } } }));
       const sol = wallets.find((w) => w.chains.includes('solana:mainnet'));
@@ -136,19 +140,21 @@ describe('relay connects on the first request; providers announced at load answe
     const page = await openInlinePage('stand-ins', script);
     expect(await page.evaluate(() => (window as unknown as { __connect: Promise<CallResult> }).__connect)).toEqual({ result: 0 });
     expect(await page.evaluate(() => (window as unknown as { __unisat: Promise<CallResult> }).__unisat)).toEqual({ result: [] });
-    await page.waitForFunction(() => !Object.getOwnPropertyNames(window).includes('multichainWallet:late'));
+    await page.waitForFunction(() => (window as unknown as Record<string, { bridge?: unknown }>)['multichainWallet:late']!.bridge === undefined);
     const seen = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown> & { tronWeb?: { ready: boolean }; scatter?: { isExtension: boolean } };
-      return { hookAtDcl: w.__hookAtDcl, early: w.__early, off: w.__off, tronWebReady: w.tronWeb?.ready, scatter: w.scatter?.isExtension, log: w.__log };
+      return { hookAtDcl: w.__hookAtDcl, replaced: w.__replaced, early: w.__early, off: w.__off, tronWebReady: w.tronWeb?.ready, scatter: w.scatter?.isExtension, log: w.__log };
     });
-    // The hook the families' script takes was still there when DOMContentLoaded fired: it ran after.
+    // The hook still held the bridge (the families' parts had not arrived) when DOMContentLoaded fired: they came after.
     expect(seen.hookAtDcl).toBe(true);
+    expect(seen.replaced).toBe(false);
     expect(seen.early).toEqual({ solanaVersions: ['legacy', 0], solanaAccounts: 0, tronWebBefore: 'undefined', scatterBefore: 'undefined' });
     expect(seen.off).toBe('function');
     // TronLink's objects and Scatter's global came with the families' script, announced once.
     expect(seen.tronWebReady).toBe(false);
     expect(seen.scatter).toBe(true);
     expect(seen.log).toContain('scatterLoaded');
+    expect(seen.log).toContain('tronLink#initialized');
     // window.tron's listener, recorded before the provider existed, was handed to it: its first touch
     // asked the wallet's TRON state and announced `connect`.
     await page.waitForFunction(() => (window as unknown as { __log: string[] }).__log.includes('tron connect'));

@@ -6,8 +6,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LateParts } from '../../src/families/inpageLate';
 
-const win = new EventTarget() as EventTarget & Record<string, unknown>;
-vi.stubGlobal('window', win);
 afterAll(() => void vi.unstubAllGlobals());
 
 const HOOK = 'multichainWallet:late';
@@ -16,9 +14,11 @@ let late: Late;
 
 beforeEach(async () => {
   vi.resetModules();
-  delete win[HOOK];
+  // The hook cannot be deleted (not configurable): each case gets a fresh window.
+  vi.stubGlobal('window', new EventTarget());
   late = await import('../../src/inpage/late');
 });
+const hookOf = (): PropertyDescriptor | undefined => Object.getOwnPropertyDescriptor(window, HOOK);
 
 /** A real provider: records its calls, `this` included (private state, as the real ones keep it). */
 class Real {
@@ -45,25 +45,34 @@ class Real {
   }
 }
 
+const partsWith = (real: Real): LateParts => ({ tron: { provider: () => real } }) as unknown as LateParts;
+
 /** Hands `real` over the way the families' script does, through the hook the start script left. */
 function arrive(real: Real): void {
-  late.lateHook()!.deliver({ tron: { provider: () => real } } as unknown as LateParts);
+  late.deliverLate(partsWith(real));
 }
 
 describe('late stand-ins (src/inpage/late.ts)', () => {
-  it('the hook carries the bridge, is not enumerable, and is gone once the parts are delivered; a second delivery is ignored', async () => {
+  it('the hook carries the bridge until the parts arrive, cannot be replaced, and takes parts only with the build token, once', async () => {
     const bridge = { name: 'bridge' };
     late.openLate(bridge);
-    expect(Object.keys(win)).not.toContain(HOOK);
+    expect(hookOf()).toMatchObject({ enumerable: false, configurable: false, writable: false });
+    expect(Object.isFrozen(hookOf()!.value)).toBe(true);
+    expect(Function.prototype.toString.call(late.lateHook()!.deliver)).toContain('[native code]');
     expect(late.lateHook()?.bridge).toBe(bridge);
     let arrived = false;
     void late.whenLate().then(() => (arrived = true));
+    // A page's delivery, without the token the two bundles share: ignored.
+    late.lateHook()!.deliver(partsWith(new Real()), 'guess');
+    await Promise.resolve();
+    expect(arrived).toBe(false);
+    expect(late.late('tron')).toBeUndefined();
     const first = new Real();
     arrive(first);
+    arrive(new Real());
     await late.whenLate();
     expect(arrived).toBe(true);
-    expect(late.lateHook()).toBeUndefined();
-    expect(HOOK in win).toBe(false);
+    expect(late.lateHook()?.bridge).toBeUndefined();
     expect((late.late('tron') as unknown as { provider: () => Real }).provider()).toBe(first);
   });
 
@@ -113,19 +122,53 @@ describe('late stand-ins (src/inpage/late.ts)', () => {
     expect(real.log).toEqual(['subscribe kept', 'unsubscribe kept']);
   });
 
-  it("the page's writes before arrival stay on the stand-in; after, they go to the real object", async () => {
+  it('is read-only like the frozen providers it stands for; a page may still freeze it, and reads go on', async () => {
     late.openLate({});
-    let real: (Real & { tag?: string; wrapped?: string }) | undefined;
-    const stand = late.lateObject<Real & { tag?: string; wrapped?: string }>(() => real, { calls: ['request'] });
-    stand.wrapped = 'page';
+    let real: (Real & { tag?: string }) | undefined;
+    const stand = late.lateObject<Real & { tag?: string }>(() => real, { early: { early: 1 }, calls: ['request'] });
+    expect(Reflect.set(stand, 'request', () => 'evil')).toBe(false);
+    expect(Reflect.defineProperty(stand, 'tag', { value: 'x' })).toBe(false);
+    expect(Reflect.deleteProperty(stand, 'request')).toBe(false);
+    expect(Object.keys(stand).sort()).toEqual(['early', 'request']);
+    expect(Object.getOwnPropertyDescriptor(stand, 'early')).toMatchObject({ value: 1, writable: false });
+    Object.freeze(stand);
+    expect(Object.isFrozen(stand)).toBe(true);
     real = new Real();
     arrive(real);
-    await late.whenLate();
-    expect(stand.wrapped).toBe('page');
-    expect(real.wrapped).toBeUndefined();
-    stand.tag = 'after';
-    expect(real.tag).toBe('after');
-    expect(stand.tag).toBe('after');
+    expect(await stand.request('after freeze')).toBe('answer to after freeze');
+    expect(stand.request).toBe(stand.request);
+    expect(stand.isReal).toBe(true);
+    expect(real.tag).toBeUndefined();
+  });
+
+  it('a replayed listener that throws does not stop the others', async () => {
+    late.openLate({});
+    let real: (Real & { on: (e: string) => Real }) | undefined;
+    const stand = late.lateObject<Real>(() => real, { subs: ['on'] });
+    stand.on('boom');
+    stand.on('after');
+    real = new Real();
+    const on = real.on.bind(real);
+    real.on = (e: string) => {
+      if (e === 'boom') throw new Error('listener setup failed');
+      return on(e);
+    };
+    const thrown: unknown[] = [];
+    vi.useFakeTimers();
+    try {
+      arrive(real);
+      await late.whenLate();
+      await Promise.resolve();
+      try {
+        vi.runAllTimers();
+      } catch (err) {
+        thrown.push(err);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(real.log).toEqual(['on after']);
+    expect(String(thrown[0])).toContain('listener setup failed');
   });
 
   it('without the start script (no hook), the families script finds nothing and nothing arrives', async () => {

@@ -16,8 +16,9 @@ export function installTronProvider(): void {
   announceProvider('TIP6963', tron);
   void whenLate().then(() => {
     const parts = late('tron')!;
-    defineLazyGlobal('tronLink', parts.tronLink, true);
     // Pages sometimes assign their own TronWeb here: keep it writable.
     defineLazyGlobal('tronWeb', parts.tronWeb, true);
+    // TronLink's own announcement, which dApps that found no window.tronLink at start listen for.
+    if (defineLazyGlobal('tronLink', parts.tronLink, true)) window.dispatchEvent(new Event('tronLink#initialized'));
   });
 }
