@@ -35,7 +35,6 @@ function createBridge(): Bridge {
   const listen = window.addEventListener.bind(window);
   const sourceGetter = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'source')!.get!;
   const originGetter = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'origin')!.get!;
-  const ProviderRpcError = RpcError;
 
   type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void; envelope: unknown };
   const pending = new Map<string, Pending>();
@@ -54,7 +53,7 @@ function createBridge(): Bridge {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
-      if ('error' in msg) p.reject(new ProviderRpcError(msg.error));
+      if ('error' in msg) p.reject(new RpcError(msg.error));
       else p.resolve(msg.result);
     } else if (msg.type === 'event') {
       for (const h of eventHandlers.get(msg.family) ?? []) h(msg.event, msg.data);
@@ -84,7 +83,7 @@ function createBridge(): Bridge {
       } catch {
         // Not structured-cloneable (functions, DOM nodes…): a malformed request.
         pending.delete(id);
-        reject(new ProviderRpcError({ code: -32602, message: 'Invalid params: not serializable' }));
+        reject(new RpcError({ code: -32602, message: 'Invalid params: not serializable' }));
       }
     });
   }
@@ -96,7 +95,7 @@ function createBridge(): Bridge {
     eventHandlers.set(family, list);
   }
 
-  return Object.freeze({ post, request, onEvent, ProviderRpcError });
+  return Object.freeze({ post, request, onEvent, ProviderRpcError: RpcError });
 }
 
 /** The document_start script's bridge: created there, taken from the late hook by the late script. */

@@ -45,6 +45,12 @@ export function whenLate(): Promise<void> {
   return (arrival ??= parts ? Promise.resolve() : new Promise<void>((resolve) => (arrived = resolve)));
 }
 
+/** A family's late part, once the late script handed it over (for what a family does on arrival). */
+export async function lateParts<F extends keyof LateParts>(family: F): Promise<LateParts[F]> {
+  await whenLate();
+  return parts![family];
+}
+
 /** A family's late part, or undefined before the late script ran. */
 export function late<F extends keyof LateParts>(family: F): LateParts[F] | undefined {
   return parts?.[family];

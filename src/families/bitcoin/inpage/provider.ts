@@ -12,8 +12,8 @@ import { defineLazyGlobal, once } from '../../../inpage/lazy';
 const PROVIDER_ID = 'MultichainWallet.BitcoinProvider';
 const METHODS = ['getInfo', 'getAccounts', 'getAddresses', 'getBalance', 'signMessage', 'signPsbt', 'sendTransfer', 'wallet_connect', 'wallet_disconnect', 'wallet_getAccount', 'wallet_getNetwork'];
 
-/** UniSat's methods (all return promises) and its EventEmitter's listener methods. */
-export const UNISAT_CALLS = [
+/** UniSat's methods, all returning promises (its listener methods are the EventEmitter's). */
+const UNISAT_CALLS = [
   'requestAccounts', 'getAccounts', 'disconnect', 'getNetwork', 'switchNetwork', 'getChain', 'switchChain', 'getPublicKey', 'getBalance', 'getBalanceV2',
   'signMessage', 'signPsbt', 'signPsbts', 'pushPsbt', 'pushTx', 'sendBitcoin', 'getInscriptions',
 ];

@@ -5,13 +5,13 @@
  * with Scatter itself: ScatterJS and scatter-ts take either the global or the event. The provider
  * (scatterProvider.ts) is built on the page's first read of window.scatter (lazy.ts).
  */
-import { late, whenLate } from '../../../inpage/late';
+import { lateParts } from '../../../inpage/late';
 import { defineLazyGlobal } from '../../../inpage/lazy';
 
 export function installScatterProvider(): void {
-  void whenLate().then(() => {
+  void lateParts('eos').then((eos) => {
     // Writable (an assignment replaces it) and extensible on purpose: ScatterJS wraps
     // getIdentity/suggestNetwork and sets fields on it.
-    if (defineLazyGlobal('scatter', late('eos')!.scatter, true)) document.dispatchEvent(new CustomEvent('scatterLoaded'));
+    if (defineLazyGlobal('scatter', eos.scatter, true)) document.dispatchEvent(new CustomEvent('scatterLoaded'));
   });
 }

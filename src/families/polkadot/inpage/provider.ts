@@ -4,7 +4,7 @@
  * metadata and signer once the user connected the site; nothing is asked before the first enable().
  * That code arrives with the document_idle script (late.ts): an earlier enable() waits for it.
  */
-import { late, whenLate } from '../../../inpage/late';
+import { lateParts } from '../../../inpage/late';
 
 const KEY = 'multichain-wallet';
 const VERSION = '0.1.0';
@@ -16,8 +16,7 @@ export function installPolkadotProvider(): void {
   all[KEY] = Object.freeze({
     version: VERSION,
     async enable(_originName?: string) {
-      await whenLate();
-      return late('polkadot')!.enable();
+      return (await lateParts('polkadot')).enable();
     },
   });
 }

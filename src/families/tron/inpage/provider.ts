@@ -6,7 +6,7 @@
  * whose objects also appear after the page started, dApps and the TronLink adapter wait for them.
  */
 import { announceProvider } from '../../../inpage/announce';
-import { EMITTER_SUBS, late, lateObject, whenLate } from '../../../inpage/late';
+import { EMITTER_SUBS, late, lateObject, lateParts } from '../../../inpage/late';
 import { defineLazyGlobal, once } from '../../../inpage/lazy';
 
 const tron = once(() => lateObject(() => late('tron')?.provider(), { early: { isMultichainWallet: true }, calls: ['request'], subs: EMITTER_SUBS }));
@@ -14,8 +14,7 @@ const tron = once(() => lateObject(() => late('tron')?.provider(), { early: { is
 export function installTronProvider(): void {
   defineLazyGlobal('tron', tron, false);
   announceProvider('TIP6963', tron);
-  void whenLate().then(() => {
-    const parts = late('tron')!;
+  void lateParts('tron').then((parts) => {
     // Pages sometimes assign their own TronWeb here: keep it writable.
     defineLazyGlobal('tronWeb', parts.tronWeb, true);
     // TronLink's own announcement, which dApps that found no window.tronLink at start listen for.
