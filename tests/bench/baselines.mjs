@@ -26,7 +26,7 @@ export const FLOOR_PATH = '/dcl-floor/';
 export const NONE_PATH = '/dcl-none/';
 
 /**
- * The copy of the built wallet the bench loads: identical but for its content scripts'
+ * The copy of the built wallet the bench loads: identical but for a blank page and its content scripts'
  * `exclude_matches`: none of them on the floor's and the no-extension paths, and on MAIN_ONLY_PATH only
  * the MAIN-world script that runs at document_start, so the page-load figure can be taken for what runs
  * before DOMContentLoaded (the isolated relay and the families' MAIN-world script run at document_idle,
@@ -42,6 +42,9 @@ export function writeWalletCopy(ext) {
   for (const c of idle) c.exclude_matches = [...(c.exclude_matches ?? []), `http://127.0.0.1${MAIN_ONLY_PATH}*`];
   for (const c of manifest.content_scripts) c.exclude_matches = [...(c.exclude_matches ?? []), `http://127.0.0.1${FLOOR_PATH}*`, `http://127.0.0.1${NONE_PATH}*`];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  // A page of the wallet's extension that asks its worker nothing: the cold start keeps it open, as it keeps
+  // one of the echo's, so neither start includes starting its extension's renderer process.
+  writeFileSync(join(dir, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>');
   return dir;
 }
 

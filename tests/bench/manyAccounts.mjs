@@ -45,7 +45,7 @@ async function approveTimed(ctx, page, method, params) {
   return { result: r.result, ms: r.at - clickedAt };
 }
 
-export async function measureManyAccounts({ ctx, walletId, urlA, urlB, rounds = 8 }) {
+export async function measureManyAccounts({ ctx, walletId, urlA, urlB, rounds = 30 }) {
   const ui = await ctx.newPage();
   await ui.goto(`chrome-extension://${walletId}/popup.html`);
   const call = (method, params) => ui.evaluate(([m, p]) => chrome.runtime.sendMessage({ kind: 'ui', method: m, params: p }), [method, params]);

@@ -7,7 +7,8 @@
  *     in the same run (budget: within 2×).
  *  3. Popup: median time to first meaningful render (accounts and cached balances on screen) over 20 opens, against a
  *     blank extension page, and the popup's initial JS (gzipped, budget 150 kB).
- *  4. Service-worker cold start to the first dApp answer against a bare echo extension (coldStart.mjs).
+ *  4. Service-worker cold start to the first dApp answer against a bare echo extension (coldStart.mjs),
+ *     and for reference what Chromium adds for the installed background and how much of it is its code cache.
  *  5. Page load against an extension injecting one empty MAIN-world script: main-thread CPU (budget) and DOMContentLoaded (pageLoad.mjs).
  *  6. Unlock through the UI against the bare Argon2id KDF in an extension page (unlock.mjs).
  *  7. personal_sign by account #100 against account #1 of the same wallet (manyAccounts.mjs).
@@ -21,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DCL_PATH, FLOOR_PATH, MAIN_ONLY_PATH, NONE_PATH, writeBaselines, writeWalletCopy } from './baselines.mjs';
-import { measureColdStart, measureInstalledFloor } from './coldStart.mjs';
+import { measureCodeCacheFloor, measureColdStart, measureInstalledFloor } from './coldStart.mjs';
 import { measurePageLoad } from './pageLoad.mjs';
 import { measureUnlock } from './unlock.mjs';
 import { measureManyAccounts } from './manyAccounts.mjs';
@@ -81,10 +82,11 @@ const serverB = await serve(); // a second origin for the many-accounts measurem
 const port = server.address().port;
 const pageUrl = `http://127.0.0.1:${port}/`;
 
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const launch = async (dirs, withWorkers) => {
   const ctx = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM, headless: true,
-    args: ['--headless=new', `--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [...ARGS, `--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`],
   });
   const workers = [];
   while (workers.length < withWorkers) {
@@ -268,12 +270,21 @@ if (want('many')) {
 const many = await measureManyAccounts({ ctx, walletId, urlA: pageUrl, urlB: `http://127.0.0.1:${serverB.address().port}/` });
 const [m100, m1] = [median(many.hundredth), median(many.first)];
 report(`personal_sign approve → signature, median of ${many.first.length}`, `account #100 ${ratio(m100, m1)} account #1`, '≤ 1.2× #1', m100 <= 1.2 * m1);
+// BENCH_SAMPLES=1: every sample, in the order taken (for telling a shift from a few slow ones).
+if (process.env.BENCH_SAMPLES) console.log(`      samples (ms): #1 ${many.first.map((x) => x.toFixed(1)).join(' ')}; #100 ${many.hundredth.map((x) => x.toFixed(1)).join(' ')}`);
 }
 
 anvil?.kill();
 await ctx.close();
 server.close();
 serverB.close();
+
+// 4b. What the installed floor is (after the main browser closed: one browser at a time).
+if (want('cold')) {
+  const cc = await measureCodeCacheFloor({ chromium, executablePath: CHROMIUM, args: ARGS, echoDir, installedDir, script: readFileSync(join(EXT, 'wallet-worker.js')) });
+  const plus = (t) => `+${(median(t.installed) - median(t.echo)).toFixed(1)} ms`;
+  console.log(`      for reference: Chromium's code cache of the installed wallet-worker.js is ${(cc.cacheBytes / 1e6).toFixed(2)} MB for ${(cc.scriptBytes / 1e6).toFixed(2)} MB of script, read on every worker start; the installed floor with it ${plus(cc.withCache)}, with only that cache removed from the profile ${plus(cc.withoutCache)} (median of ${cc.withCache.echo.length} each)`);
+}
 mkdirSync(join(ROOT, '.bench'), { recursive: true });
 writeFileSync(join(ROOT, '.bench/results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
 console.log(`\n${results.filter((r) => r.ok).length} within budget, ${results.filter((r) => !r.ok).length} over budget (written to .bench/results.json)`);
