@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:http';
 import { writeBaselines, writeWalletCopy } from './baselines.mjs';
-import { codeCacheFile, measureWakes, openProfile, workerStopper } from './coldStart.mjs';
+import { codeCacheFile, measureColdStart, measureWakes, openProfile, workerStopper } from './coldStart.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXT = resolve(ROOT, process.env.MCW_OUT_DIR ?? '.output', 'chrome-mv3');
@@ -130,42 +130,13 @@ const { echoDir } = writeBaselines(ROOT, join(EXT, 'wallet-worker.js'));
 const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>cold</title>'));
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const pageUrl = `http://127.0.0.1:${server.address().port}/`;
-const firstAnswer = (page, which) => page.evaluate(async (w) => {
-  const t = performance.now();
-  if (w === 'wallet') await window.ethereum.request({ method: 'eth_chainId' });
-  else {
-    await new Promise((res) => {
-      const id = Math.random();
-      const h = (e) => { if (e.data && e.data.ch === 'echo-out' && e.data.id === id) { window.removeEventListener('message', h); res(); } };
-      window.addEventListener('message', h);
-      window.postMessage({ ch: 'echo-in', id }, location.origin);
-    });
-  }
-  return performance.now() - t;
-}, which);
 for (const [name, stub] of [['the build', false], ['its eager core alone (wallet-worker.js a stub)', true]]) {
   const dir = writeWalletCopy(EXT);
   if (stub) writeFileSync(join(dir, 'wallet-worker.js'), 'self.__mcwWalletBackground = { start() {}, dispatch() {}, adoptPort() {} };\n');
   const run = await openProfile({ chromium, executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'], profile: mkdtempSync(join(tmpdir(), 'bench-core-')), dirs: [dir, echoDir] });
   const walletId = Object.entries(run.ids).find(([n]) => n !== 'echo')[1];
   for (const p of run.ctx.pages()) if (p.url().startsWith('chrome-extension://')) await p.close(); // the onboarding tab
-  const kept = [];
-  for (const id of [walletId, run.ids.echo]) {
-    const p = await run.ctx.newPage();
-    await p.goto(`chrome-extension://${id}/blank.html`);
-    kept.push(p);
-  }
-  const { stopAll } = await workerStopper(run.ctx, kept[1], [walletId, run.ids.echo]);
-  const t = { wallet: [], echo: [] };
-  for (let i = 0; i < trials; i++) {
-    for (const which of i % 2 ? ['wallet', 'echo'] : ['echo', 'wallet']) {
-      await stopAll();
-      const page = await run.ctx.newPage();
-      await page.goto(pageUrl);
-      t[which].push(await firstAnswer(page, which));
-      await page.close();
-    }
-  }
+  const t = await measureColdStart({ ctx: run.ctx, pageUrl, walletId, echoId: run.ids.echo, trials, full: false });
   await run.ctx.close();
   const [w, e] = [median(t.wallet), median(t.echo)];
   console.log(`cold eth_chainId, ${name}: ${w.toFixed(1)} ms vs echo ${e.toFixed(1)} ms (+${(w - e).toFixed(1)} ms, ${(w / e).toFixed(2)}×)`);
