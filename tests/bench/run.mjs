@@ -283,7 +283,7 @@ serverB.close();
 if (want('cold')) {
   const cc = await measureCodeCacheFloor({ chromium, executablePath: CHROMIUM, args: ARGS, echoDir, installedDir, script: readFileSync(join(EXT, 'wallet-worker.js')) });
   const plus = (t) => `+${(median(t.installed) - median(t.echo)).toFixed(1)} ms`;
-  console.log(`      for reference: Chromium's code cache of the installed wallet-worker.js is ${(cc.cacheBytes / 1e6).toFixed(2)} MB for ${(cc.scriptBytes / 1e6).toFixed(2)} MB of script, read on every worker start; the installed floor with it ${plus(cc.withCache)}, with only that cache removed from the profile ${plus(cc.withoutCache)} (median of ${cc.withCache.echo.length} each)`);
+  console.log(`      for reference: Chromium's code cache of the installed wallet-worker.js is ${(cc.cacheBytes / 1e6).toFixed(2)} MB for ${(cc.scriptBytes / 1e6).toFixed(2)} MB of script, paid for on every worker start; the installed floor with it ${plus(cc.withCache)}, with only that cache removed from the profile ${plus(cc.withoutCache)} (median of ${cc.withCache.echo.length} each)`);
 }
 mkdirSync(join(ROOT, '.bench'), { recursive: true });
 writeFileSync(join(ROOT, '.bench/results.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
